@@ -1,0 +1,48 @@
+package io.poka.platform.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the platform module (prefix {@code poka.platform}). */
+@ConfigMapping(prefix = "poka.platform")
+public interface PlatformConfig {
+
+    /** Directory of the embedded PostgreSQL and Kafka data (env POKA_DATA_DIR); unused when both are external. */
+    @WithDefault("${user.home}/.poka")
+    String dataDir();
+
+    /** Password of the first admin, set on first start only (env POKA_ADMIN_PASSWORD); unset: a random one is logged once. */
+    Optional<String> adminPassword();
+
+    /** Login protection. */
+    Login login();
+
+    /** Outbox relay to the quality-events topic. */
+    Outbox outbox();
+
+    interface Login {
+        /** Consecutive failed logins after which an account is locked. */
+        @WithDefault("5")
+        int maxFailedAttempts();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("PT15M")
+        Duration lockDuration();
+
+        /** BCrypt cost factor of new password hashes (2^cost rounds). */
+        @WithDefault("11")
+        int bcryptCost();
+    }
+
+    interface Outbox {
+        /** Maximum number of events relayed per run. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits for the broker to acknowledge one batch. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+}

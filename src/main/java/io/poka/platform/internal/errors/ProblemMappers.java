@@ -1,0 +1,105 @@
+package io.poka.platform.internal.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.poka.platform.ProblemException;
+import io.poka.platform.Problems;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that leaves a resource into application/problem+json with a stable type. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String CHALLENGE = "Basic realm=\"Poka\", charset=\"UTF-8\"";
+
+    @ServerExceptionMapper
+    public Response business(ProblemException e, UriInfo uri) {
+        return ProblemBody.response(e.status(), e.type(), e.title(), e.getMessage(), path(uri), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .toList();
+        String detail = errors.stream().map(m -> m.get("field") + ": " + m.get("message")).collect(Collectors.joining("; "));
+        return ProblemBody.response(400, Problems.VALIDATION, "Invalid request", detail, path(uri), Map.of("errors", errors));
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    public Response malformedJson(Exception e, UriInfo uri) {
+        String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return ProblemBody.response(400, Problems.MALFORMED, "Malformed request body", detail, path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Response problem = ProblemBody.response(401, Problems.UNAUTHORIZED, "Authentication required",
+                "Sign in with HTTP Basic credentials of an enabled, unlocked Poka user", path(uri), Map.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() != null ? e.getMessage() : "Your roles do not allow this operation";
+        return ProblemBody.response(403, Problems.FORBIDDEN, "Forbidden", detail, path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response staleVersion(RuntimeException e, UriInfo uri) {
+        return ProblemBody.response(409, Problems.CONFLICT, "Conflict",
+                "The record was changed by someone else; read it again and retry", path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String type = switch (status) {
+            case 400 -> Problems.MALFORMED;
+            case 401 -> Problems.UNAUTHORIZED;
+            case 403 -> Problems.FORBIDDEN;
+            case 404 -> Problems.NOT_FOUND;
+            case 409 -> Problems.CONFLICT;
+            default -> Problems.type("http-" + status);
+        };
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        return ProblemBody.response(status, type, info.getReasonPhrase(), e.getMessage(), path(uri), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return ProblemBody.response(500, Problems.INTERNAL, "Internal error",
+                "An unexpected error occurred; nothing was changed. The server log has the details.", path(uri), Map.of());
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String p = v.getPropertyPath().toString();
+        int dot = p.indexOf('.');
+        // Drop the method name of parameter violations ("create.body.name" -> "body.name").
+        return dot >= 0 && p.indexOf('.', dot + 1) >= 0 ? p.substring(p.indexOf('.', dot + 1) + 1) : p;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

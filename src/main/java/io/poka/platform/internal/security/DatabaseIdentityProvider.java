@@ -1,0 +1,45 @@
+package io.poka.platform.internal.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Authenticates HTTP Basic credentials against Poka's own user table. */
+@ApplicationScoped
+public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+    /** Identity attribute holding the printed name, for audit entries and signatures. */
+    public static final String DISPLAY_NAME = "poka.displayName";
+
+    private final LoginAttempts attempts;
+
+    DatabaseIdentityProvider(LoginAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            LoginAttempts.Outcome outcome = attempts.attempt(request.getUsername(), request.getPassword().getPassword());
+            if (!outcome.success()) {
+                throw new AuthenticationFailedException(outcome.reason());
+            }
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(outcome.username()))
+                    .addRoles(outcome.roles())
+                    .addAttribute(DISPLAY_NAME, outcome.displayName())
+                    .build();
+        });
+    }
+}

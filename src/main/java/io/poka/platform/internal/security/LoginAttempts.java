@@ -1,0 +1,67 @@
+package io.poka.platform.internal.security;
+
+import io.poka.platform.internal.PlatformConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks a user name and password and keeps the failed-attempt count: after too many consecutive failures the
+ * account is locked for a while, even against the right password.
+ */
+@ApplicationScoped
+public class LoginAttempts {
+    private static final Logger LOG = Logger.getLogger(LoginAttempts.class);
+
+    /** Outcome of one attempt; roles are set only on success. */
+    public record Outcome(boolean success, String username, String displayName, Set<String> roles, String reason) {
+        static Outcome failed(String username, String reason) {
+            return new Outcome(false, username, null, Set.of(), reason);
+        }
+    }
+
+    private final Passwords passwords;
+    private final PlatformConfig config;
+    private final Clock clock;
+
+    LoginAttempts(Passwords passwords, PlatformConfig config, Clock clock) {
+        this.passwords = passwords;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome attempt(String username, char[] password) {
+        String pw = new String(password);
+        UserAccount user = UserAccount.findByUsername(username).orElse(null);
+        if (user == null) {
+            passwords.burnTime(pw);
+            return Outcome.failed(username, "unknown user");
+        }
+        Instant now = clock.instant();
+        if (!user.enabled) {
+            return Outcome.failed(username, "account disabled");
+        }
+        if (user.isLocked(now)) {
+            return Outcome.failed(username, "account locked until " + user.lockedUntil);
+        }
+        if (!passwords.matches(pw, user.passwordHash)) {
+            user.failedAttempts++;
+            if (user.failedAttempts >= config.login().maxFailedAttempts()) {
+                user.lockedUntil = now.plus(config.login().lockDuration());
+                user.failedAttempts = 0;
+                LOG.warnf("Account '%s' locked until %s after %d failed logins", username, user.lockedUntil,
+                        config.login().maxFailedAttempts());
+            }
+            return Outcome.failed(username, "wrong password");
+        }
+        if (user.failedAttempts != 0 || user.lockedUntil != null) {
+            user.failedAttempts = 0;
+            user.lockedUntil = null;
+        }
+        return new Outcome(true, user.username, user.displayName, Set.copyOf(user.roles), null);
+    }
+}

@@ -1,0 +1,136 @@
+package io.poka.platform.internal.security;
+
+import io.poka.platform.Roles;
+import io.poka.platform.ValidationProblem;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admins manage users and roles; every user can read their own identity and change their own password. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Users, roles and passwords")
+public class UserResource {
+
+    /** Body of a role change. */
+    public record RolesBody(Set<String> roles) {
+    }
+
+    /** Body of an enable/disable. */
+    public record EnabledBody(Boolean enabled) {
+    }
+
+    /** Body of a password change; currentPassword is required when users change their own. */
+    public record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    /** The signed-in user. */
+    public record Me(String username, Set<String> roles) {
+    }
+
+    private final UserService users;
+    private final SecurityIdentity identity;
+
+    UserResource(UserService users, SecurityIdentity identity) {
+        this.users = users;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed("**")
+    @Operation(summary = "The signed-in user and their roles")
+    public Me me() {
+        return new Me(identity.getPrincipal().getName(), identity.getRoles());
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "List users")
+    public List<UserService.UserView> list() {
+        return users.list();
+    }
+
+    @GET
+    @Path("/users/{username}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "One user")
+    public UserService.UserView get(@PathParam("username") String username) {
+        return users.get(username);
+    }
+
+    @POST
+    @Path("/users")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a user", description = "Password at least 12 characters; roles from admin, qa-manager, inspector, auditor, integration.")
+    public Response create(UserService.NewUser body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (body == null) {
+            throw new ValidationProblem("body", "a JSON object with username, displayName, password and roles");
+        }
+        UserService.UserView created = users.create(body, identity.getPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/users/{username}/roles")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a user's roles")
+    public UserService.UserView setRoles(@PathParam("username") String username, RolesBody body) {
+        return users.setRoles(username, body == null ? null : body.roles());
+    }
+
+    @PUT
+    @Path("/users/{username}/enabled")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Enable or disable a user")
+    public UserService.UserView setEnabled(@PathParam("username") String username, EnabledBody body) {
+        if (body == null || body.enabled() == null) {
+            throw new ValidationProblem("enabled", "must be true or false");
+        }
+        return users.setEnabled(username, body.enabled());
+    }
+
+    @POST
+    @Path("/users/{username}/unlock")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Lift a lock set by repeated failed logins")
+    public UserService.UserView unlock(@PathParam("username") String username) {
+        return users.unlock(username);
+    }
+
+    @PUT
+    @Path("/users/{username}/password")
+    @RolesAllowed("**")
+    @Operation(summary = "Change a password", description = "Admins may set any user's password; other users only their own, with their current password.")
+    public Response changePassword(@PathParam("username") String username, PasswordBody body) {
+        if (body == null) {
+            throw new ValidationProblem("newPassword", "must be given");
+        }
+        boolean self = identity.getPrincipal().getName().equals(username);
+        if (!identity.hasRole(Roles.ADMIN)) {
+            if (!self) {
+                throw new io.quarkus.security.ForbiddenException("Only admins can change another user's password");
+            }
+            if (!users.passwordMatches(username, body.currentPassword())) {
+                throw new ValidationProblem("currentPassword", "does not match");
+            }
+        }
+        users.changePassword(username, body.newPassword());
+        return Response.noContent().build();
+    }
+}

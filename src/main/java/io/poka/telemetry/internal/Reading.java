@@ -1,0 +1,8 @@
+package io.poka.telemetry.internal;
+
+import java.time.OffsetDateTime;
+
+/** One validated sensor reading (schema poka.reading/v1). */
+public record Reading(String readingId, String line, String station, String variable, double value, String unit,
+        OffsetDateTime timestamp, String lot) {
+}
