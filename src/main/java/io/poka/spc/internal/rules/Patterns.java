@@ -60,12 +60,12 @@ final class Patterns {
         return tail;
     }
 
-    /** k of the last m points beyond {@code zones} sigma on the newest point's side; the newest must be one. */
+    /**
+     * k of the last m points beyond {@code zones} sigma on the newest point's side; the newest must be one of them,
+     * so a pattern is reported once, when it completes. Near the start of a chart fewer than m points may do.
+     */
     static List<ChartPoint> kOfMBeyond(List<ChartPoint> recent, int k, int m, double zones) {
-        List<ChartPoint> tail = tail(recent, m);
-        if (tail.isEmpty()) {
-            return tail;
-        }
+        List<ChartPoint> tail = tail(recent, Math.min(m, recent.size()));
         double lastZ = tail.get(tail.size() - 1).z();
         if (!(Math.abs(lastZ) > zones)) {
             return List.of();
