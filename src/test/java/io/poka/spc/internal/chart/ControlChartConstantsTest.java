@@ -76,4 +76,39 @@ class ControlChartConstantsTest {
         assertEquals(1.128, d2(2), 0);
         assertEquals(2.660, e2(2), 0.0005);
     }
+
+    @Test
+    void d3IsTheStandardDeviationOfTheRangeOfNStandardNormals() {
+        // Var(R) = E[R²] - d2², E[R²] = 2 ∫ w (1 - F_R(w)) dw, F_R(w) = n ∫ φ(x) [Φ(x + w) - Φ(x)]^(n-1) dx
+        // (Tippett 1925); trapezoidal sums on a grid where x + w stays on the grid.
+        double h = 0.02;
+        int xSteps = 800;   // x in [-8, 8]
+        int wSteps = 500;   // w in [0, 10]
+        double[] cdf = new double[xSteps + wSteps + 1];
+        double[] pdf = new double[xSteps + 1];
+        for (int i = 0; i < cdf.length; i++) {
+            double x = -8 + i * h;
+            cdf[i] = Normal.cdf(x);
+            if (i <= xSteps) {
+                pdf[i] = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+            }
+        }
+        for (int n = MIN_N; n <= MAX_N; n++) {
+            double expectedRange = 0;
+            double expectedSquare = 0;
+            for (int j = 0; j <= wSteps; j++) {
+                double fr = 0;
+                for (int i = 0; i <= xSteps; i++) {
+                    fr += pdf[i] * Math.pow(cdf[i + j] - cdf[i], n - 1) * (i == 0 || i == xSteps ? 0.5 : 1);
+                }
+                double survival = 1 - n * fr * h;
+                double weight = (j == 0 || j == wSteps ? 0.5 : 1) * h;
+                expectedRange += survival * weight;
+                expectedSquare += 2 * j * h * survival * weight;
+            }
+            assertEquals(expectedRange, d2(n), 0.0008, "d2(" + n + ")");
+            double sd = Math.sqrt(expectedSquare - expectedRange * expectedRange);
+            assertEquals(sd, d3(n), 0.0008, "d3(" + n + ")");
+        }
+    }
 }

@@ -101,4 +101,27 @@ class EwmaAndCusumTest {
         assertTrue(p.signalsDownward());
         assertEquals(List.of(2L, 3L), m.lowerRun());
     }
+
+    @Test
+    void tabularCusumReproducesMontgomeryAndRungerExample16_6() {
+        // D. C. Montgomery and G. C. Runger, Applied Statistics and Probability for Engineers, 3rd ed. (2002),
+        // Example 16-6, Table 16-8: chemical concentration, μ0 = 99, K = 1, H = 10 (σ = 1, k = 1, h = 10).
+        double[] x = {102.0, 94.8, 98.3, 98.4, 102.0, 98.5, 99.0, 97.7, 100.0, 98.1, 101.3, 98.7, 101.1, 98.4, 97.0,
+                96.7, 100.3, 101.4, 97.2, 101.0};
+        double[] upper = {2.0, 0.0, 0.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 1.3, 0.0, 1.1, 0.0, 0.0, 0.0, 0.3, 1.7,
+                0.0, 1.0};
+        double[] lower = {0.0, 3.2, 2.9, 2.5, 0.0, 0.0, 0.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.3, 0.0, 0.0,
+                0.8, 0.0};
+        CusumMonitor m = new CusumMonitor(ControlLimits.entered(ChartType.CUSUM, 1, 99, 1, 1, 3), 1, 10);
+        for (int i = 0; i < x.length; i++) {
+            CusumPoint p = m.next(i, x[i]);
+            assertEquals(upper[i], p.upper(), 1e-9, "upper at observation " + (i + 1));
+            assertEquals(lower[i], p.lower(), 1e-9, "lower at observation " + (i + 1));
+            assertFalse(p.signalsUpward() || p.signalsDownward(), "the example never exceeds H = 10");
+            if (i == 17) {
+                // the table's n_H = 2 at observation 18: the upper sum has been non-zero for two periods
+                assertEquals(List.of(16L, 17L), m.upperRun());
+            }
+        }
+    }
 }

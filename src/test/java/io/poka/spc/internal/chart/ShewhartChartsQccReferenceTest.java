@@ -198,4 +198,37 @@ class ShewhartChartsQccReferenceTest {
         assertEquals(0.2 + 3 * Math.sqrt(0.2 * 0.8 / 25), n25.ucl(), 1e-12);
         assertEquals(0, n25.lcl(), 0);
     }
+
+    @Test
+    void pistonringsPhaseOneIsInControlSoIterationStopsAfterOnePass() {
+        PhaseOneStudy.Result r = PhaseOneStudy.estimate(new XbarR(), pistonrings(0, 25), Set.of(), true, 10);
+        assertEquals(Set.of(), r.excluded());
+        assertEquals(1, r.passes());
+    }
+
+    @Test
+    void frozenPistonringsLimitsFlagSubgroups37To39InPhaseTwo() {
+        // Phase II means of subgroups 37, 38, 39 are 74.0166, 74.0196, 74.0234, above the frozen UCL 74.0143
+        // (computed from the data; qcc's phase II summary prints the same maximum, 74.02340).
+        List<ControlLimits> limits = new XbarR().estimate(pistonrings(0, 25));
+        ChartMonitor<Subgroup> xbar = new XbarR().monitors(limits).get(0);
+        List<Integer> beyond = new ArrayList<>();
+        List<Subgroup> phaseTwo = pistonrings(25, 40);
+        for (int i = 0; i < phaseTwo.size(); i++) {
+            if (xbar.next(26 + i, phaseTwo.get(i)).orElseThrow().beyondLimits()) {
+                beyond.add(26 + i);
+            }
+        }
+        assertEquals(List.of(37, 38, 39), beyond);
+    }
+
+    @Test
+    void limitsEnteredFromAStudyCarryTheirOriginAndVersion() {
+        ControlLimits entered = ControlLimits.entered(ChartType.XBAR, 4, 74.0, 0.01, 5, 3);
+        assertEquals(LimitsOrigin.ENTERED_FROM_STUDY, entered.origin());
+        assertEquals(4, entered.version());
+        ChartPoint p = ShewhartLimits.point(entered, 0, 74.0, 5);
+        assertEquals(74.0 + 3 * 0.01 / Math.sqrt(5), p.ucl(), 1e-12);
+        assertEquals(LimitsOrigin.PHASE_I_ESTIMATE, new XbarR().estimate(pistonrings(0, 25)).get(0).origin());
+    }
 }
