@@ -35,6 +35,21 @@ public record ControlLimits(ChartType type, int version, LimitsOrigin origin, do
         return new ControlLimits(type, 1, LimitsOrigin.PHASE_I_ESTIMATE, center, sigma, subgroupSize, 3);
     }
 
+    /**
+     * The same process baseline (mean, sigma, n, version, origin) read by an EWMA or CUSUM chart; only X-bar and
+     * individuals limits describe the process mean these charts need.
+     */
+    public ControlLimits forTimeWeightedChart(ChartType timeWeighted) {
+        if (timeWeighted != ChartType.EWMA && timeWeighted != ChartType.CUSUM) {
+            throw new IllegalArgumentException(timeWeighted + " is not a time-weighted chart");
+        }
+        if (type != ChartType.XBAR && type != ChartType.INDIVIDUALS) {
+            throw new IllegalArgumentException("EWMA and CUSUM need X-bar or individuals limits, not " + type);
+        }
+        return new ControlLimits(timeWeighted, version, origin, center, sigma, Math.max(1, subgroupSize),
+                sigmaMultiplier);
+    }
+
     public ControlLimits withVersion(int newVersion) {
         return new ControlLimits(type, newVersion, origin, center, sigma, subgroupSize, sigmaMultiplier);
     }

@@ -29,6 +29,9 @@ public final class PhaseOneStudy {
      */
     public static <S> Result estimate(ChartFamily<S> family, List<S> baseline, Set<Integer> assignableCauses,
                                       boolean iterate, int maxPasses) {
+        if (maxPasses < 1) {
+            throw new IllegalArgumentException("at least one pass is needed");
+        }
         SortedSet<Integer> excluded = new TreeSet<>(assignableCauses);
         int passes = 0;
         while (true) {

@@ -124,4 +124,16 @@ class EwmaAndCusumTest {
             }
         }
     }
+
+    @Test
+    void ewmaReadsThePhaseOneXbarBaselineAndKeepsItsOriginAndVersion() {
+        ControlLimits xbar = new XbarR().estimate(ShewhartChartsQccReferenceTest.pistonrings(0, 25)).get(0)
+                .withVersion(3);
+        ControlLimits ewma = xbar.forTimeWeightedChart(ChartType.EWMA);
+        assertEquals(ChartType.EWMA, ewma.type());
+        assertEquals(LimitsOrigin.PHASE_I_ESTIMATE, ewma.origin());
+        assertEquals(3, ewma.version());
+        assertEquals(pistonrings(ChartType.EWMA, 3).withVersion(3).center(), ewma.center(), 0);
+        assertEquals(5, ewma.subgroupSize());
+    }
 }

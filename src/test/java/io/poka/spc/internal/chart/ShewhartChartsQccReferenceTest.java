@@ -231,4 +231,29 @@ class ShewhartChartsQccReferenceTest {
         assertEquals(74.0 + 3 * 0.01 / Math.sqrt(5), p.ucl(), 1e-12);
         assertEquals(LimitsOrigin.PHASE_I_ESTIMATE, new XbarR().estimate(pistonrings(0, 25)).get(0).origin());
     }
+
+    @Test
+    void sChartLimitsFollowEachSubgroupsOwnSize() {
+        // σ = 0.01: center c4(n)σ, UCL = c4(n)σ + 3σ sqrt(1 - c4(n)²); for n = 5 that is B4 = 2.089 times S-bar
+        List<ControlLimits> limits = List.of(ControlLimits.entered(ChartType.XBAR, 1, 74, 0.01, 0, 3),
+                ControlLimits.entered(ChartType.STDDEV, 1, Double.NaN, 0.01, 0, 3));
+        ChartMonitor<Subgroup> s = new XbarS().monitors(limits).get(1);
+        ChartPoint five = s.next(0, Subgroup.of(1, 2, 3, 4, 5)).orElseThrow();
+        ChartPoint three = s.next(1, Subgroup.of(1, 2, 3)).orElseThrow();
+        double c4five = ControlChartConstants.c4Exact(5);
+        assertEquals(c4five * 0.01, five.center(), 1e-15);
+        assertEquals(ControlChartConstants.b4(5) * five.center(), five.ucl(), 0.001 * five.center());
+        assertEquals(ControlChartConstants.c4Exact(3) * 0.01, three.center(), 1e-15);
+        assertEquals(ControlChartConstants.b4(3) * three.center(), three.ucl(), 0.001 * three.center());
+        assertEquals(0, three.lcl(), 0);
+    }
+
+    @Test
+    void xbarSWithUnequalSizesWeightsTheGrandMeanBySize() {
+        List<ControlLimits> limits = new XbarS().estimate(List.of(Subgroup.of(1, 2, 3), Subgroup.of(4, 5, 6, 7, 8)));
+        assertEquals((6 + 30) / 8.0, limits.get(0).center(), 1e-12);
+        assertEquals(0, limits.get(0).subgroupSize());
+        double sigma = (1 / ControlChartConstants.c4Exact(3) + Math.sqrt(2.5) / ControlChartConstants.c4Exact(5)) / 2;
+        assertEquals(sigma, limits.get(0).sigma(), 1e-12);
+    }
 }
