@@ -132,6 +132,18 @@ class CapabilityAnalysisTest {
     }
 
     @Test
+    void andersonDarlingPValuesMatchThePairsPrintedByNortest() {
+        // R package nortest, ad.test help examples (n = 100 each), rendered outputs:
+        // A = 0.84479 → p = 0.02864; A = 1.8342 → p = 0.0001015; A = 0.182 → p = 0.9104; A = 1.3941 → p = 0.001244
+        // Tolerances allow for A being printed to 5 significant digits (dp/dA ≈ -5.7 p in the upper branch).
+        double adjust = 1 + 0.75 / 100 + 2.25 / (100.0 * 100);
+        assertEquals(0.02864, AndersonDarling.pValue(0.84479 * adjust), 0.000005);
+        assertEquals(0.0001015, AndersonDarling.pValue(1.8342 * adjust), 0.0000005);
+        assertEquals(0.9104, AndersonDarling.pValue(0.182 * adjust), 0.00005);
+        assertEquals(0.001244, AndersonDarling.pValue(1.3941 * adjust), 0.000001);
+    }
+
+    @Test
     void theCapabilityReportCarriesTheNormalityCheck() {
         CapabilityReport r = CapabilityAnalysis.analyze(phaseOneDiameters(), SpecLimits.twoSided(73.95, 74.05),
                 R_BAR_OVER_D2, 0.95);
