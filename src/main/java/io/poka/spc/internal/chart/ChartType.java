@@ -1,0 +1,11 @@
+package io.poka.spc.internal.chart;
+
+/** The statistic a control chart plots; it decides how limits follow from a {@link ControlLimits} baseline. */
+public enum ChartType {
+    INDIVIDUALS, MOVING_RANGE, XBAR, RANGE, STDDEV, P, NP, C, U, EWMA, CUSUM;
+
+    /** Dispersion charts are skewed, so zone-based run rules are not applied to them by default. */
+    public boolean isDispersion() {
+        return this == MOVING_RANGE || this == RANGE || this == STDDEV;
+    }
+}
