@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * account is locked for a while, even against the right password.
  */
 @ApplicationScoped
-public class LoginAttempts {
+public class LoginAttempts implements io.poka.platform.Reauthentication {
     private static final Logger LOG = Logger.getLogger(LoginAttempts.class);
 
     /** Outcome of one attempt; roles are set only on success. */
@@ -26,11 +26,26 @@ public class LoginAttempts {
     private final Passwords passwords;
     private final PlatformConfig config;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<io.poka.platform.RecordChanged> changes;
 
-    LoginAttempts(Passwords passwords, PlatformConfig config, Clock clock) {
+    LoginAttempts(Passwords passwords, PlatformConfig config, Clock clock,
+            jakarta.enterprise.event.Event<io.poka.platform.RecordChanged> changes) {
         this.passwords = passwords;
         this.config = config;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    @Override
+    public boolean verify(String username, char[] password) {
+        return attempt(username, password).success();
+    }
+
+    @Override
+    @Transactional
+    public String printedName(String username) {
+        return UserAccount.findByUsername(username).map(u -> u.displayName)
+                .orElseThrow(() -> new io.poka.platform.NotFoundProblem("User", username));
     }
 
     @Transactional
@@ -53,6 +68,9 @@ public class LoginAttempts {
             if (user.failedAttempts >= config.login().maxFailedAttempts()) {
                 user.lockedUntil = now.plus(config.login().lockDuration());
                 user.failedAttempts = 0;
+                changes.fire(new io.poka.platform.RecordChanged("User", username, "LOCKED", null,
+                        java.util.Map.of("lockedUntil", user.lockedUntil.toString()),
+                        config.login().maxFailedAttempts() + " consecutive failed logins"));
                 LOG.warnf("Account '%s' locked until %s after %d failed logins", username, user.lockedUntil,
                         config.login().maxFailedAttempts());
             }

@@ -2,6 +2,7 @@ package io.poka.platform.internal.security;
 
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
+import io.poka.platform.RecordChanged;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,18 @@ public class UserService {
 
     private final Passwords passwords;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<RecordChanged> changes;
 
-    UserService(Passwords passwords, Clock clock) {
+    UserService(Passwords passwords, Clock clock, jakarta.enterprise.event.Event<RecordChanged> changes) {
         this.passwords = passwords;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    private UserView changed(String action, UserView before, UserAccount user, String reason) {
+        UserView after = view(user);
+        changes.fire(new RecordChanged("User", user.username, action, before, after, reason));
+        return after;
     }
 
     @Transactional
@@ -77,7 +86,7 @@ public class UserService {
         user.createdAt = now;
         user.passwordChangedAt = now;
         user.persist();
-        return view(user);
+        return changed("CREATED", null, user, null);
     }
 
     @Transactional
@@ -89,9 +98,10 @@ public class UserService {
         if (user.roles.contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)) {
             requireAnotherAdmin(user);
         }
+        UserView before = view(user);
         user.roles.clear();
         user.roles.addAll(roles);
-        return view(user);
+        return changed("ROLES_CHANGED", before, user, null);
     }
 
     @Transactional
@@ -100,16 +110,18 @@ public class UserService {
         if (!enabled && user.roles.contains(Roles.ADMIN)) {
             requireAnotherAdmin(user);
         }
+        UserView before = view(user);
         user.enabled = enabled;
-        return view(user);
+        return changed(enabled ? "ENABLED" : "DISABLED", before, user, null);
     }
 
     @Transactional
     public UserView unlock(String username) {
         UserAccount user = find(username);
+        UserView before = view(user);
         user.lockedUntil = null;
         user.failedAttempts = 0;
-        return view(user);
+        return changed("UNLOCKED", before, user, null);
     }
 
     @Transactional
@@ -118,8 +130,10 @@ public class UserService {
             throw new ValidationProblem(e.field() + ": " + e.message(), List.of(e));
         });
         UserAccount user = find(username);
+        UserView before = view(user);
         user.passwordHash = passwords.hash(newPassword);
         user.passwordChangedAt = clock.instant();
+        changed("PASSWORD_CHANGED", before, user, null);
     }
 
     /** Checks a user's current password without counting failures (used before self-service changes). */
