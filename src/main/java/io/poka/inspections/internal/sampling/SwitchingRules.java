@@ -70,7 +70,7 @@ public final class SwitchingRules {
     }
 
     /**
-     * ISO 2859-1:1999 9.3.3.2 for single sampling: with Ac >= 2 add 3 if the lot would have been accepted
+     * ISO 2859-1:1999 9.3.3 for single sampling: with Ac >= 2 add 3 if the lot would have been accepted
      * had the AQL been one step tighter, otherwise reset to 0; with Ac 0 or 1 add 2 if the lot is accepted,
      * otherwise reset to 0.
      */

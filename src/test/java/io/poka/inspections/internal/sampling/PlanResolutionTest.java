@@ -112,6 +112,30 @@ class PlanResolutionTest {
     }
 
     @Test
+    void everyLotSizeBoundaryLevelAqlAndSeverityResolvesAndCapsTheSampleAtTheLotSize() {
+        int[] boundaries = {2, 8, 9, 15, 16, 25, 26, 50, 51, 90, 91, 150, 151, 280, 281, 500, 501, 1200, 1201, 3200,
+                3201, 10000, 10001, 35000, 35001, 150000, 150001, 500000, 500001, 2_000_000};
+        int resolved = 0;
+        for (int lot : boundaries) {
+            for (InspectionLevel level : InspectionLevel.values()) {
+                for (Aql aql : Aql.values()) {
+                    for (Severity severity : Severity.values()) {
+                        TablePlan plan = T.plan(lot, level, aql, severity);
+                        String at = lot + " " + level + " " + aql.label() + " " + severity;
+                        assertEquals(T.codeLetter(lot, level), plan.codeLetter(), at);
+                        assertEquals(T.sampleSize(plan.planCodeLetter(), severity), plan.tableSampleSize(), at);
+                        assertEquals(Math.min(lot, plan.tableSampleSize()), plan.sampleSize(), at);
+                        assertEquals(plan.tableSampleSize() >= lot, plan.fullInspection(), at);
+                        assertEquals(plan.acceptanceNumber() + 1, plan.rejectionNumber(), at);
+                        resolved++;
+                    }
+                }
+            }
+        }
+        assertEquals(30 * 7 * 26 * 3, resolved);
+    }
+
+    @Test
     void fixedAndFullInspectionPlansJudgeLotsLikeTablePlans() {
         FixedSamplePlan fixed = FixedSamplePlan.of(50, 1);
         assertEquals(2, fixed.rejectionNumber());

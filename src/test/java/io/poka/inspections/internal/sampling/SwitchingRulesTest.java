@@ -140,7 +140,7 @@ class SwitchingRulesTest {
         }
         assertEquals(27, s.switchingScore());
         SwitchResult accepted = SwitchingRules.next(s, LotOutcome.steady(true, 5, false));
-        assertEquals(0, accepted.state().switchingScore(), "accepted, but not at the tighter AQL: reset (9.3.3.2)");
+        assertEquals(0, accepted.state().switchingScore(), "accepted, but not at the tighter AQL: reset (9.3.3)");
         assertEquals(Severity.NORMAL, accepted.state().severity());
         assertTrue(accepted.event().isEmpty());
 
