@@ -1,0 +1,51 @@
+package io.poka.inspections.internal.sampling;
+
+import java.util.OptionalInt;
+
+/**
+ * What the switching rules need to know about one lot on original inspection (resubmitted lots must not
+ * be fed to them, ISO 2859-1:1999 9.3): the verdict, the facts behind the switching score, and the
+ * conditions that only a person can judge (steady production, approval by the responsible authority).
+ *
+ * @param accepted                   the lot was accepted on original inspection
+ * @param acceptanceNumber           Ac of the plan used (decides between the two switching-score rules of 9.3.3)
+ * @param acceptedAtOneStepTighterAql the lot would also have been accepted with the Ac of the AQL one step tighter
+ * @param productionSteady           production is at a steady rate (9.3.3 b); false means irregular or delayed (9.3.4 b)
+ * @param reducedApproved            the responsible authority considers reduced inspection desirable (9.3.3 c)
+ * @param normalWarranted            other conditions warrant a return to normal inspection (9.3.4 c)
+ */
+public record LotOutcome(
+        boolean accepted,
+        int acceptanceNumber,
+        boolean acceptedAtOneStepTighterAql,
+        boolean productionSteady,
+        boolean reducedApproved,
+        boolean normalWarranted) {
+
+    public LotOutcome {
+        if (acceptanceNumber < 0) {
+            throw new IllegalArgumentException("acceptance number must be >= 0: " + acceptanceNumber);
+        }
+        if (acceptedAtOneStepTighterAql && !accepted) {
+            throw new IllegalArgumentException("a lot not accepted cannot be accepted at a tighter AQL");
+        }
+    }
+
+    /**
+     * The outcome of inspecting a sample drawn under {@code plan} with {@code nonconforming} findings;
+     * "one step tighter" is looked up in Table 2-A for the same code letter (no tighter plan counts as not accepted).
+     */
+    public static LotOutcome of(TablePlan plan, int nonconforming, boolean productionSteady,
+                                boolean reducedApproved, boolean normalWarranted) {
+        boolean accepted = plan.accepts(nonconforming);
+        OptionalInt tighterAc = SamplingTables.iso2859_1_1999().acceptanceNumberOneStepTighter(plan);
+        boolean tighter = accepted && tighterAc.isPresent() && nonconforming <= tighterAc.getAsInt();
+        return new LotOutcome(accepted, plan.acceptanceNumber(), tighter, productionSteady, reducedApproved,
+                normalWarranted);
+    }
+
+    /** An outcome under steady production, with reduced inspection approved and nothing warranting normal. */
+    public static LotOutcome steady(boolean accepted, int acceptanceNumber, boolean acceptedAtOneStepTighterAql) {
+        return new LotOutcome(accepted, acceptanceNumber, acceptedAtOneStepTighterAql, true, true, false);
+    }
+}

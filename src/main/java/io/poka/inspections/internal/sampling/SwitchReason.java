@@ -1,0 +1,35 @@
+package io.poka.inspections.internal.sampling;
+
+/**
+ * Why the severity of inspection changed, one constant per rule of ISO 2859-1:1999 clause 9, so that
+ * the audit trail can name the clause.
+ */
+public enum SwitchReason {
+    /** 9.3.1: 2 lots not accepted within 5 or fewer consecutive lots on normal inspection. */
+    TWO_OF_FIVE_NOT_ACCEPTED("9.3.1"),
+    /** 9.3.2: 5 consecutive lots accepted on tightened inspection. */
+    FIVE_CONSECUTIVE_ACCEPTED("9.3.2"),
+    /** 9.3.3: switching score at least 30, production steady, reduced inspection approved. */
+    SWITCHING_SCORE_REACHED("9.3.3"),
+    /** 9.3.4 a: a lot not accepted on reduced inspection. */
+    LOT_NOT_ACCEPTED_ON_REDUCED("9.3.4 a"),
+    /** 9.3.4 b: production irregular or delayed. */
+    PRODUCTION_IRREGULAR("9.3.4 b"),
+    /** 9.3.4 c: other conditions warrant normal inspection. */
+    OTHER_CONDITIONS("9.3.4 c"),
+    /** 9.4: the cumulative number of lots not accepted on tightened inspection reached 5. */
+    FIVE_NOT_ACCEPTED_ON_TIGHTENED("9.4"),
+    /** 9.4: the supplier took corrective action; inspection resumes on tightened. */
+    RESUMED_AFTER_CORRECTIVE_ACTION("9.4");
+
+    private final String clause;
+
+    SwitchReason(String clause) {
+        this.clause = clause;
+    }
+
+    /** The clause of ISO 2859-1:1999 that prescribes the switch. */
+    public String clause() {
+        return clause;
+    }
+}
