@@ -11,7 +11,14 @@ package io.poka.platform;
  * @param before the record's state before the change (null on create); never secrets
  * @param after the state after the change (null on delete); never secrets
  * @param reason why, where the action requires one (hold, disposition, role change), else null
+ * @param signature the electronic signature of this change where one is required (release, disposition, CAPA
+ *        closure, model promotion), else null
  */
 public record RecordChanged(String entityType, String entityId, String action, Object before, Object after,
-        String reason) {
+        String reason, Signature signature) {
+
+    /** An unsigned change. */
+    public RecordChanged(String entityType, String entityId, String action, Object before, Object after, String reason) {
+        this(entityType, entityId, action, before, after, reason, null);
+    }
 }

@@ -48,6 +48,15 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
                 .orElseThrow(() -> new io.poka.platform.NotFoundProblem("User", username));
     }
 
+    /**
+     * Same as {@link #attempt} in a transaction of its own, so a failed signature's count survives the rollback
+     * of the business change it was meant to sign.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome attemptInNewTransaction(String username, char[] password) {
+        return attempt(username, password);
+    }
+
     @Transactional
     public Outcome attempt(String username, char[] password) {
         String pw = new String(password);
