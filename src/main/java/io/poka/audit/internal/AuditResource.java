@@ -9,7 +9,9 @@ import io.poka.audit.ChainVerification;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,9 +30,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit", description = "Hash-chained audit trail, electronic signatures, verification")
 public class AuditResource {
     private final AuditApi audit;
+    private final TrailReviews reviews;
 
-    AuditResource(AuditApi audit) {
+    AuditResource(AuditApi audit, TrailReviews reviews) {
         this.audit = audit;
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Path("/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Sign a review of the trail", description = "Verifies the range fromSequence..toSequence (whole chain when absent) and records the result with the reviewer's electronic signature (meaning REVIEW); the password is checked again and counts toward lockout.")
+    public TrailReviews.Review review(TrailReviews.ReviewRequest request) {
+        if (request == null) {
+            throw new ValidationProblem("body", "a JSON object with comment and password");
+        }
+        return reviews.review(request);
     }
 
     @GET
