@@ -123,6 +123,10 @@ public final class PdfExport {
                     while (cut > 1 && regular.getStringWidth(rest.substring(0, cut)) / 1000 * SIZE > width) {
                         cut = cut * 9 / 10;
                     }
+                    int space = rest.lastIndexOf(' ', cut);
+                    if (space > cut / 2) {
+                        cut = space + 1;
+                    }
                     parts.add(rest.substring(0, cut));
                     rest = "    " + rest.substring(cut);
                 }
