@@ -111,20 +111,20 @@ class AuditExports {
         files.put(CHECKSUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
 
         List<Map<String, Object>> fileList = new ArrayList<>();
-        files.forEach((name, content) -> fileList.add(Map.of("name", name, "bytes", content.length, "sha256",
+        files.forEach((name, content) -> fileList.add(ordered("name", name, "bytes", content.length, "sha256",
                 HashChain.sha256Hex(content))));
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "poka-audit-export/1");
         manifest.put("exportId", exportId);
         manifest.put("createdAt", HashChain.timestamp(createdAt));
-        manifest.put("createdBy", Map.of("userId", actor.userId(), "printedName", actor.printedName()));
+        manifest.put("createdBy", ordered("userId", actor.userId(), "printedName", actor.printedName()));
         manifest.put("query", queryView);
         manifest.put("rowCount", entries.size());
         manifest.put("firstSequence", entries.isEmpty() ? null : entries.get(0).sequence());
         manifest.put("lastSequence", entries.isEmpty() ? null : entries.get(entries.size() - 1).sequence());
-        manifest.put("chainHead", Map.of("sequence", head.sequence(), "hash", head.hash()));
+        manifest.put("chainHead", ordered("sequence", head.sequence(), "hash", head.hash()));
         manifest.put("files", fileList);
-        manifest.put("signature", Map.of("algorithm", "Ed25519", "file", MANIFEST_SIGNATURE, "publicKeySha256",
+        manifest.put("signature", ordered("algorithm", "Ed25519", "file", MANIFEST_SIGNATURE, "publicKeySha256",
                 HashChain.sha256Hex(key.keys().getPublic().getEncoded())));
         byte[] manifestBytes = bytes(manifest);
         String manifestSha256 = HashChain.sha256Hex(manifestBytes);
@@ -154,6 +154,15 @@ class AuditExports {
         view.put("user", q.user());
         view.put("formats", formats);
         return view;
+    }
+
+    /** A JSON object whose members keep the given order (name, value, name, value, ...). */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static List<String> formats(List<String> requested) {
