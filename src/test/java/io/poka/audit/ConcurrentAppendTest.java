@@ -87,4 +87,27 @@ class ConcurrentAppendTest {
                 || sequences.get((int) i) > sequences.get((int) i - 1)).count(), "sequence numbers are unique");
         assertTrue(audit.verify(null, null).valid(), "the whole chain verifies");
     }
+
+    @Test
+    void theWholeChainVerifiesAfterThousandsOfAppends() {
+        String run = "Bulk-" + UUID.randomUUID();
+        long a0 = System.nanoTime();
+        for (int t = 0; t < 10; t++) {
+            int batch = t;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 500; i++) {
+                    changes.fire(new RecordChanged(run, batch + "-" + i, "CREATED", null,
+                            Map.of("batch", batch, "i", i, "value", i * 0.125, "label", "reading " + i), null));
+                }
+            });
+        }
+        LOG.infof("5000 appends in 10 transactions of 500 in %.2f s", (System.nanoTime() - a0) / 1e9);
+        long t0 = System.nanoTime();
+        ChainVerification whole = audit.verify(null, null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.infof("Verified the whole chain of %d entries in %.2f s (%.0f entries/s)", whole.entriesChecked(),
+                seconds, whole.entriesChecked() / seconds);
+        assertTrue(whole.valid());
+        assertTrue(whole.entriesChecked() >= 5000);
+    }
 }

@@ -32,6 +32,10 @@ class AuditRecorder {
     void record(@Observes RecordChanged change) {
         Actor actor = actors.current();
         Signature s = change.signature();
+        if (s != null && (s.username() == null || s.printedName() == null || s.meaning() == null
+                || s.signedAt() == null)) {
+            throw new IllegalArgumentException("A signature needs user name, printed name, meaning and time (11.50)");
+        }
         Signature signature = s == null ? null
                 : new Signature(s.username(), s.printedName(), s.meaning(), HashChain.truncate(s.signedAt()));
         store.append(new EntryContent(0, HashChain.truncate(clock.instant()), actor.userId(), actor.printedName(),
