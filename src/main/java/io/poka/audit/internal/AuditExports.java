@@ -13,6 +13,7 @@ import io.poka.audit.internal.keys.ServerSigningKey;
 import io.poka.platform.ProblemException;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -69,6 +70,7 @@ class AuditExports {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = AuditService.LONG_READ_SECONDS)
     Bundle export(ExportRequest request) {
         List<String> formats = formats(request.formats());
         if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {

@@ -6,6 +6,7 @@ import io.poka.platform.RecordChanged;
 import io.poka.platform.Signature;
 import io.poka.platform.Signatures;
 import io.poka.platform.ValidationProblem;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ class TrailReviews {
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = AuditService.LONG_READ_SECONDS)
     Review review(ReviewRequest request) {
         if (request.comment() == null || request.comment().isBlank()) {
             throw new ValidationProblem("comment", "say what was reviewed and found");
