@@ -21,7 +21,8 @@ public interface AuditApi {
 
     /**
      * Walks the chain (or the range from..to of sequence numbers, both inclusive; null = its start or end), recomputing
-     * each hash, and checks every signature in the range is bound to its entry.
+     * each hash, and checks every signature in the range is bound to its entry. Runs in the caller's transaction when
+     * there is one (and then sees its uncommitted entries), else in its own.
      */
     ChainVerification verify(Long fromSequence, Long toSequence);
 

@@ -107,6 +107,18 @@ class AuditTrailWritePathsTest {
     }
 
     @Test
+    void otherModulesCanReadAndVerifyInsideTheirOwnTransaction() {
+        String id = UUID.randomUUID().toString();
+        ChainVerification inside = QuarkusTransaction.requiringNew().call(() -> {
+            changes.fire(new RecordChanged("Probe", id, "CREATED", null, Map.of("n", 1), null));
+            long own = audit.history("Probe", id).get(0).sequence();
+            return audit.verify(own, own);
+        });
+        assertTrue(inside.valid(), "the caller's own uncommitted entry verifies in its transaction");
+        assertEquals(1, inside.entriesChecked());
+    }
+
+    @Test
     void aChangeFiredOutsideATransactionIsRefused() {
         String id = UUID.randomUUID().toString();
         assertThrows(RuntimeException.class,

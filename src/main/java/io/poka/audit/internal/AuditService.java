@@ -12,7 +12,7 @@ import io.poka.audit.internal.chain.ChainWalk;
 import io.poka.audit.internal.chain.EntryContent;
 import io.poka.audit.internal.chain.HashChain;
 import io.poka.platform.ValidationProblem;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -74,10 +74,16 @@ class AuditService implements AuditApi {
         return store.head();
     }
 
+    /** Runs in the caller's transaction if there is one, else in its own with a budget for long walks. */
     @Override
-    @Transactional
-    @TransactionConfiguration(timeout = LONG_READ_SECONDS)
     public ChainVerification verify(Long fromSequence, Long toSequence) {
+        if (QuarkusTransaction.isActive()) {
+            return walk(fromSequence, toSequence);
+        }
+        return QuarkusTransaction.requiringNew().timeout(LONG_READ_SECONDS).call(() -> walk(fromSequence, toSequence));
+    }
+
+    private ChainVerification walk(Long fromSequence, Long toSequence) {
         ChainPoint head = store.head();
         long from = fromSequence == null ? 1 : fromSequence;
         long to = toSequence == null ? head.sequence() : toSequence;
