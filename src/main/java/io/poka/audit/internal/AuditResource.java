@@ -1,0 +1,109 @@
+package io.poka.audit.internal;
+
+import io.poka.audit.AuditApi;
+import io.poka.audit.AuditEntry;
+import io.poka.audit.AuditQuery;
+import io.poka.audit.AuditSignature;
+import io.poka.audit.ChainPoint;
+import io.poka.audit.ChainVerification;
+import io.poka.platform.Roles;
+import io.poka.platform.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reading and verifying the audit trail: auditors and admins read it all; QA managers read one record's history. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Hash-chained audit trail, electronic signatures, verification")
+public class AuditResource {
+    private final AuditApi audit;
+    private final TrailReviews reviews;
+
+    AuditResource(AuditApi audit, TrailReviews reviews) {
+        this.audit = audit;
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Path("/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Sign a review of the trail", description = "Verifies the range fromSequence..toSequence (whole chain when absent) and records the result with the reviewer's electronic signature (meaning REVIEW); the password is checked again and counts toward lockout.")
+    public TrailReviews.Review review(TrailReviews.ReviewRequest request) {
+        if (request == null) {
+            throw new ValidationProblem("body", "a JSON object with comment and password");
+        }
+        return reviews.review(request);
+    }
+
+    @GET
+    @Path("/entries")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Search the trail", description = "All criteria optional; from inclusive, to exclusive (ISO-8601 instants); lot = entity type Lot with that id. Page with afterSequence.")
+    public List<AuditEntry> entries(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+            @QueryParam("lot") String lot, @QueryParam("user") String user,
+            @QueryParam("afterSequence") @DefaultValue("0") long afterSequence,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return audit.search(new AuditQuery(instant("from", from), instant("to", to), entityType, entityId, lot, user),
+                afterSequence, limit);
+    }
+
+    @GET
+    @Path("/entities/{entityType}/{entityId}/history")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN, Roles.QA_MANAGER })
+    @Operation(summary = "The audit history of one record, oldest first")
+    public List<AuditEntry> history(@PathParam("entityType") String entityType,
+            @PathParam("entityId") String entityId) {
+        return audit.history(entityType, entityId);
+    }
+
+    @GET
+    @Path("/entities/{entityType}/{entityId}/signatures")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN, Roles.QA_MANAGER })
+    @Operation(summary = "The electronic signatures of one record, each with its binding check")
+    public List<AuditSignature> signatures(@PathParam("entityType") String entityType,
+            @PathParam("entityId") String entityId) {
+        return audit.signatures(entityType, entityId);
+    }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Verify the hash chain and signature bindings", description = "Whole chain by default, or the sequence range from..to (inclusive). Names the first broken entry.")
+    public ChainVerification verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        return audit.verify(from, to);
+    }
+
+    @GET
+    @Path("/head")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The last entry of the chain (sequence and hash)")
+    public ChainPoint head() {
+        return audit.head();
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ValidationProblem(name, "an ISO-8601 instant such as 2026-11-29T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.poka.audit.internal;
+
+import io.poka.audit.AuditQuery;
+import io.poka.audit.ChainPoint;
+import io.poka.audit.internal.chain.EntryContent;
+import io.poka.audit.internal.chain.HashChain;
+import io.poka.platform.Signature;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.hibernate.Session;
+
+/**
+ * SQL of the audit schema, run on the connection of the caller's transaction. It offers only inserts and reads: the
+ * application has no path that updates or deletes an entry (and the database refuses both).
+ */
+@ApplicationScoped
+class AuditStore {
+    private static final String ENTRY_COLUMNS = "sequence, recorded_at, user_id, printed_name, entity_type, entity_id,"
+            + " action, before_state::text, after_state::text, reason, signer, signer_printed_name, signature_meaning,"
+            + " signed_at, previous_hash, hash";
+
+    private final EntityManager em;
+
+    AuditStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Appends one entry at the end of the chain. The chain head row stays locked until the caller's transaction ends,
+     * so concurrent appenders queue and each links to the entry committed before it.
+     *
+     * @param content the entry without sequence number and previous hash (both are taken from the chain head)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ChainPoint append(EntryContent content) {
+        em.flush();
+        return session().doReturningWork(c -> {
+            long lastSequence;
+            String lastHash;
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select last_sequence, last_hash from audit.chain_head where id = 1 for update");
+                    ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                lastSequence = rs.getLong(1);
+                lastHash = rs.getString(2);
+            }
+            EntryContent e = new EntryContent(lastSequence + 1, content.recordedAt(), content.userId(),
+                    content.printedName(), content.entityType(), content.entityId(), content.action(),
+                    content.beforeJson(), content.afterJson(), content.reason(), content.signature(), lastHash);
+            String hash = HashChain.hash(e);
+            insertEntry(c, e, hash);
+            if (e.signature() != null) {
+                insertSignature(c, e, hash);
+            }
+            try (PreparedStatement head = c.prepareStatement(
+                    "update audit.chain_head set last_sequence = ?, last_hash = ? where id = 1")) {
+                head.setLong(1, e.sequence());
+                head.setString(2, hash);
+                head.executeUpdate();
+            }
+            return new ChainPoint(e.sequence(), hash);
+        });
+    }
+
+    private static void insertEntry(Connection c, EntryContent e, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into audit.entry (sequence, recorded_at, user_id,"
+                + " printed_name, entity_type, entity_id, action, before_state, after_state, reason, signer,"
+                + " signer_printed_name, signature_meaning, signed_at, previous_hash, hash)"
+                + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
+            Signature s = e.signature();
+            ps.setLong(1, e.sequence());
+            ps.setObject(2, utc(e.recordedAt()));
+            ps.setString(3, e.userId());
+            ps.setString(4, e.printedName());
+            ps.setString(5, e.entityType());
+            ps.setString(6, e.entityId());
+            ps.setString(7, e.action());
+            ps.setString(8, e.beforeJson());
+            ps.setString(9, e.afterJson());
+            ps.setString(10, e.reason());
+            ps.setString(11, s == null ? null : s.username());
+            ps.setString(12, s == null ? null : s.printedName());
+            ps.setString(13, s == null ? null : s.meaning().name());
+            if (s == null) {
+                ps.setNull(14, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(14, utc(s.signedAt()));
+            }
+            ps.setString(15, e.previousHash());
+            ps.setString(16, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertSignature(Connection c, EntryContent e, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into audit.signature (entry_sequence, entry_hash,"
+                + " username, printed_name, meaning, signed_at) values (?, ?, ?, ?, ?, ?)")) {
+            Signature s = e.signature();
+            ps.setLong(1, e.sequence());
+            ps.setString(2, hash);
+            ps.setString(3, s.username());
+            ps.setString(4, s.printedName());
+            ps.setString(5, s.meaning().name());
+            ps.setObject(6, utc(s.signedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    ChainPoint head() {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select last_sequence, last_hash from audit.chain_head where id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new ChainPoint(rs.getLong(1), rs.getString(2));
+            }
+        });
+    }
+
+    /** The stored hash of one entry, or null when there is none. */
+    String storedHash(long sequence) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select hash from audit.entry where sequence = ?")) {
+                ps.setLong(1, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** Entries matching the query with sequence in (afterSequence, upToSequence], oldest first. */
+    List<StoredEntry> find(AuditQuery q, long afterSequence, long upToSequence, int limit) {
+        StringBuilder sql = new StringBuilder("select " + ENTRY_COLUMNS
+                + " from audit.entry where sequence > ? and sequence <= ?");
+        List<Object> params = new ArrayList<>(List.of(afterSequence, upToSequence));
+        if (q.from() != null) {
+            sql.append(" and recorded_at >= ?");
+            params.add(utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" and recorded_at < ?");
+            params.add(utc(q.to()));
+        }
+        if (q.entityType() != null) {
+            sql.append(" and entity_type = ?");
+            params.add(q.entityType());
+        }
+        if (q.entityId() != null) {
+            sql.append(" and entity_id = ?");
+            params.add(q.entityId());
+        }
+        if (q.lot() != null) {
+            sql.append(" and entity_type = 'Lot' and entity_id = ?");
+            params.add(q.lot());
+        }
+        if (q.user() != null) {
+            sql.append(" and user_id = ?");
+            params.add(q.user());
+        }
+        sql.append(" order by sequence limit ?");
+        params.add(limit);
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                List<StoredEntry> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(entry(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Feeds the entries with sequence in [from, to] to the consumer in sequence order, a page at a time. */
+    void walk(long from, long to, int pageSize, Consumer<StoredEntry> consumer) {
+        long after = from - 1;
+        while (after < to) {
+            List<StoredEntry> page = find(AuditQuery.all(), after, to, pageSize);
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(consumer);
+            after = page.get(page.size() - 1).content().sequence();
+        }
+    }
+
+    /** Signatures bound to entries with sequence in [from, to], in order. */
+    List<StoredSignature> signaturesInRange(long from, long to) {
+        return signatures("where s.entry_sequence between ? and ?", from, to);
+    }
+
+    /** Signatures of the entries of one record, in order. */
+    List<StoredSignature> signaturesOf(String entityType, String entityId) {
+        return signatures("join audit.entry e on e.sequence = s.entry_sequence"
+                + " where e.entity_type = ? and e.entity_id = ?", entityType, entityId);
+    }
+
+    private List<StoredSignature> signatures(String where, Object... params) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select s.id, s.entry_sequence, s.entry_hash, s.username,"
+                    + " s.printed_name, s.meaning, s.signed_at from audit.signature s " + where + " order by s.id")) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                List<StoredSignature> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new StoredSignature(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                new Signature(rs.getString(4), rs.getString(5),
+                                        Signature.Meaning.valueOf(rs.getString(6)), instant(rs, 7))));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static StoredEntry entry(ResultSet rs) throws SQLException {
+        String signer = rs.getString(11);
+        Signature signature = signer == null ? null
+                : new Signature(signer, rs.getString(12), Signature.Meaning.valueOf(rs.getString(13)), instant(rs, 14));
+        EntryContent content = new EntryContent(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                signature, rs.getString(15));
+        return new StoredEntry(content, rs.getString(16));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
