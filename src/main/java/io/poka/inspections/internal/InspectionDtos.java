@@ -23,8 +23,8 @@ public final class InspectionDtos {
             @Min(1) @Schema(description = "units in the lot; defaults to the lot quantity when that is a whole number", example = "500") Integer lotSize,
             @Schema(description = "production is at a steady rate (ISO 2859-1:1999 9.3.3 b); default true") Boolean productionSteady,
             @Schema(description = "other conditions warrant normal inspection (9.3.4 c); default false") Boolean normalWarranted,
-            @Valid List<VariableResult> variables,
-            @Valid List<AttributeResult> attributes,
+            List<@Valid VariableResult> variables,
+            List<@Valid AttributeResult> attributes,
             @Size(max = 2000) String remarks) {
     }
 

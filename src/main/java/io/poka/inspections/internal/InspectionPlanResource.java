@@ -87,7 +87,7 @@ public class InspectionPlanResource {
     @GET
     @Path("/{id}/sampling")
     @RolesAllowed("**")
-    @Operation(summary = "What to sample for a lot size", description = "Per defect class: code letter (Table 1 and the"
+    @Operation(summary = "What to sample for a lot size", description = "Ask with lotId before inspecting a lot. Per defect class: code letter (Table 1 and the"
             + " row actually used after arrows), sample size, Ac, Re and the current severity (NORMAL, TIGHTENED,"
             + " REDUCED) from the stored switching state of the product and supplier.")
     @APIResponse(responseCode = "200", description = "The sampling plan per class", content = @Content(
@@ -99,9 +99,12 @@ public class InspectionPlanResource {
                                   "discontinued": false, "codeLetter": "H", "planCodeLetter": "H", "sampleSize": 50,
                                   "acceptanceNumber": 1, "rejectionNumber": 2, "fullInspection": false}]}""")))
     public SamplingAnswer sampling(@PathParam("id") UUID id,
-            @Parameter(description = "units in the lot", example = "500") @QueryParam("lotSize") Integer lotSize,
-            @Parameter(description = "supplier whose switching state applies; defaults to the plan's")
-            @QueryParam("supplier") String supplier) {
-        return plans.sampling(id, lotSize, supplier);
+            @Parameter(description = "units in the lot; defaults to the quantity of lotId", example = "500")
+            @QueryParam("lotSize") Integer lotSize,
+            @Parameter(description = "supplier whose switching state applies; defaults to the lot's, else the plan's")
+            @QueryParam("supplier") String supplier,
+            @Parameter(description = "the lot about to be inspected: its supplier and quantity apply")
+            @QueryParam("lotId") UUID lotId) {
+        return plans.sampling(id, lotSize, supplier, lotId);
     }
 }

@@ -31,7 +31,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -97,7 +96,7 @@ public class InspectionService {
             throw new ConflictProblem("inspections/lot-not-awaiting-inspection", "Lot " + lot.id() + " is "
                     + lot.status() + "; inspection results are accepted only for lots AWAITING_INSPECTION");
         }
-        int lotSize = PlanService.requireLotSize(plan, req.lotSize() != null ? req.lotSize() : wholeUnits(lot.quantity()));
+        int lotSize = PlanService.requireLotSize(plan, req.lotSize() != null ? req.lotSize() : PlanService.wholeUnits(lot.quantity()));
         boolean original = Inspection.count("lotId", lot.id()) == 0;
         boolean steady = req.productionSteady() == null || req.productionSteady();
         boolean normalWarranted = req.normalWarranted() != null && req.normalWarranted();
@@ -242,14 +241,6 @@ public class InspectionService {
             }
         }
         return out;
-    }
-
-    private static Integer wholeUnits(BigDecimal quantity) {
-        try {
-            return quantity.stripTrailingZeros().intValueExact();
-        } catch (ArithmeticException e) {
-            return null;
-        }
     }
 
     private String write(Object value) {

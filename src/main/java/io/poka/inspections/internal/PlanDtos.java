@@ -27,8 +27,8 @@ public final class PlanDtos {
             @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
             @Schema(description = "sample size of a FIXED plan") Integer fixedSampleSize,
             @Schema(description = "the responsible authority allows reduced inspection (ISO 2859-1:1999 9.3.3 c)") boolean reducedInspectionApproved,
-            @NotEmpty @Valid List<ClassLimitInput> classes,
-            @Valid List<CharacteristicInput> characteristics) {
+            @NotEmpty List<@Valid ClassLimitInput> classes,
+            List<@Valid CharacteristicInput> characteristics) {
     }
 
     /** AQL (ISO plans) or acceptance number (FIXED and FULL plans) of a defect class. */

@@ -14,6 +14,8 @@ import io.poka.inspections.internal.sampling.Severity;
 import io.poka.inspections.internal.sampling.SwitchingState;
 import io.poka.inspections.internal.sampling.TablePlan;
 import io.poka.inspections.internal.verdict.CharacteristicSpec;
+import io.poka.lots.LotView;
+import io.poka.lots.LotsApi;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
@@ -46,9 +48,11 @@ public class PlanService {
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final SwitchingService switching;
+    private final LotsApi lots;
 
     PlanService(EntityManager em, SecurityIdentity identity, Clock clock, Event<RecordChanged> changes,
-            SwitchingService switching) {
+            SwitchingService switching, LotsApi lots) {
+        this.lots = lots;
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -62,7 +66,7 @@ public class PlanService {
         String supplier = blankToEmpty(req.supplier());
         String operation = blankToEmpty(req.operation());
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "plan:" + req.product() + "\u0000" + supplier + "\u0000" + operation).getSingleResult();
+                .setParameter("k", "plan:" + req.product() + "\u001f" + supplier + "\u001f" + operation).getSingleResult();
         List<InspectionPlan> previous = InspectionPlan.list("product = ?1 and supplier = ?2 and operation = ?3",
                 Sort.descending("planVersion"), req.product().strip(), supplier, operation);
         InspectionPlan active = previous.stream().filter(p -> p.active).findFirst().orElse(null);
@@ -138,12 +142,23 @@ public class PlanService {
                 .and("planVersion"), params).stream().map(this::view).toList();
     }
 
-    /** The sampling of every defect class of a plan for a lot size, at the current severities of {@code supplier}. */
+    /**
+     * The sampling of every defect class of a plan for a lot size, at the current severities of the supplier: that
+     * of the lot when {@code lotId} is given (whose quantity is then the default lot size), else {@code supplier},
+     * else the plan's.
+     */
     @Transactional
-    public SamplingAnswer sampling(UUID planId, Integer lotSize, String supplierOrNull) {
+    public SamplingAnswer sampling(UUID planId, Integer lotSize, String supplierOrNull, UUID lotId) {
         InspectionPlan plan = find(planId);
-        int n = requireLotSize(plan, lotSize);
         String supplier = supplierOrNull == null ? plan.supplier : supplierOrNull.strip();
+        if (lotId != null) {
+            LotView lot = lots.find(lotId).orElseThrow(() -> new NotFoundProblem("Lot", lotId));
+            supplier = lot.supplier() == null ? "" : lot.supplier();
+            if (lotSize == null) {
+                lotSize = wholeUnits(lot.quantity());
+            }
+        }
+        int n = requireLotSize(plan, lotSize);
         Map<DefectClass, SwitchingState> states = new EnumMap<>(DefectClass.class);
         Map<DefectClass, Severity> severities = new EnumMap<>(DefectClass.class);
         for (InspectionPlan.ClassLimit c : plan.classes) {
@@ -170,6 +185,15 @@ public class PlanService {
         }
         return new ClassSampling(c.defectClass, null, null, null, false, null, null, p.sampleSize(),
                 p.acceptanceNumber(), p.rejectionNumber(), plan.kind == PlanKind.FULL);
+    }
+
+    /** The lot quantity as a number of units, or null when it is not a whole number. */
+    static Integer wholeUnits(java.math.BigDecimal quantity) {
+        try {
+            return quantity.stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     static int requireLotSize(InspectionPlan plan, Integer lotSize) {

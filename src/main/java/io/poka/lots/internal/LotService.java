@@ -108,7 +108,7 @@ public class LotService {
             }
         }
         validatePeriod(request.productionStart(), request.productionEnd());
-        lock("lot:" + request.sourceSystem() + "\u0000" + request.externalId());
+        lock("lot:" + request.sourceSystem() + "\u001f" + request.externalId());
         Optional<Lot> existing = Lot.find("sourceSystem = ?1 and externalId = ?2", request.sourceSystem(),
                 request.externalId()).firstResultOptional();
         Created result;
@@ -527,9 +527,15 @@ public class LotService {
     LotView view(Lot lot) {
         LotView.Hold hold = lot.status.isHeld()
                 ? new LotView.Hold(lot.holdReason, lot.heldBy, lot.heldAt, lot.statusBeforeHold) : null;
-        return new LotView(lot.id, lot.sourceSystem, lot.externalId, lot.product, lot.quantity, lot.unit, lot.line,
+        return new LotView(lot.id, lot.sourceSystem, lot.externalId, lot.product, plain(lot.quantity), lot.unit, lot.line,
                 lot.station, lot.supplier, lot.supplierLot, lot.productionStart, lot.productionEnd, attributes(lot),
                 lot.status, hold, lot.createdAt, lot.createdBy, lot.updatedAt, lot.version);
+    }
+
+    /** The quantity without the trailing zeros of the numeric(19, 6) column (500.000000 shows as 500). */
+    private static java.math.BigDecimal plain(java.math.BigDecimal q) {
+        java.math.BigDecimal s = q.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private Map<String, Object> attributes(Lot lot) {
