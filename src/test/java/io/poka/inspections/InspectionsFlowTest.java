@@ -135,6 +135,10 @@ class InspectionsFlowTest {
         assertEquals(2, failed.getInt("classes[0].rejectionNumber"));
         assertEquals(List.of(0, 1), failed.getList("classes[0].characteristics[0].unitsOutOfSpec"));
         assertTrue(LotFixtures.outboxTypes(lot).contains("LotHeld"));
+        String sent = LotFixtures.awaitOnKafka(lot, "InspectionFailed", 30);
+        assertNotNull(sent, "InspectionFailed reached poka.quality.events.v1");
+        assertTrue(sent.contains("\"nonconforming\":2"), sent);
+        assertNotNull(LotFixtures.awaitOnKafka(lot, "LotHeld", 30), "LotHeld reached poka.quality.events.v1");
     }
 
     @Test

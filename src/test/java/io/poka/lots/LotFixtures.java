@@ -58,6 +58,33 @@ public final class LotFixtures {
         return body;
     }
 
+    /**
+     * Waits until an event of {@code type} with Kafka key {@code key} is on the quality events topic of the real
+     * broker; returns its value, or null after {@code seconds}.
+     */
+    public static String awaitOnKafka(String key, String type, int seconds) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", RealInfrastructure.bootstrapServers());
+        p.put("group.id", "lots-test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            consumer.subscribe(List.of("poka.quality.events.v1"));
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    var header = r.headers().lastHeader("poka-event-type");
+                    if (key.equals(r.key()) && header != null
+                            && type.equals(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Rows of a query run behind the application's back, each row as a list of column values. */
     public static List<List<Object>> query(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");

@@ -260,6 +260,35 @@ class LotsApiTest {
         assertEquals(1L, LotFixtures.query("select count(*) from lots.disposition where lot_id = ?::uuid", id).get(0).get(0));
     }
 
+    @jakarta.inject.Inject
+    RecordedEvents recorded;
+
+    @Test
+    void everyChangeFiresRecordChangedAndTheReleaseCarriesItsSignature() {
+        String id = createdLot();
+        move(id, "IN_PROCESS").statusCode(200);
+        move(id, "AWAITING_INSPECTION").statusCode(200);
+        as(Roles.QA_MANAGER).body(Map.of("reason", "check")).post(LOTS + "/" + id + "/hold").then().statusCode(200);
+        as(Roles.QA_MANAGER).body(Map.of("reason", "x",
+                "signature", Map.of("password", "not-my-password", "meaning", "APPROVAL")))
+                .post(LOTS + "/" + id + "/release").then().statusCode(403);
+        as(Roles.QA_MANAGER).body(Map.of("decision", "USE_AS_IS", "reason", "cosmetic only", "signature",
+                Map.of("password", LotFixtures.PASSWORD, "meaning", "RESPONSIBILITY")))
+                .post(LOTS + "/" + id + "/dispositions").then().statusCode(201);
+
+        List<io.poka.platform.RecordChanged> changes = recorded.changesOf(id);
+        assertEquals(List.of("CREATED", "MOVED_TO_IN_PROCESS", "MOVED_TO_AWAITING_INSPECTION", "HELD", "DISPOSITION_USE_AS_IS"),
+                changes.stream().map(io.poka.platform.RecordChanged::action).toList());
+        io.poka.platform.RecordChanged signed = changes.get(4);
+        assertEquals(LotFixtures.user(Roles.QA_MANAGER), signed.signature().username());
+        assertEquals(io.poka.platform.Signature.Meaning.RESPONSIBILITY, signed.signature().meaning());
+        assertEquals("cosmetic only", signed.reason());
+        assertEquals("ON_HOLD", ((LotView) signed.before()).status().name());
+        assertEquals("RELEASED", ((LotView) signed.after()).status().name());
+        assertEquals(1, recorded.eventsOf(LotHeld.class, e -> e.lotId().toString().equals(id)).size());
+        assertEquals(1, recorded.eventsOf(LotReleased.class, e -> e.lotId().toString().equals(id)).size());
+    }
+
     @Test
     void malformedAndInvalidBodiesAreProblemsAndCreateNothing() {
         String ext = unique("EXT");
