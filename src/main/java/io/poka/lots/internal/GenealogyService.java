@@ -29,29 +29,26 @@ public class GenealogyService {
     /** Depth at which the recursive queries stop, a guard against data written behind the application's back. */
     static final int MAX_DEPTH = 1000;
 
-    private static final String DOWNSTREAM = """
-            with recursive down(parent_id, child_id, link_type, depth) as (
-                select parent_id, child_id, link_type, 1 from lots.genealogy_link where parent_id = :lot
-                union all
-                select l.parent_id, l.child_id, l.link_type, d.depth + 1
-                from lots.genealogy_link l join down d on l.parent_id = d.child_id
-                where d.depth < :max
-            )
-            select parent_id, child_id, link_type, min(depth) from down
-            group by parent_id, child_id, link_type order by min(depth), parent_id, child_id
-            """;
+    private static final String DOWNSTREAM = walk("parent_id", "child_id");
+    private static final String UPSTREAM = walk("child_id", "parent_id");
 
-    private static final String UPSTREAM = """
-            with recursive up(parent_id, child_id, link_type, depth) as (
-                select parent_id, child_id, link_type, 1 from lots.genealogy_link where child_id = :lot
-                union all
-                select l.parent_id, l.child_id, l.link_type, u.depth + 1
-                from lots.genealogy_link l join up u on l.child_id = u.parent_id
-                where u.depth < :max
-            )
-            select parent_id, child_id, link_type, min(depth) from up
-            group by parent_id, child_id, link_type order by min(depth), parent_id, child_id
-            """;
+    /**
+     * A recursive CTE that starts at the links whose {@code from} column is the lot and follows {@code to} columns;
+     * each edge is reported once, at its smallest distance from the lot.
+     */
+    private static String walk(String from, String to) {
+        return """
+                with recursive tree(parent_id, child_id, link_type, depth) as (
+                    select parent_id, child_id, link_type, 1 from lots.genealogy_link where %1$s = :lot
+                    union all
+                    select l.parent_id, l.child_id, l.link_type, t.depth + 1
+                    from lots.genealogy_link l join tree t on l.%1$s = t.%2$s
+                    where t.depth < :max
+                )
+                select parent_id, child_id, link_type, min(depth) from tree
+                group by parent_id, child_id, link_type order by min(depth), parent_id, child_id
+                """.formatted(from, to);
+    }
 
     private final EntityManager em;
     private final SecurityIdentity identity;

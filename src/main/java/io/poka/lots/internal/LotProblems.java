@@ -36,6 +36,12 @@ public final class LotProblems {
                             + "\"; read the lot again and retry");
             with("currentVersion", current);
         }
+
+        /** If-Match is not an ETag this API issued. */
+        public StaleVersion(String ifMatch) {
+            super(412, "lots/stale-version", "Precondition failed",
+                    "If-Match " + ifMatch + " is not an ETag of a lot (expected e.g. \"3\"); read the lot again and retry");
+        }
     }
 
     /** A change needs If-Match. */

@@ -317,7 +317,7 @@ public class LotResource {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new LotProblems.StaleVersion(-1, ifMatch);
+            throw new LotProblems.StaleVersion(ifMatch);
         }
     }
 }

@@ -284,26 +284,26 @@ public class LotService {
 
     @Transactional
     public LotView release(UUID id, Long expectedVersion, String reason, SignatureInput input) {
-        Lot lot = find(id);
-        checkVersion(lot, expectedVersion);
-        LotStatusMachine.requireMove(lot.status, lot.statusBeforeHold, LotStatus.RELEASED);
-        Signature sig = sign(input);
-        LotView before = view(lot);
-        clearHold(lot);
-        return transition(before, lot, LotStatus.RELEASED, "RELEASED", reason, sig,
+        return signedMove(id, expectedVersion, LotStatus.RELEASED, reason, input, (lot, sig) ->
                 new LotReleased(lot.id, lot.externalId, lot.product, actor(), sig.printedName(), reason, sig.signedAt()));
     }
 
     @Transactional
     public LotView reject(UUID id, Long expectedVersion, String reason, SignatureInput input) {
+        return signedMove(id, expectedVersion, LotStatus.REJECTED, reason, input, (lot, sig) ->
+                new LotRejected(lot.id, lot.externalId, lot.product, actor(), sig.printedName(), reason, sig.signedAt()));
+    }
+
+    /** A move that needs an electronic signature: checked first, signed, then applied; the action is the target's name. */
+    private LotView signedMove(UUID id, Long expectedVersion, LotStatus target, String reason, SignatureInput input,
+            java.util.function.BiFunction<Lot, Signature, Object> event) {
         Lot lot = find(id);
         checkVersion(lot, expectedVersion);
-        LotStatusMachine.requireMove(lot.status, lot.statusBeforeHold, LotStatus.REJECTED);
+        LotStatusMachine.requireMove(lot.status, lot.statusBeforeHold, target);
         Signature sig = sign(input);
         LotView before = view(lot);
         clearHold(lot);
-        return transition(before, lot, LotStatus.REJECTED, "REJECTED", reason, sig,
-                new LotRejected(lot.id, lot.externalId, lot.product, actor(), sig.printedName(), reason, sig.signedAt()));
+        return transition(before, lot, target, target.name(), reason, sig, event.apply(lot, sig));
     }
 
     @Transactional
