@@ -114,6 +114,45 @@ class LotsApiTest {
     }
 
     @Test
+    void concurrentCreatesOfOneLotMakeOneLotAndConcurrentWritersOfOneVersionMakeOneChange() throws Exception {
+        Map<String, Object> body = newLot(unique("P"), unique("EXT"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> creates = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                creates.add(pool.submit(() -> as(Roles.INTEGRATION).body(body).post(LOTS).then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : creates) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(c -> c == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(c -> c == 200).count(), statuses.toString());
+            assertEquals(1L, LotFixtures.query("select count(*) from lots.lot where external_id = ?",
+                    body.get("externalId")).get(0).get(0));
+
+            String id = as(Roles.AUDITOR).queryParam("product", body.get("product")).get(LOTS).then().extract()
+                    .path("items[0].id");
+            List<java.util.concurrent.Future<Integer>> patches = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int q = 400 + i;
+                patches.add(pool.submit(() -> as(Roles.INTEGRATION).header("If-Match", "\"0\"")
+                        .body(Map.of("quantity", q)).patch(LOTS + "/" + id).then().extract().statusCode()));
+            }
+            List<Integer> outcomes = new java.util.ArrayList<>();
+            for (var f : patches) {
+                outcomes.add(f.get());
+            }
+            // the losers see 412 (stale If-Match) or 409 (lost the optimistic lock at commit)
+            assertEquals(1, outcomes.stream().filter(c -> c == 200).count(), outcomes.toString());
+            assertTrue(outcomes.stream().allMatch(c -> c == 200 || c == 412 || c == 409), outcomes.toString());
+            get(id).body("version", equalTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theListIsPagedAndFilteredByStatusProductLineSupplierAndDates() {
         String product = unique("PAGE");
         for (int i = 0; i < 5; i++) {
