@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
+import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -57,6 +58,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aReadingProducedToTheBrokerIsStoredAndQueryable() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String id = UUID.randomUUID().toString();
         Instant ts = Instant.now().minusSeconds(60);
         try (KafkaProducer<String, String> producer = producer()) {
@@ -76,6 +78,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aReadingDeliveredTwiceIsStoredOnce() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String duplicate = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
         Instant ts = Instant.now().minusSeconds(60);
@@ -92,6 +95,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aBadRecordDoesNotStopTheStream() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String good = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(TOPIC, line, "{not json")).get();
