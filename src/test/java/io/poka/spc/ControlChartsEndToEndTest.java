@@ -33,6 +33,13 @@ class ControlChartsEndToEndTest {
     private static final List<Double> BASELINE = List.of(10.0, 10.2, 9.8, 10.1, 9.9, 10.0, 10.3, 9.7, 10.1, 9.9, 14.0);
     private static final double SIGMA = 0.3 / 1.128;
 
+    /** Admin requests whose JSON numbers are read as doubles, so closeTo compares at full precision. */
+    private static io.restassured.specification.RequestSpecification api() {
+        return Api.asAdmin().config(io.restassured.config.RestAssuredConfig.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)));
+    }
+
     @Test
     void limitsArePhaseOneEstimatedThenEnteredAndAReadingFromKafkaIsChartedWithItsViolation() throws Exception {
         String line = TelemetryFixtures.newLine();
@@ -41,7 +48,7 @@ class ControlChartsEndToEndTest {
         TelemetryFixtures.postValues(line, "diameter", "mm", start, BASELINE);
         String chart = "/api/v1/spc/charts/" + line + "/diameter";
 
-        Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plusSeconds(60).toString(),
+        api().body(Map.of("from", start.toString(), "to", start.plusSeconds(60).toString(),
                         "excluded", List.of(start.plusSeconds(10).toString())))
                 .post(chart + "/limits/phase-one").then().statusCode(201)
                 .body("version", equalTo(1))
@@ -52,11 +59,11 @@ class ControlChartsEndToEndTest {
                 .body("baselineCount", equalTo(10))
                 .body("excluded", hasSize(1));
 
-        Api.asAdmin().body(Map.of("center", 10.0, "sigma", 0.25, "studyReference", "MSA-2026-17"))
+        api().body(Map.of("center", 10.0, "sigma", 0.25, "studyReference", "MSA-2026-17"))
                 .post(chart + "/limits/entered").then().statusCode(201)
                 .body("version", equalTo(2))
                 .body("origin", equalTo("ENTERED_FROM_STUDY"));
-        Api.asAdmin().get(chart + "/limits").then().statusCode(200).body("version", equalTo(List.of(1, 2)));
+        api().get(chart + "/limits").then().statusCode(200).body("version", equalTo(List.of(1, 2)));
 
         Instant ts = start.plusSeconds(600);
         String id = UUID.randomUUID().toString();
@@ -67,19 +74,23 @@ class ControlChartsEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TelemetryFixtures.count(
                 "select count(*) from spc.violation where line = ? and rule_id = 'WE1'", line) == 1);
 
-        JsonPath view = Api.asAdmin().queryParam("from", start.toString()).queryParam("to", ts.plusSeconds(1).toString())
+        JsonPath view = api().queryParam("from", start.toString()).queryParam("to", ts.plusSeconds(1).toString())
                 .get(chart).then().statusCode(200)
                 .body("limits.version", equalTo(2))
                 .body("points.INDIVIDUALS", hasSize(12))
                 .body("points.INDIVIDUALS[11].value", closeTo(11.0, 1e-9))
                 .body("points.INDIVIDUALS[11].ucl", closeTo(10.75, 1e-9))
-                .body("points.INDIVIDUALS[11].rules", equalTo(List.of("WE1")))
+                // with the excluded 14.0 just before it, 2 of the last 3 points lie beyond 2 sigma as well (WE2)
+                .body("points.INDIVIDUALS[11].rules", equalTo(List.of("WE1", "WE2")))
                 .extract().jsonPath();
         List<Map<String, Object>> violations = view.getList("violations");
         Map<String, Object> we1 = violations.stream().filter(v -> v.get("ruleId").equals("WE1")).findFirst().orElseThrow();
         org.junit.jupiter.api.Assertions.assertEquals("INDIVIDUALS", we1.get("chart"));
         org.junit.jupiter.api.Assertions.assertEquals(2, we1.get("limitsVersion"));
         org.junit.jupiter.api.Assertions.assertEquals(List.of(ts.toString()), we1.get("pointTimes"));
+        Map<String, Object> we2 = violations.stream().filter(v -> v.get("ruleId").equals("WE2")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(start.plusSeconds(10).toString(), ts.toString()),
+                we2.get("pointTimes"), "the stream resumed its run-rule window from the stored readings");
     }
 
     @Test
@@ -90,7 +101,7 @@ class ControlChartsEndToEndTest {
         TelemetryFixtures.postValues(line, "diameter", "mm", start, BASELINE.subList(0, 10));
         // overall s: squared deviations sum to 0.30, s = sqrt(0.30 / 9)
         double overall = Math.sqrt(0.30 / 9);
-        Api.asAdmin().queryParam("from", start.toString()).queryParam("to", start.plusSeconds(10).toString())
+        api().queryParam("from", start.toString()).queryParam("to", start.plusSeconds(10).toString())
                 .get("/api/v1/spc/charts/" + line + "/diameter/capability").then().statusCode(200)
                 .body("n", equalTo(10))
                 .body("withinSigmaMethod", equalTo("MRBAR_OVER_D2"))
@@ -108,10 +119,10 @@ class ControlChartsEndToEndTest {
     void limitsNeedAStudyReferenceAndAQaRole() {
         String line = TelemetryFixtures.newLine();
         TelemetryFixtures.defineVariable(line, "diameter", "mm", "");
-        Api.asAdmin().body(Map.of("center", 10.0, "sigma", 0.25))
+        api().body(Map.of("center", 10.0, "sigma", 0.25))
                 .post("/api/v1/spc/charts/" + line + "/diameter/limits/entered").then().statusCode(400);
-        Api.asAdmin().get("/api/v1/spc/charts/" + line + "/diameter/limits").then().statusCode(200).body("size()", equalTo(0));
-        Api.asAdmin().body(Map.of("center", 10.0, "sigma", 0.25, "studyReference", "x"))
+        api().get("/api/v1/spc/charts/" + line + "/diameter/limits").then().statusCode(200).body("size()", equalTo(0));
+        api().body(Map.of("center", 10.0, "sigma", 0.25, "studyReference", "x"))
                 .post("/api/v1/spc/charts/" + line + "/nothing/limits/entered").then().statusCode(404);
     }
 }

@@ -40,8 +40,8 @@ public interface TelemetryConfig {
         @WithDefault("tep-demo")
         String line();
 
-        /** TEP run replayed (d00 = normal operation, d01..d21 = faults), one row per time step. */
-        @WithDefault("d00")
+        /** TEP runs replayed in turn, in a loop (d00 = normal operation, d01..d21 = faults), one row per time step. */
+        @WithDefault("d00,d01")
         String run();
 
         /** Time steps replayed per second (each step = 52 readings). */
