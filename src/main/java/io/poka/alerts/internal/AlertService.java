@@ -9,12 +9,15 @@ import io.poka.platform.QualityEvents;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.RuleViolated;
+import io.poka.spc.RuleViolations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +47,24 @@ public class AlertService implements AlertsApi {
         this.clock = clock;
     }
 
-    void onViolation(@Observes RuleViolated v) {
+    /** Folds a batch: one upsert per (chart, rule) condition in it, however many points violated. */
+    void onViolations(@Observes RuleViolations batch) {
+        Map<String, List<RuleViolated>> byCondition = new LinkedHashMap<>();
+        for (RuleViolated v : batch.violations()) {
+            byCondition.computeIfAbsent(v.line() + '\u0000' + v.variable() + '\u0000' + v.chart() + '\u0000' + v.ruleId(),
+                    k -> new ArrayList<>()).add(v);
+        }
         Instant now = clock.instant();
-        AlertStore.Folded folded = store.fold(v, now);
+        for (List<RuleViolated> condition : byCondition.values()) {
+            fold(condition, now);
+        }
+    }
+
+    private void fold(List<RuleViolated> condition, Instant now) {
+        RuleViolated v = condition.get(0);
+        Instant lastPoint = condition.stream().map(x -> x.pointTimes().get(x.pointTimes().size() - 1))
+                .max(Instant::compareTo).orElseThrow();
+        AlertStore.Folded folded = store.fold(v, condition.size(), lastPoint, now);
         if (!folded.raised()) {
             return;
         }

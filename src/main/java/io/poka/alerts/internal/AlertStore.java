@@ -27,10 +27,10 @@ public class AlertStore {
             + "resolved_by, root_cause";
     private static final String UPSERT = "insert into alerts.alert (id, line, variable, chart, rule_id, status, "
             + "limits_version, first_points, first_point_at, last_point_at, occurrences, raised_at) "
-            + "values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 1, ?) "
+            + "values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) "
             + "on conflict (line, variable, chart, rule_id) where status <> 'RESOLVED' do update set "
             + "last_point_at = greatest(alerts.alert.last_point_at, excluded.last_point_at), "
-            + "occurrences = alerts.alert.occurrences + 1 "
+            + "occurrences = alerts.alert.occurrences + excluded.occurrences "
             + "returning id, (xmax = 0) as inserted";
 
     /** The alert a violation went to, and whether it was raised by it. */
@@ -43,10 +43,10 @@ public class AlertStore {
         this.dataSource = dataSource;
     }
 
-    Folded fold(RuleViolated v, Instant now) {
+    /** Folds {@code count} violations of one condition, the first being {@code v}, the newest point at {@code last}. */
+    Folded fold(RuleViolated v, int count, Instant last, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             Instant first = v.pointTimes().get(0);
-            Instant last = v.pointTimes().get(v.pointTimes().size() - 1);
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, v.line());
             ps.setString(3, v.variable());
@@ -56,7 +56,8 @@ public class AlertStore {
             ps.setArray(7, c.createArrayOf("timestamptz", v.pointTimes().stream().map(Timestamp::from).toArray()));
             ps.setTimestamp(8, Timestamp.from(first));
             ps.setTimestamp(9, Timestamp.from(last));
-            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setInt(10, count);
+            ps.setTimestamp(11, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Folded(rs.getObject(1, UUID.class), rs.getBoolean(2));

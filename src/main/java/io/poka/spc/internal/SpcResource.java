@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "SPC", description = "Control charts, limits and capability")
 public class SpcResource {
-    private static final String READERS_ADMIN = Roles.ADMIN;
-
     private final SpcService spc;
     private final SecurityIdentity identity;
 
@@ -38,7 +36,7 @@ public class SpcResource {
     }
 
     @GET
-    @RolesAllowed({READERS_ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "The chart over [from, to): points per plotted statistic, limits (with version) and violations",
             description = "Default range: the last 24 hours. limitsVersion picks an older frozen version.")
     public SpcService.ChartView chart(@PathParam("line") String line, @PathParam("variable") String variable,
@@ -50,7 +48,7 @@ public class SpcResource {
 
     @GET
     @Path("/limits")
-    @RolesAllowed({READERS_ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "All frozen limits versions, oldest first")
     public List<ControlLimitsView> limits(@PathParam("line") String line, @PathParam("variable") String variable) {
         return spc.limitsVersions(line, variable);
@@ -78,7 +76,7 @@ public class SpcResource {
 
     @GET
     @Path("/capability")
-    @RolesAllowed({READERS_ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
     public SpcService.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to) {

@@ -2,6 +2,7 @@ package io.poka.spc.internal;
 
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
+import io.poka.spc.RuleViolations;
 import io.poka.spc.internal.chart.LimitsOrigin;
 import io.poka.spc.internal.rules.RuleViolation;
 import io.poka.telemetry.ReadingsStored;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Charts readings as they are stored: observes {@link ReadingsStored} inside the ingestion transaction, feeds each
- * catalogue variable's {@link ChartRun}, stores the violations and fires {@link RuleViolated} in that transaction.
+ * catalogue variable's {@link ChartRun}, stores the violations and fires {@link RuleViolated} per violation and
+ * {@link RuleViolations} per batch in that transaction.
  * A chart's in-memory state is dropped when its transaction rolls back or its limits or catalogue entry change,
  * and rebuilt from the last stored readings on next use.
  */
@@ -51,16 +53,18 @@ public class StreamingSpc {
     private final LimitsRepository limits;
     private final ViolationStore violations;
     private final Event<RuleViolated> ruleViolated;
+    private final Event<RuleViolations> ruleViolations;
     private final AfterTransaction afterTransaction;
     private final SpcConfig config;
     private final Clock clock;
 
     StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
-            Event<RuleViolated> ruleViolated, AfterTransaction afterTransaction, SpcConfig config, Clock clock) {
+            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock) {
         this.telemetry = telemetry;
         this.limits = limits;
         this.violations = violations;
         this.ruleViolated = ruleViolated;
+        this.ruleViolations = ruleViolations;
         this.afterTransaction = afterTransaction;
         this.config = config;
         this.clock = clock;
@@ -96,8 +100,12 @@ public class StreamingSpc {
                 }
             }
         }
+        if (found.isEmpty()) {
+            return;
+        }
         violations.insertAll(found);
         found.forEach(ruleViolated::fire);
+        ruleViolations.fire(new RuleViolations(List.copyOf(found)));
     }
 
     void onCatalogueChanged(@Observes VariableCatalogueChanged event) {

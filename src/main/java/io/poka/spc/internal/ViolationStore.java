@@ -5,6 +5,8 @@ import io.poka.spc.RuleViolated;
 import io.poka.spc.internal.chart.CusumMonitor;
 import io.poka.spc.internal.rules.RunRule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 
-/** JDBC access to spc.violation: batch inserts from the stream, range reads for the chart query. */
+/** JDBC access to spc.violation: COPY of each batch from the stream, range reads for the chart query. */
 @ApplicationScoped
 public class ViolationStore {
     private final AgroalDataSource dataSource;
@@ -24,29 +27,42 @@ public class ViolationStore {
         this.dataSource = dataSource;
     }
 
+    /** Stores a batch with one COPY (a fault can violate several rules on every reading). */
     void insertAll(List<RuleViolated> violations) {
         if (violations.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into spc.violation (id, line, variable, chart, rule_id, limits_version, point_times, "
-                        + "newest_point_at, point_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RuleViolated v : violations) {
-                ps.setObject(1, v.violationId());
-                ps.setString(2, v.line());
-                ps.setString(3, v.variable());
-                ps.setString(4, v.chart());
-                ps.setString(5, v.ruleId());
-                ps.setInt(6, v.limitsVersion());
-                ps.setArray(7, c.createArrayOf("timestamptz", v.pointTimes().stream().map(Timestamp::from).toArray()));
-                ps.setTimestamp(8, Timestamp.from(v.pointTimes().get(v.pointTimes().size() - 1)));
-                ps.setDouble(9, v.value());
-                ps.addBatch();
+        StringBuilder csv = new StringBuilder(violations.size() * 200);
+        for (RuleViolated v : violations) {
+            csv.append(v.violationId()).append(',');
+            quoted(csv, v.line()).append(',');
+            quoted(csv, v.variable()).append(',');
+            csv.append(v.chart()).append(',').append(v.ruleId()).append(',').append(v.limitsVersion()).append(",\"{");
+            for (int i = 0; i < v.pointTimes().size(); i++) {
+                csv.append(i == 0 ? "" : ",").append(v.pointTimes().get(i));
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
+            csv.append("}\",").append(v.pointTimes().get(v.pointTimes().size() - 1)).append(',').append(v.value())
+                    .append('\n');
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy spc.violation (id, line, variable, chart, rule_id, "
+                    + "limits_version, point_times, newest_point_at, point_value) from stdin with (format csv)",
+                    new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static StringBuilder quoted(StringBuilder csv, String s) {
+        csv.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                csv.append('"');
+            }
+            csv.append(ch);
+        }
+        return csv.append('"');
     }
 
     List<RuleViolated> find(String line, String variable, Instant from, Instant to, int limit) {
