@@ -52,19 +52,7 @@ public class VariableRepository {
                 "update telemetry.variable set unit = ?, description = ?, expected_min = ?, expected_max = ?, "
                         + "sampling_interval_seconds = ?, characteristic = ?, lsl = ?, usl = ?, target = ?, "
                         + "chart_type = ?, subgroup_size = ?, rule_set = ?, updated_at = ? where id = ?")) {
-            int i = 1;
-            ps.setString(i++, v.unit());
-            ps.setString(i++, v.description());
-            setDouble(ps, i++, v.expectedMin());
-            setDouble(ps, i++, v.expectedMax());
-            setDouble(ps, i++, v.samplingIntervalSeconds());
-            ps.setString(i++, v.characteristic());
-            setDouble(ps, i++, v.lsl());
-            setDouble(ps, i++, v.usl());
-            setDouble(ps, i++, v.target());
-            ps.setString(i++, v.chartType().name());
-            ps.setInt(i++, v.subgroupSize());
-            ps.setString(i++, v.ruleSet().name());
+            int i = bindDetails(ps, v, 1);
             ps.setTimestamp(i++, Timestamp.from(now));
             ps.setObject(i, v.id());
             ps.executeUpdate();
@@ -89,18 +77,7 @@ public class VariableRepository {
             ps.setObject(i++, v.id());
             ps.setString(i++, v.line());
             ps.setString(i++, v.variable());
-            ps.setString(i++, v.unit());
-            ps.setString(i++, v.description());
-            setDouble(ps, i++, v.expectedMin());
-            setDouble(ps, i++, v.expectedMax());
-            setDouble(ps, i++, v.samplingIntervalSeconds());
-            ps.setString(i++, v.characteristic());
-            setDouble(ps, i++, v.lsl());
-            setDouble(ps, i++, v.usl());
-            setDouble(ps, i++, v.target());
-            ps.setString(i++, v.chartType().name());
-            ps.setInt(i++, v.subgroupSize());
-            ps.setString(i++, v.ruleSet().name());
+            i = bindDetails(ps, v, i);
             ps.setTimestamp(i++, Timestamp.from(created));
             ps.setTimestamp(i, Timestamp.from(updated));
             ps.executeUpdate();
@@ -129,6 +106,24 @@ public class VariableRepository {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Binds unit .. rule_set (the columns an update may change) from {@code first}; returns the next index. */
+    private static int bindDetails(PreparedStatement ps, VariableDefinition v, int first) throws SQLException {
+        int i = first;
+        ps.setString(i++, v.unit());
+        ps.setString(i++, v.description());
+        setDouble(ps, i++, v.expectedMin());
+        setDouble(ps, i++, v.expectedMax());
+        setDouble(ps, i++, v.samplingIntervalSeconds());
+        ps.setString(i++, v.characteristic());
+        setDouble(ps, i++, v.lsl());
+        setDouble(ps, i++, v.usl());
+        setDouble(ps, i++, v.target());
+        ps.setString(i++, v.chartType().name());
+        ps.setInt(i++, v.subgroupSize());
+        ps.setString(i++, v.ruleSet().name());
+        return i;
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
