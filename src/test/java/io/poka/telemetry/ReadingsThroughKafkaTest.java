@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
+import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -14,12 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Readings produced to the real broker end up in PostgreSQL exactly once. */
@@ -29,12 +27,7 @@ class ReadingsThroughKafkaTest {
     private static final String TOPIC = "poka.telemetry.readings.v1";
 
     private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p);
+        return TelemetryFixtures.producer();
     }
 
     private static String reading(String id, String line, double value, Instant ts) {
@@ -57,6 +50,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aReadingProducedToTheBrokerIsStoredAndQueryable() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String id = UUID.randomUUID().toString();
         Instant ts = Instant.now().minusSeconds(60);
         try (KafkaProducer<String, String> producer = producer()) {
@@ -76,6 +70,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aReadingDeliveredTwiceIsStoredOnce() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String duplicate = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
         Instant ts = Instant.now().minusSeconds(60);
@@ -92,6 +87,7 @@ class ReadingsThroughKafkaTest {
     @Test
     void aBadRecordDoesNotStopTheStream() throws Exception {
         String line = "line-" + UUID.randomUUID();
+        TelemetryFixtures.defineVariable(line, "temperature", "degC", "");
         String good = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(TOPIC, line, "{not json")).get();

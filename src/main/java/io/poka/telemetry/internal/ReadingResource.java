@@ -1,9 +1,12 @@
 package io.poka.telemetry.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,21 +14,24 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Reads stored sensor readings back, by line, variable and time range. */
+/** Reads stored sensor readings back, and accepts bulk uploads (JSON array or CSV) for systems without Kafka. */
 @Path("/api/v1/telemetry/readings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Telemetry", description = "Sensor readings")
+@Tag(name = "Telemetry", description = "Sensor readings and the variable catalogue")
 public class ReadingResource {
     private static final int MAX_LIMIT = 10_000;
 
     private final ReadingStore store;
+    private final BulkIngestService bulk;
 
-    ReadingResource(ReadingStore store) {
+    ReadingResource(ReadingStore store, BulkIngestService bulk) {
         this.store = store;
+        this.bulk = bulk;
     }
 
     @GET
@@ -46,6 +52,43 @@ public class ReadingResource {
         }
         return store.find(line, variable, instant("from", from, Instant.EPOCH),
                 instant("to", to, Instant.parse("9999-12-31T00:00:00Z")), n);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Upload readings as a JSON array (schema poka.reading/v1 per element)",
+            description = "policy=PER_ROW (default) stores the valid rows and lists the rejected ones; "
+                    + "policy=ALL_OR_NOTHING stores nothing when any row is invalid (400 with every reason).")
+    public BulkIngestService.BulkResult uploadJson(JsonNode body, @QueryParam("policy") String policy)
+            throws SQLException {
+        if (body == null || !body.isArray()) {
+            throw new ValidationProblem("body", "must be a JSON array of readings");
+        }
+        List<JsonNode> rows = new ArrayList<>(body.size());
+        body.forEach(rows::add);
+        return bulk.ingest(rows, policy(policy));
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Upload readings as CSV with a header row of schema field names",
+            description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header.")
+    public BulkIngestService.BulkResult uploadCsv(String body, @QueryParam("policy") String policy)
+            throws SQLException {
+        return bulk.ingest(CsvReadings.parse(body), policy(policy));
+    }
+
+    private static BulkIngestService.Policy policy(String value) {
+        if (value == null || value.isBlank()) {
+            return BulkIngestService.Policy.PER_ROW;
+        }
+        try {
+            return BulkIngestService.Policy.valueOf(value.trim().toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("policy", "must be PER_ROW or ALL_OR_NOTHING");
+        }
     }
 
     private static Instant instant(String name, String value, Instant fallback) {

@@ -3,26 +3,37 @@ package io.poka.telemetry.internal;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.postgresql.PGConnection;
 
 /**
- * Writes readings in one JDBC batch per transaction; the reading id is the primary key, so a record delivered
- * twice is stored once.
+ * Stores readings with the reading id as primary key, so a record delivered twice is stored once. A batch goes
+ * through COPY into a per-session temporary table and one INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING,
+ * which tells which readings were new (only those are charted). Callers own the transaction.
  */
 @ApplicationScoped
 public class ReadingStore {
-    private static final String INSERT = "insert into telemetry.reading "
-            + "(reading_id, line, station, variable, value, unit, ts, lot) values (?, ?, ?, ?, ?, ?, ?, ?) "
-            + "on conflict (reading_id) do nothing";
+    private static final String COLUMNS = "reading_id, line, station, variable, value, unit, ts, lot";
+    private static final String STAGING = "create temporary table if not exists reading_in (reading_id text, line text, "
+            + "station text, variable text, value double precision, unit text, ts timestamptz, lot text) "
+            + "on commit delete rows";
+    private static final String MERGE = "insert into telemetry.reading (" + COLUMNS + ") select distinct on (reading_id) "
+            + COLUMNS + " from reading_in order by reading_id on conflict (reading_id) do nothing returning reading_id";
+    private static final String INSERT_ONE = "insert into telemetry.reading (" + COLUMNS + ") "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reading_id) do nothing";
 
     private final AgroalDataSource dataSource;
 
@@ -30,47 +41,92 @@ public class ReadingStore {
         this.dataSource = dataSource;
     }
 
-    /** Stores the batch and returns how many readings were new. */
-    @Transactional
-    public int store(List<Reading> readings) throws SQLException {
+    /** Stores the batch and returns the readings that were new, in batch order (first copy of an id wins). */
+    public List<Reading> storeNew(List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (Reading r : readings) {
-                ps.setString(1, r.readingId());
-                ps.setString(2, r.line());
-                ps.setString(3, r.station());
-                ps.setString(4, r.variable());
-                ps.setDouble(5, r.value());
-                ps.setString(6, r.unit());
-                ps.setTimestamp(7, Timestamp.from(r.timestamp().toInstant()));
-                if (r.lot() == null) {
-                    ps.setNull(8, Types.VARCHAR);
-                } else {
-                    ps.setString(8, r.lot());
+        StringBuilder csv = new StringBuilder(readings.size() * 160);
+        for (Reading r : readings) {
+            quoted(csv, r.readingId()).append(',');
+            quoted(csv, r.line()).append(',');
+            quoted(csv, r.station()).append(',');
+            quoted(csv, r.variable()).append(',');
+            csv.append(r.value()).append(',');
+            quoted(csv, r.unit()).append(',');
+            csv.append(r.timestamp().toInstant()).append(',');
+            if (r.lot() != null) {
+                quoted(csv, r.lot());
+            }
+            csv.append('\n');
+        }
+        Set<String> fresh = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(STAGING);
+            }
+            c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy reading_in (" + COLUMNS + ") from stdin with (format csv)", new StringReader(csv.toString()));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MERGE)) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
                 }
-                ps.addBatch();
             }
-            int inserted = 0;
-            for (int n : ps.executeBatch()) {
-                // with reWriteBatchedInserts the driver reports SUCCESS_NO_INFO (-2) per row
-                inserted += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+        List<Reading> out = new ArrayList<>(fresh.size());
+        for (Reading r : readings) {
+            if (fresh.remove(r.readingId())) {
+                out.add(r);
             }
-            return inserted;
+        }
+        return out;
+    }
+
+    /** The naive path: one INSERT for one reading; true when it was new. */
+    public boolean storeOne(Reading r) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ONE)) {
+            ps.setString(1, r.readingId());
+            ps.setString(2, r.line());
+            ps.setString(3, r.station());
+            ps.setString(4, r.variable());
+            ps.setDouble(5, r.value());
+            ps.setString(6, r.unit());
+            ps.setTimestamp(7, Timestamp.from(r.timestamp().toInstant()));
+            if (r.lot() == null) {
+                ps.setNull(8, Types.VARCHAR);
+            } else {
+                ps.setString(8, r.lot());
+            }
+            return ps.executeUpdate() == 1;
         }
     }
 
     /** Readings of one line and variable in a time range, oldest first. */
     @Transactional
     public List<Reading> find(String line, String variable, Instant from, Instant to, int limit) throws SQLException {
-        String sql = "select reading_id, line, station, variable, value, unit, ts, lot from telemetry.reading "
-                + "where line = ? and variable = ? and ts >= ? and ts < ? order by ts, reading_id limit ?";
+        return query("select " + COLUMNS + " from telemetry.reading where line = ? and variable = ? and ts >= ? "
+                + "and ts < ? order by ts, reading_id limit ?", line, variable, from, to, limit);
+    }
+
+    /** The newest readings before a time, oldest first. */
+    @Transactional
+    public List<Reading> latest(String line, String variable, Instant before, int limit) throws SQLException {
+        List<Reading> newestFirst = query("select " + COLUMNS + " from telemetry.reading where line = ? and variable = ? "
+                + "and ts < ? and ts >= ? order by ts desc, reading_id desc limit ?", line, variable, before, Instant.EPOCH, limit);
+        List<Reading> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private List<Reading> query(String sql, String line, String variable, Instant a, Instant b, int limit)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, line);
             ps.setString(2, variable);
-            ps.setTimestamp(3, Timestamp.from(from));
-            ps.setTimestamp(4, Timestamp.from(to));
+            ps.setTimestamp(3, Timestamp.from(a));
+            ps.setTimestamp(4, Timestamp.from(b));
             ps.setInt(5, limit);
             List<Reading> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -84,4 +140,15 @@ public class ReadingStore {
         }
     }
 
+    private static StringBuilder quoted(StringBuilder csv, String s) {
+        csv.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                csv.append('"');
+            }
+            csv.append(ch);
+        }
+        return csv.append('"');
+    }
 }

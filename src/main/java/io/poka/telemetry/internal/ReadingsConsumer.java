@@ -5,16 +5,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes reading batches from Kafka and stores them; the batch is acknowledged (and its offsets become
- * committable) only after the database transaction committed, so a crash redelivers instead of losing.
+ * Consumes reading batches from Kafka: bad records go to the dead-letter topic, good ones are stored in one
+ * transaction. The batch is acknowledged (its offsets become committable) only after the database commit; a
+ * failed write is retried with backoff until it succeeds, so a database outage stalls the stream but loses nothing.
  */
 @ApplicationScoped
 public class ReadingsConsumer {
@@ -22,34 +24,56 @@ public class ReadingsConsumer {
     public static final String CHANNEL = "readings";
     private static final Logger LOG = Logger.getLogger(ReadingsConsumer.class);
 
-    private final ReadingStore store;
+    private final IngestService ingest;
+    private final DeadLetters deadLetters;
     private final ReadingParser parser;
+    private final TelemetryConfig config;
     private final Counter stored;
     private final Counter duplicates;
-    private final Counter rejected;
+    private final Counter retries;
 
-    ReadingsConsumer(ReadingStore store, ObjectMapper json, Clock clock, MeterRegistry metrics) {
-        this.store = store;
-        this.parser = new ReadingParser(json, clock);
+    ReadingsConsumer(IngestService ingest, DeadLetters deadLetters, CatalogueService catalogue, ObjectMapper json,
+            Clock clock, TelemetryConfig config, MeterRegistry metrics) {
+        this.ingest = ingest;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.parser = new ReadingParser(json, clock, config.maxFutureSkew(), catalogue::lookup);
         this.stored = metrics.counter("poka.telemetry.readings.stored");
         this.duplicates = metrics.counter("poka.telemetry.readings.duplicates");
-        this.rejected = metrics.counter("poka.telemetry.readings.rejected");
+        this.retries = metrics.counter("poka.telemetry.store.retries");
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(List<String> payloads) throws SQLException {
-        List<Reading> valid = new ArrayList<>(payloads.size());
-        for (String payload : payloads) {
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        List<Reading> valid = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
             try {
-                valid.add(parser.parse(payload));
+                if (r.value() == null) {
+                    throw new ReadingParser.InvalidReading("unparseable", "empty record");
+                }
+                valid.add(parser.parse(r.value()));
             } catch (ReadingParser.InvalidReading e) {
-                rejected.increment();
-                LOG.warnf("Rejected reading: %s", e.getMessage());
+                deadLetters.send(r.key(), r.value(), r.topic(), r.partition(), r.offset(), e);
             }
         }
-        int inserted = store.store(valid);
-        stored.increment(inserted);
-        duplicates.increment(valid.size() - inserted);
+        IngestService.Outcome outcome = storeWithRetry(valid);
+        stored.increment(outcome.stored());
+        duplicates.increment(outcome.duplicates());
+    }
+
+    private IngestService.Outcome storeWithRetry(List<Reading> valid) throws InterruptedException {
+        long backoff = config.storeRetryBackoff().toMillis();
+        long max = config.storeRetryMaxBackoff().toMillis();
+        while (true) {
+            try {
+                return ingest.ingest(valid);
+            } catch (Exception e) {
+                retries.increment();
+                LOG.warnf("Storing a batch of %d readings failed (%s); retrying in %d ms", valid.size(), e, backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(max, backoff * 2);
+            }
+        }
     }
 }

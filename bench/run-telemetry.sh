@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Telemetry benchmark: readings/s through the real broker, validation, SPC, alerts and PostgreSQL, beside a naive
+# one-transaction-per-reading path, plus p50/p99 latency from reading timestamp to stored violation.
+# Usage: bench/run-telemetry.sh [batched-readings] [naive-readings] [TEP run as load]   (defaults 500000, 10000, d00)
+# Results: printed, and written to bench/results/telemetry-<time>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec ./mvnw -o -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dpoka.bench=true -Dpoka.bench.readings="${1:-500000}" -Dpoka.bench.naive-readings="${2:-10000}" \
+  -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results"

@@ -1,0 +1,151 @@
+package io.poka.alerts.internal;
+
+import io.agroal.api.AgroalDataSource;
+import io.poka.alerts.AlertView;
+import io.poka.spc.RuleViolated;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * JDBC access to alerts.alert. A violation is folded in with one upsert on the partial unique index "one unresolved
+ * alert per (line, variable, chart, rule)": it either raises a new alert or attaches to the ongoing one.
+ */
+@ApplicationScoped
+public class AlertStore {
+    private static final String COLUMNS = "id, line, variable, chart, rule_id, status, limits_version, first_points, "
+            + "first_point_at, last_point_at, occurrences, raised_at, acknowledged_at, acknowledged_by, resolved_at, "
+            + "resolved_by, root_cause";
+    private static final String UPSERT = "insert into alerts.alert (id, line, variable, chart, rule_id, status, "
+            + "limits_version, first_points, first_point_at, last_point_at, occurrences, raised_at) "
+            + "values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) "
+            + "on conflict (line, variable, chart, rule_id) where status <> 'RESOLVED' do update set "
+            + "last_point_at = greatest(alerts.alert.last_point_at, excluded.last_point_at), "
+            + "occurrences = alerts.alert.occurrences + excluded.occurrences "
+            + "returning id, (xmax = 0) as inserted";
+
+    /** The alert a violation went to, and whether it was raised by it. */
+    record Folded(UUID alertId, boolean raised) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    AlertStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Folds {@code count} violations of one condition, the first being {@code v}, the newest point at {@code last}. */
+    Folded fold(RuleViolated v, int count, Instant last, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            Instant first = v.pointTimes().get(0);
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, v.line());
+            ps.setString(3, v.variable());
+            ps.setString(4, v.chart());
+            ps.setString(5, v.ruleId());
+            ps.setInt(6, v.limitsVersion());
+            ps.setArray(7, c.createArrayOf("timestamptz", v.pointTimes().stream().map(Timestamp::from).toArray()));
+            ps.setTimestamp(8, Timestamp.from(first));
+            ps.setTimestamp(9, Timestamp.from(last));
+            ps.setInt(10, count);
+            ps.setTimestamp(11, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Folded(rs.getObject(1, UUID.class), rs.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<AlertView> find(UUID id, boolean forUpdate) {
+        return query("where id = ?" + (forUpdate ? " for update" : ""), id).stream().findFirst();
+    }
+
+    List<AlertView> list(String status, String line, int limit) {
+        StringBuilder where = new StringBuilder("where true");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status);
+        }
+        if (line != null) {
+            where.append(" and line = ?");
+            args.add(line);
+        }
+        where.append(" order by raised_at desc, id limit ").append(limit);
+        return query(where.toString(), args.toArray());
+    }
+
+    List<AlertView> unresolved() {
+        return query("where status <> 'RESOLVED' order by raised_at desc, id");
+    }
+
+    void acknowledge(UUID id, Instant at, String by) {
+        update("update alerts.alert set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? where id = ?",
+                at, by, null, id);
+    }
+
+    void resolve(UUID id, Instant at, String by, String rootCause) {
+        update("update alerts.alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?, root_cause = ? where id = ?",
+                at, by, rootCause, id);
+    }
+
+    private void update(String sql, Instant at, String by, String rootCause, UUID id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setTimestamp(i++, Timestamp.from(at));
+            ps.setString(i++, by);
+            if (rootCause != null) {
+                ps.setString(i++, rootCause);
+            }
+            ps.setObject(i, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<AlertView> query(String where, Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from alerts.alert " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<AlertView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AlertView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), instants(rs.getArray(8)),
+                            instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getInt(11),
+                            instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14),
+                            instant(rs.getTimestamp(15)), rs.getString(16), rs.getString(17)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<Instant> instants(Array array) throws SQLException {
+        List<Instant> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            out.add(((Timestamp) o).toInstant());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,14 @@
+package io.poka.spc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A run rule (or CUSUM signal) fired on a chart; fired synchronously inside the transaction that stored the
+ * violation. {@code chart} is the plotted statistic (INDIVIDUALS, MOVING_RANGE, XBAR, RANGE, STDDEV, EWMA, CUSUM),
+ * {@code pointTimes} the times of the points that form the pattern, oldest first.
+ */
+public record RuleViolated(UUID violationId, String line, String variable, String chart, String ruleId,
+        String ruleDescription, int limitsVersion, List<Instant> pointTimes, double value, Instant detectedAt) {
+}

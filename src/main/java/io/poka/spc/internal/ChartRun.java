@@ -1,0 +1,125 @@
+package io.poka.spc.internal;
+
+import io.poka.spc.ControlLimitsView;
+import io.poka.spc.internal.chart.ChartFamily;
+import io.poka.spc.internal.chart.ChartMonitor;
+import io.poka.spc.internal.chart.ChartPoint;
+import io.poka.spc.internal.chart.ChartType;
+import io.poka.spc.internal.chart.ControlLimits;
+import io.poka.spc.internal.chart.CusumMonitor;
+import io.poka.spc.internal.chart.EwmaMonitor;
+import io.poka.spc.internal.chart.IndividualsMovingRange;
+import io.poka.spc.internal.chart.Subgroup;
+import io.poka.spc.internal.chart.XbarR;
+import io.poka.spc.internal.chart.XbarS;
+import io.poka.spc.internal.rules.RuleSet;
+import io.poka.spc.internal.rules.RuleViolation;
+import io.poka.telemetry.ChartKind;
+import io.poka.telemetry.VariableDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The charts of one catalogue variable under one frozen limits version, fed reading by reading. The Kafka path
+ * keeps one per variable; a REST query over a time range builds a fresh one, resumes it from the readings just
+ * before the range and feeds the range: the same steps, so both see the same points and violations.
+ * A point's index is the epoch millisecond of its (newest) reading, so violations name points by time.
+ */
+final class ChartRun {
+
+    /** One plotted point; upper/lower are the CUSUM sums (null on other charts). */
+    record Plotted(ChartType chart, Instant time, double value, double center, double lcl, double ucl, Double upper,
+            Double lower, List<RuleViolation> violations) {
+    }
+
+    private final ControlLimitsView limits;
+    private final SubgroupAssembler subgroups;
+    /** One chart of the family and the statistic it plots. */
+    private record Charted<S>(ChartType type, ChartEvaluator<S> evaluator) {
+    }
+
+    private final List<Charted<Double>> valueCharts = new ArrayList<>();
+    private final List<Charted<Subgroup>> subgroupCharts = new ArrayList<>();
+    private final CusumEvaluator cusum;
+    private final ControlLimits cusumLimits;
+
+    ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH) {
+        this.limits = limits;
+        ChartKind kind = ChartKind.valueOf(limits.chartType());
+        int n = limits.subgroupSize();
+        List<ControlLimits> family = Charting.familyLimits(limits);
+        RuleSet location = Charting.locationRules(variable.ruleSet());
+        RuleSet dispersion = RuleSet.beyondLimitsOnly();
+        boolean grouped = Charting.subgrouped(kind, n);
+        this.subgroups = grouped ? new SubgroupAssembler(n, variable.samplingIntervalSeconds()) : null;
+        ControlLimits base = family.get(0);
+        if (kind == ChartKind.EWMA) {
+            ControlLimits ewma = new ControlLimits(ChartType.EWMA, base.version(), base.origin(), base.center(),
+                    base.sigma(), Math.max(1, n), base.sigmaMultiplier());
+            valueCharts.add(new Charted<>(ChartType.EWMA,
+                    new ChartEvaluator<>(new EwmaMonitor(ewma, ewmaLambda), RuleSet.defaultFor(ChartType.EWMA))));
+        }
+        if (kind == ChartKind.CUSUM) {
+            cusumLimits = new ControlLimits(ChartType.CUSUM, base.version(), base.origin(), base.center(),
+                    base.sigma(), Math.max(1, n), base.sigmaMultiplier());
+            cusum = new CusumEvaluator(new CusumMonitor(cusumLimits, cusumK, cusumH));
+        } else {
+            cusumLimits = null;
+            cusum = null;
+        }
+        if (kind == ChartKind.EWMA || kind == ChartKind.CUSUM) {
+            return;
+        }
+        if (grouped) {
+            ChartFamily<Subgroup> f = kind == ChartKind.XBAR_S ? new XbarS() : new XbarR();
+            List<ChartMonitor<Subgroup>> monitors = f.monitors(family);
+            subgroupCharts.add(new Charted<>(monitors.get(0).type(), new ChartEvaluator<>(monitors.get(0), location)));
+            subgroupCharts.add(new Charted<>(monitors.get(1).type(), new ChartEvaluator<>(monitors.get(1), dispersion)));
+        } else {
+            List<ChartMonitor<Double>> monitors = new IndividualsMovingRange().monitors(family);
+            valueCharts.add(new Charted<>(monitors.get(0).type(), new ChartEvaluator<>(monitors.get(0), location)));
+            valueCharts.add(new Charted<>(monitors.get(1).type(), new ChartEvaluator<>(monitors.get(1), dispersion)));
+        }
+    }
+
+    ControlLimitsView limits() {
+        return limits;
+    }
+
+    List<Plotted> accept(Instant time, double value) {
+        List<Plotted> out = new ArrayList<>(2);
+        if (subgroups == null) {
+            plotValue(out, time, value);
+            return out;
+        }
+        for (SubgroupAssembler.Closed c : subgroups.add(time, value)) {
+            long index = c.time().toEpochMilli();
+            for (Charted<Subgroup> chart : subgroupCharts) {
+                chart.evaluator().accept(index, c.subgroup())
+                        .ifPresent(e -> out.add(plotted(chart.type(), e.point(), e.violations(), c.time())));
+            }
+            if (subgroupCharts.isEmpty()) {
+                plotValue(out, c.time(), c.subgroup().mean());
+            }
+        }
+        return out;
+    }
+
+    private void plotValue(List<Plotted> out, Instant time, double value) {
+        long index = time.toEpochMilli();
+        for (Charted<Double> chart : valueCharts) {
+            chart.evaluator().accept(index, value)
+                    .ifPresent(e -> out.add(plotted(chart.type(), e.point(), e.violations(), time)));
+        }
+        if (cusum != null) {
+            CusumEvaluator.EvaluatedCusumPoint p = cusum.accept(index, value);
+            out.add(new Plotted(ChartType.CUSUM, time, value, cusumLimits.center(), Double.NaN,
+                    p.point().decisionInterval(), p.point().upper(), p.point().lower(), p.violations()));
+        }
+    }
+
+    private static Plotted plotted(ChartType type, ChartPoint p, List<RuleViolation> violations, Instant time) {
+        return new Plotted(type, time, p.value(), p.center(), p.lcl(), p.ucl(), null, null, violations);
+    }
+}

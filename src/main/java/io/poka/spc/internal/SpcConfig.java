@@ -1,0 +1,37 @@
+package io.poka.spc.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the spc module (prefix {@code poka.spc}). */
+@ConfigMapping(prefix = "poka.spc")
+public interface SpcConfig {
+
+    /** Readings after which a chart without limits freezes automatic phase I limits from them (0 = never). */
+    @WithDefault("0")
+    int autoBaselineReadings();
+
+    /** Readings replayed to restore a chart's state (moving range, EWMA, run-rule window) after a restart. */
+    @WithDefault("50")
+    int resumeReadings();
+
+    /** EWMA smoothing constant λ (0 &lt; λ ≤ 1). */
+    @WithDefault("0.2")
+    double ewmaLambda();
+
+    /** CUSUM reference value k in units of σ_x (0.5 detects a 1σ shift fastest). */
+    @WithDefault("0.5")
+    double cusumK();
+
+    /** CUSUM decision interval h in units of σ_x. */
+    @WithDefault("5")
+    double cusumH();
+
+    /** Confidence level of the capability intervals. */
+    @WithDefault("0.95")
+    double capabilityConfidence();
+
+    /** Most readings one chart or capability query may read. */
+    @WithDefault("100000")
+    int maxQueryReadings();
+}

@@ -1,0 +1,101 @@
+package io.poka.spc.internal;
+
+import io.poka.platform.Roles;
+import io.poka.platform.ValidationProblem;
+import io.poka.spc.ControlLimitsView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Control charts of catalogue variables: chart over a time range, limits versions, capability. */
+@Path("/api/v1/spc/charts/{line}/{variable}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "SPC", description = "Control charts, limits and capability")
+public class SpcResource {
+    private final SpcService spc;
+    private final SecurityIdentity identity;
+
+    SpcResource(SpcService spc, SecurityIdentity identity) {
+        this.spc = spc;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(summary = "The chart over [from, to): points per plotted statistic, limits (with version) and violations",
+            description = "Default range: the last 24 hours. limitsVersion picks an older frozen version.")
+    public SpcService.ChartView chart(@PathParam("line") String line, @PathParam("variable") String variable,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limitsVersion") Integer limitsVersion) {
+        Instant end = instant("to", to, Instant.now().plusSeconds(600));
+        return spc.chart(line, variable, instant("from", from, end.minusSeconds(86_400)), end, limitsVersion);
+    }
+
+    @GET
+    @Path("/limits")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(summary = "All frozen limits versions, oldest first")
+    public List<ControlLimitsView> limits(@PathParam("line") String line, @PathParam("variable") String variable) {
+        return spc.limitsVersions(line, variable);
+    }
+
+    @POST
+    @Path("/limits/phase-one")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Estimate limits from a baseline of stored readings and freeze them as the next version",
+            description = "Body: from, to, excluded (point times of assignable cause), iterate (drop points beyond "
+                    + "the revised limits until none remain), sigmaMultiplier (default 3).")
+    public Response phaseOne(@PathParam("line") String line, @PathParam("variable") String variable,
+            SpcService.PhaseOneRequest request) {
+        return Response.status(201).entity(spc.freezePhaseOne(line, variable, request, user())).build();
+    }
+
+    @POST
+    @Path("/limits/entered")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
+    public Response entered(@PathParam("line") String line, @PathParam("variable") String variable,
+            SpcService.EnteredLimitsRequest request) {
+        return Response.status(201).entity(spc.freezeEntered(line, variable, request, user())).build();
+    }
+
+    @GET
+    @Path("/capability")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
+    public SpcService.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant end = instant("to", to, Instant.now().plusSeconds(600));
+        return spc.capability(line, variable, instant("from", from, end.minusSeconds(86_400)), end);
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    static Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationProblem(name, "must be ISO-8601 with an offset, e.g. 2026-11-29T08:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.poka.spc.internal;
+
+import io.poka.platform.ConflictProblem;
+import io.poka.platform.NotFoundProblem;
+import io.poka.platform.RecordChanged;
+import io.poka.platform.ValidationProblem;
+import io.poka.spc.ControlLimitsView;
+import io.poka.spc.RuleViolated;
+import io.poka.spc.internal.capability.CapabilityAnalysis;
+import io.poka.spc.internal.capability.CapabilityReport;
+import io.poka.spc.internal.capability.SpecLimits;
+import io.poka.spc.internal.capability.WithinSigma;
+import io.poka.spc.internal.chart.IndividualsMovingRange;
+import io.poka.spc.internal.chart.LimitsOrigin;
+import io.poka.spc.internal.chart.Subgroup;
+import io.poka.spc.internal.chart.XbarR;
+import io.poka.spc.internal.chart.XbarS;
+import io.poka.telemetry.ChartKind;
+import io.poka.telemetry.StoredReading;
+import io.poka.telemetry.TelemetryApi;
+import io.poka.telemetry.VariableDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chart queries, limits management and capability over stored readings. A chart query replays the range through
+ * a fresh {@link ChartRun} (resumed from the readings just before it), the very code the stream runs.
+ */
+@ApplicationScoped
+public class SpcService {
+    static final String LIMITS_ENTITY = "SpcControlLimits";
+
+    /** One plotted point of a chart query; upper/lower are the CUSUM sums. */
+    public record PointView(Instant time, double value, double center, Double lcl, Double ucl, Double upper,
+            Double lower, List<String> rules) {
+    }
+
+    /** A chart over a time range: points per plotted statistic, the limits used, and the stored violations. */
+    public record ChartView(String line, String variable, String chartType, ControlLimitsView limits,
+            Map<String, List<PointView>> points, List<RuleViolated> violations) {
+    }
+
+    /** Capability with NaN (undefined for a one-sided specification) shown as null. */
+    public record CapabilityView(String line, String variable, Instant from, Instant to, int n, double mean,
+            double withinSigma, String withinSigmaMethod, double overallSigma, Double lsl, Double usl, Double target,
+            Double cp, Double cpl, Double cpu, Double cpk, Double pp, Double ppl, Double ppu, Double ppk, Double cpm,
+            double[] cpInterval, double[] cpkInterval, double confidence, Double andersonDarlingA2,
+            Double normalityPValue, Boolean normalityRejected) {
+    }
+
+    /** Phase I request: baseline [from, to), points (by time) of assignable cause to leave out. */
+    public record PhaseOneRequest(Instant from, Instant to, List<Instant> excluded, Boolean iterate,
+            Double sigmaMultiplier) {
+    }
+
+    /** Limits copied from a validated study; studyReference names it (document id, report). */
+    public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier, String studyReference) {
+    }
+
+    private final TelemetryApi telemetry;
+    private final LimitsRepository limits;
+    private final ViolationStore violations;
+    private final StreamingSpc streaming;
+    private final Event<RecordChanged> changes;
+    private final SpcConfig config;
+    private final Clock clock;
+
+    SpcService(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations, StreamingSpc streaming,
+            Event<RecordChanged> changes, SpcConfig config, Clock clock) {
+        this.telemetry = telemetry;
+        this.limits = limits;
+        this.violations = violations;
+        this.streaming = streaming;
+        this.changes = changes;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ChartView chart(String line, String variable, Instant from, Instant to, Integer limitsVersion) {
+        VariableDefinition v = variable(line, variable);
+        ControlLimitsView l = limitsVersion == null ? limits.current(line, variable).orElse(null)
+                : limits.version(line, variable, limitsVersion)
+                        .orElseThrow(() -> new NotFoundProblem(LIMITS_ENTITY, line + "/" + variable + "/v" + limitsVersion));
+        Map<String, List<PointView>> points = new LinkedHashMap<>();
+        if (l != null) {
+            ChartRun run = streaming.newRun(v, l);
+            for (StoredReading r : telemetry.latestReadings(line, variable, from, config.resumeReadings())) {
+                run.accept(r.timestamp(), r.value());
+            }
+            for (StoredReading r : telemetry.readings(line, variable, from, to, config.maxQueryReadings())) {
+                for (ChartRun.Plotted p : run.accept(r.timestamp(), r.value())) {
+                    points.computeIfAbsent(p.chart().name(), k -> new ArrayList<>()).add(new PointView(p.time(),
+                            p.value(), p.center(), finite(p.lcl()), finite(p.ucl()), p.upper(), p.lower(),
+                            p.violations().stream().map(x -> x.ruleId()).toList()));
+                }
+            }
+        }
+        return new ChartView(line, variable, l == null ? v.chartType().name() : l.chartType(), l, points,
+                violations.find(line, variable, from, to, config.maxQueryReadings()));
+    }
+
+    @Transactional
+    public List<ControlLimitsView> limitsVersions(String line, String variable) {
+        variable(line, variable);
+        return limits.versions(line, variable);
+    }
+
+    @Transactional
+    public List<RuleViolated> violations(String line, String variable, Instant from, Instant to) {
+        return violations.find(line, variable, from, to, config.maxQueryReadings());
+    }
+
+    @Transactional
+    public java.util.Optional<ControlLimitsView> currentLimits(String line, String variable) {
+        return limits.current(line, variable);
+    }
+
+    /** Estimates limits from a baseline of stored readings and freezes them as the next version. */
+    @Transactional
+    public ControlLimitsView freezePhaseOne(String line, String variable, PhaseOneRequest request, String user) {
+        VariableDefinition v = variable(line, variable);
+        if (request == null || request.from() == null || request.to() == null || !request.from().isBefore(request.to())) {
+            throw new ValidationProblem("to", "a baseline needs from < to");
+        }
+        double l = multiplier(request.sigmaMultiplier());
+        List<StoredReading> baseline = telemetry.readings(line, variable, request.from(), request.to(),
+                config.maxQueryReadings());
+        List<Instant> times = new ArrayList<>(baseline.size());
+        List<Double> values = new ArrayList<>(baseline.size());
+        baseline.forEach(r -> {
+            times.add(r.timestamp());
+            values.add(r.value());
+        });
+        Charting.Estimate est;
+        try {
+            est = Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(), times, values,
+                    new HashSet<>(request.excluded() == null ? List.of() : request.excluded()),
+                    Boolean.TRUE.equals(request.iterate()));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("from", e.getMessage());
+        }
+        if (!(est.sigma() > 0)) {
+            throw new ValidationProblem("from", "the baseline shows no variation (sigma = 0)");
+        }
+        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
+                est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
+                est.excluded(), null, clock.instant(), user));
+    }
+
+    /** Freezes limits entered from a validated study as the next version. */
+    @Transactional
+    public ControlLimitsView freezeEntered(String line, String variable, EnteredLimitsRequest request, String user) {
+        VariableDefinition v = variable(line, variable);
+        if (request == null || request.center() == null || !Double.isFinite(request.center())) {
+            throw new ValidationProblem("center", "must be a finite number");
+        }
+        if (request.sigma() == null || !(request.sigma() > 0) || !Double.isFinite(request.sigma())) {
+            throw new ValidationProblem("sigma", "must be a positive number");
+        }
+        if (request.studyReference() == null || request.studyReference().isBlank()) {
+            throw new ValidationProblem("studyReference", "names the validated study the limits come from");
+        }
+        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(),
+                LimitsOrigin.ENTERED_FROM_STUDY.name(), request.center(), request.sigma(), v.subgroupSize(),
+                multiplier(request.sigmaMultiplier()), null, null, null, List.of(), request.studyReference(),
+                clock.instant(), user));
+    }
+
+    @Transactional
+    public CapabilityView capability(String line, String variable, Instant from, Instant to) {
+        VariableDefinition v = variable(line, variable);
+        if (v.lsl() == null && v.usl() == null) {
+            throw new ConflictProblem("spc/no-specification",
+                    "the catalogue gives no specification limits for " + line + "/" + variable);
+        }
+        List<StoredReading> readings = telemetry.readings(line, variable, from, to, config.maxQueryReadings());
+        if (readings.size() < 2) {
+            throw new ValidationProblem("from", "capability needs at least 2 readings in the range, found " + readings.size());
+        }
+        double[] data = readings.stream().mapToDouble(StoredReading::value).toArray();
+        WithinSigma within = withinSigma(v, readings);
+        SpecLimits spec = new SpecLimits(v.lsl(), v.usl(), v.target());
+        CapabilityReport r = CapabilityAnalysis.analyze(data, spec, within, config.capabilityConfidence());
+        return new CapabilityView(line, variable, from, to, r.n(), r.mean(), within.value(), within.method().name(),
+                r.overallSigma(), v.lsl(), v.usl(), v.target(), finite(r.cp()), finite(r.cpl()), finite(r.cpu()),
+                finite(r.cpk()), finite(r.pp()), finite(r.ppl()), finite(r.ppu()), finite(r.ppk()), finite(r.cpm()),
+                r.cpInterval() == null ? null : new double[] {r.cpInterval().lower(), r.cpInterval().upper()},
+                new double[] {r.cpkInterval().lower(), r.cpkInterval().upper()}, config.capabilityConfidence(),
+                r.normality() == null ? null : r.normality().aSquaredAdjusted(),
+                r.normality() == null ? null : r.normality().pValue(),
+                r.normality() == null ? null : r.normality().rejectsNormality());
+    }
+
+    /** Within sigma as the variable's chart estimates it: MR-bar/d2, R-bar/d2 or S-bar/c4. */
+    private static WithinSigma withinSigma(VariableDefinition v, List<StoredReading> readings) {
+        int n = v.subgroupSize();
+        if (!Charting.subgrouped(v.chartType(), n)) {
+            List<Double> values = readings.stream().map(StoredReading::value).toList();
+            double s = new IndividualsMovingRange().estimate(values).get(0).sigma();
+            return new WithinSigma(positive(s), WithinSigma.Method.MRBAR_OVER_D2);
+        }
+        SubgroupAssembler assembler = new SubgroupAssembler(n, v.samplingIntervalSeconds());
+        List<Subgroup> groups = new ArrayList<>();
+        for (StoredReading r : readings) {
+            assembler.add(r.timestamp(), r.value()).forEach(c -> groups.add(c.subgroup()));
+        }
+        if (v.chartType() == ChartKind.XBAR_S) {
+            return new WithinSigma(positive(new XbarS().estimate(groups).get(0).sigma()), WithinSigma.Method.SBAR_OVER_C4);
+        }
+        List<Subgroup> complete = groups.stream().filter(g -> g.size() == n).toList();
+        if (complete.isEmpty()) {
+            throw new ValidationProblem("from", "no complete subgroup of " + n + " readings in the range");
+        }
+        return new WithinSigma(positive(new XbarR().estimate(complete).get(0).sigma()), WithinSigma.Method.RBAR_OVER_D2);
+    }
+
+    private ControlLimitsView freeze(ControlLimitsView candidate) {
+        ControlLimitsView before = limits.current(candidate.line(), candidate.variable()).orElse(null);
+        ControlLimitsView stored = limits.insertNextVersion(candidate);
+        changes.fire(new RecordChanged(LIMITS_ENTITY, stored.line() + "/" + stored.variable() + "/v" + stored.version(),
+                "FROZEN", before, stored, null));
+        streaming.invalidateAfterTransaction(stored.line(), stored.variable());
+        return stored;
+    }
+
+    private VariableDefinition variable(String line, String variable) {
+        return telemetry.variable(line, variable)
+                .orElseThrow(() -> new NotFoundProblem("TelemetryVariable", line + "/" + variable));
+    }
+
+    private static double multiplier(Double l) {
+        if (l == null) {
+            return 3;
+        }
+        if (!(l > 0) || !Double.isFinite(l)) {
+            throw new ValidationProblem("sigmaMultiplier", "must be a positive number");
+        }
+        return l;
+    }
+
+    private static double positive(double sigma) {
+        if (!(sigma > 0)) {
+            throw new ValidationProblem("from", "the readings show no variation (within sigma = 0)");
+        }
+        return sigma;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}

@@ -1,0 +1,180 @@
+package io.poka.spc.internal;
+
+import io.poka.spc.ControlLimitsView;
+import io.poka.spc.RuleViolated;
+import io.poka.spc.RuleViolations;
+import io.poka.spc.internal.chart.LimitsOrigin;
+import io.poka.spc.internal.rules.RuleViolation;
+import io.poka.telemetry.ReadingsStored;
+import io.poka.telemetry.StoredReading;
+import io.poka.telemetry.TelemetryApi;
+import io.poka.telemetry.VariableCatalogueChanged;
+import io.poka.telemetry.VariableDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Charts readings as they are stored: observes {@link ReadingsStored} inside the ingestion transaction, feeds each
+ * catalogue variable's {@link ChartRun}, stores the violations and fires {@link RuleViolated} per violation and
+ * {@link RuleViolations} per batch in that transaction.
+ * A chart's in-memory state is dropped when its transaction rolls back or its limits or catalogue entry change,
+ * and rebuilt from the last stored readings on next use.
+ */
+@ApplicationScoped
+public class StreamingSpc {
+    private static final Logger LOG = Logger.getLogger(StreamingSpc.class);
+
+    /** The state of one variable's charts; run is null while the chart has no (matching) limits. */
+    private static final class ChartState {
+        final VariableDefinition variable;
+        ChartRun run;
+        final List<Instant> baselineTimes = new ArrayList<>();
+        final List<Double> baselineValues = new ArrayList<>();
+
+        ChartState(VariableDefinition variable, ChartRun run) {
+            this.variable = variable;
+            this.run = run;
+        }
+    }
+
+    private final Map<String, ChartState> states = new ConcurrentHashMap<>();
+    private final TelemetryApi telemetry;
+    private final LimitsRepository limits;
+    private final ViolationStore violations;
+    private final Event<RuleViolated> ruleViolated;
+    private final Event<RuleViolations> ruleViolations;
+    private final AfterTransaction afterTransaction;
+    private final SpcConfig config;
+    private final Clock clock;
+
+    StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
+            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock) {
+        this.telemetry = telemetry;
+        this.limits = limits;
+        this.violations = violations;
+        this.ruleViolated = ruleViolated;
+        this.ruleViolations = ruleViolations;
+        this.afterTransaction = afterTransaction;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onReadings(@Observes ReadingsStored event) {
+        Map<String, List<StoredReading>> byVariable = new LinkedHashMap<>();
+        for (StoredReading r : event.readings()) {
+            byVariable.computeIfAbsent(key(r.line(), r.variable()), k -> new ArrayList<>()).add(r);
+        }
+        Set<String> touched = Set.copyOf(byVariable.keySet());
+        afterTransaction.onRollback(() -> touched.forEach(states::remove));
+        List<RuleViolated> found = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map.Entry<String, List<StoredReading>> e : byVariable.entrySet()) {
+            List<StoredReading> readings = e.getValue();
+            StoredReading first = readings.get(0);
+            ChartState state = states.computeIfAbsent(e.getKey(), k -> load(first.line(), first.variable(), first.timestamp()));
+            if (state.variable == null) {
+                continue;
+            }
+            synchronized (state) {
+                for (StoredReading r : readings) {
+                    if (state.run == null) {
+                        collectBaseline(state, r);
+                        continue;
+                    }
+                    for (ChartRun.Plotted p : state.run.accept(r.timestamp(), r.value())) {
+                        for (RuleViolation v : p.violations()) {
+                            found.add(violated(state, p, v, now));
+                        }
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        violations.insertAll(found);
+        found.forEach(ruleViolated::fire);
+        ruleViolations.fire(new RuleViolations(List.copyOf(found)));
+    }
+
+    void onCatalogueChanged(@Observes VariableCatalogueChanged event) {
+        invalidateAfterTransaction(event.line(), event.variable());
+    }
+
+    /** Forget a chart's state once the current transaction ends (new limits, changed catalogue entry). */
+    void invalidateAfterTransaction(String line, String variable) {
+        String key = key(line, variable);
+        afterTransaction.always(() -> states.remove(key));
+    }
+
+    private RuleViolated violated(ChartState state, ChartRun.Plotted p, RuleViolation v, Instant now) {
+        List<Instant> times = v.pointIndices().stream().map(Instant::ofEpochMilli).toList();
+        return new RuleViolated(UUID.randomUUID(), state.variable.line(), state.variable.variable(), p.chart().name(),
+                v.ruleId(), ViolationStore.describe(v.ruleId()), state.run.limits().version(), times, p.value(), now);
+    }
+
+    private void collectBaseline(ChartState state, StoredReading r) {
+        int needed = config.autoBaselineReadings();
+        if (needed <= 0) {
+            return;
+        }
+        state.baselineTimes.add(r.timestamp());
+        state.baselineValues.add(r.value());
+        if (state.baselineValues.size() < needed) {
+            return;
+        }
+        VariableDefinition v = state.variable;
+        try {
+            Charting.Estimate est = Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(),
+                    state.baselineTimes, state.baselineValues, Set.of(), false);
+            ControlLimitsView frozen = limits.insertNextVersion(new ControlLimitsView(v.line(), v.variable(), 1,
+                    v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(), est.center(), est.sigma(),
+                    est.subgroupSize(), 3, state.baselineTimes.get(0), r.timestamp().plusMillis(1), est.pointsUsed(),
+                    est.excluded(), "automatic baseline of the first " + needed + " readings", clock.instant(),
+                    "system"));
+            state.run = newRun(v, frozen);
+            LOG.infof("Froze automatic phase I limits v%d for %s/%s", frozen.version(), v.line(), v.variable());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("No automatic limits for %s/%s: %s", v.line(), v.variable(), e.getMessage());
+        }
+        state.baselineTimes.clear();
+        state.baselineValues.clear();
+    }
+
+    private ChartState load(String line, String variable, Instant before) {
+        VariableDefinition v = telemetry.variable(line, variable).orElse(null);
+        if (v == null) {
+            return new ChartState(null, null);
+        }
+        ControlLimitsView current = limits.current(line, variable)
+                .filter(l -> l.chartType().equals(v.chartType().name()))
+                .orElse(null);
+        if (current == null) {
+            return new ChartState(v, null);
+        }
+        ChartRun run = newRun(v, current);
+        for (StoredReading r : telemetry.latestReadings(line, variable, before, config.resumeReadings())) {
+            run.accept(r.timestamp(), r.value());
+        }
+        return new ChartState(v, run);
+    }
+
+    ChartRun newRun(VariableDefinition v, ControlLimitsView l) {
+        return new ChartRun(v, l, config.ewmaLambda(), config.cusumK(), config.cusumH());
+    }
+
+    private static String key(String line, String variable) {
+        return line + '\u0000' + variable;
+    }
+}

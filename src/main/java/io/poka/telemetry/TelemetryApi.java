@@ -1,0 +1,17 @@
+package io.poka.telemetry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask telemetry: the variable catalogue and stored readings. */
+public interface TelemetryApi {
+
+    Optional<VariableDefinition> variable(String line, String variable);
+
+    /** Readings of one line and variable with from &lt;= timestamp &lt; to, oldest first, at most {@code limit}. */
+    List<StoredReading> readings(String line, String variable, Instant from, Instant to, int limit);
+
+    /** The newest {@code limit} readings before {@code before}, oldest first (to resume a chart's state). */
+    List<StoredReading> latestReadings(String line, String variable, Instant before, int limit);
+}

@@ -1,0 +1,81 @@
+package io.poka.telemetry.internal;
+
+import io.poka.platform.ConflictProblem;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * A plant a new user can watch: on start (poka.telemetry.demo.enabled) it puts the 52 Tennessee Eastman variables
+ * of the demo line into the catalogue, then replays the configured runs into the readings topic in a loop.
+ */
+@ApplicationScoped
+public class DemoPlant {
+    private static final Logger LOG = Logger.getLogger(DemoPlant.class);
+
+    private final TelemetryConfig config;
+    private final CatalogueService catalogue;
+    private volatile boolean stopping;
+    private Thread worker;
+
+    DemoPlant(TelemetryConfig config, CatalogueService catalogue) {
+        this.config = config;
+        this.catalogue = catalogue;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        String line = config.demo().line();
+        double interval = 1 / config.demo().stepsPerSecond();
+        for (TepRun.TepVariable v : TepRun.CATALOGUE) {
+            if (catalogue.lookup(line, v.id()).isEmpty()) {
+                try {
+                    catalogue.create(new VariableRequest(line, v.id(), v.unit(), v.description(), null, null, interval,
+                            v.description(), null, null, null, null, null, null));
+                } catch (ConflictProblem e) {
+                    // created concurrently by another instance
+                }
+            }
+        }
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        List<String> runs = List.of(config.demo().run().split(","));
+        worker = new Thread(() -> run(bootstrap, line, runs), "poka-demo-plant");
+        worker.setDaemon(true);
+        worker.start();
+        LOG.infof("Demo plant: replaying TEP %s as line '%s' at %.1f steps/s", runs, line, config.demo().stepsPerSecond());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    private void run(String bootstrap, String line, List<String> runs) {
+        try (KafkaProducer<String, String> producer = TepReplay.producer(bootstrap)) {
+            TepReplay replay = new TepReplay(producer, "poka.telemetry.readings.v1");
+            while (!stopping) {
+                for (String name : runs) {
+                    TepRun run = TepRun.load(name.trim());
+                    replay.replay(run, line, "demo-" + UUID.randomUUID(), run.steps(), config.demo().stepsPerSecond(),
+                            () -> stopping);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!stopping) {
+                LOG.error("Demo plant stopped", e);
+            }
+        }
+    }
+}

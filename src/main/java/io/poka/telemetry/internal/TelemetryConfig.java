@@ -1,0 +1,51 @@
+package io.poka.telemetry.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Configuration of the telemetry module (prefix {@code poka.telemetry}). */
+@ConfigMapping(prefix = "poka.telemetry")
+public interface TelemetryConfig {
+
+    /** How far in the future a reading's timestamp may lie before it is rejected (clock skew allowance). */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** First wait before retrying a batch whose database write failed; doubles up to {@link #storeRetryMaxBackoff}. */
+    @WithDefault("PT0.2S")
+    Duration storeRetryBackoff();
+
+    /** Longest wait between retries of a failed batch write; the batch is retried until it is stored, never dropped. */
+    @WithDefault("PT30S")
+    Duration storeRetryMaxBackoff();
+
+    /** How long the catalogue of a (line, variable) is cached in memory before it is read again. */
+    @WithDefault("PT30S")
+    Duration catalogueCacheTtl();
+
+    /** Most rows accepted by one REST bulk request. */
+    @WithDefault("50000")
+    int bulkMaxRows();
+
+    /** The demo plant: a Tennessee Eastman run replayed into the readings topic. */
+    Demo demo();
+
+    interface Demo {
+        /** Start the demo plant at start-up (true in the prod profile, false in tests). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Line name of the demo plant's readings and catalogue entries. */
+        @WithDefault("tep-demo")
+        String line();
+
+        /** TEP runs replayed in turn, in a loop (d00 = normal operation, d01..d21 = faults), one row per time step. */
+        @WithDefault("d00,d01")
+        String run();
+
+        /** Time steps replayed per second (each step = 52 readings). */
+        @WithDefault("1")
+        double stepsPerSecond();
+    }
+}

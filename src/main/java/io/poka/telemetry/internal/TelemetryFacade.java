@@ -1,0 +1,45 @@
+package io.poka.telemetry.internal;
+
+import io.poka.telemetry.StoredReading;
+import io.poka.telemetry.TelemetryApi;
+import io.poka.telemetry.VariableDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The telemetry module's public face for other modules. */
+@ApplicationScoped
+public class TelemetryFacade implements TelemetryApi {
+    private final CatalogueService catalogue;
+    private final ReadingStore store;
+
+    TelemetryFacade(CatalogueService catalogue, ReadingStore store) {
+        this.catalogue = catalogue;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<VariableDefinition> variable(String line, String variable) {
+        return catalogue.lookup(line, variable);
+    }
+
+    @Override
+    public List<StoredReading> readings(String line, String variable, Instant from, Instant to, int limit) {
+        try {
+            return store.find(line, variable, from, to, limit).stream().map(Reading::stored).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<StoredReading> latestReadings(String line, String variable, Instant before, int limit) {
+        try {
+            return store.latest(line, variable, before, limit).stream().map(Reading::stored).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

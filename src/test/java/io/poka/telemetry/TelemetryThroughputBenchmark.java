@@ -1,0 +1,233 @@
+package io.poka.telemetry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.telemetry.internal.CatalogueService;
+import io.poka.telemetry.internal.IngestService;
+import io.poka.telemetry.internal.ReadingParser;
+import io.poka.telemetry.internal.TepReplay;
+import io.poka.telemetry.internal.TepRun;
+import io.poka.testing.Api;
+import io.poka.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The telemetry benchmark (bench/run-telemetry.sh), not a test: it runs only with -Dpoka.bench=true and asserts
+ * no timing. Through the real broker, the shared validation, SPC with run rules and alerts, and PostgreSQL, it
+ * measures the batched path (the application's own consumer) and a naive path (same components, one reading per
+ * transaction) in the same run, and the latency from reading timestamp to stored violation.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@EnabledIfSystemProperty(named = "poka.bench", matches = "true")
+class TelemetryThroughputBenchmark {
+    private static final String NAIVE_TOPIC = "poka.bench.naive.readings";
+
+    @Inject
+    IngestService ingest;
+    @Inject
+    CatalogueService catalogue;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Test
+    void measure() throws Exception {
+        long batchedReadings = Long.getLong("poka.bench.readings", 500_000);
+        long naiveReadings = Long.getLong("poka.bench.naive-readings", 10_000);
+        String run = System.getProperty("poka.bench.run", "d01");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String batchedLine = "bench-batched-" + tag;
+        String naiveLine = "bench-naive-" + tag;
+        TepRun baseline = TepRun.load("d00");
+        TepRun load = TepRun.load(run);
+        prepare(batchedLine, baseline);
+        prepare(naiveLine, baseline);
+
+        // batched path: the application's Kafka consumer
+        int steps = (int) Math.ceil(batchedReadings / (double) TepRun.VARIABLES);
+        long expected = (long) steps * TepRun.VARIABLES;
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
+        long cpu0 = os.getProcessCpuTime();
+        double stored0 = storedCounter();
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine, steps, 0, () -> false);
+        }
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        // watch the consumer's own counter, so the measurement puts no load on the database
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (storedCounter() - stored0 < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double batchedSeconds = (System.nanoTime() - t0) / 1e9;
+        waitForRows(batchedLine, expected, Duration.ofMinutes(1));
+        Instant burstEnd = Instant.now();
+
+        // latency below saturation: the same path paced at a fixed rate
+        double pacedStepsPerSecond = Double.parseDouble(System.getProperty("poka.bench.paced-steps-per-second", "100"));
+        int pacedSteps = (int) (pacedStepsPerSecond * Integer.getInteger("poka.bench.paced-seconds", 20));
+        double paced0 = storedCounter();
+        Instant pacedStart = Instant.now();
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine + "-paced",
+                    pacedSteps, pacedStepsPerSecond, () -> false);
+        }
+        while (storedCounter() - paced0 < (long) pacedSteps * TepRun.VARIABLES) {
+            Thread.sleep(20);
+        }
+        double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        double loadAfter = os.getSystemLoadAverage();
+
+        // naive path: same broker, validation, SPC and database, one transaction per reading
+        int naiveSteps = (int) Math.ceil(naiveReadings / (double) TepRun.VARIABLES);
+        long naiveExpected = (long) naiveSteps * TepRun.VARIABLES;
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, NAIVE_TOPIC).replay(load, naiveLine, naiveLine, naiveSteps, 0, () -> false);
+        }
+        ReadingParser parser = new ReadingParser(json, clock, Duration.ofMinutes(5), catalogue::lookup);
+        long ncpu0 = os.getProcessCpuTime();
+        long n0 = System.nanoTime();
+        long consumed = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+            consumer.subscribe(List.of(NAIVE_TOPIC));
+            while (consumed < naiveExpected) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    ingest.ingestOne(parser.parse(r.value()));
+                    consumed++;
+                }
+                consumer.commitSync();
+            }
+        }
+        double naiveSeconds = (System.nanoTime() - n0) / 1e9;
+        double naiveCpu = (os.getProcessCpuTime() - ncpu0) / 1e9;
+
+        double batchedRate = expected / batchedSeconds;
+        double naiveRate = naiveExpected / naiveSeconds;
+        double[] latency = latencyMillis(batchedLine, Instant.EPOCH, burstEnd);
+        double[] pacedLatency = latencyMillis(batchedLine, pacedStart, Instant.now().plusSeconds(60));
+        long violations = count("select count(*) from spc.violation where line = ?", batchedLine);
+        long alerts = count("select count(*) from alerts.alert where line = ?", batchedLine);
+        String table = String.join("\n",
+                "| path | readings | seconds | readings/s | JVM CPU s | readings per JVM CPU s |",
+                "| --- | ---: | ---: | ---: | ---: | ---: |",
+                String.format("| batched (Kafka batch -> COPY, SPC, alerts; 1 tx per poll) | %d | %.2f | %.0f | %.1f | %.0f |",
+                        expected, batchedSeconds, batchedRate, batchedCpu, expected / batchedCpu),
+                String.format("| naive (same components, 1 tx per reading) | %d | %.2f | %.0f | %.1f | %.0f |",
+                        naiveExpected, naiveSeconds, naiveRate, naiveCpu, naiveExpected / naiveCpu),
+                "",
+                String.format("ratio batched/naive: %.1fx; producer finished after %.2f s", batchedRate / naiveRate, produceSeconds),
+                String.format("violations stored: %d, alerts: %d", violations, alerts),
+                String.format("latency reading timestamp -> stored violation, burst above (everything produced at once, so it is queueing): p50 %.0f ms, p99 %.0f ms (n = %d)",
+                        latency[0], latency[1], (long) latency[2]),
+                String.format("latency reading timestamp -> stored violation, paced at %.0f readings/s for %d readings: p50 %.0f ms, p99 %.0f ms (n = %d)",
+                        pacedStepsPerSecond * TepRun.VARIABLES, (long) pacedSteps * TepRun.VARIABLES, pacedLatency[0],
+                        pacedLatency[1], (long) pacedLatency[2]),
+                String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
+                        run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+                "JVM CPU = this JVM (application, in-process broker, producer); PostgreSQL runs in its own processes.");
+        System.out.println("\n==== Telemetry benchmark ====\n" + table + "\n");
+        Path dir = Path.of(System.getProperty("poka.bench.results", "bench/results"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("telemetry-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
+                .replace(':', '-') + ".md"), table + "\n");
+    }
+
+    /** Catalogue entries for the 52 TEP variables and phase I limits frozen from the d00 normal run. */
+    private void prepare(String line, TepRun baseline) {
+        Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
+        for (TepRun.TepVariable v : TepRun.CATALOGUE) {
+            Api.asAdmin().body(Map.of("line", line, "variable", v.id(), "unit", v.unit()))
+                    .post("/api/v1/telemetry/variables").then().statusCode(201);
+        }
+        StringBuilder body = new StringBuilder("[");
+        for (int step = 0; step < baseline.steps(); step++) {
+            for (int v = 0; v < TepRun.VARIABLES; v++) {
+                TepRun.TepVariable variable = TepRun.CATALOGUE.get(v);
+                body.append(body.length() > 1 ? "," : "").append("{\"readingId\":\"").append(line).append("-base-")
+                        .append(step).append('-').append(v).append("\",\"line\":\"").append(line)
+                        .append("\",\"station\":\"TEP\",\"variable\":\"").append(variable.id()).append("\",\"value\":")
+                        .append(baseline.value(step, v)).append(",\"unit\":\"").append(variable.unit())
+                        .append("\",\"timestamp\":\"").append(start.plusSeconds(180L * step)).append("\"}");
+            }
+        }
+        Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
+        for (TepRun.TepVariable v : TepRun.CATALOGUE) {
+            Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plus(1, ChronoUnit.DAYS).toString()))
+                    .post("/api/v1/spc/charts/" + line + "/" + v.id() + "/limits/phase-one").then().statusCode(201);
+        }
+    }
+
+    private double storedCounter() {
+        return metrics.counter("poka.telemetry.readings.stored").count();
+    }
+
+    private static Properties consumerProperties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-naive-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
+    }
+
+    private static void waitForRows(String line, long expected, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (count("select count(*) from telemetry.reading where line = ?", line) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not all readings were stored within " + max);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static double[] latencyMillis(String line, Instant from, Instant to) throws Exception {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("select percentile_cont(0.5) within group (order by ms), "
+                        + "percentile_cont(0.99) within group (order by ms), count(*) from (select extract(epoch from "
+                        + "stored_at - newest_point_at) * 1000 as ms from spc.violation where line = ? "
+                        + "and newest_point_at >= ? and newest_point_at < ?) v")) {
+            ps.setString(1, line);
+            ps.setTimestamp(2, java.sql.Timestamp.from(from));
+            ps.setTimestamp(3, java.sql.Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
+            }
+        }
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        return io.poka.testing.TelemetryFixtures.count(sql, parameter);
+    }
+}

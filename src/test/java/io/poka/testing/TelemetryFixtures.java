@@ -1,0 +1,72 @@
+package io.poka.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Catalogue entries, reading messages, producers and database counts for the telemetry, SPC and alerts tests. */
+public final class TelemetryFixtures {
+    public static final String READINGS_TOPIC = "poka.telemetry.readings.v1";
+    public static final String DLQ_TOPIC = "poka.telemetry.readings.dlq.v1";
+
+    private TelemetryFixtures() {
+    }
+
+    /** A unique line name for one test. */
+    public static String newLine() {
+        return "line-" + UUID.randomUUID();
+    }
+
+    /** Adds (line, variable) to the catalogue as admin; {@code extraJson} is appended inside the body, e.g. ,"lsl":1. */
+    public static String defineVariable(String line, String variable, String unit, String extraJson) {
+        return Api.asAdmin().body("""
+                {"line":"%s","variable":"%s","unit":"%s"%s}""".formatted(line, variable, unit, extraJson))
+                .post("/api/v1/telemetry/variables").then().statusCode(201).extract().path("id");
+    }
+
+    public static String reading(String id, String line, String variable, String unit, double value, Instant ts) {
+        return """
+                {"readingId":"%s","line":"%s","station":"S1","variable":"%s","value":%s,"unit":"%s","timestamp":"%s"}"""
+                .formatted(id, line, variable, value, unit, ts);
+    }
+
+    /** Posts readings over the bulk endpoint, one per value, one second apart from {@code start}. */
+    public static void postValues(String line, String variable, String unit, Instant start, List<Double> values) {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            body.append(i == 0 ? "" : ",").append(reading(UUID.randomUUID().toString(), line, variable, unit,
+                    values.get(i), start.plusSeconds(i)));
+        }
+        Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings")
+                .then().statusCode(200);
+    }
+
+    public static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
+    }
+
+    /** count(*) of a query with one text parameter, behind the application's back. */
+    public static long count(String sql, String parameter) throws Exception {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
