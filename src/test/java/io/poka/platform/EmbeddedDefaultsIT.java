@@ -67,6 +67,9 @@ class EmbeddedDefaultsIT {
         assertEquals(401, get(port, "/api/v1/me", null).statusCode());
         assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode());
 
+        HttpResponse<String> catalogued = post(port, "/api/v1/telemetry/variables", "admin:" + password,
+                "{\"line\":\"it-line\",\"variable\":\"temperature\",\"unit\":\"degC\"}");
+        assertEquals(201, catalogued.statusCode(), catalogued.body());
         String readingId = UUID.randomUUID().toString();
         produceReading(dataDir, readingId);
         String query = "/api/v1/telemetry/readings?line=it-line&variable=temperature";
@@ -123,6 +126,14 @@ class EmbeddedDefaultsIT {
             Thread.sleep(500);
         }
         throw new AssertionError(text + " not found at " + path);
+    }
+
+    private HttpResponse<String> post(int port, String path, String credentials, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path, String credentials) throws Exception {

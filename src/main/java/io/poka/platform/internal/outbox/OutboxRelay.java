@@ -35,6 +35,7 @@ public class OutboxRelay {
     private final ObjectMapper json;
     private final PlatformConfig config;
     private final Clock clock;
+    private volatile boolean started;
     private volatile boolean stopping;
 
     OutboxRelay(EntityManager em, @Channel(CHANNEL) Emitter<String> emitter, ObjectMapper json,
@@ -46,9 +47,9 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${poka.platform.outbox.interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${poka.platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (stopping) {
+        if (!started || stopping) {
             return;
         }
         try {
@@ -58,6 +59,11 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warn("Relaying quality events failed; they stay in the outbox and are retried", e);
         }
+    }
+
+    /** Runs after the messaging wiring (a library StartupEvent observer), so the emitter is connected. */
+    void onStart(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 500) io.quarkus.runtime.StartupEvent event) {
+        started = true;
     }
 
     void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
