@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -26,22 +24,20 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OutboxRelay {
-    /** Channel name, mapped to a topic in application.properties. */
-    public static final String CHANNEL = "quality-events";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final EntityManager em;
-    private final Emitter<String> emitter;
+    private final OutboxSender sender;
     private final ObjectMapper json;
     private final PlatformConfig config;
     private final Clock clock;
     private volatile boolean started;
     private volatile boolean stopping;
 
-    OutboxRelay(EntityManager em, @Channel(CHANNEL) Emitter<String> emitter, ObjectMapper json,
+    OutboxRelay(EntityManager em, OutboxSender sender, ObjectMapper json,
             PlatformConfig config, Clock clock) {
         this.em = em;
-        this.emitter = emitter;
+        this.sender = sender;
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -98,7 +94,7 @@ public class OutboxRelay {
                         ack.completeExceptionally(failure);
                         return CompletableFuture.completedFuture(null);
                     });
-            emitter.send(message);
+            sender.send(message);
             acks.add(ack);
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
