@@ -5,6 +5,6 @@
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec ./mvnw -o -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpoka.bench=true -Dpoka.bench.readings="${1:-500000}" -Dpoka.bench.naive-readings="${2:-10000}" \
   -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results"
