@@ -47,7 +47,7 @@ public record NumericTable(List<String> variables, double[][] rows) {
         return sha256(canonicalCsv().getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
