@@ -20,11 +20,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * Scores rows with a line's active (or a chosen) model version and, for streamed windows, publishes an
@@ -110,12 +108,26 @@ public class ScoringService implements ScoringApi {
         }
         for (int k = 0; k < scored.length; k++) {
             LoadedVaeGan.Scored s = scored[k];
-            double[] c = s.contributions();
-            List<Contribution> top = IntStream.range(0, c.length).boxed()
-                    .sorted(Comparator.comparingDouble((Integer j) -> c[j]).reversed())
-                    .limit(config.topContributors()).map(j -> new Contribution(names.get(j), c[j])).toList();
-            rows.add(new RowScore(k + lags, s.score(), s.score() > model.threshold(), top));
+            rows.add(new RowScore(k + lags, s.score(), s.score() > model.threshold(),
+                    top(s.contributions(), names, config.topContributors())));
         }
         return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);
+    }
+
+    /** The k largest contributions, largest first (selection, not a full sort: this runs for every scored row). */
+    static List<Contribution> top(double[] c, List<String> names, int k) {
+        List<Contribution> top = new ArrayList<>(k);
+        boolean[] taken = new boolean[c.length];
+        for (int n = 0; n < Math.min(k, c.length); n++) {
+            int best = -1;
+            for (int j = 0; j < c.length; j++) {
+                if (!taken[j] && (best < 0 || c[j] > c[best])) {
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            top.add(new Contribution(names.get(best), c[best]));
+        }
+        return top;
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param discriminatorHidden width of the discriminator's hidden layers
  * @param beta weight of the KL term
  * @param lambda weight of the adversarial term
- * @param discriminatorWeight weight w of the discriminator's judgement in the anomaly score (0 = reconstruction only)
+ * @param discriminatorWeight weight w of the discriminator's fake probability in the anomaly score (0 = reconstruction
+ *        only); see {@link ScoreScale}
  * @param epochs passes over the training rows
  * @param batchSize rows per gradient step
  * @param learningRate Adam step size of both networks
@@ -28,8 +29,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
         Long seed, Double falseAlarmRate, Double calibrationFraction, Double spikeLimit) {
 
-    public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.1,
-            150, 64, 1e-3, 42L, 0.01, 0.2, 6.0);
+    public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
+            30, 64, 1e-3, 42L, 0.01, 0.2, 6.0);
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -59,8 +60,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 "must be between 2 and 4096");
         check(errors, beta >= 0 && beta <= 100, "beta", "must be between 0 and 100");
         check(errors, lambda >= 0 && lambda <= 100, "lambda", "must be between 0 and 100");
-        check(errors, discriminatorWeight >= 0 && discriminatorWeight <= 1, "discriminatorWeight",
-                "must be between 0 and 1");
+        check(errors, discriminatorWeight >= 0 && discriminatorWeight <= 10, "discriminatorWeight",
+                "must be between 0 and 10");
         check(errors, epochs >= 1 && epochs <= 100_000, "epochs", "must be between 1 and 100000");
         check(errors, batchSize >= 1 && batchSize <= 65_536, "batchSize", "must be between 1 and 65536");
         check(errors, learningRate > 0 && learningRate <= 1, "learningRate", "must be in (0, 1]");

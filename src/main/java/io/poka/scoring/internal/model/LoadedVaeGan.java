@@ -22,7 +22,10 @@ public final class LoadedVaeGan implements AutoCloseable {
     private static final int CHUNK = 16_384;
     private static final ScoringTranslator TRANSLATOR = new ScoringTranslator();
 
-    /** One scored row: score, its two parts and the per-variable contributions (sum = reconstruction). */
+    /**
+     * One scored row: score, its two parts (mean squared reconstruction error, discriminator's fake probability) and
+     * the per-variable contributions (their sum = reconstruction).
+     */
     public record Scored(double score, double reconstruction, double discriminator, double[] contributions) {
     }
 
@@ -76,14 +79,15 @@ public final class LoadedVaeGan implements AutoCloseable {
                 ScoringTranslator.Raw raw = predictor.predict(chunk);
                 for (int i = 0; i < chunk.length; i++) {
                     double[] contributions = new double[p];
-                    double total = 0;
                     float[] e = raw.squaredErrors()[i];
                     for (int k = 0; k < d; k++) {
                         contributions[k % p] += e[k] / d;
-                        total += e[k];
                     }
-                    double reconstruction = total / d;
-                    double discriminator = ScoreScale.surprise(raw.discriminatorLogits()[i]);
+                    double reconstruction = 0;
+                    for (double c : contributions) {
+                        reconstruction += c;
+                    }
+                    double discriminator = ScoreScale.fakeProbability(raw.discriminatorLogits()[i]);
                     out[start + i] = new Scored(scale == null ? Double.NaN : scale.score(reconstruction, discriminator),
                             reconstruction, discriminator, contributions);
                 }

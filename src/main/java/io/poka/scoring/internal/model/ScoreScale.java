@@ -1,21 +1,20 @@
 package io.poka.scoring.internal.model;
 
 /**
- * The anomaly score of a row: score = (1 - w) * R / R_med + w * A / A_med, where R is the mean squared standardised
- * reconstruction error, A = softplus(-D(x)) = -log(discriminator's probability that x is real normal data), and
- * R_med, A_med their medians on the training rows (so both terms are 1 on a typical normal row and the weight w
- * means what it says). See docs/scoring.md.
+ * The anomaly score of a row: score = R / R_med + w * P_fake, where R is the mean squared standardised
+ * reconstruction error, R_med its median on the training rows (a typical normal row scores about 1), and
+ * P_fake = sigmoid(-D(x)) the discriminator's probability that x is not real normal data. The discriminator term is
+ * bounded by w on purpose: an unbounded -log D(x) made single held-out normal rows explode and ruined the threshold
+ * (docs/scoring.md).
  */
-public record ScoreScale(double reconstructionMedian, double discriminatorMedian, double discriminatorWeight) {
+public record ScoreScale(double reconstructionMedian, double discriminatorWeight) {
 
-    public double score(double reconstruction, double discriminator) {
-        return (1 - discriminatorWeight) * reconstruction / reconstructionMedian
-                + discriminatorWeight * discriminator / discriminatorMedian;
+    public double score(double reconstruction, double fakeProbability) {
+        return reconstruction / reconstructionMedian + discriminatorWeight * fakeProbability;
     }
 
-    /** softplus(-logit), computed without overflow. */
-    public static double surprise(double logit) {
-        double m = -logit;
-        return m > 30 ? m : Math.log1p(Math.exp(m));
+    /** sigmoid(-logit), computed without overflow. */
+    public static double fakeProbability(double logit) {
+        return logit >= 0 ? Math.exp(-logit) / (1 + Math.exp(-logit)) : 1 / (1 + Math.exp(logit));
     }
 }

@@ -50,7 +50,6 @@ public final class VaeGanFit {
             LoadedVaeGan.Scored[] onTrain = unscaled.score(trainVectors);
             ScoreScale scale = new ScoreScale(
                     median(Arrays.stream(onTrain).mapToDouble(LoadedVaeGan.Scored::reconstruction).toArray()),
-                    median(Arrays.stream(onTrain).mapToDouble(LoadedVaeGan.Scored::discriminator).toArray()),
                     h.discriminatorWeight());
             double[] trainScores = Arrays.stream(unscaled.withScale(scale).score(trainVectors))
                     .mapToDouble(LoadedVaeGan.Scored::score).toArray();
