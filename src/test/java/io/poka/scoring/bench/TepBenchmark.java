@@ -66,7 +66,8 @@ class TepBenchmark {
                     vaeCal.length, f(Calibration.exceedanceRate(vaeCal, fitted.threshold())),
                     f(Calibration.exceedanceRate(pcaCal[0], t2Limit)), f(Calibration.exceedanceRate(pcaCal[1], speLimit))));
             out.append(String.format(Locale.ROOT, "| false alarms, held-out normal, 2-fold cross-calibrated | %s | %s | %s |%n",
-                    f(crossCalibrated(vaeCal, alpha)), f(crossCalibrated(pcaCal[0], alpha)), f(crossCalibrated(pcaCal[1], alpha))));
+                    f(VaeGanFit.crossCalibrated(vaeCal, alpha)), f(VaeGanFit.crossCalibrated(pcaCal[0], alpha)),
+                    f(VaeGanFit.crossCalibrated(pcaCal[1], alpha))));
             List<double[]> detectable = new ArrayList<>();
             for (int fault = 1; fault <= 21; fault++) {
                 NumericTable run = TepData.fault(fault);
@@ -173,13 +174,6 @@ class TepBenchmark {
             s[1][i] = st[1];
         }
         return s;
-    }
-
-    private static double crossCalibrated(double[] scores, double alpha) {
-        double[] even = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 0).mapToDouble(i -> scores[i]).toArray();
-        double[] odd = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 1).mapToDouble(i -> scores[i]).toArray();
-        return (Calibration.exceedanceRate(odd, Calibration.threshold(even, alpha))
-                + Calibration.exceedanceRate(even, Calibration.threshold(odd, alpha))) / 2;
     }
 
     private static NumericTable replicate(NumericTable t, int rows) {

@@ -1,11 +1,10 @@
 package io.poka.scoring.internal.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.ScoringConfig;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +31,12 @@ public class Datasets {
             Instant createdAt, String createdBy) {
     }
 
-    private final ObjectMapper json;
+    private final JsonText json;
     private final Clock clock;
     private final ScoringConfig config;
     private final Event<RecordChanged> changes;
 
-    Datasets(ObjectMapper json, Clock clock, ScoringConfig config, Event<RecordChanged> changes) {
+    Datasets(JsonText json, Clock clock, ScoringConfig config, Event<RecordChanged> changes) {
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -64,7 +63,7 @@ public class Datasets {
         r.id = UUID.randomUUID();
         r.name = name.strip();
         r.fingerprint = NumericTable.sha256(canonical.getBytes(StandardCharsets.UTF_8));
-        r.variables = write(table.variables());
+        r.variables = json.write(table.variables());
         r.rowCount = table.rowCount();
         r.content = gzip(canonical);
         r.createdAt = clock.instant();
@@ -106,20 +105,8 @@ public class Datasets {
     }
 
     private DatasetView view(DatasetRecord r) {
-        try {
-            return new DatasetView(r.id, r.name, r.fingerprint, json.readValue(r.variables, new TypeReference<List<String>>() {
-            }), r.rowCount, r.createdAt, r.createdBy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new DatasetView(r.id, r.name, r.fingerprint, json.read(r.variables, new TypeReference<List<String>>() {
+        }), r.rowCount, r.createdAt, r.createdBy);
     }
 
     private static byte[] gzip(String text) {

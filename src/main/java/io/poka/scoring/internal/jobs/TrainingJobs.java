@@ -1,16 +1,14 @@
 package io.poka.scoring.internal.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.ScoringConfig;
 import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
-import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.PyTorchRuntime;
 import io.poka.scoring.internal.model.VaeGanFit;
@@ -64,14 +62,14 @@ public class TrainingJobs {
     private final Datasets datasets;
     private final ModelRegistry registry;
     private final ScoringConfig config;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final String applicationVersion;
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    TrainingJobs(Datasets datasets, ModelRegistry registry, ScoringConfig config, ObjectMapper json, Clock clock,
+    TrainingJobs(Datasets datasets, ModelRegistry registry, ScoringConfig config, JsonText json, Clock clock,
             Event<RecordChanged> changes,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String applicationVersion) {
         this.datasets = datasets;
@@ -120,18 +118,15 @@ public class TrainingJobs {
             throw new ValidationProblem("datasetId", "is required");
         }
         Hyperparameters h = (requested == null ? Hyperparameters.DEFAULTS : requested).withDefaults();
-        NumericTable table = datasets.table(datasetId);
-        int calibrationRows = (int) Math.round(table.rowCount() * h.calibrationFraction());
         // fails now, with the reason, on too few rows, constant or mostly-missing columns
-        FeaturePipeline.fit(table.slice(0, table.rowCount() - calibrationRows), h.lags(), h.spikeLimit(),
-                config.minTrainingRows());
+        VaeGanFit.checkUsable(datasets.table(datasetId), h, config.minTrainingRows());
         JobView view = QuarkusTransaction.requiringNew().call(() -> {
             TrainingJobRecord r = new TrainingJobRecord();
             r.id = UUID.randomUUID();
             r.datasetId = datasetId;
             r.line = line;
             r.status = TrainingJobRecord.Status.QUEUED;
-            r.hyperparameters = write(h);
+            r.hyperparameters = json.write(h);
             r.epochs = h.epochs();
             r.createdAt = clock.instant();
             r.createdBy = actor;
@@ -206,7 +201,7 @@ public class TrainingJobs {
                 TrainingJobRecord r = find(id);
                 r.modelId = model.id();
                 r.epochsDone = h.epochs();
-                r.lastLoss = write(fitted.history().get(fitted.history().size() - 1));
+                r.lastLoss = json.write(fitted.history().get(fitted.history().size() - 1));
                 finish(r, TrainingJobRecord.Status.SUCCEEDED, null);
             });
             LOG.infof("Training job %s finished in %d ms", id, fitted.trainingMillis());
@@ -227,7 +222,7 @@ public class TrainingJobs {
             TrainingJobRecord r = find(id);
             r.epochsDone = state.epoch.get();
             if (state.lastLoss != null) {
-                r.lastLoss = write(state.lastLoss);
+                r.lastLoss = json.write(state.lastLoss);
             }
             finish(r, status, message);
         });
@@ -249,24 +244,8 @@ public class TrainingJobs {
     private JobView view(TrainingJobRecord r) {
         Live l = r.status == TrainingJobRecord.Status.RUNNING ? live.get(r.id) : null;
         int epoch = l != null ? l.epoch.get() : r.epochsDone;
-        VaeGanTraining.EpochLoss loss = l != null ? l.lastLoss : read(r.lastLoss, VaeGanTraining.EpochLoss.class);
+        VaeGanTraining.EpochLoss loss = l != null ? l.lastLoss : json.read(r.lastLoss, VaeGanTraining.EpochLoss.class);
         return new JobView(r.id, r.line, r.datasetId, r.status.name(), epoch, r.epochs, loss, r.error, r.modelId,
-                read(r.hyperparameters, Hyperparameters.class), r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return text == null ? null : json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                json.read(r.hyperparameters, Hyperparameters.class), r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
     }
 }

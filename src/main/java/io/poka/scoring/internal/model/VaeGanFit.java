@@ -22,6 +22,8 @@ public final class VaeGanFit {
             List<VaeGanTraining.EpochLoss> history, long trainingMillis) {
     }
 
+    static final int MIN_CALIBRATION_ROWS = 10;
+
     private VaeGanFit() {
     }
 
@@ -33,15 +35,10 @@ public final class VaeGanFit {
     public static Fitted fit(NumericTable table, Hyperparameters h, int minRows, Device device,
             VaeGanTraining.Progress progress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        int calibrationRows = (int) Math.round(table.rowCount() * h.calibrationFraction());
+        FeaturePipeline pipeline = checkUsable(table, h, minRows);
+        int calibrationRows = calibrationRows(table, h);
         int trainingRows = table.rowCount() - calibrationRows;
         NumericTable train = table.slice(0, trainingRows);
-        FeaturePipeline pipeline = FeaturePipeline.fit(train, h.lags(), h.spikeLimit(), minRows);
-        if (calibrationRows < 10) {
-            throw new io.poka.scoring.internal.data.UnusableData("too-few-rows", "Calibration needs at least 10 held-out "
-                    + "normal rows; " + table.rowCount() + " rows at calibrationFraction " + h.calibrationFraction()
-                    + " leave " + calibrationRows).at("rows", table.rowCount());
-        }
         float[][] trainVectors = pipeline.transformClipped(train, h.spikeLimit());
         VaeGanTraining.Result result = VaeGanTraining.train(trainVectors, h, device, progress, cancelled);
         // calibration rows keep their lag history from the end of the training rows
@@ -56,6 +53,9 @@ public final class VaeGanFit {
             double[] calScores = Arrays.stream(unscaled.withScale(scale).score(calibration))
                     .mapToDouble(LoadedVaeGan.Scored::score).toArray();
             double threshold = Calibration.threshold(calScores, h.falseAlarmRate());
+            if (!Double.isFinite(threshold) || !Double.isFinite(scale.reconstructionMedian())) {
+                throw new IllegalStateException("training diverged (non-finite scores); lower the learning rate");
+            }
             Map<String, Object> validation = new LinkedHashMap<>();
             validation.put("targetFalseAlarmRate", h.falseAlarmRate());
             validation.put("calibrationFalseAlarmRate", Calibration.exceedanceRate(calScores, threshold));
@@ -74,10 +74,31 @@ public final class VaeGanFit {
     }
 
     /**
+     * Fails with {@link io.poka.scoring.internal.data.UnusableData} when the table cannot train a model with these
+     * hyperparameters (too few training or calibration rows, constant or mostly-missing columns); else the feature
+     * pipeline of its training part.
+     */
+    public static FeaturePipeline checkUsable(NumericTable table, Hyperparameters h, int minRows) {
+        int calibrationRows = calibrationRows(table, h);
+        FeaturePipeline pipeline = FeaturePipeline.fit(table.slice(0, table.rowCount() - calibrationRows), h.lags(),
+                h.spikeLimit(), minRows);
+        if (calibrationRows < MIN_CALIBRATION_ROWS) {
+            throw new io.poka.scoring.internal.data.UnusableData("too-few-rows", "Calibration needs at least "
+                    + MIN_CALIBRATION_ROWS + " held-out normal rows; " + table.rowCount() + " rows at calibrationFraction "
+                    + h.calibrationFraction() + " leave " + calibrationRows).at("rows", table.rowCount());
+        }
+        return pipeline;
+    }
+
+    private static int calibrationRows(NumericTable table, Hyperparameters h) {
+        return (int) Math.round(table.rowCount() * h.calibrationFraction());
+    }
+
+    /**
      * Out-of-sample false-alarm estimate: threshold from the even-indexed calibration rows applied to the odd ones
      * and vice versa, averaged (the in-sample rate is by construction close to the target).
      */
-    static double crossCalibrated(double[] scores, double alpha) {
+    public static double crossCalibrated(double[] scores, double alpha) {
         double[] even = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 0).mapToDouble(i -> scores[i]).toArray();
         double[] odd = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 1).mapToDouble(i -> scores[i]).toArray();
         if (even.length == 0 || odd.length == 0) {

@@ -1,12 +1,11 @@
 package io.poka.scoring.internal.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.Signature;
 import io.poka.platform.Signatures;
+import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.VaeGanFit;
@@ -39,13 +38,13 @@ public class ModelRegistry {
             Instant activatedAt, String activatedBy) {
     }
 
-    private final ObjectMapper json;
+    private final JsonText json;
     private final Clock clock;
     private final Signatures signatures;
     private final Event<RecordChanged> changes;
     private final ModelCache cache;
 
-    ModelRegistry(ObjectMapper json, Clock clock, Signatures signatures, Event<RecordChanged> changes, ModelCache cache) {
+    ModelRegistry(JsonText json, Clock clock, Signatures signatures, Event<RecordChanged> changes, ModelCache cache) {
         this.json = json;
         this.clock = clock;
         this.signatures = signatures;
@@ -68,7 +67,7 @@ public class ModelRegistry {
         r.trainingJobId = jobId;
         r.dataFingerprint = fingerprint;
         r.threshold = fitted.threshold();
-        r.metadata = write(new ModelMetadata(fitted.hyperparameters(), fitted.pipeline(), fitted.scale(),
+        r.metadata = json.write(new ModelMetadata(fitted.hyperparameters(), fitted.pipeline(), fitted.scale(),
                 fitted.threshold(), fitted.trainingRows(), fitted.calibrationRows(), fitted.validation(),
                 fitted.history(), fitted.trainingMillis(), engine, device, applicationVersion, datasetId, fingerprint));
         r.artifact = fitted.parameters();
@@ -167,7 +166,7 @@ public class ModelRegistry {
     public ModelCache.Loaded loaded(UUID modelId) {
         return cache.get(modelId, id -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             ModelVersionRecord r = find(id);
-            ModelMetadata m = read(r.metadata);
+            ModelMetadata m = json.read(r.metadata, ModelMetadata.class);
             if (!NumericTable.sha256(r.artifact).equals(r.artifactSha256)) {
                 throw new IllegalStateException("artifact of model " + id + " does not match its SHA-256");
             }
@@ -188,27 +187,12 @@ public class ModelRegistry {
 
     private ModelView view(ModelVersionRecord r, boolean active) {
         return new ModelView(r.id, r.line, r.version, active, r.datasetId, r.trainingJobId, r.dataFingerprint,
-                r.threshold, r.artifact.length, r.artifactSha256, r.createdAt, r.createdBy, read(r.metadata));
+                r.threshold, r.artifact.length, r.artifactSha256, r.createdAt, r.createdBy,
+                json.read(r.metadata, ModelMetadata.class));
     }
 
     private static Map<String, Object> summary(ModelView v) {
         return Map.of("line", v.line(), "version", v.version(), "datasetId", v.datasetId(), "dataFingerprint",
                 v.dataFingerprint(), "threshold", v.threshold(), "artifactSha256", v.artifactSha256());
-    }
-
-    private ModelMetadata read(String text) {
-        try {
-            return json.readValue(text, ModelMetadata.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("model metadata unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
