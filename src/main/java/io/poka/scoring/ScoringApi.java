@@ -1,0 +1,32 @@
+package io.poka.scoring;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules may use of anomaly scoring: score a window of multivariate readings with the line's active
+ * VAE-GAN (publishing {@link AnomalyDetected} for rows above the threshold), and read the data sets that baselines
+ * share with the VAE-GAN.
+ */
+public interface ScoringApi {
+
+    /**
+     * Scores a window of consecutive rows of one line with its active model and publishes an {@link AnomalyDetected}
+     * per anomalous row in the caller's transaction (or a new one). With lags, the first rows only serve as history.
+     *
+     * @param variables column names, at least the model's variables
+     * @param rows one array of values per time step, NaN for a missing value
+     * @param timestamps time of each row, or null
+     * @throws io.poka.platform.NotFoundProblem when the line has no active model
+     */
+    ScoredWindow scoreWindow(String line, List<String> variables, List<double[]> rows, List<Instant> timestamps);
+
+    /** A stored data set: variable names, rows in upload order, and the SHA-256 fingerprint of its canonical content. */
+    record Dataset(UUID id, String name, String fingerprint, List<String> variables, double[][] rows) {
+    }
+
+    /** The data set with this id, if it exists. */
+    Optional<Dataset> dataset(UUID id);
+}

@@ -1,0 +1,33 @@
+package io.poka.scoring.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the scoring module (prefix {@code poka.scoring}). */
+@ConfigMapping(prefix = "poka.scoring")
+public interface ScoringConfig {
+
+    /** Intra-op threads of PyTorch (system property ai.djl.pytorch.num_threads); all cores is 10-60x slower on a busy host. */
+    @WithDefault("1")
+    int numThreads();
+
+    /** Inter-op threads of PyTorch (ai.djl.pytorch.num_interop_threads). */
+    @WithDefault("1")
+    int numInteropThreads();
+
+    /** Training jobs that may run at the same time; further jobs wait in the queue. */
+    @WithDefault("1")
+    int concurrentTrainingJobs();
+
+    /** Fewest training rows (after the calibration hold-out and lags) a training job accepts. */
+    @WithDefault("50")
+    int minTrainingRows();
+
+    /** Largest upload accepted, in rows. */
+    @WithDefault("1000000")
+    int maxDatasetRows();
+
+    /** Top contributing variables reported per scored row. */
+    @WithDefault("3")
+    int topContributors();
+}

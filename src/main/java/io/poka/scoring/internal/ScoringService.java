@@ -1,0 +1,133 @@
+package io.poka.scoring.internal;
+
+import io.poka.platform.NotFoundProblem;
+import io.poka.platform.QualityEvents;
+import io.poka.scoring.AnomalyDetected;
+import io.poka.scoring.Contribution;
+import io.poka.scoring.RowScore;
+import io.poka.scoring.ScoredWindow;
+import io.poka.scoring.ScoringApi;
+import io.poka.scoring.internal.data.CsvTables;
+import io.poka.scoring.internal.data.Datasets;
+import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.data.UnusableData;
+import io.poka.scoring.internal.model.LoadedVaeGan;
+import io.poka.scoring.internal.registry.ModelCache;
+import io.poka.scoring.internal.registry.ModelRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Scores rows with a line's active (or a chosen) model version and, for streamed windows, publishes an
+ * {@link AnomalyDetected} for every row above the threshold through the outbox and as a CDI event.
+ */
+@ApplicationScoped
+public class ScoringService implements ScoringApi {
+    private final ModelRegistry registry;
+    private final Datasets datasets;
+    private final ScoringConfig config;
+    private final QualityEvents events;
+    private final Event<AnomalyDetected> anomalies;
+    private final Clock clock;
+
+    ScoringService(ModelRegistry registry, Datasets datasets, ScoringConfig config, QualityEvents events,
+            Event<AnomalyDetected> anomalies, Clock clock) {
+        this.registry = registry;
+        this.datasets = datasets;
+        this.config = config;
+        this.events = events;
+        this.anomalies = anomalies;
+        this.clock = clock;
+    }
+
+    /** Batch scoring: nothing is stored or published. */
+    public ScoredWindow score(String line, UUID modelId, NumericTable table) {
+        ModelCache.Loaded model = model(line, modelId);
+        return window(model, table);
+    }
+
+    @Override
+    @Transactional
+    public ScoredWindow scoreWindow(String line, List<String> variables, List<double[]> rows, List<Instant> timestamps) {
+        CsvTables.checkHeader(variables);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).length != variables.size()) {
+                throw new UnusableData("ragged-row", "Row " + i + " has " + rows.get(i).length + " values for "
+                        + variables.size() + " variables").at("row", i);
+            }
+        }
+        ModelCache.Loaded model = model(line, null);
+        ScoredWindow scored = window(model, new NumericTable(variables, rows.toArray(double[][]::new)));
+        Instant now = clock.instant();
+        for (RowScore row : scored.rows()) {
+            if (row.anomalous()) {
+                AnomalyDetected event = new AnomalyDetected(UUID.randomUUID(), line, model.id(), model.version(),
+                        row.score(), model.threshold(), model.dataFingerprint(), row.topContributors(),
+                        timestamps == null ? null : timestamps.get(row.row()), now);
+                events.publish("AnomalyDetected", line, event);
+                anomalies.fire(event);
+            }
+        }
+        return scored;
+    }
+
+    @Override
+    public Optional<Dataset> dataset(UUID id) {
+        return datasets.findOptional(id).map(r -> {
+            NumericTable t = datasets.table(id);
+            return new Dataset(id, r.name, r.fingerprint, t.variables(), t.rows());
+        });
+    }
+
+    private ModelCache.Loaded model(String line, UUID modelId) {
+        UUID id = modelId != null ? modelId
+                : registry.activeModelId(line).orElseThrow(() -> new NotFoundProblem("Active model of line", line));
+        ModelCache.Loaded model = registry.loaded(id);
+        if (!model.line().equals(line)) {
+            throw new NotFoundProblem("Model of line " + line, id);
+        }
+        return model;
+    }
+
+    private ScoredWindow window(ModelCache.Loaded model, NumericTable table) {
+        LoadedVaeGan net = model.network();
+        int lags = net.pipeline().lags();
+        NumericTable aligned = net.pipeline().aligned(table);
+        LoadedVaeGan.Scored[] scored = net.score(aligned);
+        List<String> names = net.pipeline().variables();
+        List<RowScore> rows = new ArrayList<>(table.rowCount());
+        for (int i = 0; i < Math.min(lags, table.rowCount()); i++) {
+            rows.add(new RowScore(i, null, false, List.of()));
+        }
+        for (int k = 0; k < scored.length; k++) {
+            LoadedVaeGan.Scored s = scored[k];
+            rows.add(new RowScore(k + lags, s.score(), s.score() > model.threshold(),
+                    top(s.contributions(), names, config.topContributors())));
+        }
+        return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);
+    }
+
+    /** The k largest contributions, largest first (selection, not a full sort: this runs for every scored row). */
+    static List<Contribution> top(double[] c, List<String> names, int k) {
+        List<Contribution> top = new ArrayList<>(k);
+        boolean[] taken = new boolean[c.length];
+        for (int n = 0; n < Math.min(k, c.length); n++) {
+            int best = -1;
+            for (int j = 0; j < c.length; j++) {
+                if (!taken[j] && (best < 0 || c[j] > c[best])) {
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            top.add(new Contribution(names.get(best), c[best]));
+        }
+        return top;
+    }
+}

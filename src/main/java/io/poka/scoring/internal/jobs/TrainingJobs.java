@@ -1,0 +1,251 @@
+package io.poka.scoring.internal.jobs;
+
+import io.poka.platform.ConflictProblem;
+import io.poka.platform.NotFoundProblem;
+import io.poka.platform.ProblemException;
+import io.poka.platform.RecordChanged;
+import io.poka.platform.ValidationProblem;
+import io.poka.scoring.internal.JsonText;
+import io.poka.scoring.internal.ScoringConfig;
+import io.poka.scoring.internal.data.Datasets;
+import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.model.Hyperparameters;
+import io.poka.scoring.internal.model.PyTorchRuntime;
+import io.poka.scoring.internal.model.VaeGanFit;
+import io.poka.scoring.internal.model.VaeGanTraining;
+import io.poka.scoring.internal.registry.ModelRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Asynchronous VAE-GAN training: a job is validated and stored when submitted, runs on the module's own bounded
+ * executor (shut down with the application), reports epoch and losses while it runs, can be cancelled between two
+ * batches, and ends as a registered model version or with its failure recorded.
+ */
+@ApplicationScoped
+public class TrainingJobs {
+    private static final Logger LOG = Logger.getLogger(TrainingJobs.class);
+    private static final Pattern LINE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    /** A training job as the API shows it; live epoch and losses while it runs. */
+    public record JobView(UUID id, String line, UUID datasetId, String status, int epoch, int epochs,
+            VaeGanTraining.EpochLoss lastLoss, String error, UUID modelId, Hyperparameters hyperparameters,
+            Instant createdAt, String createdBy, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** In-memory state of a job this process runs. */
+    private static final class Live {
+        final AtomicBoolean cancel = new AtomicBoolean();
+        final AtomicInteger epoch = new AtomicInteger();
+        volatile VaeGanTraining.EpochLoss lastLoss;
+    }
+
+    private final Datasets datasets;
+    private final ModelRegistry registry;
+    private final ScoringConfig config;
+    private final JsonText json;
+    private final Clock clock;
+    private final Event<RecordChanged> changes;
+    private final String applicationVersion;
+    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService executor;
+
+    TrainingJobs(Datasets datasets, ModelRegistry registry, ScoringConfig config, JsonText json, Clock clock,
+            Event<RecordChanged> changes,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String applicationVersion) {
+        this.datasets = datasets;
+        this.registry = registry;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+        this.changes = changes;
+        this.applicationVersion = applicationVersion;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(config.concurrentTrainingJobs(), r -> {
+            Thread t = new Thread(r, "poka-scoring-training-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Jobs left RUNNING or QUEUED by a previous process cannot resume; they are marked failed at start. */
+    void onStart(@Observes StartupEvent ev) {
+        QuarkusTransaction.requiringNew().run(() -> TrainingJobRecord.update(
+                "status = ?1, error = ?2, finishedAt = ?3 where status in (?4, ?5)", TrainingJobRecord.Status.FAILED,
+                "interrupted by an application restart", clock.instant(), TrainingJobRecord.Status.QUEUED,
+                TrainingJobRecord.Status.RUNNING));
+    }
+
+    @PreDestroy
+    void stop() {
+        live.values().forEach(l -> l.cancel.set(true));
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Validates the request (data set exists and is usable for training with these hyperparameters), stores the job
+     * as QUEUED and hands it to the executor.
+     */
+    public JobView submit(UUID datasetId, String line, Hyperparameters requested, String actor) {
+        if (line == null || !LINE.matcher(line).matches()) {
+            throw new ValidationProblem("line", "1-64 characters: letters, digits, '.', '_', ':' or '-'");
+        }
+        if (datasetId == null) {
+            throw new ValidationProblem("datasetId", "is required");
+        }
+        Hyperparameters h = (requested == null ? Hyperparameters.DEFAULTS : requested).withDefaults();
+        // fails now, with the reason, on too few rows, constant or mostly-missing columns
+        VaeGanFit.checkUsable(datasets.table(datasetId), h, config.minTrainingRows());
+        JobView view = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJobRecord r = new TrainingJobRecord();
+            r.id = UUID.randomUUID();
+            r.datasetId = datasetId;
+            r.line = line;
+            r.status = TrainingJobRecord.Status.QUEUED;
+            r.hyperparameters = json.write(h);
+            r.epochs = h.epochs();
+            r.createdAt = clock.instant();
+            r.createdBy = actor;
+            r.persist();
+            JobView v = view(r);
+            changes.fire(new RecordChanged("ScoringTrainingJob", r.id.toString(), "CREATED", null, v, null));
+            return v;
+        });
+        live.put(view.id(), new Live());
+        executor.submit(() -> run(view.id(), h, actor));
+        return view;
+    }
+
+    public JobView get(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> view(find(id)));
+    }
+
+    public List<JobView> list(String line) {
+        return QuarkusTransaction.requiringNew().call(() -> (line == null
+                ? TrainingJobRecord.<TrainingJobRecord>listAll(Sort.by("createdAt").descending())
+                : TrainingJobRecord.<TrainingJobRecord>list("line", Sort.by("createdAt").descending(), line))
+                .stream().map(this::view).toList());
+    }
+
+    /** Cancels a queued job at once and a running one at its next batch; a finished job cannot be cancelled. */
+    public JobView cancel(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingJobRecord r = find(id);
+            switch (r.status) {
+                case QUEUED -> finish(r, TrainingJobRecord.Status.CANCELLED, "cancelled before it started");
+                case RUNNING -> {
+                    Live l = live.get(id);
+                    if (l == null) {
+                        throw new ConflictProblem("scoring/job-not-here", "Job " + id + " runs in another process");
+                    }
+                    l.cancel.set(true);
+                }
+                default -> throw new ConflictProblem("scoring/job-finished", "Job " + id + " already ended as " + r.status);
+            }
+            return view(r);
+        });
+    }
+
+    private void run(UUID id, Hyperparameters h, String actor) {
+        Live state = live.get(id);
+        try {
+            boolean start = QuarkusTransaction.requiringNew().call(() -> {
+                TrainingJobRecord r = find(id);
+                if (r.status != TrainingJobRecord.Status.QUEUED) {
+                    return false;
+                }
+                r.status = TrainingJobRecord.Status.RUNNING;
+                r.startedAt = clock.instant();
+                return true;
+            });
+            if (!start) {
+                return;
+            }
+            TrainingJobRecord job = QuarkusTransaction.requiringNew().call(() -> find(id));
+            NumericTable table = datasets.table(job.datasetId);
+            String fingerprint = table.fingerprint();
+            LOG.infof("Training job %s: line %s, %d rows x %d variables on %s", id, job.line, table.rowCount(),
+                    table.columnCount(), PyTorchRuntime.device());
+            VaeGanFit.Fitted fitted = VaeGanFit.fit(table, h, config.minTrainingRows(), PyTorchRuntime.device(),
+                    (loss, epochs) -> {
+                        state.epoch.set(loss.epoch());
+                        state.lastLoss = loss;
+                    }, state.cancel::get);
+            QuarkusTransaction.requiringNew().run(() -> {
+                ModelRegistry.ModelView model = registry.register(job.line, fitted, job.datasetId, fingerprint, id,
+                        PyTorchRuntime.engineDescription(), PyTorchRuntime.device().toString(), applicationVersion, actor);
+                TrainingJobRecord r = find(id);
+                r.modelId = model.id();
+                r.epochsDone = h.epochs();
+                r.lastLoss = json.write(fitted.history().get(fitted.history().size() - 1));
+                finish(r, TrainingJobRecord.Status.SUCCEEDED, null);
+            });
+            LOG.infof("Training job %s finished in %d ms", id, fitted.trainingMillis());
+        } catch (VaeGanTraining.Cancelled e) {
+            end(id, state, TrainingJobRecord.Status.CANCELLED, "cancelled by a user");
+        } catch (ProblemException e) {
+            end(id, state, TrainingJobRecord.Status.FAILED, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Training job %s failed", id);
+            end(id, state, TrainingJobRecord.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            live.remove(id);
+        }
+    }
+
+    private void end(UUID id, Live state, TrainingJobRecord.Status status, String message) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainingJobRecord r = find(id);
+            r.epochsDone = state.epoch.get();
+            if (state.lastLoss != null) {
+                r.lastLoss = json.write(state.lastLoss);
+            }
+            finish(r, status, message);
+        });
+    }
+
+    private void finish(TrainingJobRecord r, TrainingJobRecord.Status status, String error) {
+        JobView before = view(r);
+        r.status = status;
+        r.error = error;
+        r.finishedAt = clock.instant();
+        changes.fire(new RecordChanged("ScoringTrainingJob", r.id.toString(), status.name(), before, view(r), null));
+    }
+
+    private TrainingJobRecord find(UUID id) {
+        return TrainingJobRecord.<TrainingJobRecord>findByIdOptional(id)
+                .orElseThrow(() -> new NotFoundProblem("Training job", id));
+    }
+
+    private JobView view(TrainingJobRecord r) {
+        Live l = r.status == TrainingJobRecord.Status.RUNNING ? live.get(r.id) : null;
+        int epoch = l != null ? l.epoch.get() : r.epochsDone;
+        VaeGanTraining.EpochLoss loss = l != null ? l.lastLoss : json.read(r.lastLoss, VaeGanTraining.EpochLoss.class);
+        return new JobView(r.id, r.line, r.datasetId, r.status.name(), epoch, r.epochs, loss, r.error, r.modelId,
+                json.read(r.hyperparameters, Hyperparameters.class), r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
+    }
+}

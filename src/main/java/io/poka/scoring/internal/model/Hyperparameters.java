@@ -1,0 +1,82 @@
+package io.poka.scoring.internal.model;
+
+import io.poka.platform.ValidationProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that shapes one VAE-GAN training run; stored with the model so a version can be retrained or audited.
+ * Any null field of a request falls back to the default in {@link #withDefaults}.
+ *
+ * @param lags number of lagged time steps stacked onto each row (0 = rows are independent)
+ * @param hiddenSizes widths of the encoder's hidden layers (the decoder mirrors them)
+ * @param latentSize dimension of the latent space
+ * @param discriminatorHidden width of the discriminator's hidden layers
+ * @param beta weight of the KL term
+ * @param lambda weight of the adversarial term
+ * @param discriminatorWeight weight w of the discriminator's fake probability in the anomaly score (0 = reconstruction
+ *        only); see {@link ScoreScale}
+ * @param epochs passes over the training rows
+ * @param batchSize rows per gradient step
+ * @param learningRate Adam step size of both networks
+ * @param seed seed of initialisation, shuffling and sampling
+ * @param falseAlarmRate target share of normal rows flagged, used to calibrate the threshold
+ * @param calibrationFraction share of the data set (its last rows in time) held out from training for calibration
+ * @param spikeLimit training values further than this many robust standard deviations (1.4826 MAD) from the
+ *        median are clipped before fitting
+ */
+public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
+        Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
+        Long seed, Double falseAlarmRate, Double calibrationFraction, Double spikeLimit) {
+
+    public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
+            30, 64, 1e-3, 42L, 0.01, 0.2, 6.0);
+
+    /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
+    public Hyperparameters withDefaults() {
+        Hyperparameters d = DEFAULTS;
+        Hyperparameters h = new Hyperparameters(or(lags, d.lags), hiddenSizes == null || hiddenSizes.isEmpty()
+                ? d.hiddenSizes : List.copyOf(hiddenSizes), or(latentSize, d.latentSize),
+                or(discriminatorHidden, d.discriminatorHidden), or(beta, d.beta), or(lambda, d.lambda),
+                or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
+                or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
+                or(calibrationFraction, d.calibrationFraction), or(spikeLimit, d.spikeLimit));
+        h.validate();
+        return h;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private void validate() {
+        List<ValidationProblem.FieldError> errors = new ArrayList<>();
+        check(errors, lags >= 0 && lags <= 20, "lags", "must be between 0 and 20");
+        check(errors, hiddenSizes.stream().allMatch(s -> s != null && s >= 2 && s <= 4096), "hiddenSizes",
+                "every size must be between 2 and 4096");
+        check(errors, hiddenSizes.size() <= 5, "hiddenSizes", "at most 5 hidden layers");
+        check(errors, latentSize >= 1 && latentSize <= 1024, "latentSize", "must be between 1 and 1024");
+        check(errors, discriminatorHidden >= 2 && discriminatorHidden <= 4096, "discriminatorHidden",
+                "must be between 2 and 4096");
+        check(errors, beta >= 0 && beta <= 100, "beta", "must be between 0 and 100");
+        check(errors, lambda >= 0 && lambda <= 100, "lambda", "must be between 0 and 100");
+        check(errors, discriminatorWeight >= 0 && discriminatorWeight <= 10, "discriminatorWeight",
+                "must be between 0 and 10");
+        check(errors, epochs >= 1 && epochs <= 100_000, "epochs", "must be between 1 and 100000");
+        check(errors, batchSize >= 1 && batchSize <= 65_536, "batchSize", "must be between 1 and 65536");
+        check(errors, learningRate > 0 && learningRate <= 1, "learningRate", "must be in (0, 1]");
+        check(errors, falseAlarmRate > 0 && falseAlarmRate < 0.5, "falseAlarmRate", "must be in (0, 0.5)");
+        check(errors, calibrationFraction >= 0.05 && calibrationFraction <= 0.5, "calibrationFraction",
+                "must be between 0.05 and 0.5");
+        check(errors, spikeLimit >= 2, "spikeLimit", "must be at least 2");
+        if (!errors.isEmpty()) {
+            throw new ValidationProblem("Invalid hyperparameters", errors);
+        }
+    }
+
+    private static void check(List<ValidationProblem.FieldError> errors, boolean ok, String field, String message) {
+        if (!ok) {
+            errors.add(new ValidationProblem.FieldError("hyperparameters." + field, message));
+        }
+    }
+}

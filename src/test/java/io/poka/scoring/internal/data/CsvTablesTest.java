@@ -1,0 +1,50 @@
+package io.poka.scoring.internal.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTablesTest {
+
+    @Test
+    void parsesHeaderRowsAndMissingValues() {
+        NumericTable t = CsvTables.parse("a,b\n1,2\n3,\nNA,4.5\n");
+        assertEquals(List.of("a", "b"), t.variables());
+        assertEquals(3, t.rowCount());
+        assertTrue(Double.isNaN(t.rows()[1][1]));
+        assertTrue(Double.isNaN(t.rows()[2][0]));
+        assertEquals(4.5, t.rows()[2][1]);
+    }
+
+    @Test
+    void aNonNumericCellIsRejectedWithItsLineAndColumn() {
+        UnusableData e = assertThrows(UnusableData.class, () -> CsvTables.parse("a,b\n1,2\n3,abc\n"));
+        assertEquals("non-numeric", e.extensions().get("reason"));
+        assertEquals(3, e.extensions().get("line"));
+        assertEquals("b", e.extensions().get("column"));
+        assertEquals(422, e.status());
+    }
+
+    @Test
+    void aFileWithoutHeaderOrWithRaggedRowsIsRejected() {
+        assertEquals("missing-header", assertThrows(UnusableData.class, () -> CsvTables.parse("1,2\n3,4\n"))
+                .extensions().get("reason"));
+        assertEquals("ragged-row", assertThrows(UnusableData.class, () -> CsvTables.parse("a,b\n1,2\n3\n"))
+                .extensions().get("reason"));
+        assertEquals("duplicate-column", assertThrows(UnusableData.class, () -> CsvTables.parse("a,a\n1,2\n"))
+                .extensions().get("reason"));
+    }
+
+    @Test
+    void theFingerprintDependsOnTheNumbersNotOnTheirFormatting() {
+        String a = CsvTables.parse("x,y\n1,2.50\n1e1,-0.5\n").fingerprint();
+        String b = CsvTables.parse("\"x\",\"y\"\r\n1.0,2.5\r\n10,-5e-1\r\n").fingerprint();
+        String c = CsvTables.parse("x,y\n1,2.5\n10,-0.4\n").fingerprint();
+        assertEquals(a, b);
+        assertTrue(!a.equals(c));
+        assertEquals(64, a.length());
+    }
+}
