@@ -60,6 +60,37 @@ class StreamingScoringTest {
         assertTrue(first.value().contains("\"variable\":\"XM"), first.value());
     }
 
+    @Test
+    void readingsIngestedForALineWithAnActiveModelAreScoredAndAnomaliesPublished() {
+        ScoringRestFlowTest.qaManager();
+        String line = "ingest-" + UUID.randomUUID();
+        String modelId = ScoringRestFlowTest.trainOnNormal(line, 30);
+        ScoringRestFlowTest.promote(modelId);
+        NumericTable fault = TepData.fault(6).slice(0, 60);
+        for (String variable : fault.variables()) {
+            io.poka.testing.Api.asAdmin().body(java.util.Map.of("line", line, "variable", variable, "unit", "u"))
+                    .post("/api/v1/telemetry/variables").then().statusCode(201);
+        }
+        Instant t0 = Instant.now().minus(Duration.ofHours(4));
+        for (int start = 0; start < fault.rowCount(); start += 20) {
+            StringBuilder body = new StringBuilder("[");
+            for (int i = start; i < start + 20; i++) {
+                for (int v = 0; v < fault.variables().size(); v++) {
+                    body.append(body.length() > 1 ? "," : "").append(String.format(java.util.Locale.ROOT,
+                            "{\"readingId\":\"%s-%d-%d\",\"line\":\"%s\",\"station\":\"tep\",\"variable\":\"%s\","
+                                    + "\"value\":%s,\"unit\":\"u\",\"timestamp\":\"%s\"}",
+                            line, i, v, line, fault.variables().get(v), fault.rows()[i][v], t0.plusSeconds(180L * i)));
+                }
+            }
+            io.poka.testing.Api.asAdmin().body(body.append("]").toString()).post("/api/v1/telemetry/readings")
+                    .then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(20 * fault.variables().size()));
+        }
+        List<ConsumerRecord<String, String>> events = published(line, 54, Duration.ofSeconds(60));
+        assertTrue(events.size() >= 54 && events.size() <= 60, "AnomalyDetected events for 60 fault-6 rows: " + events.size());
+        assertTrue(events.get(0).value().contains("\"modelId\":\"" + modelId + "\""), events.get(0).value());
+        assertTrue(events.get(0).value().contains("\"observedAt\":\"" + t0.toString().substring(0, 10)), events.get(0).value());
+    }
+
     /** Replays the table in windows of 20 rows; returns how many rows were anomalous. */
     private int replay(String line, NumericTable table) {
         int alarms = 0;
