@@ -3,6 +3,6 @@
 # Writes bench/results/tep-benchmark.md and prints it. Extra -Dpoka.bench.* options override hyperparameters
 # (lags, latent, beta, lambda, w, epochs, alpha), e.g.  bench/tep.sh -Dpoka.bench.lags=2
 cd "$(dirname "$0")/.." || exit 1
-./mvnw -o -B -q test -Dtest='io.poka.scoring.bench.TepBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q test -Dtest='io.poka.scoring.bench.TepBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpoka.bench=true -DtrimStackTrace=false "$@" || exit 1
 cat bench/results/tep-benchmark.md
