@@ -2,6 +2,7 @@ package io.poka.scoring.internal.api;
 
 import io.poka.platform.Roles;
 import io.poka.scoring.internal.data.Datasets;
+import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,11 +26,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scoring", description = "Anomaly scoring with a VAE-GAN: data sets, training, model registry, scores")
 public class DatasetResource {
     private final Datasets datasets;
+    private final TelemetryDatasets fromTelemetry;
     private final SecurityIdentity identity;
 
-    DatasetResource(Datasets datasets, SecurityIdentity identity) {
+    DatasetResource(Datasets datasets, TelemetryDatasets fromTelemetry, SecurityIdentity identity) {
         this.datasets = datasets;
+        this.fromTelemetry = fromTelemetry;
         this.identity = identity;
+    }
+
+    @POST
+    @Path("/from-telemetry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(summary = "Create a data set from stored telemetry", description = "The readings of the given "
+            + "variables of one line with from <= timestamp < to, one row per time step in time order; steps missing "
+            + "a variable are left out and counted. Example: {\"name\":\"press-1 normal week 47\",\"line\":\"press-1\","
+            + "\"variables\":[\"temperature\",\"pressure\"],\"from\":\"2026-11-16T00:00:00Z\",\"to\":\"2026-11-23T00:00:00Z\"}")
+    public Response fromTelemetry(TelemetryDatasets.Selection selection, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (selection == null) {
+            throw new io.poka.platform.ValidationProblem("body", "name, line, variables, from and to");
+        }
+        TelemetryDatasets.Built built = fromTelemetry.build(selection, identity.getPrincipal().getName());
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/scoring/datasets/" + built.dataset().id()).build())
+                .entity(built).build();
     }
 
     @POST

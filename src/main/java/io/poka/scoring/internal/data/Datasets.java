@@ -46,10 +46,15 @@ public class Datasets {
     /** Parses and stores a CSV upload; rejects empty, ragged and non-numeric content before anything is stored. */
     @Transactional
     public DatasetView upload(String name, String csv, String actor) {
+        return store(name, CsvTables.parse(csv), actor);
+    }
+
+    /** Stores a parsed table as a data set, with the same checks whatever its origin (CSV upload or telemetry). */
+    @Transactional
+    public DatasetView store(String name, NumericTable table, String actor) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new ValidationProblem("name", "must be 1-200 characters");
         }
-        NumericTable table = CsvTables.parse(csv);
         if (table.rowCount() < 2) {
             throw new UnusableData("too-few-rows", "A data set needs at least 2 rows; got " + table.rowCount())
                     .at("rows", table.rowCount());

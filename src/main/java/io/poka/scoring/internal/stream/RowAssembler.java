@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * incomplete steps are dropped (and counted) once too many newer ones are waiting, so a dead sensor cannot hold
  * back scoring or grow memory without bound.
  */
-final class RowAssembler {
+public final class RowAssembler {
     /** One complete time step, values in the model's variable order. */
-    record Row(Instant timestamp, double[] values) {
+    public record Row(Instant timestamp, double[] values) {
     }
 
     private final List<String> variables;
@@ -26,7 +26,7 @@ final class RowAssembler {
     private final TreeMap<Instant, Integer> filled = new TreeMap<>();
     private long dropped;
 
-    RowAssembler(List<String> variables, int maxPending) {
+    public RowAssembler(List<String> variables, int maxPending) {
         this.variables = List.copyOf(variables);
         for (int i = 0; i < variables.size(); i++) {
             column.put(variables.get(i), i);
@@ -39,7 +39,7 @@ final class RowAssembler {
     }
 
     /** Adds a reading; readings of variables the model does not use are ignored. */
-    void add(Instant timestamp, String variable, double value) {
+    public void add(Instant timestamp, String variable, double value) {
         Integer c = column.get(variable);
         if (c == null) {
             return;
@@ -56,7 +56,7 @@ final class RowAssembler {
     }
 
     /** Removes and returns the complete steps, oldest first, and drops the oldest incomplete ones beyond the limit. */
-    List<Row> drainComplete() {
+    public List<Row> drainComplete() {
         List<Row> complete = new ArrayList<>();
         var it = filled.entrySet().iterator();
         while (it.hasNext()) {
@@ -73,6 +73,11 @@ final class RowAssembler {
             dropped++;
         }
         return complete;
+    }
+
+    /** Incomplete steps still waiting for variables. */
+    public int pending() {
+        return pending.size();
     }
 
     /** Incomplete steps dropped so far. */

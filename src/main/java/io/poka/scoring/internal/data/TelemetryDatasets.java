@@ -1,0 +1,66 @@
+package io.poka.scoring.internal.data;
+
+import io.poka.platform.ValidationProblem;
+import io.poka.scoring.internal.ScoringConfig;
+import io.poka.scoring.internal.stream.RowAssembler;
+import io.poka.telemetry.StoredReading;
+import io.poka.telemetry.TelemetryApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Builds a data set from stored telemetry: the readings of chosen variables of one line in a time range, pivoted
+ * into one row per time step (the same pivot streaming scoring uses), so a model can be trained on what the plant
+ * actually recorded. Steps that miss a variable are left out and counted.
+ */
+@ApplicationScoped
+public class TelemetryDatasets {
+    /** What the data set was built from. */
+    public record Selection(String name, String line, List<String> variables, Instant from, Instant to) {
+    }
+
+    /** The stored data set and how many incomplete time steps were left out. */
+    public record Built(Datasets.DatasetView dataset, int incompleteStepsLeftOut) {
+    }
+
+    private final TelemetryApi telemetry;
+    private final Datasets datasets;
+    private final ScoringConfig config;
+
+    TelemetryDatasets(TelemetryApi telemetry, Datasets datasets, ScoringConfig config) {
+        this.telemetry = telemetry;
+        this.datasets = datasets;
+        this.config = config;
+    }
+
+    @Transactional
+    public Built build(Selection s, String actor) {
+        if (s.line() == null || s.line().isBlank()) {
+            throw new ValidationProblem("line", "is required");
+        }
+        if (s.variables() == null || s.variables().size() < 2 || new HashSet<>(s.variables()).size() != s.variables().size()) {
+            throw new ValidationProblem("variables", "at least two distinct variables of the line");
+        }
+        if (s.from() == null || s.to() == null || !s.from().isBefore(s.to())) {
+            throw new ValidationProblem("from", "from and to are required, from before to");
+        }
+        for (String variable : s.variables()) {
+            if (telemetry.variable(s.line(), variable).isEmpty()) {
+                throw new ValidationProblem("variables", "'" + variable + "' is not in the catalogue of line '" + s.line() + "'");
+            }
+        }
+        RowAssembler pivot = new RowAssembler(s.variables(), Integer.MAX_VALUE);
+        int limit = config.maxDatasetRows() + 1;
+        for (String variable : s.variables()) {
+            for (StoredReading r : telemetry.readings(s.line(), variable, s.from(), s.to(), limit)) {
+                pivot.add(r.timestamp(), r.variable(), r.value());
+            }
+        }
+        List<RowAssembler.Row> rows = pivot.drainComplete();
+        NumericTable table = new NumericTable(s.variables(), rows.stream().map(RowAssembler.Row::values).toArray(double[][]::new));
+        return new Built(datasets.store(s.name(), table, actor), pivot.pending());
+    }
+}
