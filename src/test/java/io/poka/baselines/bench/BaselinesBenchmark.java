@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.poka.baselines.internal.data.BuiltInDatasets;
 import io.poka.baselines.internal.data.TabularData;
+import io.poka.baselines.internal.data.TepRuns;
 import io.poka.baselines.internal.model.BaselineEvaluation;
 import io.poka.baselines.internal.model.BaselineTrainers;
 import io.poka.baselines.internal.model.Evaluated;
+import io.poka.baselines.internal.model.OneClassSvmMonitor;
 import io.poka.baselines.internal.model.TrainerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,8 +73,45 @@ class BaselinesBenchmark {
         }
         md.append("\nTest engines: ").append(BaselineEvaluation.run(cmapss, BaselineTrainers.LINEAR_SGD,
                 new TrainerSettings(1, 1, 1, 5, 0.2, s.seed())).metrics().get("testGroups")).append("\n");
+        md.append(tep());
         Path out = Path.of("bench/results/baselines-benchmark.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
+    }
+
+    /** One-class SVM on TEP with the scoring module's split (d00 rows 1-400 train, 401-500 calibrate, 1 % target). */
+    private static String tep() {
+        double[][] normal = TepRuns.normal();
+        double[][] calibration = Arrays.copyOfRange(normal, 400, 500);
+        double nu = Double.parseDouble(System.getProperty("poka.bench.nu", "0.05"));
+        double gamma = Double.parseDouble(System.getProperty("poka.bench.gamma", String.valueOf(1.0 / 52)));
+        long t0 = System.nanoTime();
+        OneClassSvmMonitor svm = OneClassSvmMonitor.fit(Arrays.copyOfRange(normal, 0, 400), nu, gamma, 42);
+        long fitMs = (System.nanoTime() - t0) / 1_000_000;
+        double limit = svm.calibrate(calibration, 0.01);
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%n## TEP one-class SVM (Tribuo LibSVM, RBF, "
+                + "nu %.3f, gamma %.4f; d00 rows 1-400 train, 401-500 calibrate to 1 %% false alarms)%n%n"
+                + "fit %d ms, limit %.4f, false-alarm rate on the calibration rows %.3f%n%n"
+                + "| fault | detection rate |%n| --- | --- |%n", nu, gamma, fitMs, limit, svm.alarmRate(calibration)));
+        double sum = 0;
+        int counted = 0;
+        long scored = 0;
+        long nanos = 0;
+        for (int f = 1; f <= 21; f++) {
+            double[][] run = TepRuns.fault(f);
+            long s0 = System.nanoTime();
+            double rate = svm.alarmRate(run);
+            nanos += System.nanoTime() - s0;
+            scored += run.length;
+            md.append(String.format(Locale.ROOT, "| %02d%s | %.3f |%n", f, f == 3 || f == 9 || f == 15 ? " (undetectable)"
+                    : "", rate));
+            if (f != 3 && f != 9 && f != 15) {
+                sum += rate;
+                counted++;
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nmean detection rate without faults 3, 9, 15: %.3f; scoring %.0f rows/s%n",
+                sum / counted, scored * 1e9 / nanos));
+        return md.toString();
     }
 }
