@@ -1,11 +1,5 @@
 package io.poka.baselines.internal.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,11 +35,11 @@ public final class BuiltInDatasets {
 
     /** 1941 plates, 27 features, 7 one-hot fault classes (the last 7 columns) folded into one label. */
     static TabularData steelPlates() {
-        List<String> names = lines("steel-plates/Faults27x7_var").stream().map(String::strip)
+        List<String> names = ResourceText.lines("steel-plates/Faults27x7_var").stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
         List<String> features = names.subList(0, 27);
         List<String> classes = names.subList(27, 34);
-        List<String> rows = lines("steel-plates/Faults.NNA");
+        List<String> rows = ResourceText.lines("steel-plates/Faults.NNA");
         List<double[]> x = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -93,22 +87,13 @@ public final class BuiltInDatasets {
         for (int s = 1; s <= 21; s++) {
             features.add("sensor_" + s);
         }
-        List<String> rows = lines("cmapss/train_FD001.txt");
         List<double[]> x = new ArrayList<>();
         List<int[]> unitCycle = new ArrayList<>();
         Map<Integer, Integer> lastCycle = new HashMap<>();
-        for (String row : rows) {
-            if (row.isBlank()) {
-                continue;
-            }
-            String[] cells = row.strip().split("\\s+");
-            int unit = Integer.parseInt(cells[0]);
-            int cycle = Integer.parseInt(cells[1]);
-            double[] v = new double[24];
-            for (int c = 0; c < 24; c++) {
-                v[c] = Double.parseDouble(cells[2 + c]);
-            }
-            x.add(v);
+        for (double[] cells : ResourceText.numbers("cmapss/train_FD001.txt")) {
+            int unit = (int) cells[0];
+            int cycle = (int) cells[1];
+            x.add(Arrays.copyOfRange(cells, 2, 26));
             unitCycle.add(new int[] {unit, cycle});
             lastCycle.merge(unit, cycle, Math::max);
         }
@@ -131,17 +116,5 @@ public final class BuiltInDatasets {
         double[][] values = x.stream().map(v -> kept.stream().mapToDouble(c -> v[c]).toArray()).toArray(double[][]::new);
         return new TabularData(CMAPSS_FD001, kept.stream().map(features::get).toList(), "rul", values, null, rul,
                 units);
-    }
-
-    private static List<String> lines(String resource) {
-        try (InputStream in = BuiltInDatasets.class.getResourceAsStream("/datasets/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource datasets/" + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return Arrays.asList(reader.lines().toArray(String[]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

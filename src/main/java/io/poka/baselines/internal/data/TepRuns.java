@@ -1,12 +1,5 @@
 package io.poka.baselines.internal.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The Tennessee Eastman training runs shipped in src/main/resources/datasets/tep (Braatz, see NOTICE.md there), read
  * for the anomaly baselines: d00 is stored transposed (52 x 500) and is turned back into rows.
@@ -35,24 +28,6 @@ public final class TepRuns {
     }
 
     private static double[][] read(String name) {
-        try (InputStream in = TepRuns.class.getResourceAsStream("/datasets/tep/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource datasets/tep/" + name);
-            }
-            List<double[]> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!line.isBlank()) {
-                    String[] cells = line.strip().split("\\s+");
-                    double[] row = new double[cells.length];
-                    for (int j = 0; j < cells.length; j++) {
-                        row[j] = Double.parseDouble(cells[j]);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows.toArray(double[][]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResourceText.numbers("tep/" + name);
     }
 }
