@@ -76,6 +76,7 @@ class BaselinesRestFlowTest {
                 .body("model.modelVersion", containsString("steel-plates@v"))
                 .body("metrics.balancedAccuracy", greaterThan(0.5f)) // chance: 1/7
                 .body("provenance", containsString("LinearSGDTrainer"))
+                .body("metrics.topFeatures.Bumps.size()", equalTo(10))
                 .body("model.dataFingerprint", equalTo(BuiltInDatasets.get("steel-plates").fingerprint()))
                 .extract().jsonPath();
         String id = trained.getString("model.id");
@@ -102,6 +103,16 @@ class BaselinesRestFlowTest {
             assertTrue(rs.next());
             assertTrue(rs.getInt(1) > 1000, "the serialized model is stored");
             assertTrue(rs.getString(2).contains("seed"));
+        }
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement s = c.prepareStatement("select action, user_id, after_state->>'modelVersion' from "
+                        + "audit.entry where entity_type = 'BaselineModel' and entity_id = ?")) {
+            s.setString(1, id);
+            ResultSet rs = s.executeQuery();
+            assertTrue(rs.next(), "storing the model is in the audit trail");
+            assertEquals("CREATED", rs.getString(1));
+            assertEquals(qa, rs.getString(2));
+            assertEquals(version, rs.getString(3));
         }
     }
 

@@ -58,6 +58,7 @@ public final class BaselineEvaluation {
                 + "; pooled out-of-fold predictions; kept model fitted on all " + d.rows() + " rows");
         m.putAll(metrics.asMap());
         m.put("chanceBalancedAccuracy", 1.0 / classes.size());
+        m.put("topFeatures", topFeatures(kept));
         return new Evaluated(name, kept, kept.getProvenance().toString(), m, trainingMillis,
                 predicted * 1e9 / Math.max(1, predictNanos));
     }
@@ -98,8 +99,20 @@ public final class BaselineEvaluation {
         m.put("trainRows", split[0].length);
         m.put("testRows", n);
         m.put("testGroups", groupsOf(d, split[1]));
+        m.put("topFeatures", topFeatures(model));
         return new Evaluated(name, model, model.getProvenance().toString(), m, trainingMillis,
                 n * 1e9 / Math.max(1, predictNanos));
+    }
+
+    /**
+     * Tribuo's {@code Model.getTopFeatures(10)} per output (or ALL_OUTPUTS): coefficients on standardised inputs for
+     * the linear models (BIAS is the intercept), split-based feature scores averaged over the trees for forests.
+     */
+    static Map<String, List<Map<String, Object>>> topFeatures(Model<?> model) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        model.getTopFeatures(10).forEach((output, pairs) -> out.put(output, pairs.stream()
+                .map(p -> Map.<String, Object>of("feature", p.getA(), "weight", p.getB())).toList()));
+        return out;
     }
 
     private static int[] allRows(TabularData d) {
