@@ -32,6 +32,10 @@ public interface BaselinesConfig {
     @WithDefault("42")
     long seed();
 
+    /** Trainings that may run at once (each in its request thread); a request beyond gets 429 baselines/training-busy. */
+    @WithDefault("1")
+    int concurrentTrainings();
+
     default TrainerSettings settings() {
         return new TrainerSettings(sgdEpochs(), forestTrees(), forestMaxDepth(), folds(), testUnitFraction(), seed());
     }

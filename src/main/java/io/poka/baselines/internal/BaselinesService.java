@@ -32,7 +32,8 @@ import org.tribuo.Model;
 
 /**
  * Trains, stores, compares and applies baseline models. Training runs synchronously in the request (seconds on the
- * built-in data sets) outside any transaction; only storing the result is transactional.
+ * built-in data sets) outside any transaction, at most {@code concurrent-trainings} at once; only storing the result
+ * is transactional.
  */
 @ApplicationScoped
 public class BaselinesService {
@@ -59,6 +60,7 @@ public class BaselinesService {
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
     private final Map<UUID, Model<?>> loaded = new ConcurrentHashMap<>();
+    private final TrainingSlots slots;
 
     BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
             Event<RecordChanged> changes) {
@@ -67,6 +69,7 @@ public class BaselinesService {
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
+        this.slots = new TrainingSlots(config.concurrentTrainings());
     }
 
     /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */
@@ -76,7 +79,7 @@ public class BaselinesService {
         if (trainer == null || !trainers.contains(trainer)) {
             throw new ValidationProblem("trainer", "one of " + trainers + " for " + dataset);
         }
-        Evaluated e = BaselineEvaluation.run(data, trainer, config.settings());
+        Evaluated e = slots.run(() -> BaselineEvaluation.run(data, trainer, config.settings()));
         byte[] bytes = ModelBytes.write(e.model());
         BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes));
         loaded.put(stored.id, e.model());
