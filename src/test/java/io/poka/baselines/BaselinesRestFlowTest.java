@@ -104,6 +104,24 @@ class BaselinesRestFlowTest {
             assertTrue(rs.getInt(1) > 1000, "the serialized model is stored");
             assertTrue(rs.getString(2).contains("seed"));
         }
+        // a copy of the row under a new id is not in the service's cache: predicting with it reads the stored bytes,
+        // as after a restart
+        String copy = UUID.randomUUID().toString();
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement s = c.prepareStatement("insert into baselines.model select ?::uuid, dataset, "
+                        + "version + 100000, task, trainer, provenance, metrics, feature_names, data_fingerprint, "
+                        + "training_ms, rows_per_second, model_bytes, model_sha256, created_at, created_by "
+                        + "from baselines.model where id = ?::uuid")) {
+            s.setString(1, copy);
+            s.setString(2, id);
+            assertEquals(1, s.executeUpdate());
+        }
+        Object before = as(qa).body(Map.of("features", steelRow(5))).post("/api/v1/baselines/models/" + id
+                + "/predictions").then().statusCode(200).extract().path("predictions[0]");
+        as(qa).body(Map.of("features", steelRow(5))).post("/api/v1/baselines/models/" + copy + "/predictions").then()
+                .statusCode(200).body("predictions[0]", equalTo(before))
+                .body("modelVersion", containsString("@v1000"));
+
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
                 PreparedStatement s = c.prepareStatement("select action, user_id, after_state->>'modelVersion' from "
                         + "audit.entry where entity_type = 'BaselineModel' and entity_id = ?")) {

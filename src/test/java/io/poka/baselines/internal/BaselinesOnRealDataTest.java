@@ -8,10 +8,14 @@ import io.poka.baselines.internal.data.TabularData;
 import io.poka.baselines.internal.model.BaselineEvaluation;
 import io.poka.baselines.internal.model.BaselineTrainers;
 import io.poka.baselines.internal.model.Evaluated;
+import io.poka.baselines.internal.model.ModelBytes;
+import io.poka.baselines.internal.model.RowPredictor;
 import io.poka.baselines.internal.model.Splits;
 import io.poka.baselines.internal.model.TrainerSettings;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -103,5 +107,23 @@ class BaselinesOnRealDataTest {
             assertTrue(rmse < 0.85 * meanRmse, trainer + " rmse " + rmse + " vs mean " + meanRmse);
             assertTrue((double) e.metrics().get("mae") < rmse + 1e-9);
         }
+    }
+
+    @Test
+    void aStoredForestReadBackPredictsExactlyAsBeforeAndRejectsNothingValid() {
+        TabularData d = BuiltInDatasets.get(BuiltInDatasets.STEEL_PLATES);
+        Evaluated e = BaselineEvaluation.run(d, BaselineTrainers.RANDOM_FOREST, new TrainerSettings(1, 3, 6, 2, 0.2, 7));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 0; i < d.features().size(); i++) {
+                row.put(d.features().get(i), d.x()[r * 97][i]);
+            }
+            rows.add(row);
+        }
+        assertTrue(RowPredictor.problems(d.features(), rows).values().stream().allMatch(List::isEmpty));
+        byte[] bytes = ModelBytes.write(e.model());
+        assertEquals(RowPredictor.predict(e.model(), d.features(), rows),
+                RowPredictor.predict(ModelBytes.read(bytes), d.features(), rows));
     }
 }
