@@ -1,0 +1,205 @@
+package io.poka.baselines.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.baselines.BaselineModel;
+import io.poka.baselines.internal.data.BuiltInDatasets;
+import io.poka.baselines.internal.data.TabularData;
+import io.poka.baselines.internal.model.BaselineEvaluation;
+import io.poka.baselines.internal.model.BaselineTrainers;
+import io.poka.baselines.internal.model.Evaluated;
+import io.poka.baselines.internal.model.ModelBytes;
+import io.poka.baselines.internal.model.RowPredictor;
+import io.poka.platform.NotFoundProblem;
+import io.poka.platform.RecordChanged;
+import io.poka.platform.ValidationProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tribuo.Model;
+
+/**
+ * Trains, stores, compares and applies baseline models. Training runs synchronously in the request (seconds on the
+ * built-in data sets) outside any transaction, at most {@code concurrent-trainings} at once; only storing the result
+ * is transactional.
+ */
+@ApplicationScoped
+public class BaselinesService {
+    private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1", "rmse", "mae",
+            "rmseOfPredictingTrainMean");
+
+    /** Full view of one stored model, with its Tribuo provenance and all metrics. */
+    public record ModelDetail(BaselineModel model, List<String> features, Map<String, Object> metrics,
+            String provenance) {
+    }
+
+    /** Every model of one data set side by side. */
+    public record Comparison(String dataset, String task, String dataFingerprint, List<BaselineModel> models) {
+    }
+
+    /** Predictions with the model that made them. */
+    public record Predictions(UUID modelId, String modelVersion, String trainer, String dataFingerprint,
+            List<Map<String, Object>> predictions) {
+    }
+
+    private final BaselinesConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SecurityIdentity identity;
+    private final Event<RecordChanged> changes;
+    private final Map<UUID, Model<?>> loaded = new ConcurrentHashMap<>();
+    private final TrainingSlots slots;
+
+    BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
+            Event<RecordChanged> changes) {
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+        this.identity = identity;
+        this.changes = changes;
+        this.slots = new TrainingSlots(config.concurrentTrainings());
+    }
+
+    /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */
+    public ModelDetail train(String dataset, String trainer) {
+        TabularData data = dataset(dataset);
+        List<String> trainers = BaselineTrainers.names(data.classification());
+        if (trainer == null || !trainers.contains(trainer)) {
+            throw new ValidationProblem("trainer", "one of " + trainers + " for " + dataset);
+        }
+        Evaluated e = slots.run(() -> BaselineEvaluation.run(data, trainer, config.settings()));
+        byte[] bytes = ModelBytes.write(e.model());
+        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes));
+        loaded.put(stored.id, e.model());
+        return detail(stored);
+    }
+
+    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes) {
+        BaselineModelRecord r = new BaselineModelRecord();
+        r.id = UUID.randomUUID();
+        r.dataset = data.name();
+        Integer last = BaselineModelRecord.find("select max(m.version) from BaselineModelRecord m where m.dataset = ?1",
+                data.name()).project(Integer.class).firstResult();
+        r.version = last == null ? 1 : last + 1;
+        r.task = data.classification() ? "CLASSIFICATION" : "REGRESSION";
+        r.trainer = e.trainer();
+        r.provenance = e.provenance();
+        r.metrics = write(e.metrics());
+        r.featureNames = write(data.features());
+        r.dataFingerprint = data.fingerprint();
+        r.trainingMs = e.trainingMillis();
+        r.rowsPerSecond = e.rowsPerSecond();
+        r.modelBytes = bytes;
+        r.modelSha256 = sha256(bytes);
+        r.createdAt = clock.instant();
+        r.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        r.persist();
+        changes.fire(new RecordChanged("BaselineModel", r.id.toString(), "CREATED", null, summary(r), null));
+        return r;
+    }
+
+    /** Every model of a data set, oldest first. */
+    public Comparison compare(String dataset) {
+        TabularData data = dataset(dataset);
+        List<BaselineModelRecord> records = BaselineModelRecord.list("dataset = ?1 order by version", dataset);
+        return new Comparison(dataset, data.classification() ? "CLASSIFICATION" : "REGRESSION", data.fingerprint(),
+                records.stream().map(this::summary).toList());
+    }
+
+    public ModelDetail get(UUID id) {
+        return detail(record(id));
+    }
+
+    /** Predicts the rows with the model, after checking every row carries exactly the model's numeric columns. */
+    public Predictions predict(UUID id, List<Map<String, Object>> rows) {
+        BaselineModelRecord r = record(id);
+        List<String> features = read(r.featureNames, new TypeReference<List<String>>() { });
+        Map<String, List<String>> problems = RowPredictor.problems(features, rows);
+        if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
+            throw new BadRowsProblem("every row needs exactly the numeric columns " + features + problemText(problems),
+                    problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
+        }
+        Model<?> model = loaded.computeIfAbsent(id, k -> ModelBytes.read(r.modelBytes));
+        return new Predictions(r.id, r.modelVersion(), r.trainer, r.dataFingerprint,
+                RowPredictor.predict(model, features, rows));
+    }
+
+    private static String problemText(Map<String, List<String>> problems) {
+        StringBuilder s = new StringBuilder();
+        problems.forEach((kind, where) -> {
+            if (!where.isEmpty()) {
+                s.append("; ").append(kind).append(": ").append(where.size() > 5 ? where.subList(0, 5) + "..." : where);
+            }
+        });
+        return s.toString();
+    }
+
+    private BaselineModelRecord record(UUID id) {
+        BaselineModelRecord r = BaselineModelRecord.findById(id);
+        if (r == null) {
+            throw new NotFoundProblem("BaselineModel", id);
+        }
+        return r;
+    }
+
+    private static TabularData dataset(String name) {
+        TabularData data = name == null ? null : BuiltInDatasets.get(name);
+        if (data == null) {
+            throw new NotFoundProblem("Dataset", name);
+        }
+        return data;
+    }
+
+    private ModelDetail detail(BaselineModelRecord r) {
+        return new ModelDetail(summary(r), read(r.featureNames, new TypeReference<List<String>>() { }),
+                read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
+    }
+
+    private BaselineModel summary(BaselineModelRecord r) {
+        Map<String, Object> all = read(r.metrics, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> headline = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (HEADLINE.contains(k)) {
+                headline.put(k, v);
+            }
+        });
+        return new BaselineModel(r.id, r.modelVersion(), r.dataset, r.task, r.trainer, headline, r.dataFingerprint,
+                r.trainingMs, r.rowsPerSecond, r.createdAt, r.createdBy);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

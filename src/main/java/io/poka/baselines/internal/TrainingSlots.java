@@ -1,0 +1,39 @@
+package io.poka.baselines.internal;
+
+import io.poka.platform.ProblemException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * Bounds the synchronous trainings running at once: a forest on C-MAPSS takes a core for tens of seconds, so a request
+ * beyond the limit is refused at once (429) instead of queueing behind the others.
+ */
+final class TrainingSlots {
+    /** All training slots are taken. */
+    static final class BusyProblem extends ProblemException {
+        BusyProblem(int slots) {
+            super(429, "baselines/training-busy", "Training capacity in use",
+                    slots + " training(s) already running; try again when one has finished");
+            with("slots", slots);
+        }
+    }
+
+    private final int slots;
+    private final Semaphore free;
+
+    TrainingSlots(int slots) {
+        this.slots = slots;
+        this.free = new Semaphore(slots);
+    }
+
+    <T> T run(Supplier<T> training) {
+        if (!free.tryAcquire()) {
+            throw new BusyProblem(slots);
+        }
+        try {
+            return training.get();
+        } finally {
+            free.release();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.poka.baselines.internal.api;
+
+import io.poka.baselines.internal.BaselinesService;
+import io.poka.platform.Roles;
+import io.poka.platform.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Baseline models of the built-in data sets: train and evaluate (synchronously), compare, inspect, predict. */
+@Path("/api/v1/baselines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Baselines")
+public class BaselinesResource {
+
+    /** Which trainer to fit; names per data set are listed in docs/baselines.md. */
+    public record TrainRequest(String trainer) {
+    }
+
+    /** One row ({@code features}) or several ({@code rows}), each a map of column name to number. */
+    public record PredictRequest(Map<String, Object> features, List<Map<String, Object>> rows) {
+    }
+
+    private final BaselinesService service;
+
+    BaselinesResource(BaselinesService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/datasets/{dataset}/models")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(summary = "Train and evaluate a trainer on a built-in data set (synchronous, seconds) and store it")
+    public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
+        BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer());
+        return Response.status(201).entity(detail).build();
+    }
+
+    @GET
+    @Path("/datasets/{dataset}/comparison")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @Operation(summary = "Every model of the data set side by side: metrics, training time, scoring throughput")
+    public BaselinesService.Comparison compare(@PathParam("dataset") String dataset) {
+        return service.compare(dataset);
+    }
+
+    @GET
+    @Path("/models/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @Operation(summary = "One model with all metrics, confusion matrix and Tribuo provenance")
+    public BaselinesService.ModelDetail get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/models/{id}/predictions")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(summary = "Predict new rows; the answer names the model version")
+    public BaselinesService.Predictions predict(@PathParam("id") UUID id, PredictRequest body) {
+        if (body == null || (body.features() == null) == (body.rows() == null)) {
+            throw new ValidationProblem("features", "give either features (one row) or rows, not both");
+        }
+        List<Map<String, Object>> rows = body.rows() != null ? body.rows() : List.of(body.features());
+        if (rows.isEmpty()) {
+            throw new ValidationProblem("rows", "must not be empty");
+        }
+        return service.predict(id, rows);
+    }
+}

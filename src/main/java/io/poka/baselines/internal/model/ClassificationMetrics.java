@@ -1,0 +1,87 @@
+package io.poka.baselines.internal.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metrics of a multi-class confusion matrix: accuracy, balanced accuracy (mean per-class recall), macro-F1 (mean of
+ * per-class F1, a class never predicted has precision 0), per-class precision and recall.
+ */
+public final class ClassificationMetrics {
+    private final List<String> classes;
+    private final long[][] confusion; // [true][predicted]
+
+    public ClassificationMetrics(List<String> classes) {
+        this.classes = List.copyOf(classes);
+        this.confusion = new long[classes.size()][classes.size()];
+    }
+
+    public void add(String truth, String predicted) {
+        confusion[classes.indexOf(truth)][classes.indexOf(predicted)]++;
+    }
+
+    public double accuracy() {
+        long right = 0;
+        long all = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            for (int j = 0; j < confusion.length; j++) {
+                all += confusion[i][j];
+                if (i == j) {
+                    right += confusion[i][j];
+                }
+            }
+        }
+        return all == 0 ? 0 : (double) right / all;
+    }
+
+    public double recall(int c) {
+        long actual = 0;
+        for (long v : confusion[c]) {
+            actual += v;
+        }
+        return actual == 0 ? 0 : (double) confusion[c][c] / actual;
+    }
+
+    public double precision(int c) {
+        long predicted = 0;
+        for (long[] row : confusion) {
+            predicted += row[c];
+        }
+        return predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
+    }
+
+    public double balancedAccuracy() {
+        double sum = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            sum += recall(c);
+        }
+        return sum / classes.size();
+    }
+
+    public double macroF1() {
+        double sum = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            double p = precision(c);
+            double r = recall(c);
+            sum += p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+        return sum / classes.size();
+    }
+
+    /** Everything as JSON-ready maps: the confusion matrix rows are true classes, columns predicted classes. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            perClass.put(classes.get(c), Map.of("precision", precision(c), "recall", recall(c)));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", accuracy());
+        m.put("balancedAccuracy", balancedAccuracy());
+        m.put("macroF1", macroF1());
+        m.put("perClass", perClass);
+        m.put("classes", classes);
+        m.put("confusionMatrix", confusion);
+        return m;
+    }
+}
