@@ -5,6 +5,6 @@
 #   -Dpoka.bench.epochs=10 -Dpoka.bench.trees=20 -Dpoka.bench.depth=12 -Dpoka.bench.seed=42
 #   -Dpoka.bench.nu=0.05 -Dpoka.bench.gamma=0.0192
 cd "$(dirname "$0")/.." || exit 1
-./mvnw -o -B -q test -Dtest='io.poka.baselines.bench.BaselinesBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q test -Dtest='io.poka.baselines.bench.BaselinesBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpoka.bench=true -DtrimStackTrace=false "$@" || exit 1
 cat bench/results/baselines-benchmark.md
