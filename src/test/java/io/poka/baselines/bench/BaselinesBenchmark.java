@@ -48,6 +48,8 @@ class BaselinesBenchmark {
             Evaluated e = BaselineEvaluation.run(steel, t, s);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> m = e.metrics();
+            // sanity only: a table of broken models would be worthless (chance balanced accuracy is 1/7)
+            org.junit.jupiter.api.Assertions.assertTrue((Double) m.get("balancedAccuracy") > 0.3, t + " is near chance");
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d | %.1f | %.0f |%n", t,
                     m.get("accuracy"), m.get("balancedAccuracy"), m.get("macroF1"), e.trainingMillis(), wall,
                     e.rowsPerSecond()));
@@ -68,6 +70,8 @@ class BaselinesBenchmark {
         for (String t : BaselineTrainers.names(false)) {
             Evaluated e = BaselineEvaluation.run(cmapss, t, s);
             Map<String, Object> m = e.metrics();
+            org.junit.jupiter.api.Assertions.assertTrue((Double) m.get("rmse") < (Double) m.get("rmseOfPredictingTrainMean"),
+                    t + " is no better than predicting the mean");
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %.0f |%n", t, m.get("rmse"),
                     m.get("mae"), m.get("rmseOfPredictingTrainMean"), e.trainingMillis(), e.rowsPerSecond()));
         }
