@@ -153,9 +153,22 @@ class SecurityTest {
                 .body(Map.of("currentPassword", "correct-horse-battery", "newPassword", "a-much-longer-secret"))
                 .put("/api/v1/users/" + user + "/password").then().statusCode(204);
         Api.as(user, "a-much-longer-secret").get("/api/v1/me").then().statusCode(200);
+        Api.as(user, "correct-horse-battery").get("/api/v1/me").then().statusCode(401);
         Api.as(user, "a-much-longer-secret")
                 .body(Map.of("currentPassword", "a-much-longer-secret", "newPassword", "another-long-secret"))
                 .put("/api/v1/users/admin/password").then().statusCode(403);
+    }
+
+    @Test
+    void aRoleRemovedFromARecentlySignedInUserIsDeniedAtOnce() {
+        String user = newUser(Roles.QA_MANAGER);
+        Api.asAdmin().body(Map.of("roles", List.of("qa-manager", "admin"))).put("/api/v1/users/" + user + "/roles")
+                .then().statusCode(200);
+        Api.as(user, "correct-horse-battery").get("/api/v1/users").then().statusCode(200);
+        Api.as(user, "correct-horse-battery").get("/api/v1/users").then().statusCode(200);
+        Api.asAdmin().body(Map.of("roles", List.of("qa-manager"))).put("/api/v1/users/" + user + "/roles")
+                .then().statusCode(200);
+        Api.as(user, "correct-horse-battery").get("/api/v1/users").then().statusCode(403);
     }
 
     @Test

@@ -31,6 +31,10 @@ public interface PlatformConfig {
         @WithDefault("PT15M")
         Duration lockDuration();
 
+        /** How long a successful HTTP Basic login is remembered (salted hash, cleared on any user change); PT0S = never. */
+        @WithDefault("PT60S")
+        Duration credentialCacheTtl();
+
         /** BCrypt cost factor of new password hashes (2^cost rounds). */
         @WithDefault("11")
         int bcryptCost();

@@ -17,9 +17,11 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     public static final String DISPLAY_NAME = "poka.displayName";
 
     private final LoginAttempts attempts;
+    private final CredentialCache cache;
 
-    DatabaseIdentityProvider(LoginAttempts attempts) {
+    DatabaseIdentityProvider(LoginAttempts attempts, CredentialCache cache) {
         this.attempts = attempts;
+        this.cache = cache;
     }
 
     @Override
@@ -30,16 +32,29 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        char[] password = request.getPassword().getPassword();
+        var remembered = cache.get(username, password);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(identity(remembered.get()));
+        }
+        long generation = cache.generation();
         return context.runBlocking(() -> {
-            LoginAttempts.Outcome outcome = attempts.attempt(request.getUsername(), request.getPassword().getPassword());
+            LoginAttempts.Outcome outcome = attempts.attempt(username, password);
             if (!outcome.success()) {
+                cache.forget(username);
                 throw new AuthenticationFailedException(outcome.reason());
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(outcome.username()))
-                    .addRoles(outcome.roles())
-                    .addAttribute(DISPLAY_NAME, outcome.displayName())
-                    .build();
+            cache.put(username, password, outcome, generation);
+            return identity(outcome);
         });
+    }
+
+    private static SecurityIdentity identity(LoginAttempts.Outcome outcome) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(outcome.username()))
+                .addRoles(outcome.roles())
+                .addAttribute(DISPLAY_NAME, outcome.displayName())
+                .build();
     }
 }

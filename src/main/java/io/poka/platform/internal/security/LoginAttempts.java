@@ -27,13 +27,15 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
     private final PlatformConfig config;
     private final Clock clock;
     private final jakarta.enterprise.event.Event<io.poka.platform.RecordChanged> changes;
+    private final CredentialCache credentials;
 
     LoginAttempts(Passwords passwords, PlatformConfig config, Clock clock,
-            jakarta.enterprise.event.Event<io.poka.platform.RecordChanged> changes) {
+            jakarta.enterprise.event.Event<io.poka.platform.RecordChanged> changes, CredentialCache credentials) {
         this.passwords = passwords;
         this.config = config;
         this.clock = clock;
         this.changes = changes;
+        this.credentials = credentials;
     }
 
     @Override
@@ -77,6 +79,7 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
             if (user.failedAttempts >= config.login().maxFailedAttempts()) {
                 user.lockedUntil = now.plus(config.login().lockDuration());
                 user.failedAttempts = 0;
+                credentials.clear();
                 changes.fire(new io.poka.platform.RecordChanged("User", username, "LOCKED", null,
                         java.util.Map.of("lockedUntil", user.lockedUntil.toString()),
                         config.login().maxFailedAttempts() + " consecutive failed logins"));

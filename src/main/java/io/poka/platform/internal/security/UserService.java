@@ -34,14 +34,18 @@ public class UserService {
     private final Passwords passwords;
     private final Clock clock;
     private final jakarta.enterprise.event.Event<RecordChanged> changes;
+    private final CredentialCache credentials;
 
-    UserService(Passwords passwords, Clock clock, jakarta.enterprise.event.Event<RecordChanged> changes) {
+    UserService(Passwords passwords, Clock clock, jakarta.enterprise.event.Event<RecordChanged> changes,
+            CredentialCache credentials) {
         this.passwords = passwords;
         this.clock = clock;
         this.changes = changes;
+        this.credentials = credentials;
     }
 
     private UserView changed(String action, UserView before, UserAccount user, String reason) {
+        credentials.clear(); // and again after commit, through the RecordChanged observer
         UserView after = view(user);
         changes.fire(new RecordChanged("User", user.username, action, before, after, reason));
         return after;
