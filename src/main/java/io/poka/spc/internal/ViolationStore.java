@@ -1,5 +1,6 @@
 package io.poka.spc.internal;
 
+import io.poka.platform.CopyCsv;
 import io.agroal.api.AgroalDataSource;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.internal.chart.CusumMonitor;
@@ -35,8 +36,8 @@ public class ViolationStore {
         StringBuilder csv = new StringBuilder(violations.size() * 200);
         for (RuleViolated v : violations) {
             csv.append(v.violationId()).append(',');
-            quoted(csv, v.line()).append(',');
-            quoted(csv, v.variable()).append(',');
+            CopyCsv.quoted(csv, v.line()).append(',');
+            CopyCsv.quoted(csv, v.variable()).append(',');
             csv.append(v.chart()).append(',').append(v.ruleId()).append(',').append(v.limitsVersion()).append(",\"{");
             for (int i = 0; i < v.pointTimes().size(); i++) {
                 csv.append(i == 0 ? "" : ",").append(v.pointTimes().get(i));
@@ -51,18 +52,6 @@ public class ViolationStore {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static StringBuilder quoted(StringBuilder csv, String s) {
-        csv.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"') {
-                csv.append('"');
-            }
-            csv.append(ch);
-        }
-        return csv.append('"');
     }
 
     List<RuleViolated> find(String line, String variable, Instant from, Instant to, int limit) {

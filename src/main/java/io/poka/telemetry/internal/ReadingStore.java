@@ -1,5 +1,6 @@
 package io.poka.telemetry.internal;
 
+import io.poka.platform.CopyCsv;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,15 +49,15 @@ public class ReadingStore {
         }
         StringBuilder csv = new StringBuilder(readings.size() * 160);
         for (Reading r : readings) {
-            quoted(csv, r.readingId()).append(',');
-            quoted(csv, r.line()).append(',');
-            quoted(csv, r.station()).append(',');
-            quoted(csv, r.variable()).append(',');
+            CopyCsv.quoted(csv, r.readingId()).append(',');
+            CopyCsv.quoted(csv, r.line()).append(',');
+            CopyCsv.quoted(csv, r.station()).append(',');
+            CopyCsv.quoted(csv, r.variable()).append(',');
             csv.append(r.value()).append(',');
-            quoted(csv, r.unit()).append(',');
+            CopyCsv.quoted(csv, r.unit()).append(',');
             csv.append(r.timestamp().toInstant()).append(',');
             if (r.lot() != null) {
-                quoted(csv, r.lot());
+                CopyCsv.quoted(csv, r.lot());
             }
             csv.append('\n');
         }
@@ -138,17 +139,5 @@ public class ReadingStore {
             }
             return out;
         }
-    }
-
-    private static StringBuilder quoted(StringBuilder csv, String s) {
-        csv.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"') {
-                csv.append('"');
-            }
-            csv.append(ch);
-        }
-        return csv.append('"');
     }
 }
