@@ -66,6 +66,13 @@ class ModularArchitectureTest {
     }
 
     @Test
+    void noModuleDependsOnTheWebUi() {
+        noClasses().that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".admin..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".admin..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theRulesSeeTheCode() {
         // Guards against an import that finds nothing, which would make every rule above pass vacuously.
         org.junit.jupiter.api.Assertions.assertTrue(CLASSES.size() > 20, "imported " + CLASSES.size() + " classes");

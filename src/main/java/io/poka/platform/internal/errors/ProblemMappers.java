@@ -15,10 +15,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -48,8 +50,22 @@ public class ProblemMappers {
         return ProblemBody.response(400, Problems.MALFORMED, "Malformed request body", detail, path(uri), Map.of());
     }
 
+    @ConfigProperty(name = "quarkus.http.auth.form.login-page", defaultValue = "/ui/login")
+    String signInPage;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/ui/login?error=true")
+    String signInFailedPage;
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        // A browser is sent to the sign-in form; machines get problem+json with a Basic challenge.
+        String requested = path(uri);
+        if ("/j_security_check".equals(requested)) {
+            return Response.seeOther(URI.create(signInFailedPage)).build();
+        }
+        if (requested != null && (requested.equals("/ui") || requested.startsWith("/ui/"))) {
+            return Response.seeOther(URI.create(signInPage)).build();
+        }
         Response problem = ProblemBody.response(401, Problems.UNAUTHORIZED, "Authentication required",
                 "Sign in with HTTP Basic credentials of an enabled, unlocked Poka user", path(uri), Map.of());
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();

@@ -59,6 +59,22 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
         return attempt(username, password);
     }
 
+    /**
+     * The account as it stands now, for a browser session that signed in earlier: a disabled or locked account, or
+     * one whose roles changed, takes effect on the session's next request.
+     */
+    @Transactional
+    public Outcome current(String username) {
+        UserAccount user = UserAccount.findByUsername(username).orElse(null);
+        if (user == null || !user.enabled) {
+            return Outcome.failed(username, "account unknown or disabled");
+        }
+        if (user.isLocked(clock.instant())) {
+            return Outcome.failed(username, "account locked until " + user.lockedUntil);
+        }
+        return new Outcome(true, user.username, user.displayName, Set.copyOf(user.roles), null);
+    }
+
     @Transactional
     public Outcome attempt(String username, char[] password) {
         String pw = new String(password);
