@@ -65,6 +65,7 @@ class HelmChartTest {
                 "    databaseUsername: db-user",
                 "    databasePassword: db-pass",
                 "    adminPassword: admin-pass",
+                "    sessionKey: ui-session-key",
                 ""));
     }
 
@@ -197,7 +198,8 @@ class HelmChartTest {
         Map<String, String> expectedKeys = Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", "db-user",
                 "QUARKUS_DATASOURCE_PASSWORD", "db-pass",
-                "POKA_ADMIN_PASSWORD", "admin-pass");
+                "POKA_ADMIN_PASSWORD", "admin-pass",
+                "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "ui-session-key");
         expectedKeys.forEach((name, key) -> {
             Map<String, Object> var = env.get(name);
             assertNotNull(var, name + " missing from the container env");
