@@ -19,8 +19,8 @@ public class StartupBanner {
 
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port;
-        LOG.infof("%nPoka is running:%n  API          %s/api/v1%n  API docs     %s/q/swagger-ui  (OpenAPI: %s/q/openapi)%n"
+        LOG.infof("%nPoka is running:%n  Web UI       %s/ui%n  API          %s/api/v1%n  API docs     %s/q/swagger-ui  (OpenAPI: %s/q/openapi)%n"
                 + "  Health       %s/q/health  (live, ready, started)%n  Metrics      %s/q/metrics%n"
-                + "  Sign in with HTTP Basic; the first user is 'admin'.", base, base, base, base, base);
+                + "  Sign in (web UI form or HTTP Basic) as 'admin' first.", base, base, base, base, base, base);
     }
 }
