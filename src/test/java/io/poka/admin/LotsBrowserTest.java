@@ -1,5 +1,6 @@
 package io.poka.admin;
 
+import static io.poka.lots.LotFixtures.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,6 +67,11 @@ class LotsBrowserTest {
         return Api.asAdmin().get("/api/v1/lots/" + id).then().statusCode(200).extract().jsonPath();
     }
 
+    private static void scrollTo(Browser b, String id) {
+        ((JavascriptExecutor) b.driver()).executeScript(
+                "document.getElementById(arguments[0]).scrollIntoView(); window.scrollBy(0, -80);", id);
+    }
+
     private static void waitForStatus(Browser b, String word) {
         b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("lot-status"), word));
     }
@@ -94,7 +101,8 @@ class LotsBrowserTest {
             assertTrue(verdicts.contains("MAJOR NORMAL H 1.0 50 1 2 0"), verdicts);
             assertTrue(verdicts.contains("MINOR NORMAL H 2.5 50 3 4 1"), verdicts);
             assertTrue(b.find(By.cssSelector("#inspections h3")).getText().contains("Accepted"));
-            assertTrue(b.find(By.cssSelector("#inspections .plan")).getText().contains("Incoming " + s.product() + " version 1"));
+            String plan = b.find(By.cssSelector("#inspections .plan")).getText();
+            assertTrue(plan.contains("Incoming " + s.product() + " version 1 (ISO 2859-1 single sampling, inspection level II)"), plan);
             b.screenshot("31-lot-detail");
 
             WebElement upstream = b.find(By.cssSelector("#upstream a"));
@@ -102,12 +110,11 @@ class LotsBrowserTest {
             assertTrue(b.find(By.id("upstream")).getText().contains("split"));
             assertEquals(s.childExternalId(), b.find(By.cssSelector("#downstream a")).getText());
             assertTrue(b.find(By.id("downstream")).getText().contains("consumed into"));
-            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
-                    "document.getElementById('genealogy').scrollIntoView()");
+            scrollTo(b, "genealogy");
             b.screenshot("34-genealogy");
 
             // keyboard: the tree is made of links; focus the parent and follow it with Enter
-            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].focus()", upstream);
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].focus()", upstream);
             b.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
             b.waitFor(ExpectedConditions.urlContains("/ui/lots/" + s.parentId()));
             assertEquals(s.externalId(), b.find(By.cssSelector("#downstream a")).getText(), "the parent's child is our lot");
@@ -115,8 +122,10 @@ class LotsBrowserTest {
     }
 
     @Test
-    void aQaManagerPutsALotOnHoldWithAReason() {
-        String lotId = InspectedLots.create(io.poka.lots.LotFixtures.unique("HOLD"), io.poka.lots.LotFixtures.unique("LOT"));
+    void aQaManagerPutsALotOnHoldWithAReasonAndTheSearchShowsItHeld() {
+        String product = unique("HOLD");
+        String externalId = unique("LOT");
+        String lotId = InspectedLots.create(product, externalId);
         try (Browser b = Browser.open(base)) {
             b.signIn(qaManager(), PASSWORD);
             b.go("/ui/lots/" + lotId);
@@ -126,6 +135,17 @@ class LotsBrowserTest {
             assertTrue(b.find(By.id("hold-banner")).getText().contains("burr found on first articles"));
             assertTrue(b.find(By.id("messages")).getText().contains("Lot put on hold."));
             assertTrue(b.find(By.id("history")).getText().contains(qaManager()));
+
+            b.go("/ui/lots");
+            assertTrue(Long.parseLong(b.find(By.id("on-hold-count")).getText()) >= 1);
+            new Select(b.find(By.id("status"))).selectByValue("ON_HOLD");
+            b.find(By.id("product")).sendKeys(product);
+            b.find(By.cssSelector("form[role=search] button[type=submit]")).click();
+            WebElement row = b.find(By.cssSelector("#lots-table tbody tr"));
+            assertTrue(row.getAttribute("class").contains("held-row"));
+            assertTrue(row.getText().contains(externalId) && row.getText().contains("On hold")
+                    && row.getText().contains("burr found on first articles"), row.getText());
+            b.screenshot("37-lots-on-hold");
         }
         JsonPath after = lot(lotId);
         assertEquals("ON_HOLD", after.getString("status"));
@@ -161,6 +181,7 @@ class LotsBrowserTest {
             String history = b.find(By.id("history")).getText();
             assertTrue(history.contains("Signed by " + PRINTED_NAME + " (" + qaManager() + "), meaning approval"), history);
             assertTrue(b.driver().findElements(By.id("release-button")).isEmpty(), "a released lot is not offered a release");
+            scrollTo(b, "history");
             b.screenshot("33-lot-released");
         }
         assertEquals("RELEASED", lot(s.lotId()).getString("status"));
@@ -168,6 +189,30 @@ class LotsBrowserTest {
                 .body("[-1].to", equalTo("RELEASED"))
                 .body("[-1].signature.printedName", equalTo(PRINTED_NAME))
                 .body("[-1].signature.meaning", equalTo("APPROVAL"));
+    }
+
+    @Test
+    void aQaManagerSendsAHeldLotToReworkWithASignedDisposition() {
+        String lotId = InspectedLots.create(unique("DISP"), unique("LOT"));
+        Api.asAdmin().body(Map.of("reason", "cracks on 3 units")).post("/api/v1/lots/" + lotId + "/quarantine").then()
+                .statusCode(200);
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qaManager(), PASSWORD);
+            b.go("/ui/lots/" + lotId);
+            assertEquals("Quarantined", b.find(By.id("lot-status")).getText());
+            b.find(By.id("disposition-button")).click();
+            new Select(b.find(By.id("disposition-decision"))).selectByValue("REWORK");
+            b.find(By.id("disposition-dialog-reason")).sendKeys("deburr all units, re-inspect");
+            new Select(b.find(By.id("disposition-dialog-meaning"))).selectByValue("RESPONSIBILITY");
+            b.find(By.id("disposition-dialog-password")).sendKeys(PASSWORD);
+            b.find(By.cssSelector("#disposition-dialog button[type=submit]")).click();
+            waitForStatus(b, "In process");
+            assertTrue(b.find(By.id("history")).getText().contains("disposition rework"));
+        }
+        assertEquals("IN_PROCESS", lot(lotId).getString("status"));
+        Api.asAdmin().get("/api/v1/lots/" + lotId + "/dispositions").then().statusCode(200)
+                .body("[0].decision", equalTo("REWORK")).body("[0].signature.meaning", equalTo("RESPONSIBILITY"))
+                .body("[0].signature.printedName", equalTo(PRINTED_NAME));
     }
 
     @Test

@@ -49,6 +49,16 @@ public final class LotFormat {
         return code == null ? "" : code.replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
+    /** An inspection plan kind as QA names it. */
+    static String planKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "ISO_2859_1" -> "ISO 2859-1 single sampling";
+            case "FIXED" -> "fixed sample size";
+            case "FULL" -> "100 % inspection";
+            default -> words(kind);
+        };
+    }
+
     static String utc(Instant time) {
         return time == null ? "—" : UTC.format(time);
     }
