@@ -192,6 +192,25 @@ class LotsBrowserTest {
     }
 
     @Test
+    void aPageReadBeforeSomeoneElseChangedTheLotCannotOverwriteTheChange() {
+        String lotId = InspectedLots.create(unique("STALE"), unique("LOT"));
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qaManager(), PASSWORD);
+            b.go("/ui/lots/" + lotId);
+            b.find(By.id("hold-reason")).sendKeys("second opinion");
+            // meanwhile the MES moves the lot on: the page's If-Match ("0") is now stale
+            Api.asAdmin().body(Map.of("to", "IN_PROCESS")).post("/api/v1/lots/" + lotId + "/moves").then().statusCode(200);
+            b.find(By.id("hold-button")).click();
+            WebElement problem = b.find(By.cssSelector("#messages .problem"));
+            assertTrue(problem.getText().contains("Precondition failed"), problem.getText());
+            assertEquals("Created", b.find(By.id("lot-status")).getText(), "the page was not reloaded");
+        }
+        JsonPath after = lot(lotId);
+        assertEquals("IN_PROCESS", after.getString("status"));
+        assertEquals(1, after.getInt("version"));
+    }
+
+    @Test
     void aQaManagerSendsAHeldLotToReworkWithASignedDisposition() {
         String lotId = InspectedLots.create(unique("DISP"), unique("LOT"));
         Api.asAdmin().body(Map.of("reason", "cracks on 3 units")).post("/api/v1/lots/" + lotId + "/quarantine").then()
