@@ -10,6 +10,13 @@ import java.util.UUID;
 /** The inspections module's read facade for other modules. */
 @ApplicationScoped
 public class InspectionsApiImpl implements InspectionsApi {
+    private final InspectionService inspections;
+    private final PlanService plans;
+
+    InspectionsApiImpl(InspectionService inspections, PlanService plans) {
+        this.inspections = inspections;
+        this.plans = plans;
+    }
 
     @Override
     @Transactional
@@ -19,5 +26,23 @@ public class InspectionsApiImpl implements InspectionsApi {
                         InspectionPlan.<InspectionPlan>findById(i.planId).planVersion, i.original, i.accepted,
                         i.inspector, i.inspectedAt))
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<InspectionDetail> inspectionDetailsOfLot(UUID lotId) {
+        return inspections.ofLot(lotId).stream().map(i -> {
+            InspectionPlan plan = plans.find(i.planId());
+            return new InspectionDetail(i.id(), i.lotId(), i.planId(), plan.name, i.planVersion(), plan.kind.name(),
+                    plan.inspectionLevel, i.lotSize(), i.original(), i.accepted(), i.inspector(), i.inspectedAt(),
+                    i.classes().stream().map(c -> new ClassVerdict(c.defectClass().name(), c.planKind(), c.severity(),
+                            c.codeLetter(), aql(plan, c.defectClass()), c.sampleSize(), c.acceptanceNumber(),
+                            c.rejectionNumber(), c.nonconforming(), c.accepted())).toList(),
+                    i.remarks());
+        }).toList();
+    }
+
+    private static String aql(InspectionPlan plan, DefectClass defectClass) {
+        return plan.classes.stream().filter(c -> c.defectClass == defectClass).map(c -> c.aql).findFirst().orElse(null);
     }
 }

@@ -127,7 +127,7 @@ public class LotResource {
             @Parameter(example = "0") @QueryParam("page") Integer page,
             @Parameter(example = "20") @QueryParam("size") Integer size) {
         return lots.list(new LotService.Filter(status, product, line, supplier, createdFrom, createdTo, producedFrom,
-                producedTo), page, size);
+                producedTo, null), page, size);
     }
 
     @GET

@@ -59,9 +59,12 @@ public class LotService {
     public record Created(int status, LotView lot, String replayedBody) {
     }
 
-    /** Filters of the lot list; null members do not filter. */
+    /**
+     * Filters of the lot list; null members do not filter. {@code text} matches external id, product, source system
+     * or supplier lot, case-insensitive and contained.
+     */
     public record Filter(LotStatus status, String product, String line, String supplier, Instant createdFrom,
-            Instant createdTo, Instant producedFrom, Instant producedTo) {
+            Instant createdTo, Instant producedFrom, Instant producedTo, String text) {
     }
 
     private final EntityManager em;
@@ -163,6 +166,12 @@ public class LotService {
 
     @Transactional
     public Page<LotView> list(Filter f, Integer page, Integer size) {
+        return list(f, page, size, false);
+    }
+
+    /** The filtered page, oldest first (the API's order) or newest first (what people searching want to see). */
+    @Transactional
+    public Page<LotView> list(Filter f, Integer page, Integer size, boolean newestFirst) {
         int p = page == null ? 0 : page;
         int s = size == null ? config.defaultPageSize() : size;
         if (p < 0) {
@@ -186,7 +195,16 @@ public class LotService {
             where.append(" and coalesce(productionStart, productionEnd, createdAt) < :producedTo");
             params.put("producedTo", f.producedTo());
         }
-        io.quarkus.hibernate.orm.panache.PanacheQuery<Lot> query = Lot.find(where.toString(), Sort.by("createdAt").and("id"), params);
+        if (f.text() != null && !f.text().isBlank()) {
+            where.append(" and (lower(externalId) like :text escape '!' or lower(product) like :text escape '!'"
+                    + " or lower(sourceSystem) like :text escape '!' or lower(supplierLot) like :text escape '!')");
+            String literal = f.text().strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_");
+            params.put("text", "%" + literal + "%");
+        }
+        Sort.Direction direction = newestFirst ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Lot> query = Lot.find(where.toString(),
+                Sort.by("createdAt", direction).and("id", direction), params);
         long total = query.count();
         List<LotView> items = query.page(p, s).list().stream().map(this::view).toList();
         return new Page<>(items, p, s, total);
@@ -345,6 +363,13 @@ public class LotService {
                 .map(c -> new StatusEntry(c.fromStatus, c.toStatus, c.action, c.reason, c.actor, c.at,
                         c.signedBy == null ? null : new SignatureView(c.signedBy, c.signerName, c.signMeaning, c.signedAt)))
                 .toList();
+    }
+
+    /** The statuses a lot may move to from where it stands, as {@link LotStatusMachine} allows. */
+    @Transactional
+    public java.util.Set<LotStatus> allowedMoves(UUID id) {
+        Lot lot = find(id);
+        return LotStatusMachine.allowed(lot.status, lot.statusBeforeHold);
     }
 
     @Transactional
