@@ -41,7 +41,7 @@ public class Viewer {
         return has(Roles.QA_MANAGER) || has(Roles.ADMIN);
     }
 
-    /** Acknowledging alerts and holding lots: what the floor may do too. */
+    /** Acknowledging alerts: what the floor (inspectors) may do too; holds stay with the QA managers (LotResource). */
     public boolean isFloor() {
         return isQaManager() || has(Roles.INSPECTOR);
     }
