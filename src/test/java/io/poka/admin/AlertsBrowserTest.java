@@ -1,0 +1,145 @@
+package io.poka.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.poka.testing.Api;
+import io.poka.testing.Browser;
+import io.poka.testing.RealInfrastructure;
+import io.poka.testing.TelemetryFixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Alert triage in a real browser: alerts raised by real readings are listed most severe first, acknowledged, resolved
+ * with a root cause and marked as a false alarm by clicking; an inspector may acknowledge but is not offered the
+ * resolution. Each action is checked on the page and through the alerts API.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class AlertsBrowserTest {
+    private static final String PASSWORD = "a-long-password-1";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    String line;
+    String we1;
+    String we2;
+
+    /** Center 0, sigma 1, readings 5, 6, 7: WE1 (HIGH) at each point, WE2 (MEDIUM) at the second and third. */
+    @BeforeEach
+    void raiseAlertsFromReadings() {
+        line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "temp", "degC", "");
+        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
+                .post("/api/v1/spc/charts/" + line + "/temp/limits/entered").then().statusCode(201);
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        TelemetryFixtures.postValues(line, "temp", "degC", start, List.of(5.0, 6.0, 7.0));
+        we1 = alertId("WE1");
+        we2 = alertId("WE2");
+    }
+
+    @Test
+    void aQaManagerAcknowledgesResolvesAndMarksAFalseAlarmByClicking() {
+        String manager = user("qa-manager");
+        try (Browser b = Browser.open(base)) {
+            b.signIn(manager, PASSWORD);
+            b.go("/ui/alerts?line=" + line);
+            List<WebElement> rows = b.driver().findElements(By.cssSelector("#alerts tbody tr"));
+            assertEquals(List.of(we1, we2), rows.stream().map(r -> r.getAttribute("data-alert")).toList(),
+                    "most severe first");
+            assertTrue(rows.get(0).getText().contains("high"), rows.get(0).getText());
+            assertTrue(rows.get(0).getText().contains("WE1: 1 point beyond the 3-sigma limits"), rows.get(0).getText());
+            assertTrue(rows.get(1).getText().contains("medium"), rows.get(1).getText());
+            b.screenshot("20-alerts-list");
+
+            b.find(By.cssSelector("tr[data-alert='" + we1 + "'] button.acknowledge")).click();
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-alert='" + we1 + "'] .status"), "Acknowledged"));
+            assertTrue(b.find(By.cssSelector("tr[data-alert='" + we1 + "']")).getText().contains(manager));
+            assertTrue(b.find(By.id("messages")).getText().contains("Alert acknowledged"));
+            b.screenshot("22-alert-acknowledged");
+            JsonPath acknowledged = alert(we1);
+            assertEquals("ACKNOWLEDGED", acknowledged.getString("status"));
+            assertEquals(manager, acknowledged.getString("acknowledgedBy"));
+
+            b.find(By.cssSelector("tr[data-alert='" + we1 + "'] a[href='/ui/alerts/" + we1 + "']")).click();
+            String chartLink = b.find(By.id("chart-link")).getAttribute("href");
+            assertTrue(chartLink.contains("/ui/charts/" + line + "/temp?from="), chartLink);
+            assertTrue(chartLink.contains("&to="), chartLink);
+            b.screenshot("21-alert-detail");
+            b.find(By.id("root-cause-input")).sendKeys("Heater relay stuck on; relay replaced");
+            b.find(By.id("resolve")).click();
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Resolved"));
+            assertEquals("Heater relay stuck on; relay replaced", b.find(By.id("root-cause")).getText());
+            assertTrue(b.find(By.id("resolved")).getText().contains("True positive"));
+            b.screenshot("23-alert-resolved");
+            JsonPath resolved = alert(we1);
+            assertEquals("RESOLVED", resolved.getString("status"));
+            assertEquals("TRUE_POSITIVE", resolved.getString("label"));
+            assertEquals(manager, resolved.getString("resolvedBy"));
+
+            b.go("/ui/alerts/" + we2);
+            b.find(By.id("false-alarm-note")).sendKeys("Probe calibration run, no process change");
+            b.find(By.id("false-alarm")).click();
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("resolved"), "False alarm"));
+            b.screenshot("24-alert-false-alarm");
+            JsonPath falseAlarm = alert(we2);
+            assertEquals("FALSE_ALARM", falseAlarm.getString("label"));
+            assertEquals("Probe calibration run, no process change", falseAlarm.getString("rootCause"));
+
+            b.go("/ui/alerts?status=&label=FALSE_ALARM&line=" + line);
+            assertEquals(List.of(we2), b.driver().findElements(By.cssSelector("#alerts tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-alert")).toList());
+        }
+    }
+
+    @Test
+    void anInspectorMayAcknowledgeButIsNotOfferedResolutionOnATablet() {
+        String inspector = user("inspector");
+        try (Browser b = Browser.open(base, 820, 1180)) {
+            b.signIn(inspector, PASSWORD);
+            b.go("/ui/alerts/" + we1);
+            assertTrue(b.driver().findElements(By.id("resolve")).isEmpty(), "no resolve for an inspector");
+            assertTrue(b.driver().findElements(By.id("false-alarm")).isEmpty(), "no false alarm for an inspector");
+            b.screenshot("25-alert-detail-inspector-tablet");
+            b.find(By.id("acknowledge")).click();
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Acknowledged"));
+            assertTrue(b.find(By.id("acknowledged")).getText().contains(inspector));
+            assertEquals(inspector, alert(we1).getString("acknowledgedBy"));
+            assertTrue(b.driver().findElements(By.id("acknowledge")).isEmpty(), "nothing left to do for an inspector");
+            b.go("/ui/alerts?line=" + line);
+            b.screenshot("26-alerts-list-inspector-tablet");
+        }
+    }
+
+    private String alertId(String rule) {
+        return Api.asAdmin().queryParam("line", line).get("/api/v1/alerts").then().statusCode(200).extract()
+                .path("find { it.ruleId == '" + rule + "' }.id");
+    }
+
+    private static JsonPath alert(String id) {
+        return Api.asAdmin().get("/api/v1/alerts/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static String user(String role) {
+        String name = role.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", name, "displayName", "Pat " + name, "password", PASSWORD,
+                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        return name;
+    }
+}
