@@ -102,7 +102,7 @@ class AlertsBrowserTest {
             assertEquals("FALSE_ALARM", falseAlarm.getString("label"));
             assertEquals("Probe calibration run, no process change", falseAlarm.getString("rootCause"));
 
-            b.go("/ui/alerts?status=&label=FALSE_ALARM&line=" + line);
+            b.go("/ui/alerts?status=ANY&label=FALSE_ALARM&line=" + line);
             assertEquals(List.of(we2), b.driver().findElements(By.cssSelector("#alerts tbody tr")).stream()
                     .map(r -> r.getAttribute("data-alert")).toList());
         }

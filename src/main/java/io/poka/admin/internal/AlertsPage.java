@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,8 @@ import java.util.UUID;
 public class AlertsPage {
     /** Status filter value meaning OPEN or ACKNOWLEDGED (the triage default). */
     static final String UNRESOLVED = "UNRESOLVED";
+    /** Status filter value meaning any status. */
+    static final String ANY = "ANY";
     private static final int LIMIT = 200;
     /** Chart context shown around the alert's points. */
     private static final Duration CHART_MARGIN = Duration.ofHours(1);
@@ -66,6 +70,11 @@ public class AlertsPage {
             return new AlertRow(a, a.severity().toLowerCase(), statusClass, statusWord, label, link);
         }
 
+        /** An instant in UTC ISO 8601 to the second, as the page shows times ("" for none). */
+        public String utc(Instant t) {
+            return t == null ? "" : t.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+
         public boolean isOpen() {
             return a.status().equals("OPEN");
         }
@@ -83,7 +92,8 @@ public class AlertsPage {
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("line") String line,
             @QueryParam("severity") String severity, @QueryParam("label") String label) {
-        Filter filter = new Filter(status == null ? UNRESOLVED : status, blankToNull(line), blankToNull(severity),
+        Filter filter = new Filter(status == null || status.isBlank() ? UNRESOLVED : status, blankToNull(line),
+                blankToNull(severity),
                 blankToNull(label));
         List<AlertView> found;
         if (filter.status().equals(UNRESOLVED)) {
@@ -92,7 +102,7 @@ public class AlertsPage {
             found.sort(Comparator.comparing((AlertView a) -> severityRank(a.severity()))
                     .thenComparing(AlertView::raisedAt, Comparator.reverseOrder()));
         } else {
-            found = query(filter, blankToNull(filter.status()));
+            found = query(filter, filter.status().equals(ANY) ? null : filter.status());
         }
         return Templates.alerts(found.stream().limit(LIMIT).map(AlertRow::of).toList(), filter);
     }
