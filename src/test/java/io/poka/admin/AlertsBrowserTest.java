@@ -87,6 +87,9 @@ class AlertsBrowserTest {
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Resolved"));
             assertEquals("Heater relay stuck on; relay replaced", b.find(By.id("root-cause")).getText());
             assertTrue(b.find(By.id("resolved")).getText().contains("True positive"));
+            String trail = b.find(By.id("history")).getText();
+            assertTrue(trail.contains("RAISED") && trail.contains("ACKNOWLEDGED") && trail.contains("RESOLVED")
+                    && trail.contains("Heater relay stuck on"), trail);
             b.screenshot("23-alert-resolved");
             JsonPath resolved = alert(we1);
             assertEquals("RESOLVED", resolved.getString("status"));
@@ -116,6 +119,7 @@ class AlertsBrowserTest {
             b.go("/ui/alerts/" + we1);
             assertTrue(b.driver().findElements(By.id("resolve")).isEmpty(), "no resolve for an inspector");
             assertTrue(b.driver().findElements(By.id("false-alarm")).isEmpty(), "no false alarm for an inspector");
+            assertTrue(b.driver().findElements(By.id("history")).isEmpty(), "the audit trail is not the inspector's");
             b.screenshot("25-alert-detail-inspector-tablet");
             b.find(By.id("acknowledge")).click();
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Acknowledged"));

@@ -3,6 +3,8 @@ package io.poka.admin.internal;
 import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertView;
 import io.poka.alerts.AlertsApi;
+import io.poka.audit.AuditApi;
+import io.poka.audit.AuditEntry;
 import io.poka.platform.NotFoundProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,7 +47,7 @@ public class AlertsPage {
     static class Templates {
         static native TemplateInstance alerts(List<AlertRow> alerts, Filter filter);
 
-        static native TemplateInstance alert(AlertRow alert);
+        static native TemplateInstance alert(AlertRow alert, List<AuditEntry> history);
     }
 
     /** The filter as chosen in the form (empty = any). */
@@ -87,6 +89,12 @@ public class AlertsPage {
     @Inject
     AlertsApi alerts;
 
+    @Inject
+    AuditApi audit;
+
+    @Inject
+    Viewer viewer;
+
     @GET
     @RolesAllowed("**")
     @Operation(hidden = true)
@@ -112,7 +120,11 @@ public class AlertsPage {
     @RolesAllowed("**")
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
-        return Templates.alert(AlertRow.of(alerts.alert(id).orElseThrow(() -> new NotFoundProblem("Alert", id))));
+        AlertRow alert = AlertRow.of(alerts.alert(id).orElseThrow(() -> new NotFoundProblem("Alert", id)));
+        // the trail of one record is open to QA managers and auditors (as GET /api/v1/audit/entities/.../history)
+        List<AuditEntry> history = viewer.isQaManager() || viewer.isAuditor()
+                ? audit.history("Alert", id.toString()) : List.of();
+        return Templates.alert(alert, history);
     }
 
     private List<AlertView> query(Filter f, String status) {
