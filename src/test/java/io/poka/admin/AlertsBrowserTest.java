@@ -3,20 +3,16 @@ package io.poka.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.poka.alerts.AlertFixtures;
 import io.poka.testing.Api;
 import io.poka.testing.Browser;
 import io.poka.testing.RealInfrastructure;
-import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class AlertsBrowserTest {
-    private static final String PASSWORD = "a-long-password-1";
+    private static final String PASSWORD = AlertFixtures.PASSWORD;
 
     @TestHTTPResource("/")
     URL base;
@@ -40,22 +36,17 @@ class AlertsBrowserTest {
     String we1;
     String we2;
 
-    /** Center 0, sigma 1, readings 5, 6, 7: WE1 (HIGH) at each point, WE2 (MEDIUM) at the second and third. */
+    /** WE1 (HIGH) and WE2 (MEDIUM) raised by real readings on a new line (see AlertFixtures). */
     @BeforeEach
     void raiseAlertsFromReadings() {
-        line = TelemetryFixtures.newLine();
-        TelemetryFixtures.defineVariable(line, "temp", "degC", "");
-        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
-                .post("/api/v1/spc/charts/" + line + "/temp/limits/entered").then().statusCode(201);
-        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        TelemetryFixtures.postValues(line, "temp", "degC", start, List.of(5.0, 6.0, 7.0));
-        we1 = alertId("WE1");
-        we2 = alertId("WE2");
+        line = AlertFixtures.lineWithWe1AndWe2Alerts();
+        we1 = AlertFixtures.alertId(line, "WE1");
+        we2 = AlertFixtures.alertId(line, "WE2");
     }
 
     @Test
     void aQaManagerAcknowledgesResolvesAndMarksAFalseAlarmByClicking() {
-        String manager = user("qa-manager");
+        String manager = AlertFixtures.user("qa-manager");
         try (Browser b = Browser.open(base)) {
             b.signIn(manager, PASSWORD);
             b.go("/ui/alerts?line=" + line);
@@ -113,7 +104,7 @@ class AlertsBrowserTest {
 
     @Test
     void anInspectorMayAcknowledgeButIsNotOfferedResolutionOnATablet() {
-        String inspector = user("inspector");
+        String inspector = AlertFixtures.user("inspector");
         try (Browser b = Browser.open(base, 820, 1180)) {
             b.signIn(inspector, PASSWORD);
             b.go("/ui/alerts/" + we1);
@@ -131,19 +122,7 @@ class AlertsBrowserTest {
         }
     }
 
-    private String alertId(String rule) {
-        return Api.asAdmin().queryParam("line", line).get("/api/v1/alerts").then().statusCode(200).extract()
-                .path("find { it.ruleId == '" + rule + "' }.id");
-    }
-
     private static JsonPath alert(String id) {
         return Api.asAdmin().get("/api/v1/alerts/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    static String user(String role) {
-        String name = role.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Pat " + name, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
-        return name;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.alerts.AlertFixtures;
 import io.poka.testing.Browser;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,7 +45,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class AuditBrowserTest {
-    private static final String PASSWORD = "a-long-password-1";
+    private static final String PASSWORD = AlertFixtures.PASSWORD;
     private static final String SESSION_COOKIE = "quarkus-credential";
 
     @TestHTTPResource("/")
@@ -55,7 +56,7 @@ class AuditBrowserTest {
 
     @Test
     void anAuditorDownloadsASignedExportThatVerifiesWithThePublicKey() throws Exception {
-        String auditor = AlertsBrowserTest.user("auditor");
+        String auditor = AlertFixtures.user("auditor");
         try (Browser b = Browser.open(base)) {
             ((ChromeDriver) b.driver()).executeCdpCommand("Browser.setDownloadBehavior",
                     Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
@@ -92,7 +93,7 @@ class AuditBrowserTest {
 
     @Test
     void aQaManagerWithoutTheAuditorRoleGetsNoAuditLinkAnd403() {
-        String manager = AlertsBrowserTest.user("qa-manager");
+        String manager = AlertFixtures.user("qa-manager");
         try (Browser b = Browser.open(base)) {
             b.signIn(manager, PASSWORD);
             assertTrue(b.driver().findElements(By.cssSelector("nav a[href='/ui/audit']")).isEmpty(), "no audit link");

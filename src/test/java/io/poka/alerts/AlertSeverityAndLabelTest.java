@@ -11,11 +11,8 @@ import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,22 +23,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class AlertSeverityAndLabelTest {
-    private static final String PASSWORD = "a-long-password-1";
+    private static final String PASSWORD = AlertFixtures.PASSWORD;
 
     @Inject
     AlertsApi alertsApi;
 
     String line;
 
-    /** Three points beyond 3 sigma (center 0, sigma 1): WE1 (HIGH) at each, WE2 (MEDIUM) at the second and third. */
+    /** WE1 (HIGH) and WE2 (MEDIUM) on a new line (see AlertFixtures). */
     @BeforeEach
     void raiseTwoAlerts() {
-        line = TelemetryFixtures.newLine();
-        TelemetryFixtures.defineVariable(line, "temp", "degC", "");
-        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
-                .post("/api/v1/spc/charts/" + line + "/temp/limits/entered").then().statusCode(201);
-        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        TelemetryFixtures.postValues(line, "temp", "degC", start, List.of(5.0, 6.0, 7.0));
+        line = AlertFixtures.lineWithWe1AndWe2Alerts();
     }
 
     @Test
@@ -72,8 +64,8 @@ class AlertSeverityAndLabelTest {
 
     @Test
     void aFalseAlarmIsLabelledAuditedPublishedAndQueryableAndOnlyQaManagersMayMarkIt() throws Exception {
-        String manager = user("qa-manager");
-        String inspector = user("inspector");
+        String manager = AlertFixtures.user("qa-manager");
+        String inspector = AlertFixtures.user("inspector");
         String we1 = alertId("WE1");
         String we2 = alertId("WE2");
 
@@ -116,14 +108,6 @@ class AlertSeverityAndLabelTest {
     }
 
     private String alertId(String rule) {
-        return Api.asAdmin().queryParam("line", line).queryParam("status", "OPEN").get("/api/v1/alerts").then()
-                .statusCode(200).extract().path("find { it.ruleId == '" + rule + "' }.id");
-    }
-
-    private static String user(String role) {
-        String name = role.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)))
-                .post("/api/v1/users").then().statusCode(201);
-        return name;
+        return AlertFixtures.alertId(line, rule);
     }
 }
