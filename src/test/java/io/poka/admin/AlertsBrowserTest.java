@@ -16,8 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * Alert triage in a real browser: alerts raised by real readings are listed most severe first, acknowledged, resolved
@@ -59,8 +60,7 @@ class AlertsBrowserTest {
             b.screenshot("20-alerts-list");
 
             b.find(By.cssSelector("tr[data-alert='" + we1 + "'] button.acknowledge")).click();
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("tr[data-alert='" + we1 + "'] .status"), "Acknowledged"));
+            b.waitFor(shows(By.cssSelector("tr[data-alert='" + we1 + "'] .status"), "Acknowledged"));
             assertTrue(b.find(By.cssSelector("tr[data-alert='" + we1 + "']")).getText().contains(manager));
             assertTrue(b.find(By.id("messages")).getText().contains("Alert acknowledged"));
             b.screenshot("22-alert-acknowledged");
@@ -75,7 +75,7 @@ class AlertsBrowserTest {
             b.screenshot("21-alert-detail");
             b.find(By.id("root-cause-input")).sendKeys("Heater relay stuck on; relay replaced");
             b.find(By.id("resolve")).click();
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Resolved"));
+            b.waitFor(shows(By.id("status"), "Resolved"));
             assertEquals("Heater relay stuck on; relay replaced", b.find(By.id("root-cause")).getText());
             assertTrue(b.find(By.id("resolved")).getText().contains("True positive"));
             String trail = b.find(By.id("history")).getText();
@@ -90,7 +90,7 @@ class AlertsBrowserTest {
             b.go("/ui/alerts/" + we2);
             b.find(By.id("false-alarm-note")).sendKeys("Probe calibration run, no process change");
             b.find(By.id("false-alarm")).click();
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("resolved"), "False alarm"));
+            b.waitFor(shows(By.id("resolved"), "False alarm"));
             b.screenshot("24-alert-false-alarm");
             JsonPath falseAlarm = alert(we2);
             assertEquals("FALSE_ALARM", falseAlarm.getString("label"));
@@ -113,13 +113,27 @@ class AlertsBrowserTest {
             assertTrue(b.driver().findElements(By.id("history")).isEmpty(), "the audit trail is not the inspector's");
             b.screenshot("25-alert-detail-inspector-tablet");
             b.find(By.id("acknowledge")).click();
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Acknowledged"));
+            b.waitFor(shows(By.id("status"), "Acknowledged"));
             assertTrue(b.find(By.id("acknowledged")).getText().contains(inspector));
             assertEquals(inspector, alert(we1).getString("acknowledgedBy"));
             assertTrue(b.driver().findElements(By.id("acknowledge")).isEmpty(), "nothing left to do for an inspector");
             b.go("/ui/alerts?line=" + line);
             b.screenshot("26-alerts-list-inspector-tablet");
         }
+    }
+
+    /**
+     * The element shows the text; while an action reloads the page the element may belong to the old document, which
+     * Chromium reports as a plain WebDriverException: keep waiting then.
+     */
+    static ExpectedCondition<Boolean> shows(By by, String text) {
+        return d -> {
+            try {
+                return d.findElement(by).getText().contains(text);
+            } catch (WebDriverException e) {
+                return false;
+            }
+        };
     }
 
     private static JsonPath alert(String id) {

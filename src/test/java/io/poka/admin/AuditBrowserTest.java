@@ -36,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The audit page in a real browser: an auditor sees the chain verified and downloads a signed export that verifies
@@ -64,12 +63,15 @@ class AuditBrowserTest {
             b.find(By.cssSelector("nav a[href='/ui/audit']")).click();
             assertTrue(b.find(By.id("verification")).getText().contains("Verified"), "chain verified on open");
             assertTrue(b.find(By.id("entries")).getText().contains(auditor), "the auditor's own creation is listed");
+            b.find(By.id("verify-all")).click();
+            b.waitFor(AlertsBrowserTest.shows(By.id("verify-all-result"),
+                    "Whole chain verified"));
             b.screenshot("60-audit");
 
             b.find(By.id("x-type")).sendKeys("User");
             b.find(By.id("x-id")).sendKeys(auditor);
             b.find(By.id("download-export")).click();
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "downloaded"));
+            b.waitFor(AlertsBrowserTest.shows(By.id("messages"), "downloaded"));
             Path zip = b.waitFor(d -> exportIn(downloads).orElse(null), Duration.ofSeconds(30));
             b.screenshot("61-audit-exported");
 
