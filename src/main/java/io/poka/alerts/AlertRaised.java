@@ -9,5 +9,6 @@ import java.util.UUID;
  * and published as quality event {@code AlertRaised} in the transaction that stored the violation.
  */
 public record AlertRaised(UUID alertId, String line, String variable, String chart, String ruleId,
-        String ruleDescription, int limitsVersion, List<Instant> points, Instant raisedAt) {
+        String ruleDescription, int limitsVersion, List<Instant> points, Instant raisedAt,
+        String severity) {
 }

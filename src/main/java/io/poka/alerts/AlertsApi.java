@@ -11,4 +11,10 @@ public interface AlertsApi {
 
     /** Alerts not yet resolved, newest first. */
     List<AlertView> unresolved();
+
+    /** Alerts matching a query (the triage list; retraining reads labelled ones); invalid criteria throw 400. */
+    List<AlertView> alerts(AlertQuery query);
+
+    /** Unresolved alerts counted per line and severity (lines A-Z, HIGH first), for the dashboard. */
+    List<OpenAlertCount> openAlertCounts();
 }

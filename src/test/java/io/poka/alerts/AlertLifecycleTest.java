@@ -24,13 +24,9 @@ class AlertLifecycleTest {
 
     @Test
     void violationsOfOneChartAndRuleAttachToOneAlertUntilItIsResolved() throws Exception {
-        String line = TelemetryFixtures.newLine();
-        TelemetryFixtures.defineVariable(line, "temp", "degC", "");
-        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
-                .post("/api/v1/spc/charts/" + line + "/temp/limits/entered").then().statusCode(201);
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         // three points beyond 3 sigma: WE1 at each, WE2 (2 of 3 beyond 2 sigma) at the second and third
-        TelemetryFixtures.postValues(line, "temp", "degC", start, List.of(5.0, 6.0, 7.0));
+        String line = AlertFixtures.lineWithWe1AndWe2Alerts(start);
 
         List<Map<String, Object>> alerts = Api.asAdmin().queryParam("line", line).get("/api/v1/alerts")
                 .then().statusCode(200).extract().jsonPath().getList("");

@@ -1,5 +1,6 @@
 package io.poka.alerts.internal;
 
+import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertView;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.Roles;
@@ -19,15 +20,19 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Alerts raised by SPC rule violations: list, read, acknowledge, resolve with a root cause. */
+/** Alerts raised by SPC rule violations: list, read, acknowledge, resolve with a root cause or as a false alarm. */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Out-of-control conditions")
 public class AlertResource {
 
-    /** Body of a resolution. */
-    public record Resolution(String rootCause) {
+    /** Body of a resolution; {@code falseAlarm: true} labels the alert FALSE_ALARM (else TRUE_POSITIVE). */
+    public record Resolution(String rootCause, Boolean falseAlarm) {
+    }
+
+    /** Body of a false-alarm mark: why no assignable cause was found. */
+    public record FalseAlarm(String note) {
     }
 
     private final AlertService alerts;
@@ -40,14 +45,16 @@ public class AlertResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Alerts, newest first; filter by status (OPEN, ACKNOWLEDGED, RESOLVED) and line")
+    @Operation(summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, "
+            + "ACKNOWLEDGED, RESOLVED), line, severity (HIGH, MEDIUM, LOW) and label (FALSE_ALARM, TRUE_POSITIVE)")
     public List<AlertView> list(@QueryParam("status") String status, @QueryParam("line") String line,
-            @QueryParam("limit") Integer limit) {
-        int n = limit == null ? 100 : limit;
-        if (n < 1 || n > 1000) {
-            throw new ValidationProblem("limit", "must be between 1 and 1000");
+            @QueryParam("severity") String severity, @QueryParam("label") String label,
+            @QueryParam("order") String order, @QueryParam("limit") Integer limit) {
+        if (order != null && !order.equals("newest") && !order.equals("severity")) {
+            throw new ValidationProblem("order", "must be newest or severity");
         }
-        return alerts.list(status, line, n);
+        return alerts.alerts(new AlertQuery(status, line, severity, label, "severity".equals(order),
+                limit == null ? 100 : limit));
     }
 
     @GET
@@ -69,8 +76,20 @@ public class AlertResource {
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Resolve an alert with its root cause; the next violation of the chart and rule raises a new one")
+    @Operation(summary = "Resolve an alert with its root cause; the next violation of the chart and rule raises a new one",
+            description = "Labels the alert TRUE_POSITIVE, or FALSE_ALARM with falseAlarm: true (the root cause is then "
+                    + "the note why); the label feeds retraining (GET ?label=FALSE_ALARM).")
     public AlertView resolve(@PathParam("id") UUID id, Resolution body) {
-        return alerts.resolve(id, body == null ? null : body.rootCause(), identity.getPrincipal().getName());
+        return alerts.resolve(id, body == null ? null : body.rootCause(),
+                body != null && Boolean.TRUE.equals(body.falseAlarm()), identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{id}/false-alarm")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Mark an open or acknowledged alert as a false alarm (resolves it, label FALSE_ALARM)",
+            description = "Same as resolve with falseAlarm: true; the note (required) says why no assignable cause was found.")
+    public AlertView falseAlarm(@PathParam("id") UUID id, FalseAlarm body) {
+        return alerts.resolve(id, body == null ? null : body.note(), true, identity.getPrincipal().getName());
     }
 }

@@ -1,7 +1,9 @@
 package io.poka.alerts.internal;
 
 import io.agroal.api.AgroalDataSource;
+import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertView;
+import io.poka.alerts.OpenAlertCount;
 import io.poka.spc.RuleViolated;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -24,10 +26,11 @@ import java.util.UUID;
 public class AlertStore {
     private static final String COLUMNS = "id, line, variable, chart, rule_id, status, limits_version, first_points, "
             + "first_point_at, last_point_at, occurrences, raised_at, acknowledged_at, acknowledged_by, resolved_at, "
-            + "resolved_by, root_cause";
+            + "resolved_by, root_cause, severity, rule_description, label";
+    private static final String SEVERITY_RANK = "case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end";
     private static final String UPSERT = "insert into alerts.alert (id, line, variable, chart, rule_id, status, "
-            + "limits_version, first_points, first_point_at, last_point_at, occurrences, raised_at) "
-            + "values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) "
+            + "limits_version, first_points, first_point_at, last_point_at, occurrences, raised_at, severity, "
+            + "rule_description) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (line, variable, chart, rule_id) where status <> 'RESOLVED' do update set "
             + "last_point_at = greatest(alerts.alert.last_point_at, excluded.last_point_at), "
             + "occurrences = alerts.alert.occurrences + excluded.occurrences "
@@ -44,7 +47,7 @@ public class AlertStore {
     }
 
     /** Folds {@code count} violations of one condition, the first being {@code v}, the newest point at {@code last}. */
-    Folded fold(RuleViolated v, int count, Instant last, Instant now) {
+    Folded fold(RuleViolated v, Severity severity, int count, Instant last, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             Instant first = v.pointTimes().get(0);
             ps.setObject(1, UUID.randomUUID());
@@ -58,6 +61,8 @@ public class AlertStore {
             ps.setTimestamp(9, Timestamp.from(last));
             ps.setInt(10, count);
             ps.setTimestamp(11, Timestamp.from(now));
+            ps.setString(12, severity.name());
+            ps.setString(13, v.ruleDescription());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Folded(rs.getObject(1, UUID.class), rs.getBoolean(2));
@@ -71,19 +76,38 @@ public class AlertStore {
         return query("where id = ?" + (forUpdate ? " for update" : ""), id).stream().findFirst();
     }
 
-    List<AlertView> list(String status, String line, int limit) {
+    List<AlertView> list(AlertQuery q) {
         StringBuilder where = new StringBuilder("where true");
         List<Object> args = new ArrayList<>();
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status);
-        }
-        if (line != null) {
-            where.append(" and line = ?");
-            args.add(line);
-        }
-        where.append(" order by raised_at desc, id limit ").append(limit);
+        criterion(where, args, "status", q.status());
+        criterion(where, args, "line", q.line());
+        criterion(where, args, "severity", q.severity());
+        criterion(where, args, "label", q.label());
+        where.append(" order by ").append(q.mostSevereFirst() ? SEVERITY_RANK + ", " : "")
+                .append("raised_at desc, id limit ").append(q.limit());
         return query(where.toString(), args.toArray());
+    }
+
+    private static void criterion(StringBuilder where, List<Object> args, String column, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    List<OpenAlertCount> openCounts() {
+        String sql = "select line, severity, count(*) from alerts.alert where status <> 'RESOLVED' "
+                + "group by line, severity order by line, " + SEVERITY_RANK;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            List<OpenAlertCount> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new OpenAlertCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<AlertView> unresolved() {
@@ -92,21 +116,23 @@ public class AlertStore {
 
     void acknowledge(UUID id, Instant at, String by) {
         update("update alerts.alert set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? where id = ?",
-                at, by, null, id);
+                at, by, null, null, id);
     }
 
-    void resolve(UUID id, Instant at, String by, String rootCause) {
-        update("update alerts.alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?, root_cause = ? where id = ?",
-                at, by, rootCause, id);
+    /** Resolves with the root cause (for a false alarm: the note why) and the feedback label. */
+    void resolve(UUID id, Instant at, String by, String rootCause, String label) {
+        update("update alerts.alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?, root_cause = ?, "
+                + "label = ? where id = ?", at, by, rootCause, label, id);
     }
 
-    private void update(String sql, Instant at, String by, String rootCause, UUID id) {
+    private void update(String sql, Instant at, String by, String rootCause, String label, UUID id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setTimestamp(i++, Timestamp.from(at));
             ps.setString(i++, by);
             if (rootCause != null) {
                 ps.setString(i++, rootCause);
+                ps.setString(i++, label);
             }
             ps.setObject(i, id);
             ps.executeUpdate();
@@ -128,7 +154,8 @@ public class AlertStore {
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), instants(rs.getArray(8)),
                             instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getInt(11),
                             instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14),
-                            instant(rs.getTimestamp(15)), rs.getString(16), rs.getString(17)));
+                            instant(rs.getTimestamp(15)), rs.getString(16), rs.getString(17), rs.getString(18),
+                            rs.getString(19), rs.getString(20)));
                 }
             }
             return out;

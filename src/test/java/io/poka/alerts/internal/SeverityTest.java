@@ -1,0 +1,23 @@
+package io.poka.alerts.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The severity table of docs/telemetry-spc-alerts.md ("Severity"), row by row. */
+class SeverityTest {
+
+    @ParameterizedTest(name = "{1} on {0} is {2}")
+    @CsvSource({
+            "INDIVIDUALS, WE1, HIGH", "INDIVIDUALS, NELSON1, HIGH", "XBAR, WE1, HIGH", "RANGE, NELSON1, HIGH",
+            "STDDEV, NELSON1, HIGH",
+            "MOVING_RANGE, NELSON1, MEDIUM", "EWMA, NELSON1, MEDIUM", "CUSUM, CUSUM_UPPER, MEDIUM",
+            "CUSUM, CUSUM_LOWER, MEDIUM", "INDIVIDUALS, WE2, MEDIUM", "XBAR, WE3, MEDIUM", "INDIVIDUALS, NELSON5, MEDIUM",
+            "INDIVIDUALS, NELSON6, MEDIUM",
+            "INDIVIDUALS, WE4, LOW", "XBAR, NELSON2, LOW", "INDIVIDUALS, NELSON3, LOW", "INDIVIDUALS, NELSON4, LOW",
+            "INDIVIDUALS, NELSON7, LOW", "INDIVIDUALS, NELSON8, LOW"})
+    void severityFollowsTheDocumentedTable(String chart, String rule, Severity expected) {
+        assertEquals(expected, Severity.of(chart, rule));
+    }
+}
