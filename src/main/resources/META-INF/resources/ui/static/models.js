@@ -16,7 +16,10 @@
   function showJob(job) {
     const live = document.getElementById('job-live');
     if (!live) { return; }
-    live.hidden = false;
+    if (live.hidden) {
+      live.hidden = false;
+      live.scrollIntoView({ block: 'center' });
+    }
     document.getElementById('job-live-title').textContent = 'Training line ' + job.line + ' (job ' + job.id.substring(0, 8) + ')';
     const bar = document.getElementById('job-progress');
     bar.max = job.epochs;
