@@ -83,9 +83,8 @@ class AnomaliesBrowserTest {
             assertEquals(batch.getString("rows[" + best + "].topContributors[0].variable"),
                     contributions.get(0).findElement(By.tagName("th")).getText());
             assertTrue(b.find(By.id("contrib-point")).getText().contains("model version 1"));
-            b.find(By.id("contributions")).getLocation();
             ((org.openqa.selenium.JavascriptExecutor) b.driver())
-                    .executeScript("document.getElementById('top-scores').scrollIntoView()");
+                    .executeScript("document.getElementById('timeline-chart').scrollIntoView()");
             b.screenshot("51-anomaly-contributions");
         }
     }

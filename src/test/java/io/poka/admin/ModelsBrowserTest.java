@@ -135,6 +135,30 @@ class ModelsBrowserTest {
     }
 
     @Test
+    void aRunningTrainingIsCancelledFromTheBrowserAndRegistersNoModel() {
+        String qa = ScoringFixtures.qaManager();
+        String line = "ui-cancel-" + UUID.randomUUID().toString().substring(0, 8);
+        String datasetId = ScoringFixtures.uploadNormal("tep-d00-" + line);
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qa, ScoringFixtures.qaPassword());
+            b.go("/ui/models");
+            new Select(b.find(By.id("train-dataset"))).selectByValue(datasetId);
+            b.find(By.id("train-line")).sendKeys(line);
+            b.find(By.id("hp-epochs")).sendKeys("5000");
+            b.find(By.cssSelector("#train-form button[type=submit]")).click();
+            b.waitFor(d -> Integer.parseInt(d.findElement(By.id("job-progress")).getAttribute("aria-valuenow")) >= 1,
+                    Duration.ofSeconds(120));
+            b.find(By.id("job-cancel")).click();
+            b.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Cancelled"), Duration.ofSeconds(60));
+            assertFalse(b.driver().findElement(By.id("job-cancel")).isDisplayed(), "nothing left to cancel");
+        }
+        assertEquals("CANCELLED", Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/training-jobs").then()
+                .statusCode(200).extract().path("[0].status"));
+        assertEquals(0, Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/models").then().statusCode(200)
+                .extract().jsonPath().getList("$").size());
+    }
+
+    @Test
     void aWrongSignaturePasswordIsRefusedAndNothingChanges() {
         // an own signer: the failed re-authentication counts toward its lockout
         String qa = "qa-sig-" + UUID.randomUUID().toString().substring(0, 8);
