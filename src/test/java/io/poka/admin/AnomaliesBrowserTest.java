@@ -16,8 +16,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +37,9 @@ class AnomaliesBrowserTest {
     void theTimelineShowsTheThresholdAndAPointSelectedByKeyboardOrButtonShowsItsVariables() {
         String line = "ui-anom-" + UUID.randomUUID().toString().substring(0, 8);
         String modelId = ScoringFixtures.activeModel(line, 30);
-        ScoringFixtures.catalogue(line);
         // 30 held-out normal rows, then 30 rows of fault 6 (A feed loss), one per minute, ending an hour ago
-        List<double[]> rows = new ArrayList<>(Arrays.asList(TepData.normal().slice(440, 470).rows()));
-        rows.addAll(Arrays.asList(TepData.fault(6).slice(0, 30).rows()));
         Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
-        ScoringFixtures.postReadings(line, rows, start, 60);
+        List<double[]> rows = ScoringFixtures.replayNormalThenFault6(line, 30, start);
         JsonPath model = Api.asAdmin().get("/api/v1/scoring/models/" + modelId).then().statusCode(200).extract().jsonPath();
         // reference: the batch scoring endpoint on the same rows
         JsonPath batch = ScoringFixtures.asQa().body(Map.of("variables", TepData.VARIABLES, "rows", rows))

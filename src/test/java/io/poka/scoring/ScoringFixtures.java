@@ -4,6 +4,7 @@ import io.poka.testing.Api;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,24 @@ public final class ScoringFixtures {
         String id = ScoringRestFlowTest.trainOnNormal(line, epochs);
         ScoringRestFlowTest.promote(id);
         return id;
+    }
+
+    /** {@code n} held-out normal rows of d00 (from row 440) followed by the first {@code n} rows of fault 6. */
+    public static List<double[]> normalThenFault6(int n) {
+        List<double[]> rows = new ArrayList<>(Arrays.asList(TepData.normal().slice(440, 440 + n).rows()));
+        rows.addAll(Arrays.asList(TepData.fault(6).slice(0, n).rows()));
+        return rows;
+    }
+
+    /**
+     * Catalogues the line's TEP variables and posts {@link #normalThenFault6} as its readings, one step a minute
+     * from {@code start}; returns the rows posted.
+     */
+    public static List<double[]> replayNormalThenFault6(String line, int n, Instant start) {
+        catalogue(line);
+        List<double[]> rows = normalThenFault6(n);
+        postReadings(line, rows, start, 60);
+        return rows;
     }
 
     /** Puts the 52 TEP variables of the line into the telemetry catalogue. */

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +81,8 @@ class ScoringReadsTest {
         String line = "timeline-" + UUID.randomUUID();
         assertThrows(NotFoundProblem.class, () -> scoring.scoreTimeline(line, null, Instant.EPOCH, Instant.now()));
         String modelId = ScoringFixtures.activeModel(line, 5);
-        ScoringFixtures.catalogue(line);
-        List<double[]> rows = new ArrayList<>(Arrays.asList(TepData.normal().slice(440, 460).rows()));
-        rows.addAll(Arrays.asList(TepData.fault(6).slice(0, 20).rows()));
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        ScoringFixtures.postReadings(line, rows, start, 60);
+        List<double[]> rows = ScoringFixtures.replayNormalThenFault6(line, 20, start);
 
         ScoreTimeline t = scoring.scoreTimeline(line, null, start.minusSeconds(1), start.plus(Duration.ofHours(1)));
         assertEquals(UUID.fromString(modelId), t.modelId());

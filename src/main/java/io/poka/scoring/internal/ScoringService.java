@@ -16,13 +16,12 @@ import io.poka.scoring.TrainingJob;
 import io.poka.scoring.internal.data.CsvTables;
 import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
 import io.poka.scoring.internal.registry.ModelRegistry;
 import io.poka.scoring.internal.stream.RowAssembler;
-import io.poka.telemetry.StoredReading;
-import io.poka.telemetry.TelemetryApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -50,11 +49,11 @@ public class ScoringService implements ScoringApi {
     private final Clock clock;
     private final ScoringReads reads;
     private final RecentActivity activity;
-    private final TelemetryApi telemetry;
+    private final TelemetryDatasets telemetry;
 
     ScoringService(ModelRegistry registry, Datasets datasets, ScoringConfig config, QualityEvents events,
             Event<AnomalyDetected> anomalies, Clock clock, ScoringReads reads, RecentActivity activity,
-            TelemetryApi telemetry) {
+            TelemetryDatasets telemetry) {
         this.reads = reads;
         this.activity = activity;
         this.telemetry = telemetry;
@@ -162,29 +161,18 @@ public class ScoringService implements ScoringApi {
         }
         ModelCache.Loaded model = model(line, modelId);
         List<String> variables = model.network().pipeline().variables();
-        int limit = config.timelineMaxPoints();
-        RowAssembler pivot = new RowAssembler(variables, Integer.MAX_VALUE);
-        boolean truncated = false;
-        for (String variable : variables) {
-            List<StoredReading> readings = telemetry.readings(line, variable, from, to, limit);
-            truncated |= readings.size() >= limit;
-            for (StoredReading r : readings) {
-                pivot.add(r.timestamp(), r.variable(), r.value());
-            }
-        }
-        List<RowAssembler.Row> rows = pivot.drainComplete();
+        TelemetryDatasets.Pivoted pivoted = telemetry.pivot(line, variables, from, to, config.timelineMaxPoints());
+        List<RowAssembler.Row> rows = pivoted.rows();
         List<ScoreTimeline.Point> points = new ArrayList<>(rows.size());
         if (!rows.isEmpty()) {
-            NumericTable table = new NumericTable(variables, rows.stream().map(RowAssembler.Row::values)
-                    .toArray(double[][]::new));
-            List<RowScore> scored = window(model, table, TIMELINE_CONTRIBUTORS).rows();
+            List<RowScore> scored = window(model, pivoted.table(variables), TIMELINE_CONTRIBUTORS).rows();
             for (RowScore s : scored) {
                 points.add(new ScoreTimeline.Point(rows.get(s.row()).timestamp(), s.score(), s.anomalous(),
                         s.topContributors()));
             }
         }
         return new ScoreTimeline(line, model.id(), model.version(), model.threshold(), model.dataFingerprint(), from,
-                to, points, pivot.pending(), truncated);
+                to, points, pivoted.incompleteSteps(), pivoted.truncated());
     }
 
     private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors) {
