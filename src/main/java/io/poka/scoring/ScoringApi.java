@@ -29,4 +29,30 @@ public interface ScoringApi {
 
     /** The data set with this id, if it exists. */
     Optional<Dataset> dataset(UUID id);
+
+    /** Registered model versions of a line (all lines when {@code line} is null), by line, newest version first. */
+    List<ModelVersion> models(String line);
+
+    /** One registered model version, if it exists. */
+    Optional<ModelVersion> model(UUID id);
+
+    /** Stored training data sets, newest first, without their rows. */
+    List<DatasetInfo> datasets();
+
+    /** Training jobs of a line (all lines when {@code line} is null), newest first, with live progress. */
+    List<TrainingJob> trainingJobs(String line);
+
+    /** One training job with its live progress, if it exists. */
+    Optional<TrainingJob> trainingJob(UUID id);
+
+    /**
+     * Scores the line's stored telemetry in [from, to) with a model version (the active one when {@code modelId} is
+     * null) without storing or publishing anything: the anomaly timeline an auditor can recompute at any time.
+     *
+     * @throws io.poka.platform.NotFoundProblem when the line has no active model or the model is not of this line
+     */
+    ScoreTimeline scoreTimeline(String line, UUID modelId, Instant from, Instant to);
+
+    /** The active model of every line that has one, with its health over the recent streaming window. */
+    List<ActiveModel> activeModels();
 }

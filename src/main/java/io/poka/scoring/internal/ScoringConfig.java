@@ -30,4 +30,8 @@ public interface ScoringConfig {
     /** Top contributing variables reported per scored row. */
     @WithDefault("3")
     int topContributors();
+
+    /** Most time steps one anomaly timeline scores (readings per variable read from telemetry for it). */
+    @WithDefault("5000")
+    int timelineMaxPoints();
 }

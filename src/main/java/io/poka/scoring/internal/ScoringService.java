@@ -2,18 +2,26 @@ package io.poka.scoring.internal;
 
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
+import io.poka.platform.ValidationProblem;
+import io.poka.scoring.ActiveModel;
 import io.poka.scoring.AnomalyDetected;
 import io.poka.scoring.Contribution;
+import io.poka.scoring.DatasetInfo;
+import io.poka.scoring.ModelVersion;
 import io.poka.scoring.RowScore;
+import io.poka.scoring.ScoreTimeline;
 import io.poka.scoring.ScoredWindow;
 import io.poka.scoring.ScoringApi;
+import io.poka.scoring.TrainingJob;
 import io.poka.scoring.internal.data.CsvTables;
 import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
 import io.poka.scoring.internal.registry.ModelRegistry;
+import io.poka.scoring.internal.stream.RowAssembler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -30,15 +38,25 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScoringService implements ScoringApi {
+    /** Contributions kept per point of a timeline: enough to explain a point on screen. */
+    static final int TIMELINE_CONTRIBUTORS = 8;
+
     private final ModelRegistry registry;
     private final Datasets datasets;
     private final ScoringConfig config;
     private final QualityEvents events;
     private final Event<AnomalyDetected> anomalies;
     private final Clock clock;
+    private final ScoringReads reads;
+    private final RecentActivity activity;
+    private final TelemetryDatasets telemetry;
 
     ScoringService(ModelRegistry registry, Datasets datasets, ScoringConfig config, QualityEvents events,
-            Event<AnomalyDetected> anomalies, Clock clock) {
+            Event<AnomalyDetected> anomalies, Clock clock, ScoringReads reads, RecentActivity activity,
+            TelemetryDatasets telemetry) {
+        this.reads = reads;
+        this.activity = activity;
+        this.telemetry = telemetry;
         this.registry = registry;
         this.datasets = datasets;
         this.config = config;
@@ -50,7 +68,7 @@ public class ScoringService implements ScoringApi {
     /** Batch scoring: nothing is stored or published. */
     public ScoredWindow score(String line, UUID modelId, NumericTable table) {
         ModelCache.Loaded model = model(line, modelId);
-        return window(model, table);
+        return window(model, table, config.topContributors());
     }
 
     @Override
@@ -64,10 +82,15 @@ public class ScoringService implements ScoringApi {
             }
         }
         ModelCache.Loaded model = model(line, null);
-        ScoredWindow scored = window(model, new NumericTable(variables, rows.toArray(double[][]::new)));
+        ScoredWindow scored = window(model, new NumericTable(variables, rows.toArray(double[][]::new)),
+                config.topContributors());
         Instant now = clock.instant();
+        int scoredRows = 0;
+        int anomalous = 0;
         for (RowScore row : scored.rows()) {
+            scoredRows += row.score() == null ? 0 : 1;
             if (row.anomalous()) {
+                anomalous++;
                 AnomalyDetected event = new AnomalyDetected(UUID.randomUUID(), line, model.id(), model.version(),
                         row.score(), model.threshold(), model.dataFingerprint(), row.topContributors(),
                         timestamps == null ? null : timestamps.get(row.row()), now);
@@ -75,6 +98,7 @@ public class ScoringService implements ScoringApi {
                 anomalies.fire(event);
             }
         }
+        activity.record(line, scoredRows, anomalous);
         return scored;
     }
 
@@ -96,7 +120,62 @@ public class ScoringService implements ScoringApi {
         return model;
     }
 
-    private ScoredWindow window(ModelCache.Loaded model, NumericTable table) {
+    @Override
+    public List<ModelVersion> models(String line) {
+        return reads.models(line);
+    }
+
+    @Override
+    public Optional<ModelVersion> model(UUID id) {
+        return reads.model(id);
+    }
+
+    @Override
+    public List<DatasetInfo> datasets() {
+        return reads.datasets();
+    }
+
+    @Override
+    public List<TrainingJob> trainingJobs(String line) {
+        return reads.trainingJobs(line);
+    }
+
+    @Override
+    public Optional<TrainingJob> trainingJob(UUID id) {
+        return reads.trainingJob(id);
+    }
+
+    @Override
+    public List<ActiveModel> activeModels() {
+        return reads.activeModels();
+    }
+
+    /**
+     * Pivots the line's stored readings of the model's variables into time steps (as streaming does) and scores the
+     * complete ones; at most {@code timeline-max-points} steps, the oldest first.
+     */
+    @Override
+    public ScoreTimeline scoreTimeline(String line, UUID modelId, Instant from, Instant to) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new ValidationProblem("from", "from and to are required, from before to");
+        }
+        ModelCache.Loaded model = model(line, modelId);
+        List<String> variables = model.network().pipeline().variables();
+        TelemetryDatasets.Pivoted pivoted = telemetry.pivot(line, variables, from, to, config.timelineMaxPoints());
+        List<RowAssembler.Row> rows = pivoted.rows();
+        List<ScoreTimeline.Point> points = new ArrayList<>(rows.size());
+        if (!rows.isEmpty()) {
+            List<RowScore> scored = window(model, pivoted.table(variables), TIMELINE_CONTRIBUTORS).rows();
+            for (RowScore s : scored) {
+                points.add(new ScoreTimeline.Point(rows.get(s.row()).timestamp(), s.score(), s.anomalous(),
+                        s.topContributors()));
+            }
+        }
+        return new ScoreTimeline(line, model.id(), model.version(), model.threshold(), model.dataFingerprint(), from,
+                to, points, pivoted.incompleteSteps(), pivoted.truncated());
+    }
+
+    private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors) {
         LoadedVaeGan net = model.network();
         int lags = net.pipeline().lags();
         NumericTable aligned = net.pipeline().aligned(table);
@@ -109,7 +188,7 @@ public class ScoringService implements ScoringApi {
         for (int k = 0; k < scored.length; k++) {
             LoadedVaeGan.Scored s = scored[k];
             rows.add(new RowScore(k + lags, s.score(), s.score() > model.threshold(),
-                    top(s.contributions(), names, config.topContributors())));
+                    top(s.contributions(), names, contributors)));
         }
         return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);
     }

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Builds a data set from stored telemetry: the readings of chosen variables of one line in a time range, pivoted
+ * Builds a data set (and the anomaly timeline its rows) from stored telemetry: the readings of chosen variables of one line in a time range, pivoted
  * into one row per time step (the same pivot streaming scoring uses), so a model can be trained on what the plant
  * actually recorded. Steps that miss a variable are left out and counted.
  */
@@ -52,15 +52,28 @@ public class TelemetryDatasets {
                 throw new ValidationProblem("variables", "'" + variable + "' is not in the catalogue of line '" + s.line() + "'");
             }
         }
-        RowAssembler pivot = new RowAssembler(s.variables(), Integer.MAX_VALUE);
-        int limit = config.maxDatasetRows() + 1;
-        for (String variable : s.variables()) {
-            for (StoredReading r : telemetry.readings(s.line(), variable, s.from(), s.to(), limit)) {
+        Pivoted pivoted = pivot(s.line(), s.variables(), s.from(), s.to(), config.maxDatasetRows() + 1);
+        return new Built(datasets.store(s.name(), pivoted.table(s.variables()), actor), pivoted.incompleteSteps());
+    }
+
+    /** Complete time steps, oldest first; steps missing a variable counted; truncated when a variable hit the limit. */
+    public record Pivoted(List<RowAssembler.Row> rows, int incompleteSteps, boolean truncated) {
+        public NumericTable table(List<String> variables) {
+            return new NumericTable(variables, rows.stream().map(RowAssembler.Row::values).toArray(double[][]::new));
+        }
+    }
+
+    /** The line's readings of these variables in [from, to), at most {@code limit} per variable, one row per step. */
+    public Pivoted pivot(String line, List<String> variables, Instant from, Instant to, int limit) {
+        RowAssembler pivot = new RowAssembler(variables, Integer.MAX_VALUE);
+        boolean truncated = false;
+        for (String variable : variables) {
+            List<StoredReading> readings = telemetry.readings(line, variable, from, to, limit);
+            truncated |= readings.size() >= limit;
+            for (StoredReading r : readings) {
                 pivot.add(r.timestamp(), r.variable(), r.value());
             }
         }
-        List<RowAssembler.Row> rows = pivot.drainComplete();
-        NumericTable table = new NumericTable(s.variables(), rows.stream().map(RowAssembler.Row::values).toArray(double[][]::new));
-        return new Built(datasets.store(s.name(), table, actor), pivot.pending());
+        return new Pivoted(pivot.drainComplete(), pivot.pending(), truncated);
     }
 }

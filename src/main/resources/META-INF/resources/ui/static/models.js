@@ -1,0 +1,204 @@
+// Models pages: follow a training job live (its REST status polled every second), compare a model with the
+// baselines, and draw the loss history. Actions go to the scoring REST API; roles and e-signatures are checked there.
+(function () {
+  'use strict';
+  const POLL_MS = 1000;
+  const STATUS = {
+    QUEUED: ['info', 'Queued'], RUNNING: ['info', 'Running'], SUCCEEDED: ['good', 'Succeeded'],
+    FAILED: ['bad', 'Failed'], CANCELLED: ['warn', 'Cancelled']
+  };
+  const fmt = (x, d) => (typeof x === 'number' && isFinite(x)) ? x.toFixed(d) : '–';
+  const pct = x => (typeof x === 'number' && isFinite(x)) ? (100 * x).toFixed(1) + ' %' : '–';
+
+  // ---- training progress ----
+  let followed = null;
+
+  function showJob(job) {
+    const live = document.getElementById('job-live');
+    if (!live) { return; }
+    if (live.hidden) {
+      live.hidden = false;
+      live.scrollIntoView({ block: 'center' });
+    }
+    document.getElementById('job-live-title').textContent = 'Training line ' + job.line + ' (job ' + job.id.substring(0, 8) + ')';
+    const bar = document.getElementById('job-progress');
+    bar.max = job.epochs;
+    bar.value = job.epoch;
+    bar.setAttribute('aria-valuemax', job.epochs);
+    bar.setAttribute('aria-valuenow', job.epoch);
+    bar.setAttribute('aria-valuetext', 'epoch ' + job.epoch + ' of ' + job.epochs);
+    const [kind, word] = STATUS[job.status] || ['info', job.status];
+    const badge = document.getElementById('job-status');
+    badge.className = 'badge ' + kind;
+    badge.textContent = word;
+    document.getElementById('job-epoch').textContent = 'epoch ' + job.epoch + ' of ' + job.epochs;
+    const l = job.lastLoss;
+    document.getElementById('job-losses').textContent = l
+      ? 'Losses at epoch ' + l.epoch + ': reconstruction ' + fmt(l.reconstruction, 4) + ', KL ' + fmt(l.kl, 4)
+        + ', adversarial ' + fmt(l.adversarial, 4) + ', discriminator ' + fmt(l.discriminator, 4)
+      : (job.error || 'No epoch finished yet.');
+    const cancel = document.getElementById('job-cancel');
+    if (cancel) { cancel.hidden = !(job.status === 'QUEUED' || job.status === 'RUNNING'); }
+  }
+
+  async function poll(id) {
+    followed = id;
+    let job;
+    try {
+      job = await Poka.getJson('/api/v1/scoring/training-jobs/' + id);
+    } catch (e) {
+      setTimeout(() => poll(id), POLL_MS * 3);
+      return;
+    }
+    if (followed !== id) { return; }
+    showJob(job);
+    if (job.status === 'QUEUED' || job.status === 'RUNNING') {
+      setTimeout(() => poll(id), POLL_MS);
+    } else if (job.status === 'SUCCEEDED') {
+      sessionStorage.setItem('poka.message', 'Training of line ' + job.line + ' finished: the new version is in the registry (inactive until promoted).');
+      window.location.reload();
+    } else {
+      Poka.show(job.status === 'FAILED' ? 'problem' : 'notice', 'Training ' + job.status.toLowerCase() + (job.error ? ': ' + job.error : '.'));
+    }
+  }
+
+  document.addEventListener('poka:done', function (event) {
+    if (event.target.id === 'train-form' && event.detail && event.detail.id) {
+      showJob(event.detail);
+      poll(event.detail.id);
+    }
+  });
+
+  document.addEventListener('click', async function (event) {
+    if (event.target.id === 'job-cancel' && followed) {
+      try {
+        await Poka.send('POST', '/api/v1/scoring/training-jobs/' + followed + '/cancel');
+        Poka.show('notice', 'Cancellation requested: the job stops at its next batch.');
+      } catch (e) { /* shown */ }
+    }
+  });
+
+  // ---- comparison with baselines (the input is not named "dataset": a form control of that name would shadow form.dataset) ----
+  function cell(row, text, cls) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (cls) { td.className = cls; }
+    row.appendChild(td);
+    return td;
+  }
+
+  function badge(kind, text) {
+    const b = document.createElement('span');
+    b.className = 'badge ' + kind;
+    b.textContent = text;
+    return b;
+  }
+
+  function metricsText(m) {
+    return Object.entries(m || {}).map(([k, v]) => k + ' ' + (typeof v === 'number' ? fmt(v, 4) : v)).join(', ');
+  }
+
+  function renderComparison(form, name, body) {
+    const out = document.getElementById('comparison');
+    out.replaceChildren();
+    const own = form.dataset.fingerprint;
+    const head = document.createElement('p');
+    head.textContent = 'Data set ' + body.dataset + ' (' + body.task.toLowerCase() + '), fingerprint ' + body.dataFingerprint.substring(0, 12)
+      + (body.dataFingerprint === own ? ' — the same data as this model.' : ' — not the data this model was trained on.');
+    out.appendChild(head);
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    const table = document.createElement('table');
+    table.id = 'comparison-table';
+    table.innerHTML = '<thead><tr><th scope="col">Model</th><th scope="col">Trainer</th><th scope="col">Metrics</th>'
+      + '<th scope="col" class="num">Training ms</th><th scope="col" class="num">Rows/s</th><th scope="col">Fingerprint</th>'
+      + '<th scope="col">Same data as this model</th></tr></thead>';
+    const tbody = document.createElement('tbody');
+    const mine = document.createElement('tr');
+    mine.className = 'own';
+    cell(mine, 'This model (VAE-GAN v' + form.dataset.modelVersion + ')');
+    cell(mine, 'vae-gan');
+    cell(mine, 'threshold ' + fmt(Number(form.dataset.threshold), 4) + ', target false alarms ' + pct(Number(form.dataset.alpha))
+      + ', cross-calibrated false alarms ' + (form.dataset.cross ? pct(Number(form.dataset.cross)) : '–'));
+    cell(mine, form.dataset.trainingMs, 'num');
+    cell(mine, '–', 'num');
+    cell(mine, own.substring(0, 12));
+    cell(mine, '').appendChild(badge('good', 'itself'));
+    tbody.appendChild(mine);
+    for (const m of body.models) {
+      const tr = document.createElement('tr');
+      cell(tr, m.modelVersion);
+      cell(tr, m.trainer);
+      cell(tr, metricsText(m.metrics));
+      cell(tr, String(m.trainingMs), 'num');
+      cell(tr, fmt(m.rowsPerSecond, 0), 'num');
+      cell(tr, (m.dataFingerprint || '').substring(0, 12));
+      cell(tr, '').appendChild(m.dataFingerprint === own ? badge('good', 'same data') : badge('warn', 'other data'));
+      tbody.appendChild(tr);
+    }
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    out.appendChild(wrap);
+    if (!body.models.length) {
+      const p = document.createElement('p');
+      p.className = 'muted';
+      p.textContent = 'No baseline model is stored for ' + name + ' yet.';
+      out.appendChild(p);
+    }
+  }
+
+  async function compare(form) {
+    const name = form.elements.baselineDataset.value.trim();
+    const out = document.getElementById('comparison');
+    if (!name) { return; }
+    const response = await fetch('/api/v1/baselines/datasets/' + encodeURIComponent(name) + '/comparison',
+      { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+    if (response.status === 404) {
+      const p = document.createElement('p');
+      p.className = 'notice';
+      p.textContent = 'The baselines module has no data set named "' + name + '". Choose one it has (e.g. steel-plates, cmapss-fd001).';
+      out.replaceChildren(p);
+      return;
+    }
+    if (!response.ok) {
+      const p = document.createElement('p');
+      p.className = 'problem';
+      p.textContent = 'Comparison unavailable: ' + response.status + ' ' + response.statusText;
+      out.replaceChildren(p);
+      return;
+    }
+    renderComparison(form, name, await response.json());
+  }
+
+  document.addEventListener('submit', function (event) {
+    if (event.target.id === 'comparison-form') {
+      event.preventDefault();
+      compare(event.target);
+    }
+  });
+
+  // ---- loss history chart ----
+  function lossChart() {
+    const holder = document.getElementById('loss-chart');
+    const data = document.getElementById('loss-data');
+    if (!holder || !data || typeof uPlot === 'undefined') { return; }
+    const rows = JSON.parse(data.textContent);
+    if (!rows.length) { return; }
+    const cols = [0, 1, 2, 3, 4].map(c => rows.map(r => r[c]));
+    const series = [{ label: 'epoch' },
+      { label: 'reconstruction', stroke: '#0072b2', width: 2 },
+      { label: 'KL', stroke: '#e69f00', width: 2, dash: [6, 3] },
+      { label: 'adversarial', stroke: '#009e73', width: 2, dash: [2, 2] },
+      { label: 'discriminator', stroke: '#cc79a7', width: 2, dash: [10, 4] }];
+    new uPlot({ width: Math.max(280, holder.clientWidth), height: 240, scales: { x: { time: false } }, series: series,
+      axes: [{ label: 'epoch' }, { label: 'loss' }] }, cols, holder);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    lossChart();
+    const form = document.getElementById('comparison-form');
+    if (form && form.elements.baselineDataset.value) { compare(form); }
+    const open = document.querySelector('#jobs tr[data-open="true"]');
+    if (open) { poll(open.dataset.jobId); }
+  });
+})();

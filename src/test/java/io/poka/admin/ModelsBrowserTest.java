@@ -1,0 +1,206 @@
+package io.poka.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.poka.scoring.ScoringFixtures;
+import io.poka.testing.Api;
+import io.poka.testing.Browser;
+import io.poka.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** A QA manager trains a VAE-GAN from the browser, follows its progress, compares it, promotes it and rolls back. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class ModelsBrowserTest {
+    static final int EPOCHS = 60;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aQaManagerTrainsWithALiveProgressBarThenComparesPromotesAndRollsBack() {
+        String qa = ScoringFixtures.qaManager();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String line = "ui-line-" + suffix;
+        String dataset = "tep-d00-ui-" + suffix;
+        String datasetId = ScoringFixtures.uploadNormal(dataset);
+        // a stored baseline for the comparison (UCI steel plates, seconds of training)
+        Api.asAdmin().body(Map.of("trainer", "logistic-regression")).post("/api/v1/baselines/datasets/steel-plates/models")
+                .then().statusCode(201);
+
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qa, ScoringFixtures.qaPassword());
+            b.go("/ui/models");
+            new Select(b.find(By.id("train-dataset"))).selectByValue(datasetId);
+            b.find(By.id("train-line")).sendKeys(line);
+            b.find(By.id("hp-epochs")).sendKeys(String.valueOf(EPOCHS));
+            b.find(By.id("hp-seed")).sendKeys("5");
+            b.find(By.cssSelector("#train-form button[type=submit]")).click();
+
+            // the bar advances while the job runs: record every value the page shows
+            List<Integer> seen = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            b.waitFor(d -> {
+                List<WebElement> bar = d.findElements(By.id("job-progress"));
+                if (bar.isEmpty() || !bar.get(0).isDisplayed()) {
+                    return false;
+                }
+                int now = Integer.parseInt(bar.get(0).getAttribute("aria-valuenow"));
+                if (seen.isEmpty() || seen.get(seen.size() - 1) != now) {
+                    seen.add(now);
+                    texts.add(d.findElement(By.id("job-epoch")).getText());
+                }
+                return now >= 2 && now < EPOCHS - 5;
+            }, Duration.ofSeconds(120));
+            assertEquals(String.valueOf(EPOCHS), b.find(By.id("job-progress")).getAttribute("aria-valuemax"));
+            assertTrue(b.find(By.id("job-epoch")).getText().matches("epoch \\d+ of " + EPOCHS), texts.toString());
+            b.screenshot("41-training-progress");
+            b.waitFor(d -> {
+                List<WebElement> bar = d.findElements(By.id("job-progress"));
+                if (!bar.isEmpty() && bar.get(0).isDisplayed()) {
+                    int now = Integer.parseInt(bar.get(0).getAttribute("aria-valuenow"));
+                    if (seen.get(seen.size() - 1) != now) {
+                        seen.add(now);
+                    }
+                }
+                return !d.findElements(By.xpath("//table[@id='registry']//tr[td[1]='" + line + "']")).isEmpty();
+            }, Duration.ofSeconds(180));
+            assertTrue(seen.stream().filter(v -> v > 0 && v < EPOCHS).distinct().count() >= 2,
+                    "the bar showed at least two intermediate epochs: " + seen);
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) > seen.get(i - 1), "never goes back: " + seen);
+            }
+            // done: the finished job shows the full bar, and the new version is in the registry (inactive)
+            WebElement jobRow = b.find(By.xpath("//table[@id='jobs']//tr[td[2]='" + line + "']"));
+            assertTrue(jobRow.getText().contains("Succeeded"), jobRow.getText());
+            assertEquals(String.valueOf(EPOCHS), jobRow.findElement(By.tagName("progress")).getAttribute("aria-valuenow"));
+            WebElement row = b.find(By.xpath("//table[@id='registry']//tr[td[1]='" + line + "']"));
+            assertTrue(row.getText().contains("Inactive") && row.getText().contains(dataset), row.getText());
+            String v1 = row.getAttribute("data-model-id");
+            assertEquals(v1, Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/models").then().statusCode(200)
+                    .extract().path("[0].id"));
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
+            b.screenshot("40-models");
+
+            // detail: metrics and the comparison with what the baselines module returns
+            row.findElement(By.linkText("v1")).click();
+            b.find(By.id("model-fingerprint"));
+            b.find(By.id("metrics"));
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("comparison"), "no data set named"));
+            WebElement input = b.find(By.id("comparison-dataset"));
+            input.clear();
+            input.sendKeys("steel-plates");
+            b.find(By.cssSelector("#comparison-form button[type=submit]")).click();
+            WebElement comparison = b.find(By.id("comparison-table"));
+            assertTrue(comparison.findElements(By.cssSelector("tbody tr")).size() >= 2, comparison.getText());
+            assertTrue(comparison.getText().contains("This model (VAE-GAN v1)"), comparison.getText());
+            assertTrue(comparison.getText().contains("logistic-regression"), comparison.getText());
+            assertTrue(comparison.getText().contains("other data"), "steel plates are not TEP: " + comparison.getText());
+            b.screenshot("42-model-detail-comparison");
+
+            // promote v1 with the e-signature dialog
+            promote(b);
+            assertEquals(true, Api.asAdmin().get("/api/v1/scoring/models/" + v1).then().extract().path("active"));
+
+            // v2 trained over the API, promoted in the browser, then the line rolled back to v1
+            String v2 = ScoringFixtures.train(datasetId, line, 5);
+            b.go("/ui/models/" + v2);
+            promote(b);
+            assertEquals(true, Api.asAdmin().get("/api/v1/scoring/models/" + v2).then().extract().path("active"));
+            b.find(By.id("rollback-open")).click();
+            b.find(By.id("rollback-password")).sendKeys(ScoringFixtures.qaPassword());
+            b.find(By.id("rollback-reason")).sendKeys("v2 raised false alarms on the night shift");
+            b.find(By.cssSelector("#rollback-dialog button[type=submit]")).click();
+            b.waitFor(ExpectedConditions.textToBe(By.id("model-status"), "Inactive"));
+            assertTrue(b.find(By.id("messages")).getText().contains("rolled back"), b.find(By.id("messages")).getText());
+            assertEquals(true, Api.asAdmin().get("/api/v1/scoring/models/" + v1).then().extract().path("active"));
+            assertEquals(false, Api.asAdmin().get("/api/v1/scoring/models/" + v2).then().extract().path("active"));
+        }
+    }
+
+    @Test
+    void aRunningTrainingIsCancelledFromTheBrowserAndRegistersNoModel() {
+        String qa = ScoringFixtures.qaManager();
+        String line = "ui-cancel-" + UUID.randomUUID().toString().substring(0, 8);
+        String datasetId = ScoringFixtures.uploadNormal("tep-d00-" + line);
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qa, ScoringFixtures.qaPassword());
+            b.go("/ui/models");
+            new Select(b.find(By.id("train-dataset"))).selectByValue(datasetId);
+            b.find(By.id("train-line")).sendKeys(line);
+            b.find(By.id("hp-epochs")).sendKeys("5000");
+            b.find(By.cssSelector("#train-form button[type=submit]")).click();
+            b.waitFor(d -> Integer.parseInt(d.findElement(By.id("job-progress")).getAttribute("aria-valuenow")) >= 1,
+                    Duration.ofSeconds(120));
+            b.find(By.id("job-cancel")).click();
+            b.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Cancelled"), Duration.ofSeconds(60));
+            assertFalse(b.driver().findElement(By.id("job-cancel")).isDisplayed(), "nothing left to cancel");
+        }
+        assertEquals("CANCELLED", Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/training-jobs").then()
+                .statusCode(200).extract().path("[0].status"));
+        assertEquals(0, Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/models").then().statusCode(200)
+                .extract().jsonPath().getList("$").size());
+    }
+
+    @Test
+    void aWrongSignaturePasswordIsRefusedAndNothingChanges() {
+        // an own signer: the failed re-authentication counts toward its lockout
+        String qa = "qa-sig-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", qa, "displayName", qa, "password", "a-long-password-1",
+                "roles", List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
+        String line = "ui-sig-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = ScoringFixtures.train(ScoringFixtures.uploadNormal("tep-d00-" + line), line, 3);
+        try (Browser b = Browser.open(base, 820, 1180)) {
+            b.signIn(qa, "a-long-password-1");
+            b.go("/ui/models/" + id);
+            b.find(By.id("promote-open")).click();
+            b.find(By.id("promote-password")).sendKeys("not-the-password");
+            b.find(By.id("promote-reason")).sendKeys("trying");
+            b.find(By.cssSelector("#promote-dialog button[type=submit]")).click();
+            b.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .problem")));
+            assertEquals("Inactive", b.find(By.id("model-status")).getText());
+            assertEquals(false, Api.asAdmin().get("/api/v1/scoring/models/" + id).then().extract().path("active"));
+            Object overflow = ((JavascriptExecutor) b.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at tablet width");
+        }
+        // an inspector sees the registry but is offered neither training nor promotion
+        String inspector = "insp-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", inspector, "displayName", inspector, "password", "a-long-password-1",
+                "roles", List.of("inspector"))).post("/api/v1/users").then().statusCode(201);
+        try (Browser b = Browser.open(base)) {
+            b.signIn(inspector, "a-long-password-1");
+            b.go("/ui/models/" + id);
+            b.find(By.id("model-fingerprint"));
+            assertTrue(b.driver().findElements(By.id("promote-open")).isEmpty(), "no promote button");
+            b.go("/ui/models");
+            b.find(By.id("registry"));
+            assertFalse(b.driver().findElements(By.id("train-form")).size() > 0, "no training form");
+        }
+    }
+
+    private static void promote(Browser b) {
+        b.find(By.id("promote-open")).click();
+        b.find(By.id("promote-password")).sendKeys(ScoringFixtures.qaPassword());
+        new Select(b.find(By.id("promote-meaning"))).selectByValue("APPROVAL");
+        b.find(By.id("promote-reason")).sendKeys("validated on TEP d00");
+        b.find(By.cssSelector("#promote-dialog button[type=submit]")).click();
+        b.waitFor(ExpectedConditions.textToBe(By.id("model-status"), "Active"));
+    }
+}
