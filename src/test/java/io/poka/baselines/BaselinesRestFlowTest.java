@@ -91,6 +91,22 @@ class BaselinesRestFlowTest {
                 .statusCode(200).body("modelVersion", equalTo(version)).body("modelId", equalTo(id))
                 .body("predictions[0].label", org.hamcrest.Matchers.notNullValue())
                 .body("predictions[0].scores.size()", equalTo(7));
+        // explain=true: each prediction carries LIME contributions for its own predicted label, on model features
+        JsonPath explained = as(qa).queryParam("explain", true).body(Map.of("rows", List.of(steelRow(0), steelRow(1))))
+                .post("/api/v1/baselines/models/" + id + "/predictions").then().statusCode(200).extract().jsonPath();
+        for (int r = 0; r < 2; r++) {
+            String p = "predictions[" + r + "].";
+            assertEquals(explained.getString(p + "label"), explained.getString(p + "explanation.label"));
+            List<String> used = explained.getList(p + "explanation.contributions.feature");
+            assertTrue(!used.isEmpty() && used.size() <= 8, used.toString());
+            assertTrue(BuiltInDatasets.get("steel-plates").features().containsAll(used), used.toString());
+        }
+        assertTrue(trained.getDouble("metrics.rocAucMacroOneVsRest") > 0.8, "one-vs-rest AUC "
+                + trained.getDouble("metrics.rocAucMacroOneVsRest"));
+        assertEquals(7, trained.getMap("metrics.perClass").size());
+        for (Object c : trained.getMap("metrics.perClass").keySet()) {
+            assertTrue(trained.getDouble("metrics.perClass." + c + ".rocAuc") > 0.5, c + " AUC above chance");
+        }
         as(qa).body(Map.of("rows", List.of(steelRow(0), steelRow(1), steelRow(2))))
                 .post("/api/v1/baselines/models/" + id + "/predictions").then().statusCode(200)
                 .body("predictions.size()", equalTo(3)).body("modelVersion", equalTo(version));
@@ -152,6 +168,9 @@ class BaselinesRestFlowTest {
                 + "/predictions").then().statusCode(200)
                 .body("modelVersion", equalTo(trained.getString("model.modelVersion")))
                 .body("predictions[0].value", greaterThan(0f)).body("predictions[0].value", lessThan(200f));
+        as(qa).queryParam("explain", true).body(Map.of("features", row)).post("/api/v1/baselines/models/"
+                + trained.getString("model.id") + "/predictions").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

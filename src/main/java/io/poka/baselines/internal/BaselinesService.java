@@ -9,6 +9,7 @@ import io.poka.baselines.internal.data.TabularData;
 import io.poka.baselines.internal.model.BaselineEvaluation;
 import io.poka.baselines.internal.model.BaselineTrainers;
 import io.poka.baselines.internal.model.Evaluated;
+import io.poka.baselines.internal.model.LimeExplanations;
 import io.poka.baselines.internal.model.ModelBytes;
 import io.poka.baselines.internal.model.RowPredictor;
 import io.poka.platform.NotFoundProblem;
@@ -28,7 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.tribuo.Example;
 import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * Trains, stores, compares and applies baseline models. Training runs synchronously in the request (seconds on the
@@ -37,8 +41,8 @@ import org.tribuo.Model;
  */
 @ApplicationScoped
 public class BaselinesService {
-    private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1", "rmse", "mae",
-            "rmseOfPredictingTrainMean");
+    private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1",
+            "rocAucMacroOneVsRest", "rmse", "mae", "rmseOfPredictingTrainMean");
 
     /** Full view of one stored model, with its Tribuo provenance and all metrics. */
     public record ModelDetail(BaselineModel model, List<String> features, Map<String, Object> metrics,
@@ -122,9 +126,19 @@ public class BaselinesService {
         return detail(record(id));
     }
 
-    /** Predicts the rows with the model, after checking every row carries exactly the model's numeric columns. */
-    public Predictions predict(UUID id, List<Map<String, Object>> rows) {
+    /**
+     * Predicts the rows with the model, after checking every row carries exactly the model's numeric columns; with
+     * {@code explain}, each classifier prediction carries its LIME explanation.
+     */
+    @SuppressWarnings("unchecked")
+    public Predictions predict(UUID id, List<Map<String, Object>> rows, boolean explain) {
         BaselineModelRecord r = record(id);
+        if (explain && !"CLASSIFICATION".equals(r.task)) {
+            throw new ValidationProblem("explain", "explanations are given for classification models only");
+        }
+        if (explain && rows.size() > config.maxExplainedRows()) {
+            throw new ValidationProblem("rows", "at most " + config.maxExplainedRows() + " rows per request with explain=true");
+        }
         List<String> features = read(r.featureNames, new TypeReference<List<String>>() { });
         Map<String, List<String>> problems = RowPredictor.problems(features, rows);
         if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
@@ -132,8 +146,10 @@ public class BaselinesService {
                     problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
         }
         Model<?> model = loaded.computeIfAbsent(id, k -> ModelBytes.read(r.modelBytes));
+        Function<Example<Label>, Map<String, Object>> explainer = !explain ? null : row -> new LimeExplanations(
+                (Model<Label>) model, config.explanationFeatures(), config.explanationSamples(), config.seed()).explain(row);
         return new Predictions(r.id, r.modelVersion(), r.trainer, r.dataFingerprint,
-                RowPredictor.predict(model, features, rows));
+                RowPredictor.predict(model, features, rows, explainer));
     }
 
     private static String problemText(Map<String, List<String>> problems) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -67,8 +68,9 @@ public class BaselinesResource {
     @POST
     @Path("/models/{id}/predictions")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Predict new rows; the answer names the model version")
-    public BaselinesService.Predictions predict(@PathParam("id") UUID id, PredictRequest body) {
+    @Operation(summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions")
+    public BaselinesService.Predictions predict(@PathParam("id") UUID id, @QueryParam("explain") boolean explain,
+            PredictRequest body) {
         if (body == null || (body.features() == null) == (body.rows() == null)) {
             throw new ValidationProblem("features", "give either features (one row) or rows, not both");
         }
@@ -76,6 +78,6 @@ public class BaselinesResource {
         if (rows.isEmpty()) {
             throw new ValidationProblem("rows", "must not be empty");
         }
-        return service.predict(id, rows);
+        return service.predict(id, rows, explain);
     }
 }

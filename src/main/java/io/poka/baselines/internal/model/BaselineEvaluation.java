@@ -46,7 +46,8 @@ public final class BaselineEvaluation {
             predictNanos += System.nanoTime() - t0;
             predicted += out.size();
             for (int i = 0; i < out.size(); i++) {
-                metrics.add(test.get(i).getOutput().getLabel(), out.get(i).getOutput().getLabel());
+                metrics.add(test.get(i).getOutput().getLabel(), out.get(i).getOutput().getLabel(),
+                        classScores(out.get(i), classes));
             }
         }
         long t0 = System.nanoTime();
@@ -113,6 +114,12 @@ public final class BaselineEvaluation {
         model.getTopFeatures(10).forEach((output, pairs) -> out.put(output, pairs.stream()
                 .map(p -> Map.<String, Object>of("feature", p.getA(), "weight", p.getB())).toList()));
         return out;
+    }
+
+    /** The prediction's score for each class (probabilities for logistic regression, vote shares for forests). */
+    static double[] classScores(Prediction<Label> p, List<String> classes) {
+        Map<String, Label> scores = p.getOutputScores();
+        return classes.stream().mapToDouble(c -> scores.containsKey(c) ? scores.get(c).getScore() : 0).toArray();
     }
 
     private static int[] allRows(TabularData d) {
