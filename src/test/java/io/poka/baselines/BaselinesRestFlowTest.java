@@ -174,6 +174,24 @@ class BaselinesRestFlowTest {
     }
 
     @Test
+    void xgboostTrainsThroughTheApplicationWithItsNativeLibraryAndPredicts() {
+        JsonPath trained = as(qa).body(Map.of("trainer", "xgboost"))
+                .post("/api/v1/baselines/datasets/cmapss-fd001/models").then().statusCode(201)
+                .body("model.trainer", equalTo("xgboost"))
+                .body("provenance", containsString("XGBoostRegressionTrainer")).extract().jsonPath();
+        assertTrue(trained.getFloat("metrics.rmse") < 0.6 * trained.getFloat("metrics.rmseOfPredictingTrainMean"));
+        TabularData d = BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001);
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 0; i < d.features().size(); i++) {
+            row.put(d.features().get(i), d.x()[0][i]);
+        }
+        as(qa).body(Map.of("features", row)).post("/api/v1/baselines/models/" + trained.getString("model.id")
+                + "/predictions").then().statusCode(200)
+                .body("modelVersion", equalTo(trained.getString("model.modelVersion")))
+                .body("predictions[0].value", greaterThan(0f));
+    }
+
+    @Test
     void wrongColumnsAndNonNumericValuesAreProblemsAndRolesAreEnforced() {
         String id = as(qa).body(Map.of("trainer", "logistic-regression"))
                 .post("/api/v1/baselines/datasets/steel-plates/models").then().statusCode(201)
