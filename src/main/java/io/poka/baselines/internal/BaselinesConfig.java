@@ -72,6 +72,10 @@ public interface BaselinesConfig {
     @WithDefault("20")
     int maxExplainedRows();
 
+    /** Training jobs that may be queued or running at once; a submission beyond gets 429 baselines/training-queue-full. */
+    @WithDefault("10")
+    int maxQueuedTrainings();
+
     default TrainerSettings settings() {
         return new TrainerSettings(sgdEpochs(), forestTrees(), forestMaxDepth(), folds(), testUnitFraction(), seed());
     }

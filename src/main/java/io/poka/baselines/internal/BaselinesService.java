@@ -78,19 +78,51 @@ public class BaselinesService {
 
     /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */
     public ModelDetail train(String dataset, String trainer) {
+        TabularData data = checkedTraining(dataset, trainer);
+        String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
+    }
+
+    /**
+     * The data set, after checking the trainer fits its task; 404 for an unknown data set, 400 for an unknown
+     * trainer.
+     */
+    public TabularData checkedTraining(String dataset, String trainer) {
         TabularData data = dataset(dataset);
         List<String> trainers = BaselineTrainers.names(data.classification());
         if (trainer == null || !trainers.contains(trainer)) {
             throw new ValidationProblem("trainer", "one of " + trainers + " for " + dataset);
         }
-        Evaluated e = slots.run(() -> BaselineEvaluation.run(data, trainer, config.settings()));
-        byte[] bytes = ModelBytes.write(e.model());
-        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes));
-        loaded.put(stored.id, e.model());
-        return detail(stored);
+        return data;
     }
 
-    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes) {
+    /** Steps a training of this data set reports (see {@link BaselineEvaluation#steps}). */
+    public int steps(TabularData data) {
+        return BaselineEvaluation.steps(data, config.settings());
+    }
+
+    /**
+     * For a training job's worker: waits for a free training slot (shared with the synchronous trainings), then
+     * trains, evaluates and stores as {@link #train} does; the model is recorded as created by {@code actor}.
+     */
+    public UUID trainWhenFree(TabularData data, String trainer, String actor, BaselineEvaluation.Progress progress)
+            throws InterruptedException {
+        return slots.runWhenFree(() -> {
+            progress.step(0, steps(data));
+            return evaluateAndStore(data, trainer, actor, progress);
+        }).id;
+    }
+
+    private BaselineModelRecord evaluateAndStore(TabularData data, String trainer, String actor,
+            BaselineEvaluation.Progress progress) {
+        Evaluated e = BaselineEvaluation.run(data, trainer, config.settings(), progress);
+        byte[] bytes = ModelBytes.write(e.model());
+        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes, actor));
+        loaded.put(stored.id, e.model());
+        return stored;
+    }
+
+    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes, String actor) {
         BaselineModelRecord r = new BaselineModelRecord();
         r.id = UUID.randomUUID();
         r.dataset = data.name();
@@ -108,7 +140,7 @@ public class BaselinesService {
         r.modelBytes = bytes;
         r.modelSha256 = sha256(bytes);
         r.createdAt = clock.instant();
-        r.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        r.createdBy = actor;
         r.persist();
         changes.fire(new RecordChanged("BaselineModel", r.id.toString(), "CREATED", null, summary(r), null));
         return r;
