@@ -60,7 +60,14 @@ class BaselinesRestFlowTest {
     }
 
     static Map<String, Object> steelRow(int row) {
-        TabularData d = BuiltInDatasets.get(BuiltInDatasets.STEEL_PLATES);
+        return row(BuiltInDatasets.get(BuiltInDatasets.STEEL_PLATES), row);
+    }
+
+    static Map<String, Object> cmapssRow(int row) {
+        return row(BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001), row);
+    }
+
+    static Map<String, Object> row(TabularData d, int row) {
         Map<String, Object> features = new HashMap<>();
         for (int i = 0; i < d.features().size(); i++) {
             features.put(d.features().get(i), d.x()[row][i]);
@@ -159,11 +166,7 @@ class BaselinesRestFlowTest {
         float meanRmse = trained.getFloat("metrics.rmseOfPredictingTrainMean");
         assertTrue(rmse < 0.85 * meanRmse, rmse + " vs " + meanRmse);
         assertEquals(20, trained.getList("metrics.testGroups").size());
-        TabularData d = BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001);
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 0; i < d.features().size(); i++) {
-            row.put(d.features().get(i), d.x()[0][i]);
-        }
+        Map<String, Object> row = cmapssRow(0);
         as(qa).body(Map.of("features", row)).post("/api/v1/baselines/models/" + trained.getString("model.id")
                 + "/predictions").then().statusCode(200)
                 .body("modelVersion", equalTo(trained.getString("model.modelVersion")))
@@ -180,11 +183,7 @@ class BaselinesRestFlowTest {
                 .body("model.trainer", equalTo("xgboost"))
                 .body("provenance", containsString("XGBoostRegressionTrainer")).extract().jsonPath();
         assertTrue(trained.getFloat("metrics.rmse") < 0.6 * trained.getFloat("metrics.rmseOfPredictingTrainMean"));
-        TabularData d = BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001);
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 0; i < d.features().size(); i++) {
-            row.put(d.features().get(i), d.x()[0][i]);
-        }
+        Map<String, Object> row = cmapssRow(0);
         as(qa).body(Map.of("features", row)).post("/api/v1/baselines/models/" + trained.getString("model.id")
                 + "/predictions").then().statusCode(200)
                 .body("modelVersion", equalTo(trained.getString("model.modelVersion")))

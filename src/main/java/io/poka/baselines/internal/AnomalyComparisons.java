@@ -1,6 +1,5 @@
 package io.poka.baselines.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.baselines.internal.anomaly.AnomalyComparisonRun;
@@ -50,7 +49,7 @@ public class AnomalyComparisons {
 
     private final ScoringApi scoring;
     private final BaselinesConfig config;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
@@ -60,7 +59,7 @@ public class AnomalyComparisons {
             SecurityIdentity identity, Event<RecordChanged> changes) {
         this.scoring = scoring;
         this.config = config;
-        this.json = json;
+        this.json = new JsonColumns(json);
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
@@ -114,12 +113,12 @@ public class AnomalyComparisons {
             r.id = UUID.randomUUID();
             r.datasetId = datasetId;
             r.dataFingerprint = normal.fingerprint();
-            r.vaeGanModelIds = write(models.stream().map(ScoringApi.ModelSummary::id).toList());
-            r.faultDatasets = write(views);
+            r.vaeGanModelIds = json.write(models.stream().map(ScoringApi.ModelSummary::id).toList());
+            r.faultDatasets = json.write(views);
             r.trainingRows = lead.trainingRows();
             r.calibrationRows = lead.calibrationRows();
             r.falseAlarmRate = lead.falseAlarmRate();
-            r.results = write(results);
+            r.results = json.write(results);
             r.createdAt = clock.instant();
             r.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
             r.persist();
@@ -218,25 +217,9 @@ public class AnomalyComparisons {
     }
 
     private ComparisonView view(AnomalyComparisonRecord r) {
-        return new ComparisonView(r.id, r.datasetId, r.dataFingerprint, read(r.vaeGanModelIds,
+        return new ComparisonView(r.id, r.datasetId, r.dataFingerprint, json.read(r.vaeGanModelIds,
                 new TypeReference<List<UUID>>() { }), r.trainingRows, r.calibrationRows, r.falseAlarmRate,
-                read(r.faultDatasets, new TypeReference<List<FaultDatasetView>>() { }),
-                read(r.results, new TypeReference<List<Map<String, Object>>>() { }), r.createdAt, r.createdBy);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                json.read(r.faultDatasets, new TypeReference<List<FaultDatasetView>>() { }),
+                json.read(r.results, new TypeReference<List<Map<String, Object>>>() { }), r.createdAt, r.createdBy);
     }
 }

@@ -1,6 +1,5 @@
 package io.poka.baselines.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.baselines.BaselineModel;
@@ -59,7 +58,7 @@ public class BaselinesService {
     }
 
     private final BaselinesConfig config;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
@@ -69,7 +68,7 @@ public class BaselinesService {
     BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
             Event<RecordChanged> changes) {
         this.config = config;
-        this.json = json;
+        this.json = new JsonColumns(json);
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
@@ -132,8 +131,8 @@ public class BaselinesService {
         r.task = data.classification() ? "CLASSIFICATION" : "REGRESSION";
         r.trainer = e.trainer();
         r.provenance = e.provenance();
-        r.metrics = write(e.metrics());
-        r.featureNames = write(data.features());
+        r.metrics = json.write(e.metrics());
+        r.featureNames = json.write(data.features());
         r.dataFingerprint = data.fingerprint();
         r.trainingMs = e.trainingMillis();
         r.rowsPerSecond = e.rowsPerSecond();
@@ -171,7 +170,7 @@ public class BaselinesService {
         if (explain && rows.size() > config.maxExplainedRows()) {
             throw new ValidationProblem("rows", "at most " + config.maxExplainedRows() + " rows per request with explain=true");
         }
-        List<String> features = read(r.featureNames, new TypeReference<List<String>>() { });
+        List<String> features = json.read(r.featureNames, new TypeReference<List<String>>() { });
         Map<String, List<String>> problems = RowPredictor.problems(features, rows);
         if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
             throw new BadRowsProblem("every row needs exactly the numeric columns " + features + problemText(problems),
@@ -211,12 +210,12 @@ public class BaselinesService {
     }
 
     private ModelDetail detail(BaselineModelRecord r) {
-        return new ModelDetail(summary(r), read(r.featureNames, new TypeReference<List<String>>() { }),
-                read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
+        return new ModelDetail(summary(r), json.read(r.featureNames, new TypeReference<List<String>>() { }),
+                json.read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
     }
 
     private BaselineModel summary(BaselineModelRecord r) {
-        Map<String, Object> all = read(r.metrics, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> all = json.read(r.metrics, new TypeReference<Map<String, Object>>() { });
         Map<String, Object> headline = new LinkedHashMap<>();
         all.forEach((k, v) -> {
             if (HEADLINE.contains(k)) {
@@ -225,22 +224,6 @@ public class BaselinesService {
         });
         return new BaselineModel(r.id, r.modelVersion(), r.dataset, r.task, r.trainer, headline, r.dataFingerprint,
                 r.trainingMs, r.rowsPerSecond, r.createdAt, r.createdBy);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(byte[] bytes) {
