@@ -102,7 +102,8 @@ public class AnomalyComparisons {
             runs.add(new AnomalyComparisonRun.FaultRun(d.name(), d.id(), aligned(d, normal.variables(), field), onset));
             views.add(new FaultDatasetView(d.id(), d.name(), d.fingerprint(), d.rows().length, onset));
         }
-        List<AnomalyComparisonRun.ExternalModel> external = models.stream().map(this::vaeGan).toList();
+        List<AnomalyComparisonRun.ExternalModel> external = models.stream().map(m -> vaeGan(m, normal.variables()))
+                .toList();
         AnomalyComparisonRun.Settings settings = new AnomalyComparisonRun.Settings(lead.falseAlarmRate(),
                 lead.spikeLimit(), config.pcaVarianceShare(), config.svmNu(), config.svmGamma(),
                 config.isolationForestTrees(), config.isolationForestSubsample(), config.seed());
@@ -172,7 +173,8 @@ public class AnomalyComparisons {
         return chosen;
     }
 
-    private AnomalyComparisonRun.ExternalModel vaeGan(ScoringApi.ModelSummary m) {
+    /** The VAE-GAN as a compared model; it scores rows in the columns of the data set it was trained on. */
+    private AnomalyComparisonRun.ExternalModel vaeGan(ScoringApi.ModelSummary m, List<String> variables) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("modelId", m.id());
         h.put("line", m.line());
@@ -183,13 +185,8 @@ public class AnomalyComparisons {
         String provenance = "VAE-GAN of the scoring module, line " + m.line() + " version " + m.version()
                 + ", trained on " + m.trainingRows() + " rows of data " + m.dataFingerprint() + ", threshold calibrated on "
                 + m.calibrationRows() + " held-out rows; " + m.hyperparameters();
-        List<String> variables = scoringVariables(m);
         return new AnomalyComparisonRun.ExternalModel("vae-gan v" + m.version(), "vae-gan", h, provenance,
                 m.trainingMillis(), m.threshold(), m.lags(), rows -> scores(scoring.scoreWithModel(m.id(), variables, rows)));
-    }
-
-    private List<String> scoringVariables(ScoringApi.ModelSummary m) {
-        return scoring.dataset(m.datasetId()).orElseThrow(() -> new NotFoundProblem("Dataset", m.datasetId())).variables();
     }
 
     private static double[] scores(ScoredWindow window) {
