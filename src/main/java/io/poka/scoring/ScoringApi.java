@@ -55,4 +55,27 @@ public interface ScoringApi {
 
     /** The active model of every line that has one, with its health over the recent streaming window. */
     List<ActiveModel> activeModels();
+    /**
+     * A VAE-GAN model version as another module may compare against it: the data set and the time-ordered split it
+     * was trained and calibrated on, its threshold and target false-alarm rate, and its training cost.
+     *
+     * @param trainingRows the first rows of the data set trained the model; the remaining ones calibrated the threshold
+     * @param lags rows of history a scored row needs (the first {@code lags} rows of a request get no score)
+     * @param spikeLimit training values beyond this many robust standard deviations were clipped before fitting
+     * @param hyperparameters every training setting, as text for provenance
+     */
+    record ModelSummary(UUID id, String line, int version, UUID datasetId, String dataFingerprint, double threshold,
+            double falseAlarmRate, int trainingRows, int calibrationRows, int lags, double spikeLimit,
+            long trainingMillis, String hyperparameters) {
+    }
+
+    /** Every model version trained on the data set, oldest first. */
+    List<ModelSummary> modelsTrainedOn(UUID datasetId);
+
+    /**
+     * Scores rows with one model version (active or not); nothing is stored or published.
+     *
+     * @throws io.poka.platform.NotFoundProblem when there is no such model version
+     */
+    ScoredWindow scoreWithModel(UUID modelId, List<String> variables, double[][] rows);
 }

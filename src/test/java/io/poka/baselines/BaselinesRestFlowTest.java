@@ -60,7 +60,14 @@ class BaselinesRestFlowTest {
     }
 
     static Map<String, Object> steelRow(int row) {
-        TabularData d = BuiltInDatasets.get(BuiltInDatasets.STEEL_PLATES);
+        return row(BuiltInDatasets.get(BuiltInDatasets.STEEL_PLATES), row);
+    }
+
+    static Map<String, Object> cmapssRow(int row) {
+        return row(BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001), row);
+    }
+
+    static Map<String, Object> row(TabularData d, int row) {
         Map<String, Object> features = new HashMap<>();
         for (int i = 0; i < d.features().size(); i++) {
             features.put(d.features().get(i), d.x()[row][i]);
@@ -91,6 +98,22 @@ class BaselinesRestFlowTest {
                 .statusCode(200).body("modelVersion", equalTo(version)).body("modelId", equalTo(id))
                 .body("predictions[0].label", org.hamcrest.Matchers.notNullValue())
                 .body("predictions[0].scores.size()", equalTo(7));
+        // explain=true: each prediction carries LIME contributions for its own predicted label, on model features
+        JsonPath explained = as(qa).queryParam("explain", true).body(Map.of("rows", List.of(steelRow(0), steelRow(1))))
+                .post("/api/v1/baselines/models/" + id + "/predictions").then().statusCode(200).extract().jsonPath();
+        for (int r = 0; r < 2; r++) {
+            String p = "predictions[" + r + "].";
+            assertEquals(explained.getString(p + "label"), explained.getString(p + "explanation.label"));
+            List<String> used = explained.getList(p + "explanation.contributions.feature");
+            assertTrue(!used.isEmpty() && used.size() <= 8, used.toString());
+            assertTrue(BuiltInDatasets.get("steel-plates").features().containsAll(used), used.toString());
+        }
+        assertTrue(trained.getDouble("metrics.rocAucMacroOneVsRest") > 0.8, "one-vs-rest AUC "
+                + trained.getDouble("metrics.rocAucMacroOneVsRest"));
+        assertEquals(7, trained.getMap("metrics.perClass").size());
+        for (Object c : trained.getMap("metrics.perClass").keySet()) {
+            assertTrue(trained.getDouble("metrics.perClass." + c + ".rocAuc") > 0.5, c + " AUC above chance");
+        }
         as(qa).body(Map.of("rows", List.of(steelRow(0), steelRow(1), steelRow(2))))
                 .post("/api/v1/baselines/models/" + id + "/predictions").then().statusCode(200)
                 .body("predictions.size()", equalTo(3)).body("modelVersion", equalTo(version));
@@ -143,15 +166,28 @@ class BaselinesRestFlowTest {
         float meanRmse = trained.getFloat("metrics.rmseOfPredictingTrainMean");
         assertTrue(rmse < 0.85 * meanRmse, rmse + " vs " + meanRmse);
         assertEquals(20, trained.getList("metrics.testGroups").size());
-        TabularData d = BuiltInDatasets.get(BuiltInDatasets.CMAPSS_FD001);
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 0; i < d.features().size(); i++) {
-            row.put(d.features().get(i), d.x()[0][i]);
-        }
+        Map<String, Object> row = cmapssRow(0);
         as(qa).body(Map.of("features", row)).post("/api/v1/baselines/models/" + trained.getString("model.id")
                 + "/predictions").then().statusCode(200)
                 .body("modelVersion", equalTo(trained.getString("model.modelVersion")))
                 .body("predictions[0].value", greaterThan(0f)).body("predictions[0].value", lessThan(200f));
+        as(qa).queryParam("explain", true).body(Map.of("features", row)).post("/api/v1/baselines/models/"
+                + trained.getString("model.id") + "/predictions").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void xgboostTrainsThroughTheApplicationWithItsNativeLibraryAndPredicts() {
+        JsonPath trained = as(qa).body(Map.of("trainer", "xgboost"))
+                .post("/api/v1/baselines/datasets/cmapss-fd001/models").then().statusCode(201)
+                .body("model.trainer", equalTo("xgboost"))
+                .body("provenance", containsString("XGBoostRegressionTrainer")).extract().jsonPath();
+        assertTrue(trained.getFloat("metrics.rmse") < 0.6 * trained.getFloat("metrics.rmseOfPredictingTrainMean"));
+        Map<String, Object> row = cmapssRow(0);
+        as(qa).body(Map.of("features", row)).post("/api/v1/baselines/models/" + trained.getString("model.id")
+                + "/predictions").then().statusCode(200)
+                .body("modelVersion", equalTo(trained.getString("model.modelVersion")))
+                .body("predictions[0].value", greaterThan(0f));
     }
 
     @Test

@@ -36,6 +36,46 @@ public interface BaselinesConfig {
     @WithDefault("1")
     int concurrentTrainings();
 
+    /** Share of the normal data's variance the PCA monitor's retained components explain (T² inside, SPE outside). */
+    @WithDefault("0.9")
+    double pcaVarianceShare();
+
+    /** nu of the one-class SVM anomaly baseline: upper bound of the share of training rows outside its boundary. */
+    @WithDefault("0.05")
+    double svmNu();
+
+    /** RBF gamma of the one-class SVM on standardised variables; 0 = 1 / variables (LibSVM's default). */
+    @WithDefault("0")
+    double svmGamma();
+
+    /** Trees of the isolation-forest anomaly baseline. */
+    @WithDefault("100")
+    int isolationForestTrees();
+
+    /** Rows subsampled per isolation tree (Liu et al. 2008 recommend 256). */
+    @WithDefault("256")
+    int isolationForestSubsample();
+
+    /** Largest number of training rows an anomaly comparison fits on (the one-class SVM grows quadratically). */
+    @WithDefault("20000")
+    int anomalyMaxTrainingRows();
+
+    /** Points LIME samples around a row to explain a classifier's prediction ({@code explain=true}). */
+    @WithDefault("500")
+    int explanationSamples();
+
+    /** Most features in a LIME explanation (the LARS-lasso surrogate's limit). */
+    @WithDefault("8")
+    int explanationFeatures();
+
+    /** Most rows of one prediction request with {@code explain=true} (each row costs a LIME fit). */
+    @WithDefault("20")
+    int maxExplainedRows();
+
+    /** Training jobs that may be queued or running at once; a submission beyond gets 429 baselines/training-queue-full. */
+    @WithDefault("10")
+    int maxQueuedTrainings();
+
     default TrainerSettings settings() {
         return new TrainerSettings(sgdEpochs(), forestTrees(), forestMaxDepth(), folds(), testUnitFraction(), seed());
     }

@@ -1,6 +1,5 @@
 package io.poka.baselines.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.baselines.BaselineModel;
@@ -9,6 +8,7 @@ import io.poka.baselines.internal.data.TabularData;
 import io.poka.baselines.internal.model.BaselineEvaluation;
 import io.poka.baselines.internal.model.BaselineTrainers;
 import io.poka.baselines.internal.model.Evaluated;
+import io.poka.baselines.internal.model.LimeExplanations;
 import io.poka.baselines.internal.model.ModelBytes;
 import io.poka.baselines.internal.model.RowPredictor;
 import io.poka.platform.NotFoundProblem;
@@ -28,7 +28,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.tribuo.Example;
 import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * Trains, stores, compares and applies baseline models. Training runs synchronously in the request (seconds on the
@@ -37,8 +40,8 @@ import org.tribuo.Model;
  */
 @ApplicationScoped
 public class BaselinesService {
-    private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1", "rmse", "mae",
-            "rmseOfPredictingTrainMean");
+    private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1",
+            "rocAucMacroOneVsRest", "rmse", "mae", "rmseOfPredictingTrainMean");
 
     /** Full view of one stored model, with its Tribuo provenance and all metrics. */
     public record ModelDetail(BaselineModel model, List<String> features, Map<String, Object> metrics,
@@ -55,7 +58,7 @@ public class BaselinesService {
     }
 
     private final BaselinesConfig config;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
@@ -65,7 +68,7 @@ public class BaselinesService {
     BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
             Event<RecordChanged> changes) {
         this.config = config;
-        this.json = json;
+        this.json = new JsonColumns(json);
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
@@ -74,19 +77,51 @@ public class BaselinesService {
 
     /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */
     public ModelDetail train(String dataset, String trainer) {
+        TabularData data = checkedTraining(dataset, trainer);
+        String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
+    }
+
+    /**
+     * The data set, after checking the trainer fits its task; 404 for an unknown data set, 400 for an unknown
+     * trainer.
+     */
+    public TabularData checkedTraining(String dataset, String trainer) {
         TabularData data = dataset(dataset);
         List<String> trainers = BaselineTrainers.names(data.classification());
         if (trainer == null || !trainers.contains(trainer)) {
             throw new ValidationProblem("trainer", "one of " + trainers + " for " + dataset);
         }
-        Evaluated e = slots.run(() -> BaselineEvaluation.run(data, trainer, config.settings()));
-        byte[] bytes = ModelBytes.write(e.model());
-        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes));
-        loaded.put(stored.id, e.model());
-        return detail(stored);
+        return data;
     }
 
-    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes) {
+    /** Steps a training of this data set reports (see {@link BaselineEvaluation#steps}). */
+    public int steps(TabularData data) {
+        return BaselineEvaluation.steps(data, config.settings());
+    }
+
+    /**
+     * For a training job's worker: waits for a free training slot (shared with the synchronous trainings), then
+     * trains, evaluates and stores as {@link #train} does; the model is recorded as created by {@code actor}.
+     */
+    public UUID trainWhenFree(TabularData data, String trainer, String actor, BaselineEvaluation.Progress progress)
+            throws InterruptedException {
+        return slots.runWhenFree(() -> {
+            progress.step(0, steps(data));
+            return evaluateAndStore(data, trainer, actor, progress);
+        }).id;
+    }
+
+    private BaselineModelRecord evaluateAndStore(TabularData data, String trainer, String actor,
+            BaselineEvaluation.Progress progress) {
+        Evaluated e = BaselineEvaluation.run(data, trainer, config.settings(), progress);
+        byte[] bytes = ModelBytes.write(e.model());
+        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes, actor));
+        loaded.put(stored.id, e.model());
+        return stored;
+    }
+
+    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes, String actor) {
         BaselineModelRecord r = new BaselineModelRecord();
         r.id = UUID.randomUUID();
         r.dataset = data.name();
@@ -96,15 +131,15 @@ public class BaselinesService {
         r.task = data.classification() ? "CLASSIFICATION" : "REGRESSION";
         r.trainer = e.trainer();
         r.provenance = e.provenance();
-        r.metrics = write(e.metrics());
-        r.featureNames = write(data.features());
+        r.metrics = json.write(e.metrics());
+        r.featureNames = json.write(data.features());
         r.dataFingerprint = data.fingerprint();
         r.trainingMs = e.trainingMillis();
         r.rowsPerSecond = e.rowsPerSecond();
         r.modelBytes = bytes;
         r.modelSha256 = sha256(bytes);
         r.createdAt = clock.instant();
-        r.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        r.createdBy = actor;
         r.persist();
         changes.fire(new RecordChanged("BaselineModel", r.id.toString(), "CREATED", null, summary(r), null));
         return r;
@@ -122,18 +157,30 @@ public class BaselinesService {
         return detail(record(id));
     }
 
-    /** Predicts the rows with the model, after checking every row carries exactly the model's numeric columns. */
-    public Predictions predict(UUID id, List<Map<String, Object>> rows) {
+    /**
+     * Predicts the rows with the model, after checking every row carries exactly the model's numeric columns; with
+     * {@code explain}, each classifier prediction carries its LIME explanation.
+     */
+    @SuppressWarnings("unchecked")
+    public Predictions predict(UUID id, List<Map<String, Object>> rows, boolean explain) {
         BaselineModelRecord r = record(id);
-        List<String> features = read(r.featureNames, new TypeReference<List<String>>() { });
+        if (explain && !"CLASSIFICATION".equals(r.task)) {
+            throw new ValidationProblem("explain", "explanations are given for classification models only");
+        }
+        if (explain && rows.size() > config.maxExplainedRows()) {
+            throw new ValidationProblem("rows", "at most " + config.maxExplainedRows() + " rows per request with explain=true");
+        }
+        List<String> features = json.read(r.featureNames, new TypeReference<List<String>>() { });
         Map<String, List<String>> problems = RowPredictor.problems(features, rows);
         if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
             throw new BadRowsProblem("every row needs exactly the numeric columns " + features + problemText(problems),
                     problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
         }
         Model<?> model = loaded.computeIfAbsent(id, k -> ModelBytes.read(r.modelBytes));
+        Function<Example<Label>, Map<String, Object>> explainer = !explain ? null : row -> new LimeExplanations(
+                (Model<Label>) model, config.explanationFeatures(), config.explanationSamples(), config.seed()).explain(row);
         return new Predictions(r.id, r.modelVersion(), r.trainer, r.dataFingerprint,
-                RowPredictor.predict(model, features, rows));
+                RowPredictor.predict(model, features, rows, explainer));
     }
 
     private static String problemText(Map<String, List<String>> problems) {
@@ -163,12 +210,12 @@ public class BaselinesService {
     }
 
     private ModelDetail detail(BaselineModelRecord r) {
-        return new ModelDetail(summary(r), read(r.featureNames, new TypeReference<List<String>>() { }),
-                read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
+        return new ModelDetail(summary(r), json.read(r.featureNames, new TypeReference<List<String>>() { }),
+                json.read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
     }
 
     private BaselineModel summary(BaselineModelRecord r) {
-        Map<String, Object> all = read(r.metrics, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> all = json.read(r.metrics, new TypeReference<Map<String, Object>>() { });
         Map<String, Object> headline = new LinkedHashMap<>();
         all.forEach((k, v) -> {
             if (HEADLINE.contains(k)) {
@@ -177,22 +224,6 @@ public class BaselinesService {
         });
         return new BaselineModel(r.id, r.modelVersion(), r.dataset, r.task, r.trainer, headline, r.dataFingerprint,
                 r.trainingMs, r.rowsPerSecond, r.createdAt, r.createdBy);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(byte[] bytes) {

@@ -26,6 +26,16 @@ final class TrainingSlots {
         this.free = new Semaphore(slots);
     }
 
+    /** Waits for a free slot (a queued job's worker), then runs the training. */
+    <T> T runWhenFree(Supplier<T> training) throws InterruptedException {
+        free.acquire();
+        try {
+            return training.get();
+        } finally {
+            free.release();
+        }
+    }
+
     <T> T run(Supplier<T> training) {
         if (!free.tryAcquire()) {
             throw new BusyProblem(slots);

@@ -18,10 +18,13 @@ import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
+import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
+import io.poka.scoring.internal.registry.ModelMetadata;
 import io.poka.scoring.internal.registry.ModelRegistry;
 import io.poka.scoring.internal.stream.RowAssembler;
+import io.poka.scoring.internal.registry.ModelVersionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -108,6 +111,25 @@ public class ScoringService implements ScoringApi {
             NumericTable t = datasets.table(id);
             return new Dataset(id, r.name, r.fingerprint, t.variables(), t.rows());
         });
+    }
+
+    @Override
+    @Transactional
+    public List<ModelSummary> modelsTrainedOn(UUID datasetId) {
+        return ModelVersionRecord.<ModelVersionRecord>list("datasetId = ?1 order by createdAt, version", datasetId)
+                .stream().map(r -> {
+                    ModelMetadata m = registry.get(r.id).metadata();
+                    Hyperparameters h = m.hyperparameters();
+                    return new ModelSummary(r.id, r.line, r.version, r.datasetId, r.dataFingerprint, r.threshold,
+                            h.falseAlarmRate(), m.trainingRows(), m.calibrationRows(), h.lags(), h.spikeLimit(),
+                            m.trainingMillis(), h.toString());
+                }).toList();
+    }
+
+    @Override
+    public ScoredWindow scoreWithModel(UUID modelId, List<String> variables, double[][] rows) {
+        CsvTables.checkHeader(variables);
+        return window(registry.loaded(modelId), new NumericTable(variables, rows), config.topContributors());
     }
 
     private ModelCache.Loaded model(String line, UUID modelId) {

@@ -1,8 +1,10 @@
 package io.poka.baselines.internal.api;
 
 import io.poka.baselines.internal.BaselinesService;
+import io.poka.baselines.internal.TrainingJobs;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,15 +12,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Baseline models of the built-in data sets: train and evaluate (synchronously), compare, inspect, predict. */
+/** Baseline models of the built-in data sets: train and evaluate (synchronously or as a job), compare, inspect, predict. */
 @Path("/api/v1/baselines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,9 +38,13 @@ public class BaselinesResource {
     }
 
     private final BaselinesService service;
+    private final TrainingJobs jobs;
+    private final SecurityIdentity identity;
 
-    BaselinesResource(BaselinesService service) {
+    BaselinesResource(BaselinesService service, TrainingJobs jobs, SecurityIdentity identity) {
         this.service = service;
+        this.jobs = jobs;
+        this.identity = identity;
     }
 
     @POST
@@ -46,6 +54,32 @@ public class BaselinesResource {
     public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
         BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer());
         return Response.status(201).entity(detail).build();
+    }
+
+    @POST
+    @Path("/datasets/{dataset}/training-jobs")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(summary = "Queue a training (202 at once); follow its progress at /training-jobs/{id}")
+    public Response submit(@PathParam("dataset") String dataset, TrainRequest body) {
+        TrainingJobs.JobView job = jobs.submit(dataset, body == null ? null : body.trainer(),
+                identity.getPrincipal().getName());
+        return Response.accepted(job).location(URI.create("/api/v1/baselines/training-jobs/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/training-jobs/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @Operation(summary = "A training job: status, progress in steps, the model once it has succeeded, or its error")
+    public TrainingJobs.JobView job(@PathParam("id") UUID id) {
+        return jobs.get(id);
+    }
+
+    @GET
+    @Path("/training-jobs")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @Operation(summary = "Training jobs, newest first, optionally of one data set")
+    public List<TrainingJobs.JobView> jobs(@QueryParam("dataset") String dataset) {
+        return jobs.list(dataset);
     }
 
     @GET
@@ -67,8 +101,9 @@ public class BaselinesResource {
     @POST
     @Path("/models/{id}/predictions")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Predict new rows; the answer names the model version")
-    public BaselinesService.Predictions predict(@PathParam("id") UUID id, PredictRequest body) {
+    @Operation(summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions")
+    public BaselinesService.Predictions predict(@PathParam("id") UUID id, @QueryParam("explain") boolean explain,
+            PredictRequest body) {
         if (body == null || (body.features() == null) == (body.rows() == null)) {
             throw new ValidationProblem("features", "give either features (one row) or rows, not both");
         }
@@ -76,6 +111,6 @@ public class BaselinesResource {
         if (rows.isEmpty()) {
             throw new ValidationProblem("rows", "must not be empty");
         }
-        return service.predict(id, rows);
+        return service.predict(id, rows, explain);
     }
 }

@@ -22,15 +22,31 @@ public final class BaselineEvaluation {
     private BaselineEvaluation() {
     }
 
+    /** Told after each finished step of an evaluation. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(int done, int total);
+    }
+
     /** Evaluates; throws IllegalArgumentException for a trainer name the task does not know. */
     public static Evaluated run(TabularData d, String trainer, TrainerSettings s) {
+        return run(d, trainer, s, (done, total) -> { });
+    }
+
+    /** Evaluates, reporting progress in {@link #steps} steps. */
+    public static Evaluated run(TabularData d, String trainer, TrainerSettings s, Progress progress) {
         if (!BaselineTrainers.names(d.classification()).contains(trainer)) {
             throw new IllegalArgumentException(trainer);
         }
-        return d.classification() ? classify(d, trainer, s) : regress(d, trainer, s);
+        return d.classification() ? classify(d, trainer, s, progress) : regress(d, trainer, s, progress);
     }
 
-    static Evaluated classify(TabularData d, String name, TrainerSettings s) {
+    /** Steps of an evaluation: one per cross-validation fold plus the final fit, or fit and evaluation. */
+    public static int steps(TabularData d, TrainerSettings s) {
+        return d.classification() ? s.folds() + 1 : 2;
+    }
+
+    static Evaluated classify(TabularData d, String name, TrainerSettings s, Progress progress) {
         List<String> classes = List.copyOf(new TreeSet<>(List.of(d.labels())));
         ClassificationMetrics metrics = new ClassificationMetrics(classes);
         int[] fold = Splits.stratifiedFolds(d.labels(), s.folds(), s.seed());
@@ -46,13 +62,16 @@ public final class BaselineEvaluation {
             predictNanos += System.nanoTime() - t0;
             predicted += out.size();
             for (int i = 0; i < out.size(); i++) {
-                metrics.add(test.get(i).getOutput().getLabel(), out.get(i).getOutput().getLabel());
+                metrics.add(test.get(i).getOutput().getLabel(), out.get(i).getOutput().getLabel(),
+                        classScores(out.get(i), classes));
             }
+            progress.step(k + 1, s.folds() + 1);
         }
         long t0 = System.nanoTime();
         Model<Label> kept = BaselineTrainers.classification(name, s).train(TribuoRows.dataset(d.name(),
                 TribuoRows.LABELS, TribuoRows.labelled(d, allRows(d))));
         long trainingMillis = (System.nanoTime() - t0) / 1_000_000;
+        progress.step(s.folds() + 1, s.folds() + 1);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", s.folds() + "-fold stratified cross-validation, seed " + s.seed()
                 + "; pooled out-of-fold predictions; kept model fitted on all " + d.rows() + " rows");
@@ -63,7 +82,7 @@ public final class BaselineEvaluation {
                 predicted * 1e9 / Math.max(1, predictNanos));
     }
 
-    static Evaluated regress(TabularData d, String name, TrainerSettings s) {
+    static Evaluated regress(TabularData d, String name, TrainerSettings s, Progress progress) {
         int[][] split = Splits.byGroup(d.groups(), s.testUnitFraction(), s.seed());
         List<Example<Regressor>> train = TribuoRows.targeted(d, split[0]);
         List<Example<Regressor>> test = TribuoRows.targeted(d, split[1]);
@@ -71,9 +90,11 @@ public final class BaselineEvaluation {
         Model<Regressor> model = BaselineTrainers.regression(name, s).train(TribuoRows.dataset(d.name(),
                 TribuoRows.REGRESSORS, train));
         long trainingMillis = (System.nanoTime() - t0) / 1_000_000;
+        progress.step(1, 2);
         t0 = System.nanoTime();
         List<Prediction<Regressor>> out = model.predict(test);
         long predictNanos = System.nanoTime() - t0;
+        progress.step(2, 2);
         double trainMean = 0;
         for (int r : split[0]) {
             trainMean += d.targets()[r];
@@ -113,6 +134,12 @@ public final class BaselineEvaluation {
         model.getTopFeatures(10).forEach((output, pairs) -> out.put(output, pairs.stream()
                 .map(p -> Map.<String, Object>of("feature", p.getA(), "weight", p.getB())).toList()));
         return out;
+    }
+
+    /** The prediction's score for each class (probabilities for logistic regression, vote shares for forests). */
+    static double[] classScores(Prediction<Label> p, List<String> classes) {
+        Map<String, Label> scores = p.getOutputScores();
+        return classes.stream().mapToDouble(c -> scores.containsKey(c) ? scores.get(c).getScore() : 0).toArray();
     }
 
     private static int[] allRows(TabularData d) {

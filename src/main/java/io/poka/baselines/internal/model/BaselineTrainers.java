@@ -7,6 +7,7 @@ import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.Regressor;
@@ -14,25 +15,34 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * The catalogue of Tribuo trainers a user may pick by name: a linear model (features standardised inside the model,
- * so the stored model takes raw values) and a random forest of CART trees, for each task.
+ * so the stored model takes raw values), a random forest of CART trees and XGBoost gradient-boosted trees, for each
+ * task.
  */
 public final class BaselineTrainers {
     public static final String LOGISTIC_REGRESSION = "logistic-regression";
     public static final String LINEAR_SGD = "linear-sgd";
     public static final String RANDOM_FOREST = "random-forest";
+    public static final String XGBOOST = "xgboost";
+
+    /** XGBoost settings: boosting rounds, learning rate (eta), tree depth; the library's defaults otherwise. */
+    static final int XGBOOST_ROUNDS = 100;
+    static final double XGBOOST_ETA = 0.3;
+    static final int XGBOOST_DEPTH = 6;
 
     private BaselineTrainers() {
     }
 
     /** Trainer names valid for the task. */
     public static List<String> names(boolean classification) {
-        return classification ? List.of(LOGISTIC_REGRESSION, RANDOM_FOREST) : List.of(LINEAR_SGD, RANDOM_FOREST);
+        return classification ? List.of(LOGISTIC_REGRESSION, RANDOM_FOREST, XGBOOST)
+                : List.of(LINEAR_SGD, RANDOM_FOREST, XGBOOST);
     }
 
     /** A fresh classification trainer, or null for an unknown name. */
@@ -43,6 +53,10 @@ public final class BaselineTrainers {
             case RANDOM_FOREST -> new RandomForestTrainer<>(
                     new CARTClassificationTrainer(s.forestMaxDepth(), (float) Math.sqrt(27.0) / 27f, s.seed()),
                     new VotingCombiner(), s.forestTrees(), s.seed());
+            // (rounds, eta, gamma, depth, min child weight, subsample, feature subsample, lambda, alpha, threads,
+            // silent, seed); one thread: the box is shared and the data sets are small
+            case XGBOOST -> new XGBoostClassificationTrainer(XGBOOST_ROUNDS, XGBOOST_ETA, 0, XGBOOST_DEPTH, 1, 1, 1, 1, 0,
+                    1, true, s.seed());
             default -> null;
         };
     }
@@ -55,6 +69,8 @@ public final class BaselineTrainers {
             case RANDOM_FOREST -> new RandomForestTrainer<>(
                     new CARTRegressionTrainer(s.forestMaxDepth(), 5f, 0f, 0.33f, false, new MeanSquaredError(), s.seed()),
                     new AveragingCombiner(), s.forestTrees(), s.seed());
+            case XGBOOST -> new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, XGBOOST_ROUNDS,
+                    XGBOOST_ETA, 0, XGBOOST_DEPTH, 1, 1, 1, 1, 0, 1, true, s.seed());
             default -> null;
         };
     }

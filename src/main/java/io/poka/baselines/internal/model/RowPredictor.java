@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -48,8 +50,17 @@ public final class RowPredictor {
      * Predictions of valid rows: {@code {label, scores}} for classifiers (scores are class probabilities where the
      * model produces them), {@code {value}} for regressors.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<Map<String, Object>> predict(Model<?> model, List<String> features, List<Map<String, Object>> rows) {
+        return predict(model, features, rows, null);
+    }
+
+    /**
+     * As {@link #predict(Model, List, List)}, and with {@code explain} given, each classifier prediction also carries
+     * {@code explanation} = explain(row).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<Map<String, Object>> predict(Model<?> model, List<String> features, List<Map<String, Object>> rows,
+            Function<Example<Label>, Map<String, Object>> explain) {
         String[] names = features.toArray(String[]::new);
         boolean classification = model.getOutputIDInfo().getDomain().iterator().next() instanceof Label;
         List examples = new ArrayList<>(rows.size());
@@ -62,13 +73,17 @@ public final class RowPredictor {
         }
         List<Prediction<?>> predictions = ((Model) model).predict(examples);
         List<Map<String, Object>> out = new ArrayList<>(predictions.size());
-        for (Prediction<?> p : predictions) {
+        for (int r = 0; r < predictions.size(); r++) {
+            Prediction<?> p = predictions.get(r);
             Map<String, Object> m = new LinkedHashMap<>();
             if (p.getOutput() instanceof Label label) {
                 m.put("label", label.getLabel());
                 Map<String, Double> scores = new LinkedHashMap<>();
                 ((Map<String, Label>) (Map) p.getOutputScores()).forEach((k, v) -> scores.put(k, v.getScore()));
                 m.put("scores", scores);
+                if (explain != null) {
+                    m.put("explanation", explain.apply((Example<Label>) examples.get(r)));
+                }
             } else {
                 m.put("value", ((Regressor) p.getOutput()).getValues()[0]);
             }

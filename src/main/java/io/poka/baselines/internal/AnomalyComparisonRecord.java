@@ -1,0 +1,52 @@
+package io.poka.baselines.internal;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One stored side-by-side comparison of anomaly monitors on a normal data set of the scoring registry. */
+@Entity
+@Table(name = "anomaly_comparison", schema = "baselines")
+public class AnomalyComparisonRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "dataset_id", nullable = false)
+    public UUID datasetId;
+
+    @Column(name = "data_fingerprint", nullable = false)
+    public String dataFingerprint;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "vae_gan_model_ids", nullable = false, columnDefinition = "jsonb")
+    public String vaeGanModelIds;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fault_datasets", nullable = false, columnDefinition = "jsonb")
+    public String faultDatasets;
+
+    @Column(name = "training_rows", nullable = false)
+    public int trainingRows;
+
+    @Column(name = "calibration_rows", nullable = false)
+    public int calibrationRows;
+
+    @Column(name = "false_alarm_rate", nullable = false)
+    public double falseAlarmRate;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String results;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

@@ -1,0 +1,22 @@
+package io.poka.baselines.internal.anomaly;
+
+import java.util.Map;
+
+/**
+ * A fitted anomaly baseline: scores standardised rows (larger = more anomalous). Its limit is not part of it: the
+ * comparison calibrates every monitor's limit the same way, on the same held-out normal rows.
+ */
+public interface AnomalyMonitor {
+
+    /** Stable name in comparisons, e.g. {@code pca-t2}. */
+    String name();
+
+    /** The settings that shaped the fit, stored with every result. */
+    Map<String, Object> hyperparameters();
+
+    /** How the monitor was built (Tribuo's provenance for Tribuo models, a description for plain Java ones). */
+    String provenance();
+
+    /** One anomaly score per standardised row. */
+    double[] scores(double[][] z);
+}

@@ -1,0 +1,173 @@
+package io.poka.baselines;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.poka.baselines.internal.data.TepRuns;
+import io.poka.scoring.TepData;
+import io.poka.testing.Api;
+import io.poka.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The anomaly comparison over REST on data sets of the scoring registry: a VAE-GAN trained through the scoring API,
+ * then the baselines fitted on its split, calibrated alike and compared on TEP fault runs.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class AnomalyComparisonRestTest {
+    static final String PASSWORD = "anomaly-compare-pw-1";
+    static String qa;
+    static String inspector;
+    static String normalId;
+    static String vaeGanId;
+
+    @BeforeEach
+    void users() {
+        setUp();
+    }
+
+    static synchronized void setUp() {
+        if (qa != null) {
+            return;
+        }
+        qa = user("qa-manager");
+        inspector = user("inspector");
+        String line = "cmp-" + UUID.randomUUID().toString().substring(0, 8);
+        normalId = upload("tep-d00-" + line, TepRuns.normal());
+        vaeGanId = trainVaeGan(as(qa), normalId, line, 10);
+    }
+
+    static String user(String role) {
+        String name = "ac-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)))
+                .post("/api/v1/users").then().statusCode(201);
+        return name;
+    }
+
+    static RequestSpecification as(String user) {
+        return Api.as(user, PASSWORD);
+    }
+
+    /** Uploads rows with the TEP header (XMEAS1..XMV11) to the scoring registry; returns the data set id. */
+    static String upload(String name, double[][] rows) {
+        return upload(as(qa), name, TepData.VARIABLES, rows);
+    }
+
+    static String upload(RequestSpecification who, String name, List<String> header, double[][] rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        for (double[] r : rows) {
+            csv.append(Arrays.stream(r).mapToObj(v -> String.format(Locale.ROOT, "%s", v)).collect(Collectors.joining(",")))
+                    .append('\n');
+        }
+        return who.contentType("text/csv").queryParam("name", name).body(csv.toString()).post("/api/v1/scoring/datasets")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Trains a VAE-GAN through the scoring API and waits for it; returns the model id. */
+    static String trainVaeGan(RequestSpecification who, String datasetId, String line, int epochs) {
+        String job = who.body(Map.of("datasetId", datasetId, "line", line, "hyperparameters", Map.of("epochs", epochs)))
+                .post("/api/v1/scoring/training-jobs").then().statusCode(202).extract().path("id");
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            last[0] = who.get("/api/v1/scoring/training-jobs/" + job).then().statusCode(200).extract().jsonPath();
+            return Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(last[0].getString("status"));
+        });
+        assertEquals("SUCCEEDED", last[0].getString("status"), last[0].prettify());
+        return last[0].getString("modelId");
+    }
+
+    @Test
+    void theVaeGanAndFourBaselinesAreComparedOnTheSameSplitAndStored() {
+        String d01 = upload("tep-d01", TepRuns.fault(1));
+        String d06 = upload("tep-d06", TepRuns.fault(6));
+        JsonPath c = as(qa).body(Map.of("datasetId", normalId, "faultDatasets", List.of(Map.of("datasetId", d01),
+                Map.of("datasetId", d06, "onsetRow", 20)))).post("/api/v1/baselines/anomaly-comparisons").then()
+                .statusCode(201).extract().jsonPath();
+        String id = c.getString("id");
+        assertEquals(List.of(vaeGanId), c.getList("vaeGanModelIds"));
+        assertEquals(400, c.getInt("trainingRows"));
+        assertEquals(100, c.getInt("calibrationRows"));
+        assertEquals(0.01, c.getDouble("falseAlarmRate"), 1e-12);
+        assertEquals(List.of("vae-gan v1", "pca-t2", "pca-spe", "one-class-svm", "isolation-forest"),
+                c.getList("models.model"));
+        JsonPath vae = Api.asAdmin().get("/api/v1/scoring/models/" + vaeGanId).then().statusCode(200).extract().jsonPath();
+        // the VAE-GAN keeps its own calibrated threshold; the baselines get theirs by the same rule on the same rows
+        assertEquals(vae.getDouble("threshold"), c.getDouble("models[0].threshold"), 1e-9);
+        assertEquals(vae.getDouble("metadata.validation.calibrationFalseAlarmRate"),
+                c.getDouble("models[0].falseAlarmRate"), 1e-9);
+        for (int m = 0; m < 5; m++) {
+            String name = c.getString("models[" + m + "].model");
+            assertTrue(c.getDouble("models[" + m + "].falseAlarmRate") <= 0.01, name);
+            assertTrue(c.getDouble("models[" + m + "].rowsPerSecond") > 0, name);
+            assertNotNull(c.getString("models[" + m + "].provenance"), name);
+            // fault 6 (A feed loss) is gross: every monitor detects most of it, early, with AUC near 1
+            assertTrue(c.getDouble("models[" + m + "].runs[1].detectionRate") > 0.9, name);
+            assertTrue(c.getInt("models[" + m + "].runs[1].detectionDelayRows") < 30, name);
+            assertTrue(c.getDouble("models[" + m + "].runs[1].rocAuc") > 0.95, name);
+            assertEquals(20, c.getInt("models[" + m + "].runs[1].onsetRow"));
+        }
+        // PCA SPE flags 0.996 of fault 1's rows on this split (bench/tep.sh)
+        assertTrue(c.getDouble("models[2].runs[0].detectionRate") > 0.95);
+        assertTrue(c.getString("models[3].provenance").contains("LibSVMAnomalyTrainer"), c.getString("models[3].provenance"));
+        assertEquals(List.of(d01, d06), c.getList("faultDatasets.datasetId"));
+
+        // stored: read back by id and listed for the data set
+        as(qa).get("/api/v1/baselines/anomaly-comparisons/" + id).then().statusCode(200)
+                .body("models[2].runs[0].detectionRate", equalTo(c.getFloat("models[2].runs[0].detectionRate")));
+        List<String> ids = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons").then()
+                .statusCode(200).extract().path("id");
+        assertTrue(ids.contains(id));
+    }
+
+    @Test
+    void badRequestsGetProblemsAndStoreNothing() {
+        String d01 = upload("tep-d01-bad", TepRuns.fault(1));
+        List<String> before = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        // a fault data set without one of the normal data's columns
+        double[][] narrow = Arrays.stream(TepRuns.fault(1)).map(r -> Arrays.copyOf(r, 51)).toArray(double[][]::new);
+        String narrowId = upload(as(qa), "tep-d01-narrow", TepData.VARIABLES.subList(0, 51), narrow);
+        as(qa).body(Map.of("datasetId", normalId, "faultDatasets", List.of(Map.of("datasetId", narrowId))))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:poka:problem:baselines/wrong-columns"))
+                .body("missing", equalTo(List.of("XMV11")));
+        as(qa).body(Map.of("datasetId", normalId, "faultDatasets", List.of(Map.of("datasetId", d01, "onsetRow", 480))))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(qa).body(Map.of("datasetId", normalId, "faultDatasets", List.of()))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(400);
+        as(qa).body(Map.of("datasetId", UUID.randomUUID(), "faultDatasets", List.of(Map.of("datasetId", d01))))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(404)
+                .contentType("application/problem+json");
+        // a data set no VAE-GAN was trained on has no split to follow
+        as(qa).body(Map.of("datasetId", d01, "faultDatasets", List.of(Map.of("datasetId", d01))))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(409)
+                .body("type", equalTo("urn:poka:problem:baselines/no-vae-gan"));
+        as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(UUID.randomUUID()),
+                "faultDatasets", List.of(Map.of("datasetId", d01)))).post("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(400);
+        as(inspector).body(Map.of("datasetId", normalId, "faultDatasets", List.of(Map.of("datasetId", d01))))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(403);
+        as(qa).get("/api/v1/baselines/anomaly-comparisons/" + UUID.randomUUID()).then().statusCode(404);
+        List<String> after = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        assertEquals(before, after);
+    }
+}
