@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.poka.admin.internal.ChartFeed;
 import io.poka.testing.Api;
 import io.poka.testing.Browser;
 import io.poka.testing.RealInfrastructure;
@@ -11,6 +12,7 @@ import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +42,9 @@ class ControlChartsBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    ChartFeed feed;
 
     @Test
     void aViolationIsMarkedAndListedAndNewReadingsArriveLiveAndTheRangeZooms() {
@@ -83,6 +88,8 @@ class ControlChartsBrowserTest {
             showChart(browser);
             browser.screenshot("11-chart-imr-violation");
 
+            org.awaitility.Awaitility.await("the open page follows the chart")
+                    .atMost(java.time.Duration.ofSeconds(30)).until(() -> feed.viewers() == 1);
             // live: a marker in the window object survives only if the page is not reloaded
             ((JavascriptExecutor) browser.driver()).executeScript("window.pokaNoReload = true;");
             TelemetryFixtures.postValues(line, "diameter", "mm", start.plusSeconds(90),
@@ -120,6 +127,9 @@ class ControlChartsBrowserTest {
             showChart(browser);
             browser.screenshot("13-chart-zoomed-range");
         }
+
+        // closing the page ends its stream: no viewer is left behind on the server
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> feed.viewers() == 0);
 
         try (Browser tablet = Browser.open(base, 820, 1180)) {
             tablet.signIn("admin", Api.ADMIN_PASSWORD);
@@ -199,6 +209,22 @@ class ControlChartsBrowserTest {
     private static void showChart(Browser browser) {
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('main-chart').scrollIntoView(); window.scrollBy(0, -8);");
+    }
+
+    @Test
+    void theLiveStreamIsForChartReadersOnly() {
+        String user = "erp-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", user, "displayName", user, "password", "a-long-password-1",
+                "roles", List.of("integration"))).post("/api/v1/users").then().statusCode(201);
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn(user, "a-long-password-1");
+            Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "fetch('/ui/charts/some-line/some-variable/stream', {headers: {Accept: 'text/event-stream'}})"
+                            + ".then(r => arguments[0](r.status));");
+            assertEquals(403L, status, "an integration account may not follow charts");
+        }
+        io.restassured.RestAssured.given().redirects().follow(false).accept("text/event-stream")
+                .get("/ui/charts/some-line/some-variable/stream").then().statusCode(303);
     }
 
     private static void freezePhaseOne(String line, String variable, Instant from, Instant to) {

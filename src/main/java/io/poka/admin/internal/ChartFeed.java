@@ -94,6 +94,11 @@ public class ChartFeed {
         return new ChartUpdate(points, view.violations(), view.limits() == null ? null : view.limits().version());
     }
 
+    /** Open live chart pages on this instance (a page that closes its stream is no longer counted). */
+    public int viewers() {
+        return viewers.values().stream().mapToInt(Set::size).sum();
+    }
+
     private Multi<Instant> stored(String line, String variable) {
         String k = key(line, variable);
         return Multi.createFrom().emitter(emitter -> {

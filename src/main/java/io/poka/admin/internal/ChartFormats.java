@@ -45,4 +45,9 @@ public class ChartFormats {
     static String time(java.time.Instant t) {
         return t == null ? "—" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
+
+    /** A p-value as "= 0.123", or "&lt; 0.001" below that. */
+    static String pValue(Double p) {
+        return p != null && p < 0.001 ? "< 0.001" : "= " + num(p);
+    }
 }

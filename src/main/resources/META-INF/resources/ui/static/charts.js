@@ -41,12 +41,12 @@
     const line = (label, stroke, dash, width) => ({ label: label, stroke: stroke, width: width || 1.5, dash: dash,
       points: { show: false }, spanGaps: true, value: (u, v) => v == null ? '—' : v.toFixed(4) });
     if (name === 'CUSUM') {
-      return [{ label: 'Time (UTC)' },
+      return [{ label: 'Time (UTC)', value: (u, v) => v == null ? '—' : iso(v) },
         Object.assign(line('C+ (upper sum)', COLOURS.value, undefined, 2), { points: { show: true, size: 4 } }),
         Object.assign(line('C− (lower sum, negated)', COLOURS.lower, undefined, 2), { points: { show: true, size: 4 } }),
         line('+H', COLOURS.limit, [8, 4]), line('−H', COLOURS.limit, [8, 4])];
     }
-    const out = [{ label: 'Time (UTC)' },
+    const out = [{ label: 'Time (UTC)', value: (u, v) => v == null ? '—' : iso(v) },
       Object.assign(line(name === 'EWMA' ? 'EWMA' : 'Value', COLOURS.value, undefined, 1.5), { points: { show: true, size: 5 } }),
       line('Center line', COLOURS.center, undefined, 1.5),
       line('UCL', COLOURS.limit, [8, 4]), line('LCL', COLOURS.limit, [8, 4])];
@@ -128,6 +128,15 @@
     layer.replaceChildren(...marks);
   }
 
+  /** Axis ticks in UTC, 24-hour: seconds on short ranges, the date on ranges over a day. */
+  function timeTicks(u, splits) {
+    const span = u.scales.x.max - u.scales.x.min;
+    return splits.map(s => {
+      const t = new Date(s * 1000).toISOString();
+      return span > 86400 ? t.slice(5, 16).replace('T', ' ') : span > 900 ? t.slice(11, 16) : t.slice(11, 19);
+    });
+  }
+
   /** The y range with room above and below for the markers and their labels. */
   function padded(u, min, max) {
     const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
@@ -162,7 +171,7 @@
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: true, y: false, setScale: true }, sync: { key: 'poka-chart' } },
       scales: { x: { time: true }, y: { range: padded } },
-      axes: [{ label: 'Time (UTC)' }, {}],
+      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70 }, {}],
       series: series(name, fig),
       hooks: {
         drawAxes: [u => drawPhase(u)],
