@@ -141,13 +141,14 @@ class ControlChartsBrowserTest {
     }
 
     @Test
-    void ewmaAndCusumChartsMarkTheShiftTheyDetect() {
+    void ewmaCusumAndXbarChartsMarkTheShiftTheyDetect() {
         String line = TelemetryFixtures.newLine();
         Instant start = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        for (String type : List.of("EWMA", "CUSUM")) {
+        for (String type : List.of("EWMA", "CUSUM", "XBAR_R")) {
             String variable = type.toLowerCase() + "-temp";
             TelemetryFixtures.defineVariable(line, variable, "degC",
-                    ",\"lsl\":8,\"usl\":12,\"chartType\":\"" + type + "\"");
+                    ",\"lsl\":8,\"usl\":12,\"chartType\":\"" + type + "\""
+                            + (type.equals("XBAR_R") ? ",\"subgroupSize\":5" : ""));
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 values.addAll(BASELINE);
@@ -176,6 +177,15 @@ class ControlChartsBrowserTest {
             assertTrue(browser.find(By.id("violations-body")).getText().contains("CUSUM_UPPER"));
             showChart(browser);
             browser.screenshot("15-chart-cusum");
+            // subgroups of 5 consecutive readings: means of 10.4 lie beyond UCL = 10 + 3 sigma / sqrt(5)
+            browser.go("/ui/charts/" + line + "/xbar_r-temp");
+            assertEquals("XBAR", browser.find(By.id("main-chart")).getDomAttribute("data-chart"));
+            assertEquals("RANGE", browser.find(By.id("companion-chart")).getDomAttribute("data-chart"));
+            browser.find(By.cssSelector("#main-chart .rule-marker[data-rule~='WE1']"));
+            assertFalse(browser.find(By.id("main-chart")).getDomAttribute("data-lsl") != null,
+                    "specification limits are for individual values, not subgroup means");
+            showChart(browser);
+            browser.screenshot("18-chart-xbar-r");
         }
     }
 

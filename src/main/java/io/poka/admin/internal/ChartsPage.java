@@ -10,6 +10,7 @@ import io.poka.spc.AttributeChartView;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartView;
 import io.poka.spc.CpkBand;
+import io.poka.spc.RuleViolated;
 import io.poka.spc.SpcApi;
 import io.poka.telemetry.TelemetryApi;
 import io.poka.telemetry.VariableDefinition;
@@ -33,6 +34,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -47,6 +50,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class ChartsPage {
     /** Default range of a variables chart: the last hour (a demo line at 1 reading/s gives 3,600 points). */
     static final Duration DEFAULT_RANGE = Duration.ofHours(1);
+    /** Violations listed under a chart, newest first; the count above the list is the total in range. */
+    static final int LISTED_VIOLATIONS = 200;
     /** Default range of an attribute chart, as its REST query: 30 days. */
     static final Duration DEFAULT_ATTRIBUTE_RANGE = Duration.ofDays(30);
 
@@ -85,7 +90,8 @@ public class ChartsPage {
         static native TemplateInstance charts(List<VariableDefinition> variables, List<String> attributeCharts);
 
         static native TemplateInstance chart(VariableDefinition variable, ChartView chart, String chartJson,
-                Range range, Capability capability, String mainChart, String companionChart, int pointCount);
+                Range range, Capability capability, String mainChart, String companionChart, int pointCount,
+                List<RuleViolated> listed);
 
         static native TemplateInstance attributeChart(String name, AttributeChartView chart, String chartJson,
                 Range range, String problem);
@@ -145,7 +151,13 @@ public class ChartsPage {
         String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM");
         String companion = first(view, "MOVING_RANGE", "RANGE", "STDDEV");
         int count = main == null ? 0 : view.points().get(main).size();
-        return Templates.chart(v, view, toJson(view), range, capability, main, companion, count);
+        List<RuleViolated> listed = new ArrayList<>(view.violations().subList(
+                Math.max(0, view.violations().size() - LISTED_VIOLATIONS), view.violations().size()));
+        Collections.reverse(listed);
+        // the page's script draws points and limits; the violations are in the list, not repeated in the JSON
+        ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
+                List.of());
+        return Templates.chart(v, view, toJson(drawn), range, capability, main, companion, count, listed);
     }
 
     @GET

@@ -185,7 +185,17 @@
     fig.dataset.points = String(plot.points.length);
   }
 
+  /** The companion chart shows the main chart's time range (a moving range starts one point later). */
+  function alignX() {
+    if (plots.length < 2 || zoomed) { return; }
+    const x = plots[0].u.scales.x;
+    syncing = true;
+    plots.slice(1).forEach(p => p.u.setScale('x', { min: x.min, max: x.max }));
+    syncing = false;
+  }
+
   document.querySelectorAll('figure[data-chart]').forEach(build);
+  setTimeout(alignX, 0); // after uPlot's pending commit: a scale set before it leaves the y range unset
   window.addEventListener('resize', () => plots.forEach(p => {
     const target = p.fig.querySelector('.chart');
     p.u.setSize({ width: Math.max(300, target.clientWidth), height: p.u.height });
@@ -193,6 +203,7 @@
 
   // ---- live updates (variables charts in live mode) ----
   if (attribute || page.dataset.live !== 'true' || !page.dataset.stream) { return; }
+  const MAX_LISTED = 200;
   const seen = new Set(Array.from(document.querySelectorAll('#violations-body tr[data-id]')).map(r => r.dataset.id));
   const log = document.getElementById('live-log');
 
@@ -233,10 +244,13 @@
     points.title = v.pointTimes.join(', ');
     tr.append(rule, cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
       cell(Number(v.value).toFixed(3), 'num'), cell('v' + v.limitsVersion, 'num'));
-    document.getElementById('violations-body').prepend(tr);
+    const body = document.getElementById('violations-body');
+    body.prepend(tr);
+    while (body.children.length > MAX_LISTED) { body.lastElementChild.remove(); }
     const table = document.getElementById('violations');
-    table.dataset.count = String(seen.size);
-    document.getElementById('violation-count').textContent = String(seen.size);
+    const total = Number(table.dataset.count) + 1;
+    table.dataset.count = String(total);
+    document.getElementById('violation-count').textContent = String(total);
     document.getElementById('no-violations').hidden = true;
     announce('Rule violation ' + ruleLabel(v.ruleId) + ' (' + v.ruleDescription + ') on the ' + v.chart
       + ' chart at ' + v.pointTimes[v.pointTimes.length - 1]);
@@ -253,6 +267,7 @@
       p.u.setData(columns(p.name, p.points, p.fig), !zoomed);
       p.fig.dataset.points = String(p.points.length);
     }
+    setTimeout(alignX, 0);
     (update.violations || []).forEach(addViolation);
     const current = document.getElementById('limits-version');
     if (current && update.limitsVersion != null && String(update.limitsVersion) !== current.dataset.version) {
