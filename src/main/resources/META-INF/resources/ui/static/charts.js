@@ -128,6 +128,10 @@
     layer.replaceChildren(...marks);
   }
 
+  /** Tick steps in seconds: whole seconds at least, so no two ticks read the same. */
+  const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+    172800, 604800, 2592000];
+
   /** Axis ticks in UTC, 24-hour: seconds on short ranges, the date on ranges over a day. */
   function timeTicks(u, splits) {
     const span = u.scales.x.max - u.scales.x.min;
@@ -171,7 +175,7 @@
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: true, y: false, setScale: true }, sync: { key: 'poka-chart' } },
       scales: { x: { time: true }, y: { range: padded } },
-      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70 }, {}],
+      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70, incrs: TIME_STEPS }, {}],
       series: series(name, fig),
       hooks: {
         drawAxes: [u => drawPhase(u)],
