@@ -67,6 +67,9 @@ class ControlChartsBrowserTest {
             browser.go("/ui/charts");
             new Select(browser.find(By.id("chart-pick"))).selectByVisibleText(
                     line + " / diameter — Shaft diameter (IMR)");
+            WebElement row = browser.find(By.xpath("//tr[td[1][text()='" + line + "']]"));
+            String rowText = row.getText();
+            assertTrue(rowText.contains("v1"), rowText);
             browser.screenshot("10-charts-picker");
             browser.driver().findElement(By.cssSelector("form[action='/ui/charts/open'] button")).click();
             browser.waitFor(ExpectedConditions.urlContains("/ui/charts/" + line + "/diameter"));
@@ -83,6 +86,8 @@ class ControlChartsBrowserTest {
             assertTrue(browser.find(By.id("phase")).getText().contains("Phase I"));
             assertEquals("1", browser.find(By.id("limits-version")).getDomAttribute("data-version"));
             assertTrue(browser.find(By.id("capability-table")).getText().contains("Cpk"));
+            // all 37 readings are the newest 100 and the page's range: the picker's Cpk is the panel's Cpk
+            assertTrue(rowText.contains(browser.find(By.id("cpk")).getText()), rowText);
             assertTrue(List.of("GOOD", "WARN", "BAD").contains(
                     browser.find(By.id("cpk-band")).getDomAttribute("data-band")));
             showChart(browser);

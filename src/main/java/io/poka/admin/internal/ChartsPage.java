@@ -7,6 +7,7 @@ import io.poka.platform.ProblemException;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.AttributeChartView;
+import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartView;
 import io.poka.spc.CpkBand;
@@ -36,7 +37,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -85,9 +88,13 @@ public class ChartsPage {
         }
     }
 
+    /** One catalogue entry on the picker page: its newest limits version and, with a specification, its Cpk band. */
+    public record CatalogueRow(VariableDefinition variable, Integer limitsVersion, CapabilitySummary capability) {
+    }
+
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance charts(List<VariableDefinition> variables, List<String> attributeCharts);
+        static native TemplateInstance charts(List<CatalogueRow> variables, List<String> attributeCharts);
 
         static native TemplateInstance chart(VariableDefinition variable, ChartView chart, String chartJson,
                 Range range, Capability capability, String mainChart, String companionChart, int pointCount,
@@ -116,7 +123,18 @@ public class ChartsPage {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(hidden = true)
     public TemplateInstance charts() {
-        return Templates.charts(telemetry.variables(null), spc.attributeCharts());
+        Map<String, CapabilitySummary> capability = new HashMap<>();
+        for (CapabilitySummary c : spc.capabilitySummary()) {
+            capability.put(c.line() + '\u0000' + c.variable(), c);
+        }
+        List<CatalogueRow> rows = new ArrayList<>();
+        for (VariableDefinition v : telemetry.variables(null)) {
+            CapabilitySummary c = capability.get(v.line() + '\u0000' + v.variable());
+            Integer version = c != null ? c.limitsVersion()
+                    : spc.currentLimits(v.line(), v.variable()).map(l -> l.version()).orElse(null);
+            rows.add(new CatalogueRow(v, version, c));
+        }
+        return Templates.charts(rows, spc.attributeCharts());
     }
 
     /** The picker's target: {@code chart} is "line/variable" (each part URL-encoded) or "attribute:name". */
