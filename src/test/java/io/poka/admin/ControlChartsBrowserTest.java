@@ -97,9 +97,12 @@ class ControlChartsBrowserTest {
                     .atMost(java.time.Duration.ofSeconds(30)).until(() -> feed.viewers() == 1);
             // live: a marker in the window object survives only if the page is not reloaded
             ((JavascriptExecutor) browser.driver()).executeScript("window.pokaNoReload = true;");
+            long sent = System.nanoTime();
             TelemetryFixtures.postValues(line, "diameter", "mm", start.plusSeconds(90),
                     List.of(10.0, 8.6, 10.1));
             browser.waitFor(d -> "40".equals(d.findElement(By.id("main-chart")).getDomAttribute("data-points")));
+            System.out.printf("Live chart update: readings posted -> drawn in the open page in %d ms%n",
+                    (System.nanoTime() - sent) / 1_000_000);
             browser.waitFor(d -> d.findElements(By.cssSelector("#violations-body tr")).size() > listed);
             browser.find(By.cssSelector("#main-chart .rule-marker.down[data-rule~='WE1']"));
             assertTrue(browser.find(By.id("live-log")).getText().contains("WE1"), "announced in the live region");
