@@ -230,6 +230,33 @@ class ControlChartsBrowserTest {
     }
 
     @Test
+    void aQaManagerFreezesPhaseOneLimitsFromThePageThroughTheApi() {
+        String line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "diameter", "mm", ",\"lsl\":9,\"usl\":11");
+        Instant start = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        TelemetryFixtures.postValues(line, "diameter", "mm", start, BASELINE);
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn("admin", Api.ADMIN_PASSWORD);
+            browser.go("/ui/charts/" + line + "/diameter");
+            assertEquals("", browser.find(By.id("limits-version")).getDomAttribute("data-version"));
+            setInput(browser, "baseline-from", start);
+            setInput(browser, "baseline-to", start.plusSeconds(10));
+            browser.find(By.cssSelector("#phase-one-form button[type=submit]")).click();
+            browser.waitFor(d -> "1".equals(d.findElement(By.id("limits-version")).getDomAttribute("data-version")));
+            assertTrue(browser.find(By.id("messages")).getText().contains("Limits v1 frozen from 10 points"));
+            assertEquals("10", browser.find(By.id("main-chart")).getDomAttribute("data-points"));
+        }
+        // the API has the version, frozen by the signed-in user: center 10.0 and sigma 0.3 / 1.128 (as above)
+        io.restassured.path.json.JsonPath limits = Api.asAdmin().get("/api/v1/spc/charts/" + line + "/diameter/limits")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, limits.getList("$").size());
+        assertEquals("admin", limits.getString("[0].frozenBy"));
+        assertEquals(10, limits.getInt("[0].baselineCount"));
+        assertEquals(10.0, limits.getDouble("[0].center"), 1e-6);
+        assertEquals(0.3 / 1.128, limits.getDouble("[0].sigma"), 1e-6);
+    }
+
+    @Test
     void theLiveStreamIsForChartReadersOnly() {
         String user = "erp-" + UUID.randomUUID().toString().substring(0, 8);
         Api.asAdmin().body(Map.of("username", user, "displayName", user, "password", "a-long-password-1",

@@ -68,6 +68,11 @@ public class ChartsPage {
             return live ? "" : input(to);
         }
 
+        /** The end as an input value even when live (now). */
+        public String endInput() {
+            return input(to);
+        }
+
         private static String input(Instant t) {
             return LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
         }

@@ -198,6 +198,27 @@
     syncing = false;
   }
 
+  // Freezing phase I limits goes to the spc REST API (roles, validation and audit stay there); the inputs are UTC.
+  const phaseOne = document.getElementById('phase-one-form');
+  if (phaseOne) {
+    phaseOne.addEventListener('submit', async event => {
+      event.preventDefault();
+      const utc = id => new Date(document.getElementById(id).value + 'Z').toISOString();
+      const button = phaseOne.querySelector('button');
+      button.disabled = true;
+      try {
+        const frozen = await Poka.send('POST', phaseOne.dataset.url, { from: utc('baseline-from'), to: utc('baseline-to'),
+          iterate: document.getElementById('baseline-iterate').checked });
+        sessionStorage.setItem('poka.message', 'Limits v' + frozen.version + ' frozen from ' + frozen.baselineCount + ' points.');
+        location.reload();
+      } catch (e) {
+        // shown by Poka.send
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
   document.querySelectorAll('figure[data-chart]').forEach(build);
   setTimeout(alignX, 0); // after uPlot's pending commit: a scale set before it leaves the y range unset
   window.addEventListener('resize', () => plots.forEach(p => {
