@@ -1,5 +1,6 @@
 package io.poka.admin.internal;
 
+import io.poka.platform.ProblemException;
 import io.poka.spc.ChartPointView;
 import io.poka.spc.ChartView;
 import io.poka.spc.RuleViolated;
@@ -82,7 +83,13 @@ public class ChartFeed {
 
     /** The points and violations after {@code last[0]}; moves {@code last[0]} to the newest point sent. */
     private ChartUpdate next(String line, String variable, Instant[] last) {
-        ChartView view = spc.chart(line, variable, last[0].plusMillis(1), Instant.now().plus(AHEAD));
+        ChartView view;
+        try {
+            view = spc.chart(line, variable, last[0].plusMillis(1), Instant.now().plus(AHEAD));
+        } catch (ProblemException e) {
+            // e.g. the catalogue entry was deleted: nothing to add, and the page keeps what it shows
+            return new ChartUpdate(Map.of(), List.of(), null);
+        }
         Map<String, List<ChartPointView>> points = new LinkedHashMap<>(view.points());
         for (List<ChartPointView> list : points.values()) {
             for (ChartPointView p : list) {

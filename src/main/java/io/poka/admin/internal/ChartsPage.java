@@ -6,7 +6,6 @@ import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
-import io.poka.spc.AttributeChartView;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartView;
@@ -45,7 +44,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * Control charts for the QA manager: pick a catalogue variable (or an attribute chart), see its chart over a time
- * range with limits, spec limits, rule violations and capability, and follow it live. Everything shown comes from
+ * range with limits, spec limits, rule violations and capability, and follow it live (attribute charts: see
+ * {@link AttributeChartPage}). Everything shown comes from
  * {@link SpcApi} (the code that answers the REST chart and capability queries); the page adds no statistics.
  */
 @Path("/ui")
@@ -55,8 +55,6 @@ public class ChartsPage {
     static final Duration DEFAULT_RANGE = Duration.ofHours(1);
     /** Violations listed under a chart, newest first; the count above the list is the total in range. */
     static final int LISTED_VIOLATIONS = 200;
-    /** Default range of an attribute chart, as its REST query: 30 days. */
-    static final Duration DEFAULT_ATTRIBUTE_RANGE = Duration.ofDays(30);
 
     /** The range a page shows; {@code live} when no end was given (the page follows new readings). */
     public record Range(Instant from, Instant to, boolean live) {
@@ -105,8 +103,6 @@ public class ChartsPage {
                 Range range, Capability capability, String mainChart, String companionChart, int pointCount,
                 List<RuleViolated> listed);
 
-        static native TemplateInstance attributeChart(String name, AttributeChartView chart, String chartJson,
-                Range range, String problem);
     }
 
     private final SpcApi spc;
@@ -167,7 +163,7 @@ public class ChartsPage {
             @QueryParam("from") String from, @QueryParam("to") String to) {
         VariableDefinition v = telemetry.variable(line, variable)
                 .orElseThrow(() -> new NotFoundProblem("TelemetryVariable", line + "/" + variable));
-        Range range = range(from, to, DEFAULT_RANGE);
+        Range range = range(from, to, DEFAULT_RANGE, clock);
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         ChartView view = spc.chart(line, variable, range.from(), end);
         Capability capability = capability(v, range.from(), end);
@@ -180,7 +176,7 @@ public class ChartsPage {
         // the page's script draws points and limits; the violations are in the list, not repeated in the JSON
         ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
                 List.of());
-        return Templates.chart(v, view, toJson(drawn), range, capability, main, companion, count, listed);
+        return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed);
     }
 
     @GET
@@ -192,22 +188,6 @@ public class ChartsPage {
     public Multi<ChartFeed.ChartUpdate> stream(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("after") String after) {
         return feed.updates(line, variable, instant("after", after, clock.instant()));
-    }
-
-    @GET
-    @Path("/attribute-charts/{name}")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(hidden = true)
-    public TemplateInstance attributeChart(@PathParam("name") String name, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        Range range = range(from, to, DEFAULT_ATTRIBUTE_RANGE);
-        Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
-        try {
-            AttributeChartView view = spc.attributeChart(name, range.from(), end);
-            return Templates.attributeChart(name, view, toJson(view), range, null);
-        } catch (ProblemException e) {
-            return Templates.attributeChart(name, null, "null", range, e.getMessage());
-        }
     }
 
     private Capability capability(VariableDefinition v, Instant from, Instant to) {
@@ -223,7 +203,8 @@ public class ChartsPage {
         }
     }
 
-    private Range range(String from, String to, Duration defaultRange) {
+    /** The range asked for in the address; without an end it is live (up to now), without a start the default. */
+    static Range range(String from, String to, Duration defaultRange, Clock clock) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant end = instant("to", to, null);
         Instant start = instant("from", from, (end == null ? now : end).minus(defaultRange));
@@ -259,7 +240,7 @@ public class ChartsPage {
     }
 
     /** JSON for a script element: "<" escaped so no data can close the element. */
-    private String toJson(Object value) {
+    static String toJson(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
