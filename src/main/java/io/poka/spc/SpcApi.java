@@ -12,4 +12,25 @@ public interface SpcApi {
 
     /** Stored violations whose newest point lies in [from, to), oldest first. */
     List<RuleViolated> violations(String line, String variable, Instant from, Instant to);
+
+    /**
+     * The chart over [from, to) under the newest frozen limits: the same computation as
+     * {@code GET /api/v1/spc/charts/{line}/{variable}} (a fresh chart run resumed just before {@code from}).
+     */
+    ChartView chart(String line, String variable, Instant from, Instant to);
+
+    /** Capability over [from, to), as {@code GET .../capability} answers it (a ProblemException when it cannot). */
+    CapabilityView capability(String line, String variable, Instant from, Instant to);
+
+    /**
+     * Cpk, Ppk and band of every catalogue variable with specification limits, over its newest
+     * {@code poka.spc.capability-summary-readings} readings (default 100), with its frozen limits version.
+     */
+    List<CapabilitySummary> capabilitySummary();
+
+    /** Names of the attribute (p, np, c, u) charts that have samples, sorted. */
+    List<String> attributeCharts();
+
+    /** An attribute chart over [from, to) with limits estimated from the same range, as its REST query does by default. */
+    AttributeChartView attributeChart(String name, Instant from, Instant to);
 }

@@ -14,4 +14,7 @@ public interface TelemetryApi {
 
     /** The newest {@code limit} readings before {@code before}, oldest first (to resume a chart's state). */
     List<StoredReading> latestReadings(String line, String variable, Instant before, int limit);
+
+    /** The catalogue entries of one line, or of every line when {@code line} is null, by line and variable. */
+    List<VariableDefinition> variables(String line);
 }

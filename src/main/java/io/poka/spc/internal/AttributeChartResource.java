@@ -39,7 +39,7 @@ public class AttributeChartResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "The chart over [from, to) with limits estimated from [baselineFrom, baselineTo) (default: the same range)")
-    public AttributeChartService.AttributeChartView chart(@PathParam("name") String name,
+    public io.poka.spc.AttributeChartView chart(@PathParam("name") String name,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("baselineFrom") String baselineFrom, @QueryParam("baselineTo") String baselineTo) {
         Instant end = SpcResource.instant("to", to, Instant.now().plusSeconds(600));

@@ -3,6 +3,8 @@ package io.poka.spc.internal;
 import io.agroal.api.AgroalDataSource;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.RecordChanged;
+import io.poka.spc.AttributeChartView;
+import io.poka.spc.AttributePointView;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.internal.chart.AttributeChart;
 import io.poka.spc.internal.chart.AttributeSample;
@@ -35,16 +37,6 @@ public class AttributeChartService {
 
     /** One inspection count: nonconforming units (p, np) or nonconformities (c, u) in {@code size} units. */
     public record SampleRequest(String chartType, Double count, Double size, Instant sampledAt) {
-    }
-
-    /** One plotted attribute point. */
-    public record AttributePoint(Instant time, double count, double size, double value, double center, double lcl,
-            double ucl, List<String> rules) {
-    }
-
-    /** The chart: its type, the baseline the limits come from, center line, and the points. */
-    public record AttributeChartView(String name, String chartType, Instant baselineFrom, Instant baselineTo,
-            int baselineSamples, double center, List<AttributePoint> points) {
     }
 
     private final AgroalDataSource dataSource;
@@ -121,14 +113,30 @@ public class AttributeChartService {
         }
         ChartMonitor<AttributeSample> monitor = family.monitors(limits).get(0);
         ChartEvaluator<AttributeSample> evaluator = new ChartEvaluator<>(monitor, RuleSet.defaultFor(type));
-        List<AttributePoint> points = new ArrayList<>();
+        List<AttributePointView> points = new ArrayList<>();
         for (Row r : rows(name, from, to)) {
-            evaluator.accept(r.time().toEpochMilli(), r.sample()).ifPresent(e -> points.add(new AttributePoint(
+            evaluator.accept(r.time().toEpochMilli(), r.sample()).ifPresent(e -> points.add(new AttributePointView(
                     r.time(), r.sample().count(), r.sample().size(), e.point().value(), e.point().center(),
                     e.point().lcl(), e.point().ucl(), e.violations().stream().map(v -> v.ruleId()).toList())));
         }
         return new AttributeChartView(name, type.name(), baselineFrom, baselineTo, baseline.size(),
                 limits.get(0).center(), points);
+    }
+
+    /** Names of the charts that have samples, sorted. */
+    @Transactional
+    public List<String> names() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select distinct chart_name from spc.attribute_sample order by chart_name limit 1000");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Row(ChartType type, AttributeSample sample, Instant time) {

@@ -34,4 +34,8 @@ public interface SpcConfig {
     /** Most readings one chart or capability query may read. */
     @WithDefault("100000")
     int maxQueryReadings();
+
+    /** Newest readings per variable the capability summary (dashboard) computes Cpk and Ppk over. */
+    @WithDefault("100")
+    int capabilitySummaryReadings();
 }

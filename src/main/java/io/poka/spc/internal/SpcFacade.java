@@ -1,5 +1,9 @@
 package io.poka.spc.internal;
 
+import io.poka.spc.AttributeChartView;
+import io.poka.spc.CapabilitySummary;
+import io.poka.spc.CapabilityView;
+import io.poka.spc.ChartView;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.SpcApi;
@@ -12,9 +16,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class SpcFacade implements SpcApi {
     private final SpcService service;
+    private final AttributeChartService attributeCharts;
 
-    SpcFacade(SpcService service) {
+    SpcFacade(SpcService service, AttributeChartService attributeCharts) {
         this.service = service;
+        this.attributeCharts = attributeCharts;
     }
 
     @Override
@@ -25,5 +31,30 @@ public class SpcFacade implements SpcApi {
     @Override
     public List<RuleViolated> violations(String line, String variable, Instant from, Instant to) {
         return service.violations(line, variable, from, to);
+    }
+
+    @Override
+    public ChartView chart(String line, String variable, Instant from, Instant to) {
+        return service.chart(line, variable, from, to, null);
+    }
+
+    @Override
+    public CapabilityView capability(String line, String variable, Instant from, Instant to) {
+        return service.capability(line, variable, from, to);
+    }
+
+    @Override
+    public List<CapabilitySummary> capabilitySummary() {
+        return service.capabilitySummary();
+    }
+
+    @Override
+    public List<String> attributeCharts() {
+        return attributeCharts.names();
+    }
+
+    @Override
+    public AttributeChartView attributeChart(String name, Instant from, Instant to) {
+        return attributeCharts.chart(name, from, to, from, to);
     }
 }

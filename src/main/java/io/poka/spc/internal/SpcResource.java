@@ -39,7 +39,7 @@ public class SpcResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "The chart over [from, to): points per plotted statistic, limits (with version) and violations",
             description = "Default range: the last 24 hours. limitsVersion picks an older frozen version.")
-    public SpcService.ChartView chart(@PathParam("line") String line, @PathParam("variable") String variable,
+    public io.poka.spc.ChartView chart(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limitsVersion") Integer limitsVersion) {
         Instant end = instant("to", to, Instant.now().plusSeconds(600));
@@ -78,7 +78,7 @@ public class SpcResource {
     @Path("/capability")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
-    public SpcService.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
+    public io.poka.spc.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant end = instant("to", to, Instant.now().plusSeconds(600));
         return spc.capability(line, variable, instant("from", from, end.minusSeconds(86_400)), end);

@@ -4,7 +4,13 @@ import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.spc.CapabilitySummary;
+import io.poka.spc.CapabilityView;
+import io.poka.spc.ChartPointView;
+import io.poka.spc.ChartView;
 import io.poka.spc.ControlLimitsView;
+import io.poka.spc.CpkBand;
+import io.poka.platform.ProblemException;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.internal.capability.CapabilityAnalysis;
 import io.poka.spc.internal.capability.CapabilityReport;
@@ -37,24 +43,6 @@ import java.util.Map;
 @ApplicationScoped
 public class SpcService {
     static final String LIMITS_ENTITY = "SpcControlLimits";
-
-    /** One plotted point of a chart query; upper/lower are the CUSUM sums. */
-    public record PointView(Instant time, double value, double center, Double lcl, Double ucl, Double upper,
-            Double lower, List<String> rules) {
-    }
-
-    /** A chart over a time range: points per plotted statistic, the limits used, and the stored violations. */
-    public record ChartView(String line, String variable, String chartType, ControlLimitsView limits,
-            Map<String, List<PointView>> points, List<RuleViolated> violations) {
-    }
-
-    /** Capability with NaN (undefined for a one-sided specification) shown as null. */
-    public record CapabilityView(String line, String variable, Instant from, Instant to, int n, double mean,
-            double withinSigma, String withinSigmaMethod, double overallSigma, Double lsl, Double usl, Double target,
-            Double cp, Double cpl, Double cpu, Double cpk, Double pp, Double ppl, Double ppu, Double ppk, Double cpm,
-            double[] cpInterval, double[] cpkInterval, double confidence, Double andersonDarlingA2,
-            Double normalityPValue, Boolean normalityRejected) {
-    }
 
     /** Phase I request: baseline [from, to), points (by time) of assignable cause to leave out. */
     public record PhaseOneRequest(Instant from, Instant to, List<Instant> excluded, Boolean iterate,
@@ -90,7 +78,7 @@ public class SpcService {
         ControlLimitsView l = limitsVersion == null ? limits.current(line, variable).orElse(null)
                 : limits.version(line, variable, limitsVersion)
                         .orElseThrow(() -> new NotFoundProblem(LIMITS_ENTITY, line + "/" + variable + "/v" + limitsVersion));
-        Map<String, List<PointView>> points = new LinkedHashMap<>();
+        Map<String, List<ChartPointView>> points = new LinkedHashMap<>();
         if (l != null) {
             ChartRun run = streaming.newRun(v, l);
             for (StoredReading r : telemetry.latestReadings(line, variable, from, config.resumeReadings())) {
@@ -98,7 +86,7 @@ public class SpcService {
             }
             for (StoredReading r : telemetry.readings(line, variable, from, to, config.maxQueryReadings())) {
                 for (ChartRun.Plotted p : run.accept(r.timestamp(), r.value())) {
-                    points.computeIfAbsent(p.chart().name(), k -> new ArrayList<>()).add(new PointView(p.time(),
+                    points.computeIfAbsent(p.chart().name(), k -> new ArrayList<>()).add(new ChartPointView(p.time(),
                             p.value(), p.center(), finite(p.lcl()), finite(p.ucl()), p.upper(), p.lower(),
                             p.violations().stream().map(x -> x.ruleId()).toList()));
                 }
@@ -182,7 +170,46 @@ public class SpcService {
             throw new ConflictProblem("spc/no-specification",
                     "the catalogue gives no specification limits for " + line + "/" + variable);
         }
-        List<StoredReading> readings = telemetry.readings(line, variable, from, to, config.maxQueryReadings());
+        return capabilityOf(v, telemetry.readings(line, variable, from, to, config.maxQueryReadings()), from, to);
+    }
+
+    /**
+     * Capability at a glance of every catalogue variable that has specification limits: Cpk and Ppk over its
+     * newest {@code poka.spc.capability-summary-readings} readings, computed by the capability query's code.
+     */
+    @Transactional
+    public List<CapabilitySummary> capabilitySummary() {
+        List<CapabilitySummary> out = new ArrayList<>();
+        Instant now = clock.instant().plusSeconds(600);
+        for (VariableDefinition v : telemetry.variables(null)) {
+            if (v.lsl() == null && v.usl() == null) {
+                continue;
+            }
+            ControlLimitsView l = limits.current(v.line(), v.variable()).orElse(null);
+            List<StoredReading> recent = telemetry.latestReadings(v.line(), v.variable(), now,
+                    config.capabilitySummaryReadings());
+            Instant from = recent.isEmpty() ? null : recent.get(0).timestamp();
+            Instant to = recent.isEmpty() ? null : recent.get(recent.size() - 1).timestamp();
+            Double cpk = null;
+            Double ppk = null;
+            String problem = null;
+            try {
+                CapabilityView c = capabilityOf(v, recent, from, to);
+                cpk = c.cpk();
+                ppk = c.ppk();
+            } catch (ProblemException e) {
+                problem = e.getMessage();
+            }
+            out.add(new CapabilitySummary(v.line(), v.variable(), v.lsl(), v.usl(), v.target(),
+                    l == null ? null : l.version(), l == null ? null : l.center(), l == null ? null : l.sigma(),
+                    recent.size(), from, to, cpk, ppk, CpkBand.of(cpk), problem));
+        }
+        return out;
+    }
+
+    private CapabilityView capabilityOf(VariableDefinition v, List<StoredReading> readings, Instant from, Instant to) {
+        String line = v.line();
+        String variable = v.variable();
         if (readings.size() < 2) {
             throw new ValidationProblem("from", "capability needs at least 2 readings in the range, found " + readings.size());
         }

@@ -42,4 +42,9 @@ public class TelemetryFacade implements TelemetryApi {
             throw new IllegalStateException(e);
         }
     }
+
+    @Override
+    public List<VariableDefinition> variables(String line) {
+        return catalogue.list(line);
+    }
 }

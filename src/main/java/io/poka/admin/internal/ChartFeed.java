@@ -1,0 +1,123 @@
+package io.poka.admin.internal;
+
+import io.poka.platform.ProblemException;
+import io.poka.spc.ChartPointView;
+import io.poka.spc.ChartView;
+import io.poka.spc.RuleViolated;
+import io.poka.spc.SpcApi;
+import io.poka.telemetry.ReadingsStored;
+import io.poka.telemetry.StoredReading;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * Live chart updates for open chart pages. A committed {@link ReadingsStored} batch (observed after success, so
+ * its points and violations are stored) wakes the viewers of the variables it touched; each viewer then asks
+ * {@link SpcApi#chart} for the range after its last point, so the page gets exactly what the chart query would
+ * show. Wake-ups that arrive while a query runs are folded into one. A slow fallback tick covers readings stored
+ * by another instance of the application (each instance only sees its own ingestion events).
+ */
+@ApplicationScoped
+public class ChartFeed {
+    /** Fallback query interval when no local event arrives (readings ingested by another pod). */
+    static final Duration FALLBACK = Duration.ofSeconds(5);
+    /** How far past "now" a live query reaches: readings may be stamped a little ahead of the server clock. */
+    static final Duration AHEAD = Duration.ofMinutes(10);
+
+    /** What a page appends: new points per plotted statistic, new stored violations, the limits version used. */
+    public record ChartUpdate(Map<String, List<ChartPointView>> points, List<RuleViolated> violations,
+            Integer limitsVersion) {
+        boolean isEmpty() {
+            return points.values().stream().allMatch(List::isEmpty) && violations.isEmpty();
+        }
+    }
+
+    private final Map<String, Set<MultiEmitter<? super Instant>>> viewers = new ConcurrentHashMap<>();
+    private final SpcApi spc;
+
+    ChartFeed(SpcApi spc) {
+        this.spc = spc;
+    }
+
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsStored event) {
+        if (viewers.isEmpty()) {
+            return;
+        }
+        Set<String> touched = new HashSet<>();
+        for (StoredReading r : event.readings()) {
+            touched.add(key(r.line(), r.variable()));
+        }
+        Instant now = Instant.now();
+        for (String k : touched) {
+            Set<MultiEmitter<? super Instant>> set = viewers.get(k);
+            if (set != null) {
+                set.forEach(e -> e.emit(now));
+            }
+        }
+    }
+
+    /** Updates for one viewer whose page shows points up to {@code after}; only non-empty updates are sent. */
+    public Multi<ChartUpdate> updates(String line, String variable, Instant after) {
+        Instant[] last = {after};
+        Multi<Instant> wakeUps = Multi.createBy().merging().streams(stored(line, variable),
+                Multi.createFrom().ticks().every(FALLBACK).map(t -> Instant.now()));
+        return wakeUps.onOverflow().dropPreviousItems()
+                .onItem().transformToUniAndConcatenate(t -> Uni.createFrom().item(() -> next(line, variable, last))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .filter(u -> !u.isEmpty());
+    }
+
+    /** The points and violations after {@code last[0]}; moves {@code last[0]} to the newest point sent. */
+    private ChartUpdate next(String line, String variable, Instant[] last) {
+        ChartView view;
+        try {
+            view = spc.chart(line, variable, last[0].plusMillis(1), Instant.now().plus(AHEAD));
+        } catch (ProblemException e) {
+            // e.g. the catalogue entry was deleted: nothing to add, and the page keeps what it shows
+            return new ChartUpdate(Map.of(), List.of(), null);
+        }
+        Map<String, List<ChartPointView>> points = new LinkedHashMap<>(view.points());
+        for (List<ChartPointView> list : points.values()) {
+            for (ChartPointView p : list) {
+                if (p.time().isAfter(last[0])) {
+                    last[0] = p.time();
+                }
+            }
+        }
+        return new ChartUpdate(points, view.violations(), view.limits() == null ? null : view.limits().version());
+    }
+
+    /** Open live chart pages on this instance (a page that closes its stream is no longer counted). */
+    public int viewers() {
+        return viewers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private Multi<Instant> stored(String line, String variable) {
+        String k = key(line, variable);
+        return Multi.createFrom().emitter(emitter -> {
+            viewers.computeIfAbsent(k, x -> new CopyOnWriteArraySet<>()).add(emitter);
+            emitter.onTermination(() -> viewers.computeIfPresent(k, (x, set) -> {
+                set.remove(emitter);
+                return set.isEmpty() ? null : set;
+            }));
+        });
+    }
+
+    private static String key(String line, String variable) {
+        return line + '\u0000' + variable;
+    }
+}

@@ -1,0 +1,318 @@
+// Control chart pages: draws the server's chart (points, center line, control and spec limits, rule markers,
+// phase I shading) with uPlot, keeps a zoomed range in the address, and appends live updates from the page's
+// server-sent-events stream. All statistics come from the server; this file only draws them.
+(function () {
+  'use strict';
+
+  const dataEl = document.getElementById('chart-data');
+  const page = document.getElementById('chart-page');
+  if (!dataEl || !page || typeof uPlot === 'undefined') { return; }
+  const view = JSON.parse(dataEl.textContent);
+  if (!view) { return; }
+  const attribute = page.dataset.kind === 'attribute';
+  const COLOURS = { value: '#1b1f24', center: '#0072b2', limit: '#d55e00', spec: '#cc79a7', marker: '#d55e00',
+    phase: 'rgba(86, 180, 233, 0.13)', lower: '#009e73' };
+  const plots = [];
+  let zoomed = !!new URLSearchParams(location.search).get('to');
+  let syncing = false;
+
+  const secs = t => Date.parse(t) / 1000;
+  const iso = s => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+  const ruleLabel = r => r === 'CUSUM_UPPER' ? 'C+' : r === 'CUSUM_LOWER' ? 'C−' : r.replace('NELSON', 'N');
+
+  function pointsOf(name) {
+    return attribute ? view.points : (view.points[name] || []);
+  }
+
+  /** Columns for uPlot from the server's points: time, then one array per series. */
+  function columns(name, points, fig) {
+    const x = points.map(p => secs(p.time));
+    if (name === 'CUSUM') {
+      return [x, points.map(p => p.upper), points.map(p => -p.lower), points.map(p => p.ucl), points.map(p => -p.ucl)];
+    }
+    const cols = [x, points.map(p => p.value), points.map(p => p.center),
+      points.map(p => p.ucl == null ? null : p.ucl), points.map(p => p.lcl == null ? null : p.lcl)];
+    if (fig.dataset.lsl !== undefined) { cols.push(points.map(() => Number(fig.dataset.lsl))); }
+    if (fig.dataset.usl !== undefined) { cols.push(points.map(() => Number(fig.dataset.usl))); }
+    return cols;
+  }
+
+  function series(name, fig) {
+    const line = (label, stroke, dash, width) => ({ label: label, stroke: stroke, width: width || 1.5, dash: dash,
+      points: { show: false }, spanGaps: true, value: (u, v) => v == null ? '—' : v.toFixed(4) });
+    if (name === 'CUSUM') {
+      return [{ label: 'Time (UTC)', value: (u, v) => v == null ? '—' : iso(v) },
+        Object.assign(line('C+ (upper sum)', COLOURS.value, undefined, 2), { points: { show: true, size: 4 } }),
+        Object.assign(line('C− (lower sum, negated)', COLOURS.lower, undefined, 2), { points: { show: true, size: 4 } }),
+        line('+H', COLOURS.limit, [8, 4]), line('−H', COLOURS.limit, [8, 4])];
+    }
+    const out = [{ label: 'Time (UTC)', value: (u, v) => v == null ? '—' : iso(v) },
+      Object.assign(line(name === 'EWMA' ? 'EWMA' : 'Value', COLOURS.value, undefined, 1.5), { points: { show: true, size: 5 } }),
+      line('Center line', COLOURS.center, undefined, 1.5),
+      line('UCL', COLOURS.limit, [8, 4]), line('LCL', COLOURS.limit, [8, 4])];
+    if (fig.dataset.lsl !== undefined) { out.push(line('LSL (spec)', COLOURS.spec, [2, 3, 8, 3], 2)); }
+    if (fig.dataset.usl !== undefined) { out.push(line('USL (spec)', COLOURS.spec, [2, 3, 8, 3], 2)); }
+    return out;
+  }
+
+  /** Phase I baseline shaded behind the series, with its name. */
+  function drawPhase(u) {
+    const l = view.limits;
+    if (attribute || !l || !l.baselineFrom || !l.baselineTo) { return; }
+    const ctx = u.ctx;
+    const left = Math.max(u.bbox.left, u.valToPos(secs(l.baselineFrom), 'x', true));
+    const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(secs(l.baselineTo), 'x', true));
+    if (right <= left) { return; }
+    ctx.save();
+    ctx.fillStyle = COLOURS.phase;
+    ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
+    ctx.fillStyle = '#00507e';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+    ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+    ctx.fillText('Phase I baseline (v' + l.version + ')', left + 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+    ctx.restore();
+  }
+
+  /** Most markers drawn at once; the list below the chart has them all. */
+  const MAX_MARKERS = 400;
+
+  /**
+   * A marker at each point where a rule fired: a triangle pointing away from the center line and the rule ids as
+   * text, as elements over the plot (so they are real text, not pixels).
+   */
+  function drawMarkers(u, plot) {
+    let layer = plot.layer;
+    if (!layer) {
+      layer = plot.layer = document.createElement('div');
+      layer.className = 'rule-markers';
+      u.over.appendChild(layer);
+    }
+    const sx = u.scales.x;
+    const marks = [];
+    let previous = '';
+    for (const p of plot.points) {
+      const rules = (p.rules || []).join(' ');
+      const continued = rules === previous && marks.length > 0;
+      previous = rules;
+      if (!rules) { continue; }
+      const x = secs(p.time);
+      if (x < sx.min || x > sx.max) { continue; }
+      const lower = p.rules.includes('CUSUM_LOWER');
+      const y = plot.name === 'CUSUM' ? (lower ? -p.lower : p.upper) : p.value;
+      const up = plot.name === 'CUSUM' ? !lower : y >= p.center;
+      const span = document.createElement('span');
+      span.className = 'rule-marker ' + (up ? 'up' : 'down');
+      span.dataset.rule = p.rules.join(' ');
+      span.dataset.time = p.time;
+      span.style.left = u.valToPos(x, 'x') + 'px';
+      span.style.top = u.valToPos(y, 'y') + 'px';
+      const shape = document.createElement('span');
+      shape.className = 'shape';
+      shape.setAttribute('aria-hidden', 'true');
+      shape.textContent = up ? '▲' : '▼';
+      span.append(shape);
+      if (!continued) {
+        // a pattern that goes on fires on every point: its rule is written once, at the first point
+        const label = document.createElement('span');
+        label.className = 'label';
+        label.textContent = p.rules.map(ruleLabel).join(' ');
+        span.append(label);
+      } else {
+        span.classList.add('continued');
+      }
+      if (up) { span.append(span.firstChild); }
+      marks.push(span);
+      if (marks.length >= MAX_MARKERS) { break; }
+    }
+    layer.replaceChildren(...marks);
+  }
+
+  /** Tick steps in seconds: whole seconds at least, so no two ticks read the same. */
+  const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+    172800, 604800, 2592000];
+
+  /** Axis ticks in UTC, 24-hour: seconds on short ranges, the date on ranges over a day. */
+  function timeTicks(u, splits) {
+    const span = u.scales.x.max - u.scales.x.min;
+    return splits.map(s => {
+      const t = new Date(s * 1000).toISOString();
+      return span > 86400 ? t.slice(5, 16).replace('T', ' ') : span > 900 ? t.slice(11, 16) : t.slice(11, 19);
+    });
+  }
+
+  /** The y range with room above and below for the markers and their labels. */
+  function padded(u, min, max) {
+    const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
+    return [min - pad, max + pad];
+  }
+
+  function onZoom(u) {
+    if (syncing) { return; }
+    const min = u.scales.x.min;
+    const max = u.scales.x.max;
+    syncing = true;
+    plots.forEach(p => { if (p.u !== u) { p.u.setScale('x', { min: min, max: max }); } });
+    syncing = false;
+    zoomed = true;
+    const params = new URLSearchParams(location.search);
+    params.set('from', iso(Math.floor(min)));
+    params.set('to', iso(Math.ceil(max)));
+    history.replaceState(null, '', location.pathname + '?' + params.toString());
+    document.getElementById('range-from').value = iso(Math.floor(min)).slice(0, 19);
+    document.getElementById('range-to').value = iso(Math.ceil(max)).slice(0, 19);
+    const status = document.getElementById('live-status');
+    if (status) { status.dataset.zoomed = 'true'; }
+  }
+
+  function build(fig) {
+    const name = fig.dataset.chart;
+    const plot = { fig: fig, name: name, points: pointsOf(name).slice() };
+    const target = fig.querySelector('.chart');
+    const opts = {
+      width: Math.max(300, target.clientWidth),
+      height: target.classList.contains('companion') ? 200 : 320,
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      cursor: { drag: { x: true, y: false, setScale: true }, sync: { key: 'poka-chart' } },
+      scales: { x: { time: true }, y: { range: padded } },
+      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70, incrs: TIME_STEPS }, {}],
+      series: series(name, fig),
+      hooks: {
+        drawAxes: [u => drawPhase(u)],
+        draw: [u => drawMarkers(u, plot)],
+        setSelect: [u => { if (u.select.width > 0) { plot.selecting = true; } }],
+        setScale: [(u, key) => { if (key === 'x' && plot.selecting) { plot.selecting = false; onZoom(u); } }]
+      }
+    };
+    plot.u = new uPlot(opts, columns(name, plot.points, fig), target);
+    plots.push(plot);
+    fig.dataset.points = String(plot.points.length);
+  }
+
+  /** The companion chart shows the main chart's time range (a moving range starts one point later). */
+  function alignX() {
+    if (plots.length < 2 || zoomed) { return; }
+    const x = plots[0].u.scales.x;
+    syncing = true;
+    plots.slice(1).forEach(p => p.u.setScale('x', { min: x.min, max: x.max }));
+    syncing = false;
+  }
+
+  // Freezing phase I limits goes to the spc REST API (roles, validation and audit stay there); the inputs are UTC.
+  const phaseOne = document.getElementById('phase-one-form');
+  if (phaseOne) {
+    phaseOne.addEventListener('submit', async event => {
+      event.preventDefault();
+      const utc = id => new Date(document.getElementById(id).value + 'Z').toISOString();
+      const button = phaseOne.querySelector('button');
+      button.disabled = true;
+      try {
+        const frozen = await Poka.send('POST', phaseOne.dataset.url, { from: utc('baseline-from'), to: utc('baseline-to'),
+          iterate: document.getElementById('baseline-iterate').checked });
+        sessionStorage.setItem('poka.message', 'Limits v' + frozen.version + ' frozen from ' + frozen.baselineCount + ' points.');
+        location.reload();
+      } catch (e) {
+        // shown by Poka.send
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  document.querySelectorAll('figure[data-chart]').forEach(build);
+  setTimeout(alignX, 0); // after uPlot's pending commit: a scale set before it leaves the y range unset
+  window.addEventListener('resize', () => plots.forEach(p => {
+    const target = p.fig.querySelector('.chart');
+    p.u.setSize({ width: Math.max(300, target.clientWidth), height: p.u.height });
+  }));
+
+  // ---- live updates (variables charts in live mode) ----
+  if (attribute || page.dataset.live !== 'true' || !page.dataset.stream) { return; }
+  const MAX_LISTED = 200;
+  const seen = new Set(Array.from(document.querySelectorAll('#violations-body tr[data-id]')).map(r => r.dataset.id));
+  const log = document.getElementById('live-log');
+
+  function lastTime() {
+    let last = 0;
+    plots.forEach(p => { if (p.points.length) { last = Math.max(last, Date.parse(p.points[p.points.length - 1].time)); } });
+    return last ? new Date(last).toISOString() : new Date().toISOString();
+  }
+
+  function announce(text) {
+    const li = document.createElement('li');
+    li.textContent = new Date().toISOString().slice(11, 19) + ' UTC — ' + text;
+    log.prepend(li);
+    while (log.children.length > 50) { log.lastElementChild.remove(); }
+  }
+
+  function cell(text, cls) {
+    const td = document.createElement('td');
+    if (cls) { td.className = cls; }
+    td.textContent = text;
+    return td;
+  }
+
+  function addViolation(v) {
+    if (seen.has(v.violationId)) { return false; }
+    seen.add(v.violationId);
+    const tr = document.createElement('tr');
+    tr.dataset.id = v.violationId;
+    const rule = document.createElement('td');
+    const badge = document.createElement('span');
+    badge.className = 'badge bad';
+    badge.textContent = ruleLabel(v.ruleId);
+    const id = document.createElement('span');
+    id.className = 'muted';
+    id.textContent = ' ' + v.ruleId;
+    rule.append(badge, id);
+    const points = cell(String(v.pointTimes.length));
+    points.title = v.pointTimes.join(', ');
+    tr.append(rule, cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
+      cell(Number(v.value).toFixed(3), 'num'), cell('v' + v.limitsVersion, 'num'));
+    const body = document.getElementById('violations-body');
+    body.prepend(tr);
+    while (body.children.length > MAX_LISTED) { body.lastElementChild.remove(); }
+    const table = document.getElementById('violations');
+    const total = Number(table.dataset.count) + 1;
+    table.dataset.count = String(total);
+    document.getElementById('violation-count').textContent = String(total);
+    document.getElementById('no-violations').hidden = true;
+    announce('Rule violation ' + ruleLabel(v.ruleId) + ' (' + v.ruleDescription + ') on the ' + v.chart
+      + ' chart at ' + v.pointTimes[v.pointTimes.length - 1]);
+    return true;
+  }
+
+  function apply(update) {
+        for (const p of plots) {
+      const fresh = update.points[p.name] || [];
+      const last = p.points.length ? Date.parse(p.points[p.points.length - 1].time) : 0;
+      const newer = fresh.filter(q => Date.parse(q.time) > last);
+      if (newer.length === 0) { continue; }
+      p.points.push(...newer);
+      p.u.setData(columns(p.name, p.points, p.fig), !zoomed);
+      p.fig.dataset.points = String(p.points.length);
+    }
+    setTimeout(alignX, 0);
+    (update.violations || []).forEach(addViolation);
+    const current = document.getElementById('limits-version');
+    if (current && update.limitsVersion != null && String(update.limitsVersion) !== current.dataset.version) {
+      current.dataset.version = String(update.limitsVersion);
+      announce('New control limits v' + update.limitsVersion + ' are in force; reload the page to redraw the chart under them.');
+    }
+  }
+
+  let source = null;
+  function connect() {
+    source = new EventSource(page.dataset.stream + '?after=' + encodeURIComponent(lastTime()));
+    page.dataset.streamState = 'connecting';
+    source.onopen = () => { page.dataset.streamState = 'open'; };
+    source.onmessage = e => apply(JSON.parse(e.data));
+    source.onerror = () => {
+      source.close();
+      page.dataset.streamState = 'reconnecting';
+      setTimeout(connect, 3000);
+    };
+  }
+  connect();
+  window.addEventListener('pagehide', () => { if (source) { source.close(); } });
+})();
