@@ -50,6 +50,11 @@ public class Viewer {
         return has(Roles.AUDITOR) || has(Roles.ADMIN);
     }
 
+    /** Any role that works in the UI; an integration (ERP/MES machine) account alone is not offered the pages. */
+    public boolean isReader() {
+        return isFloor() || has(Roles.AUDITOR);
+    }
+
     public boolean isAdmin() {
         return has(Roles.ADMIN);
     }
