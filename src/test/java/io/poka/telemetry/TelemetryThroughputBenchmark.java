@@ -70,6 +70,21 @@ class TelemetryThroughputBenchmark {
         prepare(naiveLine, baseline);
 
         // batched path: the application's Kafka consumer
+        // warm-up on the same line (same path, other reading ids), so the burst measures the sustained rate of a
+        // compiled application rather than the JIT compiling it; the warm-up is not counted
+        int warmupSteps = (int) Math.ceil(Long.getLong("poka.bench.warmup-readings", 100_000) / (double) TepRun.VARIABLES);
+        double warm0 = storedCounter();
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine + "-warmup",
+                    warmupSteps, 0, () -> false);
+        }
+        while (storedCounter() - warm0 < (long) warmupSteps * TepRun.VARIABLES) {
+            Thread.sleep(20);
+        }
+        Instant burstStart = Instant.now();
+        long gc0 = gcMillis();
+        long jit0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+
         int steps = (int) Math.ceil(batchedReadings / (double) TepRun.VARIABLES);
         long expected = (long) steps * TepRun.VARIABLES;
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
@@ -77,6 +92,7 @@ class TelemetryThroughputBenchmark {
         double loadBefore = os.getSystemLoadAverage();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = os.getProcessCpuTime();
+        Map<Long, Long> threadCpu0 = threadCpu(threads);
         double pg0 = PostgresCpu.seconds();
         double stored0 = storedCounter();
         long t0 = System.nanoTime();
@@ -96,7 +112,10 @@ class TelemetryThroughputBenchmark {
         double batchedSeconds = (System.nanoTime() - t0) / 1e9;
         double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double batchedPgCpu = PostgresCpu.seconds() - pg0;
-        waitForRows(batchedLine, expected, Duration.ofMinutes(1));
+        String cpuByThread = cpuByThreadGroup(threads, threadCpu0);
+        long gcMillis = gcMillis() - gc0;
+        long jitMillis = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
+        waitForRows(batchedLine, expected + (long) warmupSteps * TepRun.VARIABLES, Duration.ofMinutes(1));
         Instant burstEnd = Instant.now();
 
         // latency below saturation: the same path paced at a fixed rate
@@ -140,9 +159,12 @@ class TelemetryThroughputBenchmark {
 
         double batchedRate = expected / batchedSeconds;
         double naiveRate = naiveExpected / naiveSeconds;
-        double[] latency = latencyMillis(batchedLine, Instant.EPOCH, burstEnd);
+        double[] latency = latencyMillis(batchedLine, burstStart, burstEnd);
         double[] pacedLatency = latencyMillis(batchedLine, pacedStart, Instant.now().plusSeconds(60));
-        long violations = count("select count(*) from spc.violation where line = ?", batchedLine);
+        long violations = count("select count(*) from spc.violation where line = ? and newest_point_at >= '"
+                + burstStart + "'", batchedLine);
+        long firings = count("select coalesce(sum(fired_points), 0) from spc.violation where line = ? and newest_point_at >= '"
+                + burstStart + "'", batchedLine);
         long alerts = count("select count(*) from alerts.alert where line = ?", batchedLine);
         String table = String.join("\n",
                 "| path | readings | seconds | readings/s | JVM CPU s | readings per JVM CPU s | PostgreSQL CPU s |",
@@ -155,8 +177,11 @@ class TelemetryThroughputBenchmark {
                 String.format("ratio batched/naive: %.1fx; producer finished after %.2f s", batchedRate / naiveRate, produceSeconds),
                 String.format("of the batched JVM CPU, the load generator (replay thread + producer I/O threads, same JVM) used %.1f s;"
                         + " without it: %.0f readings per JVM CPU s", producerCpu / 1e9, expected / (batchedCpu - producerCpu / 1e9)),
-                String.format("violations stored: %d rows for %d firings (a rule firing on consecutive points of a batch is one row), alerts: %d",
-                        violations, count("select coalesce(sum(fired_points), 0) from spc.violation where line = ?", batchedLine), alerts),
+                "JVM CPU s of the burst by Java thread group: " + cpuByThread + String.format("; garbage collection %.1f s"
+                        + " (collector time), JIT compilation %.1f s", gcMillis / 1e3, jitMillis / 1e3),
+                String.format("warm-up before the burst (same path, not counted): %d readings", (long) warmupSteps * TepRun.VARIABLES),
+                String.format("violations stored (burst and paced): %d rows for %d firings (a rule firing on consecutive points of a batch is one row), alerts: %d",
+                        violations, firings, alerts),
                 String.format("latency reading timestamp -> stored violation, burst above (everything produced at once, so it is queueing): p50 %.0f ms, p99 %.0f ms (n = %d)",
                         latency[0], latency[1], (long) latency[2]),
                 String.format("latency reading timestamp -> stored violation, paced at %.0f readings/s for %d readings: p50 %.0f ms, p99 %.0f ms (n = %d)",
@@ -197,6 +222,35 @@ class TelemetryThroughputBenchmark {
             Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plus(1, ChronoUnit.DAYS).toString()))
                     .post("/api/v1/spc/charts/" + line + "/" + v.id() + "/limits/phase-one").then().statusCode(201);
         }
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    private static Map<Long, Long> threadCpu(java.lang.management.ThreadMXBean threads) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            out.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        }
+        return out;
+    }
+
+    /** CPU seconds since {@code before} per thread name with its numbers dropped, largest first. */
+    private static String cpuByThreadGroup(java.lang.management.ThreadMXBean threads, Map<Long, Long> before) {
+        Map<String, Double> groups = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long used = Math.max(0, threads.getThreadCpuTime(t.getThreadId())) - before.getOrDefault(t.getThreadId(), 0L);
+            groups.merge(t.getThreadName().replaceAll("[0-9]+", "#"), used / 1e9, Double::sum);
+        }
+        return groups.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** CPU time of the producer I/O threads (the replay's producer; the application's producers idle meanwhile). */
