@@ -97,8 +97,7 @@ class ControlChartsEndToEndTest {
     void aRuleFiringOnConsecutivePointsIsStoredOnceWithEveryPointAndTheChartStillShowsEachPoint() throws Exception {
         String line = TelemetryFixtures.newLine();
         TelemetryFixtures.defineVariable(line, "diameter", "mm", "");
-        api().body(Map.of("center", 10.0, "sigma", 0.25, "studyReference", "MSA-2026-17"))
-                .post("/api/v1/spc/charts/" + line + "/diameter/limits/entered").then().statusCode(201);
+        TelemetryFixtures.enterLimits(line, "diameter", 10.0, 0.25);
         Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         // one batch: 11.0 at points 1-3 (beyond UCL 10.75, WE1 each), 10.0 at 4, 11.0 at 5 -> WE1 runs {1,2,3} and {5}
         TelemetryFixtures.postValues(line, "diameter", "mm", start, List.of(11.0, 11.0, 11.0, 10.0, 11.0));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,8 +38,7 @@ class DatabaseOutageTest {
     void readingsSentDuringAnOutageAreStoredOnceWhenTheDatabaseIsBack() throws Exception {
         String line = TelemetryFixtures.newLine();
         TelemetryFixtures.defineVariable(line, "temp", "degC", "");
-        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "outage-test"))
-                .post("/api/v1/spc/charts/" + line + "/temp/limits/entered").then().statusCode(201);
+        TelemetryFixtures.enterLimits(line, "temp", 0.0, 1.0);
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         List<String> records = new ArrayList<>();
         int beyond = 0;
