@@ -10,7 +10,7 @@ public interface SpcApi {
     /** The newest frozen limits of a variable, if any. */
     Optional<ControlLimitsView> currentLimits(String line, String variable);
 
-    /** Stored violations whose newest point lies in [from, to), oldest first. */
+    /** Stored violations with a point in [from, to), oldest first (a continuing pattern is one stored violation). */
     List<RuleViolated> violations(String line, String variable, Instant from, Instant to);
 
     /**

@@ -94,6 +94,42 @@ class ControlChartsEndToEndTest {
     }
 
     @Test
+    void aRuleFiringOnConsecutivePointsIsStoredOnceWithEveryPointAndTheChartStillShowsEachPoint() throws Exception {
+        String line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "diameter", "mm", "");
+        TelemetryFixtures.enterLimits(line, "diameter", 10.0, 0.25);
+        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        // one batch: 11.0 at points 1-3 (beyond UCL 10.75, WE1 each), 10.0 at 4, 11.0 at 5 -> WE1 runs {1,2,3} and {5}
+        TelemetryFixtures.postValues(line, "diameter", "mm", start, List.of(11.0, 11.0, 11.0, 10.0, 11.0));
+
+        List<String> we1 = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement ps = c.prepareStatement("select array_length(point_times, 1), fired_points "
+                        + "from spc.violation where line = ? and rule_id = 'WE1' order by newest_point_at")) {
+            ps.setString(1, line);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    we1.add(rs.getInt(1) + " points, fired at " + rs.getInt(2));
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("3 points, fired at 3", "1 points, fired at 1"), we1);
+
+        // a range that starts inside the stored pattern still returns it, with all its points
+        JsonPath view = api().queryParam("from", start.plusSeconds(1).toString())
+                .queryParam("to", start.plusSeconds(10).toString())
+                .get("/api/v1/spc/charts/" + line + "/diameter").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> stored = view.getList("violations");
+        List<Object> storedWe1 = stored.stream().filter(v -> v.get("ruleId").equals("WE1")).map(v -> v.get("pointTimes")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(
+                List.of(start.toString(), start.plusSeconds(1).toString(), start.plusSeconds(2).toString()),
+                List.of(start.plusSeconds(4).toString())), storedWe1);
+        List<List<String>> rules = view.getList("points.INDIVIDUALS.rules");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(true, true, false, true),
+                rules.stream().map(r -> r.contains("WE1")).toList(), "each plotted point from the second on names its rules");
+    }
+
+    @Test
     void capabilityNamesWithinAndOverallSigma() {
         String line = TelemetryFixtures.newLine();
         TelemetryFixtures.defineVariable(line, "diameter", "mm", ",\"lsl\":9,\"usl\":11,\"target\":10");

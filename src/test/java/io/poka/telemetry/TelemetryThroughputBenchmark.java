@@ -70,17 +70,39 @@ class TelemetryThroughputBenchmark {
         prepare(naiveLine, baseline);
 
         // batched path: the application's Kafka consumer
+        // warm-up on the same line (same path, other reading ids), so the burst measures the sustained rate of a
+        // compiled application rather than the JIT compiling it; the warm-up is not counted
+        int warmupSteps = (int) Math.ceil(Long.getLong("poka.bench.warmup-readings", 100_000) / (double) TepRun.VARIABLES);
+        double warm0 = storedCounter();
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine + "-warmup",
+                    warmupSteps, 0, () -> false);
+        }
+        while (storedCounter() - warm0 < (long) warmupSteps * TepRun.VARIABLES) {
+            Thread.sleep(20);
+        }
+        Instant burstStart = Instant.now();
+        long gc0 = gcMillis();
+        long jit0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+
         int steps = (int) Math.ceil(batchedReadings / (double) TepRun.VARIABLES);
         long expected = (long) steps * TepRun.VARIABLES;
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double loadBefore = os.getSystemLoadAverage();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = os.getProcessCpuTime();
+        Map<Long, Long> threadCpu0 = threadCpu(threads);
+        double pg0 = PostgresCpu.seconds();
         double stored0 = storedCounter();
         long t0 = System.nanoTime();
+        long producerCpu = threads.getCurrentThreadCpuTime();
         try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            long io0 = producerIoCpu(threads);
             new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine, steps, 0, () -> false);
+            producerCpu += producerIoCpu(threads) - io0;
         }
+        producerCpu = threads.getCurrentThreadCpuTime() - producerCpu;
         double produceSeconds = (System.nanoTime() - t0) / 1e9;
         // watch the consumer's own counter, so the measurement puts no load on the database
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
@@ -88,7 +110,12 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         double batchedSeconds = (System.nanoTime() - t0) / 1e9;
-        waitForRows(batchedLine, expected, Duration.ofMinutes(1));
+        double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        double batchedPgCpu = PostgresCpu.seconds() - pg0;
+        String cpuByThread = cpuByThreadGroup(threads, threadCpu0);
+        long gcMillis = gcMillis() - gc0;
+        long jitMillis = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
+        waitForRows(batchedLine, expected + (long) warmupSteps * TepRun.VARIABLES, Duration.ofMinutes(1));
         Instant burstEnd = Instant.now();
 
         // latency below saturation: the same path paced at a fixed rate
@@ -103,7 +130,6 @@ class TelemetryThroughputBenchmark {
         while (storedCounter() - paced0 < (long) pacedSteps * TepRun.VARIABLES) {
             Thread.sleep(20);
         }
-        double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double loadAfter = os.getSystemLoadAverage();
 
         // naive path: same broker, validation, SPC and database, one transaction per reading
@@ -114,6 +140,7 @@ class TelemetryThroughputBenchmark {
         }
         ReadingParser parser = new ReadingParser(json, clock, Duration.ofMinutes(5), catalogue::lookup);
         long ncpu0 = os.getProcessCpuTime();
+        double npg0 = PostgresCpu.seconds();
         long n0 = System.nanoTime();
         long consumed = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
@@ -128,23 +155,33 @@ class TelemetryThroughputBenchmark {
         }
         double naiveSeconds = (System.nanoTime() - n0) / 1e9;
         double naiveCpu = (os.getProcessCpuTime() - ncpu0) / 1e9;
+        double naivePgCpu = PostgresCpu.seconds() - npg0;
 
         double batchedRate = expected / batchedSeconds;
         double naiveRate = naiveExpected / naiveSeconds;
-        double[] latency = latencyMillis(batchedLine, Instant.EPOCH, burstEnd);
+        double[] latency = latencyMillis(batchedLine, burstStart, burstEnd);
         double[] pacedLatency = latencyMillis(batchedLine, pacedStart, Instant.now().plusSeconds(60));
-        long violations = count("select count(*) from spc.violation where line = ?", batchedLine);
+        long violations = count("select count(*) from spc.violation where line = ? and newest_point_at >= '"
+                + burstStart + "'", batchedLine);
+        long firings = count("select coalesce(sum(fired_points), 0) from spc.violation where line = ? and newest_point_at >= '"
+                + burstStart + "'", batchedLine);
         long alerts = count("select count(*) from alerts.alert where line = ?", batchedLine);
         String table = String.join("\n",
-                "| path | readings | seconds | readings/s | JVM CPU s | readings per JVM CPU s |",
-                "| --- | ---: | ---: | ---: | ---: | ---: |",
-                String.format("| batched (Kafka batch -> COPY, SPC, alerts; 1 tx per poll) | %d | %.2f | %.0f | %.1f | %.0f |",
-                        expected, batchedSeconds, batchedRate, batchedCpu, expected / batchedCpu),
-                String.format("| naive (same components, 1 tx per reading) | %d | %.2f | %.0f | %.1f | %.0f |",
-                        naiveExpected, naiveSeconds, naiveRate, naiveCpu, naiveExpected / naiveCpu),
+                "| path | readings | seconds | readings/s | JVM CPU s | readings per JVM CPU s | PostgreSQL CPU s |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+                String.format("| batched (Kafka batch -> COPY, SPC, alerts; 1 tx per poll) | %d | %.2f | %.0f | %.1f | %.0f | %.1f |",
+                        expected, batchedSeconds, batchedRate, batchedCpu, expected / batchedCpu, batchedPgCpu),
+                String.format("| naive (same components, 1 tx per reading) | %d | %.2f | %.0f | %.1f | %.0f | %.1f |",
+                        naiveExpected, naiveSeconds, naiveRate, naiveCpu, naiveExpected / naiveCpu, naivePgCpu),
                 "",
                 String.format("ratio batched/naive: %.1fx; producer finished after %.2f s", batchedRate / naiveRate, produceSeconds),
-                String.format("violations stored: %d, alerts: %d", violations, alerts),
+                String.format("of the batched JVM CPU, the load generator (replay thread + producer I/O threads, same JVM) used %.1f s;"
+                        + " without it: %.0f readings per JVM CPU s", producerCpu / 1e9, expected / (batchedCpu - producerCpu / 1e9)),
+                "JVM CPU s of the burst by Java thread group: " + cpuByThread + String.format("; garbage collection %.1f s"
+                        + " (collector time), JIT compilation %.1f s", gcMillis / 1e3, jitMillis / 1e3),
+                String.format("warm-up before the burst (same path, not counted): %d readings", (long) warmupSteps * TepRun.VARIABLES),
+                String.format("violations stored (burst and paced): %d rows for %d firings (a rule firing on consecutive points of a batch is one row), alerts: %d",
+                        violations, firings, alerts),
                 String.format("latency reading timestamp -> stored violation, burst above (everything produced at once, so it is queueing): p50 %.0f ms, p99 %.0f ms (n = %d)",
                         latency[0], latency[1], (long) latency[2]),
                 String.format("latency reading timestamp -> stored violation, paced at %.0f readings/s for %d readings: p50 %.0f ms, p99 %.0f ms (n = %d)",
@@ -153,7 +190,8 @@ class TelemetryThroughputBenchmark {
                 String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
                         run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
-                "JVM CPU = this JVM (application, in-process broker, producer); PostgreSQL runs in its own processes.");
+                "JVM CPU = this JVM (application, in-process broker, producer); PostgreSQL CPU = the test server's processes"
+                        + " (postmaster and its children, from /proc; 0 where /proc is not readable). Batched CPU covers the burst only.");
         System.out.println("\n==== Telemetry benchmark ====\n" + table + "\n");
         Path dir = Path.of(System.getProperty("poka.bench.results", "bench/results"));
         Files.createDirectories(dir);
@@ -186,6 +224,89 @@ class TelemetryThroughputBenchmark {
         }
     }
 
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    private static Map<Long, Long> threadCpu(java.lang.management.ThreadMXBean threads) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            out.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        }
+        return out;
+    }
+
+    /** CPU seconds since {@code before} per thread name with its numbers dropped, largest first. */
+    private static String cpuByThreadGroup(java.lang.management.ThreadMXBean threads, Map<Long, Long> before) {
+        Map<String, Double> groups = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long used = Math.max(0, threads.getThreadCpuTime(t.getThreadId())) - before.getOrDefault(t.getThreadId(), 0L);
+            groups.merge(t.getThreadName().replaceAll("[0-9]+", "#"), used / 1e9, Double::sum);
+        }
+        return groups.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** CPU time of the producer I/O threads (the replay's producer; the application's producers idle meanwhile). */
+    private static long producerIoCpu(java.lang.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("kafka-producer-network-thread")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** CPU seconds used so far by the test PostgreSQL (the postmaster serving our port and its children). */
+    private static final class PostgresCpu {
+        static double seconds() {
+            try {
+                String port = RealInfrastructure.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1");
+                Map<Long, long[]> stats = new java.util.HashMap<>(); // pid -> {ppid, ticks}
+                long postmaster = -1;
+                try (var dirs = Files.list(Path.of("/proc"))) {
+                    for (Path d : (Iterable<Path>) dirs::iterator) {
+                        String name = d.getFileName().toString();
+                        if (!name.chars().allMatch(Character::isDigit)) {
+                            continue;
+                        }
+                        try {
+                            String stat = Files.readString(d.resolve("stat"));
+                            if (!stat.contains("(postgres)")) {
+                                continue;
+                            }
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            long pid = Long.parseLong(name);
+                            stats.put(pid, new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                            String cmd = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+                            if (cmd.matches(".*-p " + port + "( .*|$)")) {
+                                postmaster = pid;
+                            }
+                        } catch (java.io.IOException | RuntimeException gone) {
+                            // the process ended while we looked
+                        }
+                    }
+                }
+                long ticks = 0;
+                for (Map.Entry<Long, long[]> e : stats.entrySet()) {
+                    if (e.getKey() == postmaster || e.getValue()[0] == postmaster) {
+                        ticks += e.getValue()[1];
+                    }
+                }
+                return postmaster < 0 ? 0 : ticks / 100.0; // USER_HZ is 100 on Linux
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+    }
+
     private double storedCounter() {
         return metrics.counter("poka.telemetry.readings.stored").count();
     }
@@ -213,10 +334,11 @@ class TelemetryThroughputBenchmark {
 
     private static double[] latencyMillis(String line, Instant from, Instant to) throws Exception {
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                // one sample per (distinct) point time at which a rule fired: a stored violation's points from first_fired_at on
                 PreparedStatement ps = c.prepareStatement("select percentile_cont(0.5) within group (order by ms), "
                         + "percentile_cont(0.99) within group (order by ms), count(*) from (select extract(epoch from "
-                        + "stored_at - newest_point_at) * 1000 as ms from spc.violation where line = ? "
-                        + "and newest_point_at >= ? and newest_point_at < ?) v")) {
+                        + "stored_at - t) * 1000 as ms from spc.violation, unnest(point_times) t where line = ? "
+                        + "and t >= first_fired_at and t >= ? and t < ?) v")) {
             ps.setString(1, line);
             ps.setTimestamp(2, java.sql.Timestamp.from(from));
             ps.setTimestamp(3, java.sql.Timestamp.from(to));

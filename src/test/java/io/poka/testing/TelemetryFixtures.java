@@ -32,6 +32,12 @@ public final class TelemetryFixtures {
                 .post("/api/v1/telemetry/variables").then().statusCode(201).extract().path("id");
     }
 
+    /** Freezes limits entered from a study (center, sigma) for (line, variable) as admin. */
+    public static void enterLimits(String line, String variable, double center, double sigma) {
+        Api.asAdmin().body(java.util.Map.of("center", center, "sigma", sigma, "studyReference", "test study"))
+                .post("/api/v1/spc/charts/" + line + "/" + variable + "/limits/entered").then().statusCode(201);
+    }
+
     public static String reading(String id, String line, String variable, String unit, double value, Instant ts) {
         return """
                 {"readingId":"%s","line":"%s","station":"S1","variable":"%s","value":%s,"unit":"%s","timestamp":"%s"}"""

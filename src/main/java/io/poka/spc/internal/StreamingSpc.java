@@ -3,6 +3,7 @@ package io.poka.spc.internal;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.RuleViolations;
+import io.poka.spc.internal.chart.ChartType;
 import io.poka.spc.internal.chart.LimitsOrigin;
 import io.poka.spc.internal.rules.RuleViolation;
 import io.poka.telemetry.ReadingsStored;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Charts readings as they are stored: observes {@link ReadingsStored} inside the ingestion transaction, feeds each
- * catalogue variable's {@link ChartRun}, stores the violations and fires {@link RuleViolated} per violation and
- * {@link RuleViolations} per batch in that transaction.
+ * catalogue variable's {@link ChartRun}, stores the violations (a pattern that goes on over consecutive points as
+ * one, see {@link ViolationRun}) and fires {@link RuleViolated} per firing and {@link RuleViolations} per batch in
+ * that transaction.
  * A chart's in-memory state is dropped when its transaction rolls back or its limits or catalogue entry change,
  * and rebuilt from the last stored readings on next use.
  */
@@ -78,6 +81,7 @@ public class StreamingSpc {
         Set<String> touched = Set.copyOf(byVariable.keySet());
         afterTransaction.onRollback(() -> touched.forEach(states::remove));
         List<RuleViolated> found = new ArrayList<>();
+        List<ViolationRun> rows = new ArrayList<>();
         Instant now = clock.instant();
         for (Map.Entry<String, List<StoredReading>> e : byVariable.entrySet()) {
             List<StoredReading> readings = e.getValue();
@@ -87,25 +91,51 @@ public class StreamingSpc {
                 continue;
             }
             synchronized (state) {
-                for (StoredReading r : readings) {
-                    if (state.run == null) {
-                        collectBaseline(state, r);
-                        continue;
-                    }
-                    for (ChartRun.Plotted p : state.run.accept(r.timestamp(), r.value())) {
-                        for (RuleViolation v : p.violations()) {
-                            found.add(violated(state, p, v, now));
-                        }
-                    }
-                }
+                chart(state, readings, found, rows, now);
             }
         }
         if (found.isEmpty()) {
             return;
         }
-        violations.insertAll(found);
+        violations.insertAll(rows);
         found.forEach(ruleViolated::fire);
         ruleViolations.fire(new RuleViolations(List.copyOf(found)));
+    }
+
+    /**
+     * Feeds one variable's readings of the batch; a rule firing again on the next plotted point of the same chart
+     * extends its stored violation ({@link ViolationRun}) instead of starting a new one. Every firing is still one
+     * {@link RuleViolated} (its own pattern points), naming the stored violation it went into.
+     */
+    private void chart(ChartState state, List<StoredReading> readings, List<RuleViolated> found,
+            List<ViolationRun> rows, Instant now) {
+        int[] plotted = new int[ChartType.values().length];
+        @SuppressWarnings("unchecked")
+        Map<String, ViolationRun>[] open = new Map[plotted.length];
+        for (StoredReading r : readings) {
+            if (state.run == null) {
+                collectBaseline(state, r);
+                continue;
+            }
+            for (ChartRun.Plotted p : state.run.accept(r.timestamp(), r.value())) {
+                int chart = p.chart().ordinal();
+                int number = ++plotted[chart];
+                for (RuleViolation v : p.violations()) {
+                    if (open[chart] == null) {
+                        open[chart] = new HashMap<>();
+                    }
+                    ViolationRun row = open[chart].get(v.ruleId());
+                    if (row == null || !row.continuesAt(number)) {
+                        row = new ViolationRun(UUID.randomUUID(), state.variable.line(), state.variable.variable(),
+                                p.chart().name(), v.ruleId(), state.run.limits().version());
+                        open[chart].put(v.ruleId(), row);
+                        rows.add(row);
+                    }
+                    row.fire(number, v.pointIndices(), p.value());
+                    found.add(violated(state, row.id(), p, v, now));
+                }
+            }
+        }
     }
 
     void onCatalogueChanged(@Observes VariableCatalogueChanged event) {
@@ -118,10 +148,14 @@ public class StreamingSpc {
         afterTransaction.always(() -> states.remove(key));
     }
 
-    private RuleViolated violated(ChartState state, ChartRun.Plotted p, RuleViolation v, Instant now) {
-        List<Instant> times = v.pointIndices().stream().map(Instant::ofEpochMilli).toList();
-        return new RuleViolated(UUID.randomUUID(), state.variable.line(), state.variable.variable(), p.chart().name(),
-                v.ruleId(), ViolationStore.describe(v.ruleId()), state.run.limits().version(), times, p.value(), now);
+    private static RuleViolated violated(ChartState state, UUID stored, ChartRun.Plotted p, RuleViolation v, Instant now) {
+        List<Long> indices = v.pointIndices();
+        Instant[] times = new Instant[indices.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = Instant.ofEpochMilli(indices.get(i));
+        }
+        return new RuleViolated(stored, state.variable.line(), state.variable.variable(), p.chart().name(),
+                v.ruleId(), ViolationStore.describe(v.ruleId()), state.run.limits().version(), List.of(times), p.value(), now);
     }
 
     private void collectBaseline(ChartState state, StoredReading r) {

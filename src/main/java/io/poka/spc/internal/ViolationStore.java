@@ -1,13 +1,11 @@
 package io.poka.spc.internal;
 
-import io.poka.platform.CopyCsv;
+import io.poka.platform.CopyBinary;
 import io.agroal.api.AgroalDataSource;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.internal.chart.CusumMonitor;
 import io.poka.spc.internal.rules.RunRule;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,47 +15,44 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.postgresql.PGConnection;
 
-/** JDBC access to spc.violation: COPY of each batch from the stream, range reads for the chart query. */
+/** JDBC access to spc.violation: binary COPY of each batch from the stream, range reads for the chart query. */
 @ApplicationScoped
 public class ViolationStore {
     private final AgroalDataSource dataSource;
+    private final ThreadLocal<CopyBinary> copyBuffer = ThreadLocal.withInitial(CopyBinary::new);
 
     ViolationStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Stores a batch with one COPY (a fault can violate several rules on every reading). */
-    void insertAll(List<RuleViolated> violations) {
+    /** Stores a batch's violations with one binary COPY (a fault can violate several rules on every reading). */
+    void insertAll(List<ViolationRun> violations) {
         if (violations.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(violations.size() * 200);
-        for (RuleViolated v : violations) {
-            csv.append(v.violationId()).append(',');
-            CopyCsv.quoted(csv, v.line()).append(',');
-            CopyCsv.quoted(csv, v.variable()).append(',');
-            csv.append(v.chart()).append(',').append(v.ruleId()).append(',').append(v.limitsVersion()).append(",\"{");
-            for (int i = 0; i < v.pointTimes().size(); i++) {
-                csv.append(i == 0 ? "" : ",").append(v.pointTimes().get(i));
-            }
-            csv.append("}\",").append(v.pointTimes().get(v.pointTimes().size() - 1)).append(',').append(v.value())
-                    .append('\n');
+        CopyBinary rows = copyBuffer.get().begin();
+        for (ViolationRun v : violations) {
+            long[] points = v.pointMillis();
+            int n = v.pointCount();
+            rows.row(11).uuid(v.id()).text(v.line()).text(v.variable()).text(v.chart()).text(v.ruleId())
+                    .int4(v.limitsVersion()).timestamptzArrayOfMillis(points, n)
+                    .timestamptz(Instant.ofEpochMilli(points[n - 1])).float8(v.value()).int4(v.firedPoints())
+                    .timestamptz(Instant.ofEpochMilli(v.firstFiredMillis()));
         }
         try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy spc.violation (id, line, variable, chart, rule_id, "
-                    + "limits_version, point_times, newest_point_at, point_value) from stdin with (format csv)",
-                    new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
+            rows.copy(c, "copy spc.violation (id, line, variable, chart, rule_id, limits_version, point_times, "
+                    + "newest_point_at, point_value, fired_points, first_fired_at) from stdin with (format binary)");
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Stored violations with a point in [from, to) (a continuing pattern may start before from), oldest first. */
     List<RuleViolated> find(String line, String variable, Instant from, Instant to, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select id, chart, rule_id, limits_version, point_times, point_value, stored_at from spc.violation "
-                        + "where line = ? and variable = ? and newest_point_at >= ? and newest_point_at < ? "
+                        + "where line = ? and variable = ? and newest_point_at >= ? and point_times[1] < ? "
                         + "order by newest_point_at, chart, rule_id limit ?")) {
             ps.setString(1, line);
             ps.setString(2, variable);

@@ -1,5 +1,7 @@
 package io.poka.telemetry.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.telemetry.VariableDefinition;
@@ -15,6 +17,9 @@ import java.util.function.BiFunction;
 /**
  * Validates a reading message against schema poka.reading/v1 (docs/schemas/reading-v1.schema.json) and the
  * variable catalogue; the same rules serve Kafka and REST so both paths accept exactly the same records.
+ * A message text is first read with Jackson's streaming parser (no tree, no per-field map); anything that is not a
+ * plainly well-formed reading (unknown, repeated or missing field, wrong JSON type, bad syntax) is parsed again
+ * through the tree, which decides and words the rejection, so both routes reject alike.
  */
 public class ReadingParser {
     static final Set<String> FIELDS = Set.of("readingId", "line", "station", "variable", "value", "unit", "timestamp", "lot");
@@ -48,6 +53,10 @@ public class ReadingParser {
     }
 
     public Reading parse(String text) throws InvalidReading {
+        Reading fast = parseStreaming(text);
+        if (fast != null) {
+            return fast;
+        }
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -55,6 +64,73 @@ public class ReadingParser {
             throw new InvalidReading("unparseable", "not JSON: " + e.getClass().getSimpleName());
         }
         return parse(node);
+    }
+
+    /** The reading of a plainly well-formed message, or null when the tree must decide (see the class comment). */
+    Reading parseStreaming(String text) throws InvalidReading {
+        String readingId = null;
+        String line = null;
+        String station = null;
+        String variable = null;
+        String unit = null;
+        String timestamp = null;
+        String lot = null;
+        double value = Double.NaN;
+        boolean hasValue = false;
+        try (JsonParser p = json.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    return null;
+                }
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("value")) {
+                    if (hasValue || (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT)) {
+                        return null;
+                    }
+                    value = p.getDoubleValue();
+                    hasValue = true;
+                    continue;
+                }
+                if (v != JsonToken.VALUE_STRING) {
+                    return null;
+                }
+                String s = p.getText();
+                if (s.length() > 200 || s.isBlank()) {
+                    return null;
+                }
+                switch (name) {
+                    case "readingId" -> readingId = once(readingId, s);
+                    case "line" -> line = once(line, s);
+                    case "station" -> station = once(station, s);
+                    case "variable" -> variable = once(variable, s);
+                    case "unit" -> unit = once(unit, s);
+                    case "timestamp" -> timestamp = once(timestamp, s);
+                    case "lot" -> lot = once(lot, s);
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return null;
+        }
+        if (!hasValue || readingId == null || line == null || station == null || variable == null || unit == null
+                || timestamp == null || readingId == REPEATED || line == REPEATED || station == REPEATED
+                || variable == REPEATED || unit == REPEATED || timestamp == REPEATED || lot == REPEATED) {
+            return null;
+        }
+        return validated(readingId, line, station, variable, value, unit, timestamp, lot);
+    }
+
+    /** Marks a field given twice, which the tree (last one wins) decides. */
+    private static final String REPEATED = new String("repeated");
+
+    private static String once(String previous, String s) {
+        return previous == null ? s : REPEATED;
     }
 
     public Reading parse(JsonNode node) throws InvalidReading {
@@ -84,9 +160,18 @@ public class ReadingParser {
         if (!Double.isFinite(v)) {
             throw new InvalidReading("non-finite", "value: must be finite");
         }
+        return validated(readingId, line, station, variable, v, unit, text(node, "timestamp", true), lot);
+    }
+
+    /** The checks after the JSON shape: finite value, timestamp, catalogue, unit, expected range. */
+    private Reading validated(String readingId, String line, String station, String variable, double v, String unit,
+            String timestamp, String lot) throws InvalidReading {
+        if (!Double.isFinite(v)) {
+            throw new InvalidReading("non-finite", "value: must be finite");
+        }
         OffsetDateTime ts;
         try {
-            ts = OffsetDateTime.parse(text(node, "timestamp", true));
+            ts = IsoTimestamps.parse(timestamp);
         } catch (DateTimeParseException e) {
             throw new InvalidReading("invalid-field", "timestamp: must be ISO-8601 with an offset, e.g. 2026-11-29T08:00:00Z");
         }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes reading batches from Kafka: bad records go to the dead-letter topic, good ones are stored in one
  * transaction. The batch is acknowledged (its offsets become committable) only after the database commit; a
- * failed write is retried with backoff until it succeeds, so a database outage stalls the stream but loses nothing.
+ * failed write (or a catalogue lookup that cannot reach the database) is retried with backoff until it succeeds, so
+ * a database outage stalls the stream but loses nothing.
  */
 @ApplicationScoped
 public class ReadingsConsumer {
@@ -52,7 +53,7 @@ public class ReadingsConsumer {
                 if (r.value() == null) {
                     throw new ReadingParser.InvalidReading("unparseable", "empty record");
                 }
-                valid.add(parser.parse(r.value()));
+                valid.add(parseWithRetry(r.value()));
             } catch (ReadingParser.InvalidReading e) {
                 deadLetters.send(r.key(), r.value(), r.topic(), r.partition(), r.offset(), e);
             }
@@ -62,15 +63,38 @@ public class ReadingsConsumer {
         duplicates.increment(outcome.duplicates());
     }
 
+    /**
+     * Parses one record; a failure that is not the record's fault (the catalogue lookup behind the cache cannot
+     * reach the database) is retried like a failed write, so an outage stalls the stream instead of failing it.
+     */
+    private Reading parseWithRetry(String value) throws ReadingParser.InvalidReading, InterruptedException {
+        return retried("Validating a reading", () -> parser.parse(value));
+    }
+
     private IngestService.Outcome storeWithRetry(List<Reading> valid) throws InterruptedException {
+        try {
+            return retried("Storing a batch of " + valid.size() + " readings", () -> ingest.ingest(valid));
+        } catch (ReadingParser.InvalidReading impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private interface Attempt<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs the attempt until it succeeds, with backoff doubling up to the maximum; an invalid reading is final. */
+    private <T> T retried(String what, Attempt<T> attempt) throws ReadingParser.InvalidReading, InterruptedException {
         long backoff = config.storeRetryBackoff().toMillis();
         long max = config.storeRetryMaxBackoff().toMillis();
         while (true) {
             try {
-                return ingest.ingest(valid);
+                return attempt.run();
+            } catch (ReadingParser.InvalidReading | InterruptedException e) {
+                throw e;
             } catch (Exception e) {
                 retries.increment();
-                LOG.warnf("Storing a batch of %d readings failed (%s); retrying in %d ms", valid.size(), e, backoff);
+                LOG.warnf("%s failed (%s); retrying in %d ms", what, e, backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(max, backoff * 2);
             }
