@@ -66,8 +66,8 @@ class ModelsBrowserTest {
                     seen.add(now);
                     texts.add(d.findElement(By.id("job-epoch")).getText());
                 }
-                return now >= 2 && now < EPOCHS - 5;
-            }, Duration.ofSeconds(120));
+                return now >= 2 && now < EPOCHS;
+            }, Duration.ofSeconds(300));
             assertEquals(String.valueOf(EPOCHS), b.find(By.id("job-progress")).getAttribute("aria-valuemax"));
             assertTrue(b.find(By.id("job-epoch")).getText().matches("epoch \\d+ of " + EPOCHS), texts.toString());
             b.screenshot("41-training-progress");
@@ -80,7 +80,7 @@ class ModelsBrowserTest {
                     }
                 }
                 return !d.findElements(By.xpath("//table[@id='registry']//tr[td[1]='" + line + "']")).isEmpty();
-            }, Duration.ofSeconds(180));
+            }, Duration.ofSeconds(420));
             assertTrue(seen.stream().filter(v -> v > 0 && v < EPOCHS).distinct().count() >= 2,
                     "the bar showed at least two intermediate epochs: " + seen);
             for (int i = 1; i < seen.size(); i++) {

@@ -2,6 +2,7 @@ package io.poka.testing;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,7 +101,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<? super WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        // A page that reloads after an action leaves elements of the old document behind: look again.
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */
