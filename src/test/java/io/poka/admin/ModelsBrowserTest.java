@@ -161,10 +161,17 @@ class ModelsBrowserTest {
             b.find(By.id("fault-" + d01)).click();
             b.find(By.id("fault-" + d06)).click();
             b.find(By.id("onset-" + d06)).sendKeys("20");
-            b.find(By.id("anomaly-run")).click();
+            // the request is synchronous: the button is disabled and a busy line shown from the click until the answer
+            List<?> busy = (List<?>) ((JavascriptExecutor) b.driver()).executeScript("arguments[0].click(); return ["
+                    + "arguments[0].disabled, document.getElementById('anomaly-busy').textContent,"
+                    + "document.getElementById('anomaly-comparisons').getAttribute('aria-busy')]", b.find(By.id("anomaly-run")));
+            assertEquals(true, busy.get(0), busy.toString());
+            assertTrue(((String) busy.get(1)).contains("Fitting the four baselines and scoring 2 fault data set(s)"), busy.toString());
+            assertEquals("true", busy.get(2));
             WebElement table = b.waitFor(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#anomaly-comparisons article .anomaly-table")), Duration.ofSeconds(180));
             assertTrue(b.find(By.id("anomaly-busy")).getText().contains("Done"), b.find(By.id("anomaly-busy")).getText());
+            assertTrue(b.find(By.id("anomaly-run")).isEnabled(), "enabled again once the answer is shown");
 
             // the five monitors (order of the baselines module's response), each with a numeric detection rate
             List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));

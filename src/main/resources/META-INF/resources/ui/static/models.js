@@ -283,6 +283,7 @@
     } catch (e) {
       return; // shown in #messages
     }
+    if (out.querySelector('article.fresh')) { return; } // a comparison run meanwhile is already shown with the new one
     out.replaceChildren(...list.map(c => comparisonArticle(c, section)));
     if (!list.length) {
       const p = document.createElement('p');
@@ -314,7 +315,9 @@
         { datasetId: section.dataset.datasetId, vaeGanModelIds: [section.dataset.modelId], faultDatasets: faults });
       const none = document.getElementById('anomaly-none');
       if (none) { none.remove(); }
-      out.prepend(comparisonArticle(c, section));
+      const article = comparisonArticle(c, section);
+      article.classList.add('fresh');
+      out.prepend(article);
       Poka.show('notice', 'Comparison stored: ' + c.models.length + ' monitors on ' + c.faultDatasets.length + ' fault data set(s).');
       busy.textContent = '✓ Done.';
     } catch (e) {
