@@ -11,6 +11,8 @@ import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,6 +137,80 @@ class ModelsBrowserTest {
     }
 
     @Test
+    void aQaManagerRunsTheAnomalyComparisonOnTheModelsOwnDataAndSeesEveryMonitorSideBySide() {
+        String qa = ScoringFixtures.qaManager();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String line = "ui-anomaly-" + suffix;
+        String datasetId = ScoringFixtures.uploadNormal("tep-d00-" + line);
+        String d01 = ScoringFixtures.uploadFault("tep-d01-ui-" + suffix, 1, 200);
+        String d06 = ScoringFixtures.uploadFault("tep-d06-ui-" + suffix, 6, 200);
+        String modelId = ScoringFixtures.train(datasetId, line, 5);
+        // read as double: rest-assured's default JSON numbers are floats
+        double threshold = JsonPath.from(Api.asAdmin().get("/api/v1/scoring/models/" + modelId).then().statusCode(200)
+                .extract().asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE))
+                .getDouble("threshold");
+
+        try (Browser b = Browser.open(base)) {
+            b.signIn(qa, ScoringFixtures.qaPassword());
+            b.go("/ui/models/" + modelId);
+            b.find(By.id("anomaly-none"));
+            // the supervised comparison stays, below and titled for what it is
+            assertTrue(b.find(By.id("compare-h")).getText().startsWith("Classifier and regressor baselines"));
+            assertTrue(b.find(By.id("anomaly-h")).getLocation().getY() < b.find(By.id("compare-h")).getLocation().getY());
+
+            b.find(By.id("fault-" + d01)).click();
+            b.find(By.id("fault-" + d06)).click();
+            b.find(By.id("onset-" + d06)).sendKeys("20");
+            // the request is synchronous: the button is disabled and a busy line shown from the click until the answer
+            List<?> busy = (List<?>) ((JavascriptExecutor) b.driver()).executeScript("arguments[0].click(); return ["
+                    + "arguments[0].disabled, document.getElementById('anomaly-busy').textContent,"
+                    + "document.getElementById('anomaly-comparisons').getAttribute('aria-busy')]", b.find(By.id("anomaly-run")));
+            assertEquals(true, busy.get(0), busy.toString());
+            assertTrue(((String) busy.get(1)).contains("Fitting the four baselines and scoring 2 fault data set(s)"), busy.toString());
+            assertEquals("true", busy.get(2));
+            WebElement table = b.waitFor(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#anomaly-comparisons article .anomaly-table")), Duration.ofSeconds(180));
+            assertTrue(b.find(By.id("anomaly-busy")).getText().contains("Done"), b.find(By.id("anomaly-busy")).getText());
+            assertTrue(b.find(By.id("anomaly-run")).isEnabled(), "enabled again once the answer is shown");
+
+            // the five monitors (order of the baselines module's response), each with a numeric detection rate
+            List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+            assertEquals(List.of("vae-gan v1", "pca-t2", "pca-spe", "one-class-svm", "isolation-forest"),
+                    rows.stream().map(r -> r.getAttribute("data-model")).toList());
+            for (WebElement r : rows) {
+                WebElement detection = r.findElement(By.cssSelector("td.detection"));
+                assertTrue(detection.getText().matches("\\d+\\.\\d %"), detection.getText());
+                double rate = Double.parseDouble(detection.getAttribute("data-value"));
+                assertTrue(rate >= 0 && rate <= 1, r.getText());
+            }
+            // the VAE-GAN row is marked by a symbol and a word, and keeps this model's own calibrated threshold
+            WebElement vae = rows.get(0);
+            assertTrue(vae.findElement(By.tagName("th")).getText().equals("◆ VAE-GAN v1 (this model)"), vae.getText());
+            WebElement vaeThreshold = vae.findElement(By.cssSelector("td.threshold"));
+            assertEquals(threshold, Double.parseDouble(vaeThreshold.getAttribute("data-value")), 1e-9);
+            assertEquals(b.find(By.id("model-threshold")).getText(), vaeThreshold.getText());
+            // fault 6 (A feed loss) is gross: PCA SPE flags most of its rows (AnomalyComparisonRestTest, bench/tep.sh)
+            assertTrue(Double.parseDouble(rows.get(2).findElement(By.cssSelector("td.detection")).getAttribute("data-value"))
+                    > 0.5, rows.get(2).getText());
+            String article = b.find(By.cssSelector("#anomaly-comparisons article")).getText();
+            assertTrue(article.contains("tep-d01-ui-" + suffix) && article.contains("tep-d06-ui-" + suffix + " (200 rows, fault from row 20)"),
+                    article);
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -80)",
+                    b.find(By.cssSelector("#anomaly-comparisons article")));
+            b.screenshot("43-model-anomaly-comparison");
+
+            // stored by the baselines module, and shown again after a reload (newest first)
+            List<String> stored = Api.asAdmin().queryParam("datasetId", datasetId)
+                    .get("/api/v1/baselines/anomaly-comparisons").then().statusCode(200).extract().path("id");
+            assertEquals(1, stored.size());
+            assertEquals(List.of(modelId), Api.asAdmin().get("/api/v1/baselines/anomaly-comparisons/" + stored.get(0))
+                    .then().statusCode(200).extract().path("vaeGanModelIds"));
+            b.go("/ui/models/" + modelId);
+            assertEquals(stored.get(0), b.find(By.cssSelector("#anomaly-comparisons article")).getAttribute("data-comparison-id"));
+        }
+    }
+
+    @Test
     void aRunningTrainingIsCancelledFromTheBrowserAndRegistersNoModel() {
         String qa = ScoringFixtures.qaManager();
         String line = "ui-cancel-" + UUID.randomUUID().toString().substring(0, 8);
@@ -179,6 +255,11 @@ class ModelsBrowserTest {
             Object overflow = ((JavascriptExecutor) b.driver()).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at tablet width");
+            b.find(By.cssSelector("#promote-dialog [data-close]")).click();
+            b.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("promote-dialog")));
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                    b.find(By.id("anomaly-h")));
+            b.screenshot("44-model-anomaly-tablet");
         }
         // an inspector sees the registry but is offered neither training nor promotion
         String inspector = "insp-" + UUID.randomUUID().toString().substring(0, 8);

@@ -35,6 +35,12 @@ public final class ScoringFixtures {
         return ScoringRestFlowTest.upload(name, TepData.csv(TepData.normal()));
     }
 
+    /** Uploads the first {@code rows} rows of TEP fault run {@code fault} (1..21) under this name; returns its id. */
+    public static String uploadFault(String name, int fault, int rows) {
+        qaManager();
+        return ScoringRestFlowTest.upload(name, TepData.csv(TepData.fault(fault).slice(0, rows)));
+    }
+
     /** Trains on a stored data set and waits for the job; returns the model id. */
     public static String train(String datasetId, String line, int epochs) {
         qaManager();

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The VAE-GAN model registry: versions per line, training with live progress, and one version's metrics next to the
- * baselines, with promotion and rollback (both done through the scoring REST API, under an e-signature).
+ * anomaly monitors of the baselines module on its own training data (stored comparisons, and a new one run from the
+ * page), with promotion and rollback (both done through the scoring REST API, under an e-signature).
  */
 @Path("/ui/models")
 @Produces(MediaType.TEXT_HTML)
@@ -33,7 +34,8 @@ public class ModelsPage {
         static native TemplateInstance models(List<ActiveModel> activeModels, List<ModelVersion> models,
                 List<DatasetInfo> datasets, List<TrainingJob> jobs);
 
-        static native TemplateInstance model(ModelVersion model, List<ModelVersion> lineVersions);
+        static native TemplateInstance model(ModelVersion model, List<ModelVersion> lineVersions,
+                List<DatasetInfo> faultCandidates);
     }
 
     private final ScoringApi scoring;
@@ -57,6 +59,9 @@ public class ModelsPage {
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
         ModelVersion model = scoring.model(id).orElseThrow(() -> new NotFoundProblem("Model", id));
-        return Templates.model(model, scoring.models(model.line()));
+        // any other registry data set may be scored as a fault run; the baselines module checks its columns
+        List<DatasetInfo> faultCandidates = scoring.datasets().stream()
+                .filter(d -> !d.id().equals(model.datasetId())).toList();
+        return Templates.model(model, scoring.models(model.line()), faultCandidates);
     }
 }

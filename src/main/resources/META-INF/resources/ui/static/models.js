@@ -1,5 +1,5 @@
 // Models pages: follow a training job live (its REST status polled every second), compare a model with the
-// baselines, and draw the loss history. Actions go to the scoring REST API; roles and e-signatures are checked there.
+// anomaly baselines on its own data (and the supervised baselines on theirs), and draw the loss history. Actions go to the scoring REST API; roles and e-signatures are checked there.
 (function () {
   'use strict';
   const POLL_MS = 1000;
@@ -177,6 +177,164 @@
     }
   });
 
+  // ---- anomaly monitors on the model's own training data (baselines module, POST/GET /anomaly-comparisons) ----
+  const MONITORS = { 'pca-t2': 'PCA T²', 'pca-spe': 'PCA SPE (Q)', 'one-class-svm': 'One-class SVM', 'isolation-forest': 'Isolation forest' };
+  const utc = iso => iso ? new Date(iso).toISOString().replace('T', ' ').substring(0, 19) + ' UTC' : '–';
+
+  function monitorName(m, section) {
+    if (m.kind !== 'vae-gan') { return MONITORS[m.model] || m.model; }
+    const own = m.hyperparameters && m.hyperparameters.modelId === section.dataset.modelId;
+    return '◆ VAE-GAN ' + m.model.replace('vae-gan ', '') + (own ? ' (this model)' : '');
+  }
+
+  function comparisonArticle(c, section) {
+    const article = document.createElement('article');
+    article.className = 'anomaly-comparison';
+    article.dataset.comparisonId = c.id;
+    const h = document.createElement('h3');
+    h.textContent = 'Comparison of ' + utc(c.createdAt) + (c.createdBy ? ' by ' + c.createdBy : '');
+    article.appendChild(h);
+    const facts = document.createElement('p');
+    facts.textContent = 'Split: ' + c.trainingRows + ' training rows, ' + c.calibrationRows + ' held-out calibration rows; target false-alarm rate '
+      + pct(c.falseAlarmRate) + '. Fault data sets: '
+      + c.faultDatasets.map(f => f.name + ' (' + f.rows + ' rows, fault from row ' + f.onsetRow + ')').join(', ') + '.';
+    article.appendChild(facts);
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    const table = document.createElement('table');
+    table.className = 'anomaly-table';
+    const caption = document.createElement('caption');
+    caption.className = 'visually-hidden';
+    caption.textContent = 'Every monitor side by side; ◆ marks the VAE-GAN';
+    table.appendChild(caption);
+    const thead = document.createElement('thead');
+    thead.innerHTML = '<tr><th scope="col">Monitor</th><th scope="col" class="num">Threshold</th><th scope="col" class="num">Detection rate (mean)</th>'
+      + '<th scope="col" class="num">Detection delay, rows (mean)</th><th scope="col" class="num">Faults never detected</th>'
+      + '<th scope="col" class="num">False alarms (held-out)</th><th scope="col" class="num">False alarms (cross-calibrated)</th>'
+      + '<th scope="col" class="num">ROC AUC</th><th scope="col" class="num">Training ms</th><th scope="col" class="num">Rows/s</th></tr>';
+    table.appendChild(thead);
+    const tbody = document.createElement('tbody');
+    for (const m of c.models) {
+      const tr = document.createElement('tr');
+      tr.dataset.model = m.model;
+      if (m.kind === 'vae-gan') { tr.className = 'own'; }
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = monitorName(m, section);
+      th.title = m.provenance || '';
+      tr.appendChild(th);
+      cell(tr, fmt(m.threshold, 6), 'num threshold').dataset.value = m.threshold;
+      cell(tr, pct(m.meanDetectionRate), 'num detection').dataset.value = m.meanDetectionRate;
+      cell(tr, m.meanDetectionDelayRows == null ? '–' : fmt(m.meanDetectionDelayRows, 1), 'num');
+      cell(tr, String(m.runsNeverDetected), 'num');
+      cell(tr, pct(m.falseAlarmRate), 'num');
+      cell(tr, pct(m.crossCalibratedFalseAlarmRate), 'num');
+      cell(tr, fmt(m.rocAuc, 3), 'num');
+      cell(tr, String(m.trainingMs), 'num');
+      cell(tr, fmt(m.rowsPerSecond, 0), 'num');
+      tbody.appendChild(tr);
+    }
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    article.appendChild(wrap);
+    if (c.faultDatasets.length > 1) { article.appendChild(perFault(c, section)); }
+    return article;
+  }
+
+  /** Detection rate / delay / AUC of every monitor on each fault data set. */
+  function perFault(c, section) {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'Per fault data set: detection rate, delay (rows), ROC AUC';
+    details.appendChild(summary);
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    const table = document.createElement('table');
+    const head = document.createElement('tr');
+    head.innerHTML = '<th scope="col">Monitor</th>';
+    c.faultDatasets.forEach(f => { const th = document.createElement('th'); th.scope = 'col'; th.textContent = f.name; head.appendChild(th); });
+    const thead = document.createElement('thead');
+    thead.appendChild(head);
+    table.appendChild(thead);
+    const tbody = document.createElement('tbody');
+    for (const m of c.models) {
+      const tr = document.createElement('tr');
+      if (m.kind === 'vae-gan') { tr.className = 'own'; }
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = monitorName(m, section);
+      tr.appendChild(th);
+      for (const r of m.runs) {
+        cell(tr, pct(r.detectionRate) + ' / ' + (r.detectionDelayRows == null ? 'never' : r.detectionDelayRows) + ' / ' + fmt(r.rocAuc, 3));
+      }
+      tbody.appendChild(tr);
+    }
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+    details.appendChild(wrap);
+    return details;
+  }
+
+  async function loadAnomalyComparisons(section) {
+    const out = document.getElementById('anomaly-comparisons');
+    let list;
+    try {
+      list = await Poka.getJson('/api/v1/baselines/anomaly-comparisons?datasetId=' + encodeURIComponent(section.dataset.datasetId));
+    } catch (e) {
+      return; // shown in #messages
+    }
+    if (out.querySelector('article.fresh')) { return; } // a comparison run meanwhile is already shown with the new one
+    out.replaceChildren(...list.map(c => comparisonArticle(c, section)));
+    if (!list.length) {
+      const p = document.createElement('p');
+      p.className = 'muted';
+      p.id = 'anomaly-none';
+      p.textContent = 'No anomaly comparison is stored for this data set yet.';
+      out.appendChild(p);
+    }
+  }
+
+  async function runAnomalyComparison(form) {
+    const section = document.getElementById('anomaly-section');
+    const faults = [...form.querySelectorAll('input[name=fault]:checked')].map(box => {
+      const onset = document.getElementById('onset-' + box.value).value.trim();
+      return onset === '' ? { datasetId: box.value } : { datasetId: box.value, onsetRow: Number(onset) };
+    });
+    const busy = document.getElementById('anomaly-busy');
+    if (!faults.length) {
+      Poka.show('problem', 'Choose at least one fault data set.');
+      return;
+    }
+    const button = document.getElementById('anomaly-run');
+    const out = document.getElementById('anomaly-comparisons');
+    button.disabled = true;
+    out.setAttribute('aria-busy', 'true');
+    busy.textContent = '⏳ Fitting the four baselines and scoring ' + faults.length + ' fault data set(s)…';
+    try {
+      const c = await Poka.send('POST', '/api/v1/baselines/anomaly-comparisons',
+        { datasetId: section.dataset.datasetId, vaeGanModelIds: [section.dataset.modelId], faultDatasets: faults });
+      const none = document.getElementById('anomaly-none');
+      if (none) { none.remove(); }
+      const article = comparisonArticle(c, section);
+      article.classList.add('fresh');
+      out.prepend(article);
+      Poka.show('notice', 'Comparison stored: ' + c.models.length + ' monitors on ' + c.faultDatasets.length + ' fault data set(s).');
+      busy.textContent = '✓ Done.';
+    } catch (e) {
+      busy.textContent = '';
+    } finally {
+      button.disabled = false;
+      out.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  document.addEventListener('submit', function (event) {
+    if (event.target.id === 'anomaly-form') {
+      event.preventDefault();
+      runAnomalyComparison(event.target);
+    }
+  });
+
   // ---- loss history chart ----
   function lossChart() {
     const holder = document.getElementById('loss-chart');
@@ -196,6 +354,8 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     lossChart();
+    const anomaly = document.getElementById('anomaly-section');
+    if (anomaly && document.getElementById('anomaly-comparisons')) { loadAnomalyComparisons(anomaly); }
     const form = document.getElementById('comparison-form');
     if (form && form.elements.baselineDataset.value) { compare(form); }
     const open = document.querySelector('#jobs tr[data-open="true"]');
