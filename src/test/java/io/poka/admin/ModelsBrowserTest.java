@@ -223,9 +223,9 @@ class ModelsBrowserTest {
             b.find(By.id("hp-epochs")).sendKeys("5000");
             b.find(By.cssSelector("#train-form button[type=submit]")).click();
             b.waitFor(d -> Integer.parseInt(d.findElement(By.id("job-progress")).getAttribute("aria-valuenow")) >= 1,
-                    Duration.ofSeconds(120));
+                    Duration.ofSeconds(300));
             b.find(By.id("job-cancel")).click();
-            b.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Cancelled"), Duration.ofSeconds(60));
+            b.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Cancelled"), Duration.ofSeconds(180));
             assertFalse(b.driver().findElement(By.id("job-cancel")).isDisplayed(), "nothing left to cancel");
         }
         assertEquals("CANCELLED", Api.asAdmin().queryParam("line", line).get("/api/v1/scoring/training-jobs").then()
