@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class ModelsBrowserTest {
-    static final int EPOCHS = 60;
+    /** Enough epochs that the page (polling once a second) shows several intermediate values even on a quiet machine. */
+    static final int EPOCHS = 200;
 
     @TestHTTPResource("/")
     URL base;
