@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,8 +102,21 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<? super WebDriver, T> condition, Duration timeout) {
-        // A page that reloads after an action leaves elements of the old document behind: look again.
-        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+        // A page that reloads after an action leaves elements of the old document behind; Chromium reports them as
+        // stale or as "does not belong to the document". Either way: not yet, look again.
+        Function<WebDriver, T> tolerant = d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
+        return new WebDriverWait(driver, timeout).until(tolerant);
     }
 
     /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */
