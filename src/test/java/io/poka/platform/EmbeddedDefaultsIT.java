@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -66,6 +69,9 @@ class EmbeddedDefaultsIT {
 
         assertEquals(401, get(port, "/api/v1/me", null).statusCode());
         assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode());
+        assertEquals("on", postgresSetting(dataDir, "synchronous_commit"),
+                "a commit is on disk before Kafka offsets are committed (zonky's default is off)");
+        assertEquals("on", postgresSetting(dataDir, "fsync"));
 
         HttpResponse<String> catalogued = post(port, "/api/v1/telemetry/variables", "admin:" + password,
                 "{\"line\":\"it-line\",\"variable\":\"temperature\",\"unit\":\"degC\"}");
@@ -144,12 +150,26 @@ class EmbeddedDefaultsIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void produceReading(Path dataDir, String readingId) throws Exception {
+    private static Properties ports(Path dataDir) throws IOException {
         Properties ports = new Properties();
         try (InputStream in = Files.newInputStream(dataDir.resolve("ports.properties"))) {
             ports.load(in);
         }
-        String kafkaPort = ports.getProperty("kafka");
+        return ports;
+    }
+
+    /** A server setting of the embedded PostgreSQL, asked over JDBC on the port recorded in the data directory. */
+    private static String postgresSetting(Path dataDir, String name) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports(dataDir).getProperty("postgres") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                ResultSet rs = c.createStatement().executeQuery("show " + name)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    private static void produceReading(Path dataDir, String readingId) throws Exception {
+        String kafkaPort = ports(dataDir).getProperty("kafka");
         assertNotNull(kafkaPort, "the embedded broker's port is recorded in the data directory");
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);

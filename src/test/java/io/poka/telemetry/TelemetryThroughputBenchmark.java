@@ -93,6 +93,7 @@ class TelemetryThroughputBenchmark {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu0 = os.getProcessCpuTime();
         Map<Long, Long> threadCpu0 = threadCpu(threads);
+        Map<String, Double> vmCpu0 = VmThreadCpu.byName();
         double pg0 = PostgresCpu.seconds();
         double stored0 = storedCounter();
         long t0 = System.nanoTime();
@@ -113,6 +114,7 @@ class TelemetryThroughputBenchmark {
         double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double batchedPgCpu = PostgresCpu.seconds() - pg0;
         String cpuByThread = cpuByThreadGroup(threads, threadCpu0);
+        String vmCpu = VmThreadCpu.since(vmCpu0);
         long gcMillis = gcMillis() - gc0;
         long jitMillis = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         waitForRows(batchedLine, expected + (long) warmupSteps * TepRun.VARIABLES, Duration.ofMinutes(1));
@@ -178,7 +180,8 @@ class TelemetryThroughputBenchmark {
                 String.format("of the batched JVM CPU, the load generator (replay thread + producer I/O threads, same JVM) used %.1f s;"
                         + " without it: %.0f readings per JVM CPU s", producerCpu / 1e9, expected / (batchedCpu - producerCpu / 1e9)),
                 "JVM CPU s of the burst by Java thread group: " + cpuByThread + String.format("; garbage collection %.1f s"
-                        + " (collector time), JIT compilation %.1f s", gcMillis / 1e3, jitMillis / 1e3),
+                        + " (collector time), JIT compilation %.1f s (compiler threads' elapsed time)", gcMillis / 1e3, jitMillis / 1e3),
+                "JVM CPU s of the burst by native thread (from /proc, JVM-internal threads included): " + vmCpu,
                 String.format("warm-up before the burst (same path, not counted): %d readings", (long) warmupSteps * TepRun.VARIABLES),
                 String.format("violations stored (burst and paced): %d rows for %d firings (a rule firing on consecutive points of a batch is one row), alerts: %d",
                         violations, firings, alerts),
@@ -262,6 +265,38 @@ class TelemetryThroughputBenchmark {
             }
         }
         return sum;
+    }
+
+    /** CPU seconds of this JVM's native threads by name (digits dropped), from /proc/self/task; empty without /proc. */
+    private static final class VmThreadCpu {
+        static Map<String, Double> byName() {
+            Map<String, Double> out = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the thread ended while we looked
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException noProc) {
+                return Map.of();
+            }
+            return out;
+        }
+
+        /** Largest consumers since {@code before}, as "name seconds; ...". */
+        static String since(Map<String, Double> before) {
+            return byName().entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                    .filter(e -> e.getValue() >= 0.1)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
     }
 
     /** CPU seconds used so far by the test PostgreSQL (the postmaster serving our port and its children). */

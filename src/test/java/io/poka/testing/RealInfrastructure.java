@@ -1,5 +1,6 @@
 package io.poka.testing;
 
+import io.poka.platform.internal.embedded.PostgresServerSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
@@ -18,7 +19,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                PostgresServerSettings.durableAndSized().forEach(builder::setServerConfig);
+                postgres = builder.start();
             }
             if (kafka == null) {
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()

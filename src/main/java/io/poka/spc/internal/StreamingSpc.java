@@ -126,7 +126,7 @@ public class StreamingSpc {
                     }
                     ViolationRun row = open[chart].get(v.ruleId());
                     if (row == null || !row.continuesAt(number)) {
-                        row = new ViolationRun(UUID.randomUUID(), state.variable.line(), state.variable.variable(),
+                        row = new ViolationRun(TimeOrderedUuid.at(now.toEpochMilli()), state.variable.line(), state.variable.variable(),
                                 p.chart().name(), v.ruleId(), state.run.limits().version());
                         open[chart].put(v.ruleId(), row);
                         rows.add(row);

@@ -22,7 +22,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDir);
             StalePostmaster.stopIfRunning(dataDir);
             long t0 = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            PostgresServerSettings.durableAndSized().forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
