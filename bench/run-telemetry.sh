@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Telemetry benchmark: readings/s through the real broker, validation, SPC, alerts and PostgreSQL, beside a naive
 # one-transaction-per-reading path, plus p50/p99 latency from reading timestamp to stored violation.
-# Usage: bench/run-telemetry.sh [batched-readings] [naive-readings] [TEP run as load]   (defaults 500000, 10000, d00)
+# Usage: bench/run-telemetry.sh [batched-readings] [naive-readings] [TEP run as load]   (defaults 2000000, 5000, d00)
+# A warm-up of 300000 readings (not counted) runs first: -Dpoka.bench.warmup-readings via BENCH_WARMUP.
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dpoka.bench=true -Dpoka.bench.readings="${1:-500000}" -Dpoka.bench.naive-readings="${2:-10000}" \
+  -Dpoka.bench=true -Dpoka.bench.readings="${1:-2000000}" -Dpoka.bench.naive-readings="${2:-5000}" \
+  -Dpoka.bench.warmup-readings="${BENCH_WARMUP:-300000}" \
   -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results"

@@ -17,10 +17,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -58,8 +60,8 @@ class TelemetryThroughputBenchmark {
 
     @Test
     void measure() throws Exception {
-        long batchedReadings = Long.getLong("poka.bench.readings", 500_000);
-        long naiveReadings = Long.getLong("poka.bench.naive-readings", 10_000);
+        long batchedReadings = Long.getLong("poka.bench.readings", 2_000_000);
+        long naiveReadings = Long.getLong("poka.bench.naive-readings", 5_000);
         String run = System.getProperty("poka.bench.run", "d01");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String batchedLine = "bench-batched-" + tag;
@@ -72,7 +74,7 @@ class TelemetryThroughputBenchmark {
         // batched path: the application's Kafka consumer
         // warm-up on the same line (same path, other reading ids), so the burst measures the sustained rate of a
         // compiled application rather than the JIT compiling it; the warm-up is not counted
-        int warmupSteps = (int) Math.ceil(Long.getLong("poka.bench.warmup-readings", 100_000) / (double) TepRun.VARIABLES);
+        int warmupSteps = (int) Math.ceil(Long.getLong("poka.bench.warmup-readings", 300_000) / (double) TepRun.VARIABLES);
         double warm0 = storedCounter();
         try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
             new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, batchedLine, batchedLine + "-warmup",
@@ -193,6 +195,8 @@ class TelemetryThroughputBenchmark {
                 String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
                         run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+                "PostgreSQL settings: " + serverSettings("synchronous_commit", "fsync", "shared_buffers", "max_wal_size",
+                        "checkpoint_timeout") + " (both paths commit durably: one WAL flush per transaction)",
                 "JVM CPU = this JVM (application, in-process broker, producer); PostgreSQL CPU = the test server's processes"
                         + " (postmaster and its children, from /proc; 0 where /proc is not readable). Batched CPU covers the burst only.");
         System.out.println("\n==== Telemetry benchmark ====\n" + table + "\n");
@@ -382,6 +386,21 @@ class TelemetryThroughputBenchmark {
                 return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
             }
         }
+    }
+
+    /** "name=value, ..." as the test server reports them. */
+    private static String serverSettings(String... names) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            for (String name : names) {
+                try (ResultSet rs = s.executeQuery("show " + name)) {
+                    rs.next();
+                    out.add(name + "=" + rs.getString(1));
+                }
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static long count(String sql, String parameter) throws Exception {

@@ -91,4 +91,19 @@ class IngestDeduplicationTest {
         assertEquals(new IngestService.Outcome(0, 125), ingest.ingest(allStoredBefore), "a whole batch redelivered");
         assertEquals(0.0, storedValue(line + "-0"));
     }
+
+    @Test
+    void readingKeysCompareInByteOrderWhateverTheDatabaseLocale() throws Exception {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("select column_name, collation_name from information_schema.columns "
+                        + "where table_schema = 'telemetry' and table_name = 'reading' and column_name in "
+                        + "('reading_id', 'line', 'variable') order by column_name");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(rs.getString(1) + " " + rs.getString(2));
+            }
+            assertEquals(List.of("line C", "reading_id C", "variable C"), found);
+        }
+    }
 }
