@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -189,6 +190,57 @@ class AttributeChartLimitsTest {
                 .body("type", equalTo("urn:poka:problem:spc/attribute-sample-out-of-order"));
         assertEquals(22L, TelemetryFixtures.count(
                 "select count(*) from spc.attribute_sample where chart_name = ?", chart));
+    }
+
+    @Test
+    void anArrayOfSamplesIsStoredAllOrNothingAndEvaluatedInOrder() throws Exception {
+        String chart = newChart("bulk");
+        Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<Integer> counts = List.of(4, 5, 3, 6, 4, 5, 2, 4, 5, 3, 6, 4, 5, 3, 4, 5, 4, 3, 5, 4);
+        List<Map<String, Object>> baseline = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            baseline.add(Map.of("chartType", "P", "count", counts.get(i), "size", 100,
+                    "sampledAt", start.plus(i, ChronoUnit.HOURS).toString()));
+        }
+        List<Object> bad = new java.util.ArrayList<>(baseline);
+        bad.set(1, Map.of("chartType", "P", "count", -2, "size", 100, "sampledAt", start.toString()));
+        bad.set(2, Map.of("chartType", "P", "count", "many", "size", 100, "sampledAt", start.toString()));
+        bad.set(3, Map.of("chartType", "P", "count", 2, "size", 100));
+        Api.asAdmin().body(bad).post(BASE + chart + "/samples").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", startsWith("3 of 20 samples rejected"))
+                .body("errors.field", contains("[1].count", "[2]", "[3].sampledAt"));
+        assertEquals(0L, TelemetryFixtures.count("select count(*) from spc.attribute_sample where chart_name = ?",
+                chart));
+
+        Api.asAdmin().body(baseline).post(BASE + chart + "/samples").then().statusCode(201)
+                .body("size()", equalTo(20)).body("limitsVersion", everyItem(nullValue()));
+        admin().body(Map.of("from", start.toString(), "to", start.plus(20, ChronoUnit.HOURS).toString()))
+                .post(BASE + chart + "/limits/phase-one").then().statusCode(201)
+                .body("center", closeTo(0.042, 1e-12));
+        // out of order within the request: refused as a whole
+        Api.asAdmin().body(List.of(sample(5, start.plus(22, ChronoUnit.HOURS)), sample(5, start.plus(21, ChronoUnit.HOURS))))
+                .post(BASE + chart + "/samples").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("[1].sampledAt"));
+        Api.asAdmin().body(List.of(sample(4, start.plus(21, ChronoUnit.HOURS)), sample(20, start.plus(22, ChronoUnit.HOURS)),
+                        sample(21, start.plus(23, ChronoUnit.HOURS))))
+                .post(BASE + chart + "/samples").then().statusCode(201)
+                .body("rules[0]", empty())
+                .body("rules[1]", contains("WE1"))
+                .body("rules[2]", contains("WE1", "WE2"))
+                .body("limitsVersion", everyItem(equalTo(1)));
+        // WE1 at two consecutive samples of one request is one stored violation with both points (as a batch of readings)
+        List<List<Object>> we1 = LotFixtures.query("select fired_points, cardinality(point_times) from spc.violation "
+                + "where line = 'attribute-charts' and variable = ? and rule_id = 'WE1'", chart);
+        assertEquals(List.of(List.of(2, 2)), we1);
+        Map<String, Object> alert = alerts(chart).stream().filter(a -> a.get("ruleId").equals("WE1")).findFirst()
+                .orElseThrow();
+        assertEquals(2, alert.get("occurrences"));
+        assertEquals(23L, TelemetryFixtures.count("select count(*) from spc.attribute_sample where chart_name = ?",
+                chart));
+    }
+
+    private static Map<String, Object> sample(int count, Instant at) {
+        return Map.of("chartType", "P", "count", count, "size", 100, "sampledAt", at.toString());
     }
 
     private static List<Map<String, Object>> alerts(String chart) {

@@ -1,6 +1,10 @@
 package io.poka.spc.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.platform.Roles;
+import io.poka.platform.ValidationProblem;
 import io.poka.spc.AttributeChartView;
 import io.poka.spc.AttributeLimitsView;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,10 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,27 +36,65 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AttributeChartResource {
     private final AttributeChartService charts;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    AttributeChartResource(AttributeChartService charts, SecurityIdentity identity) {
+    AttributeChartResource(AttributeChartService charts, SecurityIdentity identity, ObjectMapper json) {
         this.charts = charts;
         this.identity = identity;
+        this.json = json;
     }
 
     @POST
     @Path("/samples")
     @RolesAllowed({Roles.QA_MANAGER, Roles.INSPECTOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Record one inspection count {chartType P|NP|C|U, count, size, sampledAt}",
-            description = "count = nonconforming units (p, np) or nonconformities (c, u) in size units inspected. "
+    @Operation(summary = "Record one inspection count {chartType P|NP|C|U, count, size, sampledAt}, or a JSON array of them",
+            description = "An array (at most 1000) is stored in one transaction, all or nothing: any bad row gives a "
+                    + "400 problem whose errors name every bad row ([i].field) and nothing is stored; the answer is "
+                    + "then an array of the per-sample answers, in order. count = nonconforming units (p, np) or nonconformities (c, u) in size units inspected. "
                     + "A chart keeps one type (409 otherwise). Once the chart has frozen limits, the sample must be "
                     + "later than the chart's newest sample (409 spc/attribute-sample-out-of-order), an np sample "
                     + "must have the limits' n (409 spc/attribute-sample-size), and it is evaluated at once against "
                     + "the current limits version with the type's default rules (Western Electric 1-4): violations "
                     + "are stored and raise or fold alerts (line 'attribute-charts', variable = chart name, chart = "
                     + "type). Answer: id, limitsVersion (null without frozen limits), rules fired.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "p sample",
-            value = "{\"chartType\": \"P\", \"count\": 12, \"size\": 50, \"sampledAt\": \"2026-11-29T08:00:00Z\"}")))
-    public Response record(@PathParam("name") String name, AttributeChartService.SampleRequest sample) {
-        return Response.status(201).entity(charts.record(name, sample)).build();
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {AttributeChartService.SampleRequest.class,
+                    AttributeChartService.SampleRequest[].class}),
+            examples = {@ExampleObject(name = "one p sample",
+                    value = "{\"chartType\": \"P\", \"count\": 12, \"size\": 50, \"sampledAt\": \"2026-11-29T08:00:00Z\"}"),
+                    @ExampleObject(name = "several samples", value = "[{\"chartType\": \"P\", \"count\": 12, "
+                            + "\"size\": 50, \"sampledAt\": \"2026-11-29T08:00:00Z\"}, {\"chartType\": \"P\", "
+                            + "\"count\": 9, \"size\": 50, \"sampledAt\": \"2026-11-29T09:00:00Z\"}]")}))
+    public Response record(@PathParam("name") String name, JsonNode body) {
+        if (body == null || !(body.isObject() || body.isArray())) {
+            throw new ValidationProblem("body", "must be a sample object or an array of samples");
+        }
+        if (body.isObject()) {
+            return Response.status(201).entity(charts.record(name, read(body, "body"))).build();
+        }
+        List<AttributeChartService.SampleRequest> samples = new ArrayList<>(body.size());
+        List<ValidationProblem.FieldError> unreadable = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                samples.add(read(body.get(i), "[" + i + "]"));
+            } catch (ValidationProblem e) {
+                samples.add(null);
+                unreadable.add(new ValidationProblem.FieldError("[" + i + "]", "not a sample: " + e.getMessage()));
+            }
+        }
+        return Response.status(201).entity(charts.recordAll(name, samples, unreadable)).build();
+    }
+
+    private AttributeChartService.SampleRequest read(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            throw new ValidationProblem(field, "must be an object {chartType, count, size, sampledAt}");
+        }
+        try {
+            return json.treeToValue(node, AttributeChartService.SampleRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ValidationProblem(field, message.length() > 300 ? message.substring(0, 300) : message);
+        }
     }
 
     @GET

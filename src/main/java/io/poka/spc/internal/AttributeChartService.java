@@ -54,6 +54,8 @@ public class AttributeChartService {
     static final String CHART_ENTITY = "AttributeChart";
     private static final Set<ChartType> TYPES = Set.of(ChartType.P, ChartType.NP, ChartType.C, ChartType.U);
     private static final int MAX_ROWS = 100_000;
+    /** Samples one bulk request may post. */
+    static final int MAX_BULK = 1000;
 
     /** One inspection count: nonconforming units (p, np) or nonconformities (c, u) in {@code size} units. */
     public record SampleRequest(String chartType, Double count, Double size, Instant sampledAt) {
@@ -104,39 +106,142 @@ public class AttributeChartService {
      */
     @Transactional
     public Recorded record(String name, SampleRequest s) {
+        return recordAll(name, Collections.singletonList(s), false, List.of()).get(0);
+    }
+
+    /**
+     * Stores several counts of one chart in one transaction, all or nothing: any invalid row is a 400 problem
+     * listing every bad row (field {@code [i].name}) and nothing is stored. With frozen limits the rows are
+     * evaluated in the order given, which must be strictly increasing in time after the chart's newest sample.
+     *
+     * @param unreadable rows the caller could not read as a sample (null in {@code samples}), reported with the rest
+     */
+    @Transactional
+    public List<Recorded> recordAll(String name, List<SampleRequest> samples,
+            List<ValidationProblem.FieldError> unreadable) {
+        if (samples == null || samples.isEmpty() || samples.size() > MAX_BULK) {
+            throw new ValidationProblem("body", "must be a sample or an array of 1 to " + MAX_BULK + " samples");
+        }
+        return recordAll(name, samples, true, unreadable);
+    }
+
+    private List<Recorded> recordAll(String name, List<SampleRequest> samples, boolean bulk,
+            List<ValidationProblem.FieldError> unreadable) {
         checkName(name);
-        if (s == null || s.chartType() == null) {
-            throw new ValidationProblem("chartType", "must be P, NP, C or U");
+        List<ValidationProblem.FieldError> errors = new ArrayList<>(unreadable);
+        List<ChartType> types = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            int at = i;
+            boolean skip = bulk && unreadable.stream().anyMatch(e -> e.field().startsWith("[" + at + "]"));
+            types.add(skip ? null : validate(samples.get(i), bulk ? "[" + i + "]." : "", errors));
         }
-        ChartType type = type(s.chartType());
-        if (s.count() == null || !(s.count() >= 0) || !Double.isFinite(s.count())) {
-            throw new ValidationProblem("count", "must be a number >= 0");
-        }
-        if (s.size() == null || !(s.size() > 0) || !Double.isFinite(s.size())) {
-            throw new ValidationProblem("size", "must be a positive number");
-        }
-        if ((type == ChartType.P || type == ChartType.NP) && s.count() > s.size()) {
-            throw new ValidationProblem("count", "nonconforming units cannot exceed the units inspected");
-        }
-        if (s.sampledAt() == null) {
-            throw new ValidationProblem("sampledAt", "is required");
-        }
+        errors.sort(java.util.Comparator.comparingInt(e -> bulk ? rowOf(e.field()) : 0));
+        throwIfAny(errors, samples.size(), bulk);
         limits.lockChart(name);
-        typeOf(name).filter(t -> t != type).ifPresent(t -> {
-            throw new ConflictProblem("spc/attribute-chart-type", "chart '" + name + "' is a " + t + " chart, not " + type);
-        });
+        ChartType type = typeOf(name).orElse(types.get(0));
+        for (int i = 0; i < samples.size(); i++) {
+            if (types.get(i) != type) {
+                if (!bulk) {
+                    throw new ConflictProblem("spc/attribute-chart-type",
+                            "chart '" + name + "' is a " + type + " chart, not " + types.get(i));
+                }
+                errors.add(new ValidationProblem.FieldError("[" + i + "].chartType", "chart '" + name + "' is a "
+                        + type + " chart"));
+            }
+        }
         AttributeLimitsView current = limits.current(name).orElse(null);
         if (current != null) {
-            Instant newest = newestSample(name);
-            if (newest != null && !s.sampledAt().isAfter(newest)) {
-                throw new ConflictProblem("spc/attribute-sample-out-of-order", "chart '" + name
-                        + "' has frozen limits: a sample must be later than its newest sample (" + newest + ")");
-            }
-            if (type == ChartType.NP && s.size() != current.sampleSize().doubleValue()) {
-                throw new ConflictProblem("spc/attribute-sample-size", "the np chart '" + name + "' has limits for n = "
-                        + current.sampleSize() + "; a sample of another size belongs on a p chart");
+            Instant previous = newestSample(name);
+            for (int i = 0; i < samples.size(); i++) {
+                SampleRequest s = samples.get(i);
+                if (previous != null && !s.sampledAt().isAfter(previous)) {
+                    if (!bulk) {
+                        throw new ConflictProblem("spc/attribute-sample-out-of-order", "chart '" + name
+                                + "' has frozen limits: a sample must be later than its newest sample (" + previous + ")");
+                    }
+                    errors.add(new ValidationProblem.FieldError("[" + i + "].sampledAt", "the chart has frozen limits: "
+                            + "must be later than " + previous + " (the chart's or the previous row's newest sample)"));
+                }
+                previous = previous == null || s.sampledAt().isAfter(previous) ? s.sampledAt() : previous;
+                if (type == ChartType.NP && s.size() != current.sampleSize().doubleValue()) {
+                    if (!bulk) {
+                        throw new ConflictProblem("spc/attribute-sample-size", "the np chart '" + name
+                                + "' has limits for n = " + current.sampleSize()
+                                + "; a sample of another size belongs on a p chart");
+                    }
+                    errors.add(new ValidationProblem.FieldError("[" + i + "].size", "the np chart's limits are for n = "
+                            + current.sampleSize()));
+                }
             }
         }
+        throwIfAny(errors, samples.size(), bulk);
+        List<Recorded> out = new ArrayList<>();
+        List<ViolationRun> rows = new ArrayList<>();
+        List<RuleViolated> found = new ArrayList<>();
+        Map<String, ViolationRun> open = new HashMap<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < samples.size(); i++) {
+            SampleRequest s = samples.get(i);
+            UUID id = insert(name, type, s);
+            changes.fire(new RecordChanged("SpcAttributeSample", id.toString(), "CREATED", null, s, null));
+            if (current == null) {
+                out.add(new Recorded(id, null, List.of()));
+                continue;
+            }
+            List<String> rules = evaluateNew(name, current,
+                    new Row(type, new AttributeSample(s.count(), s.size()), s.sampledAt()), i, open, rows, found, now);
+            out.add(new Recorded(id, current.version(), rules));
+        }
+        if (!found.isEmpty()) {
+            violations.insertAll(rows);
+            found.forEach(ruleViolated::fire);
+            ruleViolations.fire(new RuleViolations(List.copyOf(found)));
+        }
+        return out;
+    }
+
+    private static int rowOf(String field) {
+        return Integer.parseInt(field.substring(1, field.indexOf(']')));
+    }
+
+    private static void throwIfAny(List<ValidationProblem.FieldError> errors, int rows, boolean bulk) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        if (!bulk) {
+            throw new ValidationProblem(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+        long bad = errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count();
+        throw new ValidationProblem(bad + " of " + rows + " samples rejected; nothing stored", errors);
+    }
+
+    /** The row's type, or null after adding its errors (field names prefixed by {@code prefix}). */
+    private static ChartType validate(SampleRequest s, String prefix, List<ValidationProblem.FieldError> errors) {
+        int before = errors.size();
+        ChartType type = s == null || s.chartType() == null ? null : typeOrNull(s.chartType());
+        if (type == null) {
+            errors.add(new ValidationProblem.FieldError(prefix + "chartType", "must be P, NP, C or U"));
+        }
+        if (s == null) {
+            return null;
+        }
+        if (s.count() == null || !(s.count() >= 0) || !Double.isFinite(s.count())) {
+            errors.add(new ValidationProblem.FieldError(prefix + "count", "must be a number >= 0"));
+        }
+        if (s.size() == null || !(s.size() > 0) || !Double.isFinite(s.size())) {
+            errors.add(new ValidationProblem.FieldError(prefix + "size", "must be a positive number"));
+        }
+        if (errors.size() == before && (type == ChartType.P || type == ChartType.NP) && s.count() > s.size()) {
+            errors.add(new ValidationProblem.FieldError(prefix + "count",
+                    "nonconforming units cannot exceed the units inspected"));
+        }
+        if (s.sampledAt() == null) {
+            errors.add(new ValidationProblem.FieldError(prefix + "sampledAt", "is required"));
+        }
+        return errors.size() == before ? type : null;
+    }
+
+    private UUID insert(String name, ChartType type, SampleRequest s) {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into spc.attribute_sample (id, chart_name, chart_type, count, size, sampled_at) "
@@ -151,36 +256,33 @@ public class AttributeChartService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        changes.fire(new RecordChanged("SpcAttributeSample", id.toString(), "CREATED", null, s, null));
-        if (current == null) {
-            return new Recorded(id, null, List.of());
-        }
-        return new Recorded(id, current.version(),
-                evaluateNew(name, current, new Row(type, new AttributeSample(s.count(), s.size()), s.sampledAt())));
+        return id;
     }
 
-    /** Phase II for one new sample: stores its violations and fires the events alerts fold; returns the rule ids. */
-    private List<String> evaluateNew(String name, AttributeLimitsView l, Row sample) {
+    /**
+     * Phase II for one new sample (number {@code plotted} of this request): its firings go into {@code found}; a
+     * rule firing again on the next sample of the same request extends its stored violation ({@link ViolationRun},
+     * as the variables charts do within a batch). Returns the rule ids fired.
+     */
+    private List<String> evaluateNew(String name, AttributeLimitsView l, Row sample, int plotted,
+            Map<String, ViolationRun> open, List<ViolationRun> rows, List<RuleViolated> found, Instant now) {
         ChartEvaluator<AttributeSample> evaluator = resumed(name, l, sample.time());
         ChartEvaluator.EvaluatedPoint p = evaluator.accept(sample.time().toEpochMilli(), sample.sample()).orElseThrow();
-        if (p.violations().isEmpty()) {
-            return List.of();
-        }
-        List<ViolationRun> rows = new ArrayList<>();
-        List<RuleViolated> found = new ArrayList<>();
-        Instant now = clock.instant();
+        List<String> rules = new ArrayList<>();
         for (RuleViolation v : p.violations()) {
-            ViolationRun row = new ViolationRun(UUID.randomUUID(), LINE, name, l.chartType(), v.ruleId(), l.version());
-            row.fire(1, v.pointIndices(), p.point().value());
-            rows.add(row);
+            ViolationRun row = open.get(v.ruleId());
+            if (row == null || !row.continuesAt(plotted)) {
+                row = new ViolationRun(UUID.randomUUID(), LINE, name, l.chartType(), v.ruleId(), l.version());
+                open.put(v.ruleId(), row);
+                rows.add(row);
+            }
+            row.fire(plotted, v.pointIndices(), p.point().value());
             found.add(new RuleViolated(row.id(), LINE, name, l.chartType(), v.ruleId(),
                     ViolationStore.describe(v.ruleId()), l.version(),
                     v.pointIndices().stream().map(Instant::ofEpochMilli).toList(), p.point().value(), now));
+            rules.add(v.ruleId());
         }
-        violations.insertAll(rows);
-        found.forEach(ruleViolated::fire);
-        ruleViolations.fire(new RuleViolations(List.copyOf(found)));
-        return found.stream().map(RuleViolated::ruleId).toList();
+        return rules;
     }
 
     /**
@@ -472,14 +574,19 @@ public class AttributeChartService {
     }
 
     private static ChartType type(String name) {
+        ChartType t = typeOrNull(name);
+        if (t == null) {
+            throw new ValidationProblem("chartType", "must be P, NP, C or U");
+        }
+        return t;
+    }
+
+    private static ChartType typeOrNull(String name) {
         try {
             ChartType t = ChartType.valueOf(name.trim().toUpperCase());
-            if (TYPES.contains(t)) {
-                return t;
-            }
+            return TYPES.contains(t) ? t : null;
         } catch (IllegalArgumentException e) {
-            // reported below
+            return null;
         }
-        throw new ValidationProblem("chartType", "must be P, NP, C or U");
     }
 }
