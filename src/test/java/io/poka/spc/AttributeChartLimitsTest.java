@@ -56,7 +56,7 @@ class AttributeChartLimitsTest {
     }
 
     /**
-     * Montgomery, Introduction to Statistical Quality Control (6th ed.), Example 7.1: orange juice cans, 30 samples
+     * Montgomery, Introduction to Statistical Quality Control, Example 7.1: orange juice cans, 30 samples
      * of n = 50 (data as in qcc's orangejuice, {@link QccDataSets}): p-bar = 347 / 1500 = 0.2313, UCL = 0.4102,
      * LCL = 0.0524; samples 15 and 23 are out of control (assignable causes found) and dropped, giving the revised
      * p-bar = 301 / 1400 = 0.2150 (UCL 0.3893, LCL 0.0407).
