@@ -36,4 +36,10 @@ public interface SpcApi {
      * frozen limits version (with the stored violations), or, while it has none, with limits estimated from the range.
      */
     AttributeChartView attributeChart(String name, Instant from, Instant to);
+
+    /**
+     * The line under which attribute charts appear in violations and alerts (variable = chart name, chart = P, NP, C
+     * or U), so a reader can link an alert to its attribute chart.
+     */
+    String ATTRIBUTE_CHARTS_LINE = "attribute-charts";
 }

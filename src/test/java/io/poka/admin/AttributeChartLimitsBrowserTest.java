@@ -67,6 +67,16 @@ class AttributeChartLimitsBrowserTest {
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.getElementById('main-chart').scrollIntoView(); window.scrollBy(0, -8);");
             browser.screenshot("19-chart-attribute-limits-frozen");
+
+            // its alert leads back to the attribute chart
+            String alertId = Api.asAdmin().queryParam("line", "attribute-charts").queryParam("limit", 1000)
+                    .get("/api/v1/alerts").then().statusCode(200).extract()
+                    .path("find { it.variable == '" + name + "' && it.ruleId == 'WE1' }.id");
+            browser.go("/ui/alerts/" + alertId);
+            assertTrue(browser.find(By.id("chart-link")).getDomAttribute("href")
+                    .startsWith("/ui/attribute-charts/" + name + "?from="));
+            browser.find(By.id("chart-link")).click();
+            browser.waitFor(d -> "1".equals(d.findElement(By.id("limits-version")).getDomAttribute("data-version")));
         }
         Api.asAdmin().get(api + "/limits").then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.contains(1))

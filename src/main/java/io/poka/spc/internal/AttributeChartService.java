@@ -49,7 +49,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttributeChartService {
     /** The line under which attribute charts appear in violations and alerts; the variable is the chart name. */
-    public static final String LINE = "attribute-charts";
+    static final String LINE = io.poka.spc.SpcApi.ATTRIBUTE_CHARTS_LINE;
     static final String LIMITS_ENTITY = "SpcAttributeLimits";
     static final String CHART_ENTITY = "AttributeChart";
     private static final Set<ChartType> TYPES = Set.of(ChartType.P, ChartType.NP, ChartType.C, ChartType.U);
