@@ -309,7 +309,7 @@ public class AttributeChartService {
         if (request == null || request.from() == null || request.to() == null || !request.from().isBefore(request.to())) {
             throw new ValidationProblem("to", "a baseline needs from < to");
         }
-        double l = multiplier(request.sigmaMultiplier());
+        double l = SpcService.multiplier(request.sigmaMultiplier());
         limits.lockChart(name);
         existing(name);
         List<Row> baseline = rows(name, request.from(), request.to());
@@ -368,7 +368,7 @@ public class AttributeChartService {
             throw new ValidationProblem("studyReference",
                     "names the validated study the limits come from (at most 2000 characters)");
         }
-        double l = multiplier(request.sigmaMultiplier());
+        double l = SpcService.multiplier(request.sigmaMultiplier());
         limits.lockChart(name);
         Optional<ChartType> known = typeOf(name);
         ChartType type;
@@ -561,16 +561,6 @@ public class AttributeChartService {
             throw new ValidationProblem(field, "the center (" + (fraction ? "p-bar" : type == ChartType.C ? "c-bar" : "u-bar")
                     + ") must be " + (fraction ? "strictly between 0 and 1" : "positive") + ", was " + center);
         }
-    }
-
-    private static double multiplier(Double l) {
-        if (l == null) {
-            return 3;
-        }
-        if (!(l > 0) || !Double.isFinite(l)) {
-            throw new ValidationProblem("sigmaMultiplier", "must be a positive number");
-        }
-        return l;
     }
 
     private static ChartType type(String name) {
