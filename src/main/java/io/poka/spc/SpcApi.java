@@ -31,6 +31,15 @@ public interface SpcApi {
     /** Names of the attribute (p, np, c, u) charts that have samples, sorted. */
     List<String> attributeCharts();
 
-    /** An attribute chart over [from, to) with limits estimated from the same range, as its REST query does by default. */
+    /**
+     * An attribute chart over [from, to), as its REST query answers without a baseline range: against the current
+     * frozen limits version (with the stored violations), or, while it has none, with limits estimated from the range.
+     */
     AttributeChartView attributeChart(String name, Instant from, Instant to);
+
+    /**
+     * The line under which attribute charts appear in violations and alerts (variable = chart name, chart = P, NP, C
+     * or U), so a reader can link an alert to its attribute chart.
+     */
+    String ATTRIBUTE_CHARTS_LINE = "attribute-charts";
 }

@@ -6,6 +6,7 @@ import io.poka.alerts.AlertsApi;
 import io.poka.audit.AuditApi;
 import io.poka.audit.AuditEntry;
 import io.poka.platform.NotFoundProblem;
+import io.poka.spc.SpcApi;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,9 @@ public class AlertsPage {
             };
             String statusWord = a.status().charAt(0) + a.status().substring(1).toLowerCase();
             String label = a.label() == null ? "" : a.label().equals("FALSE_ALARM") ? "False alarm" : "True positive";
-            String link = "/ui/charts/" + encode(a.line()) + "/" + encode(a.variable())
+            String link = (SpcApi.ATTRIBUTE_CHARTS_LINE.equals(a.line())
+                    ? "/ui/attribute-charts/" + encode(a.variable())
+                    : "/ui/charts/" + encode(a.line()) + "/" + encode(a.variable()))
                     + "?from=" + encode(a.firstPointAt().minus(CHART_MARGIN).toString())
                     + "&to=" + encode(a.lastPointAt().plus(CHART_MARGIN).toString());
             return new AlertRow(a, a.severity().toLowerCase(), statusClass, statusWord, label, link);

@@ -20,9 +20,10 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * A p, np, c or u chart of inspection counts over a time range, with its limits estimated from that range (as the
- * spc REST query does by default) and the points where a rule fired; drawn by the same script as the variables
- * charts.
+ * A p, np, c or u chart of inspection counts over a time range, against its frozen limits version (origin, stored
+ * violations; a "Freeze limits" form for QA managers that posts to the spc REST API) or, before any is frozen, with
+ * limits estimated from the range shown (the spc query's phase I preview); drawn by the same script as the
+ * variables charts.
  */
 @Path("/ui/attribute-charts")
 @Produces(MediaType.TEXT_HTML)

@@ -98,6 +98,13 @@ public class DashboardPage {
     public record OutOfControl(String line, String variable, int alerts, String worstSeverity, String latestRule,
             String latestRuleDescription, java.time.Instant lastPointAt) {
 
+        /** The page of the chart: an attribute chart by its name, a catalogue variable by line and variable. */
+        public String chartLink() {
+            return io.poka.spc.SpcApi.ATTRIBUTE_CHARTS_LINE.equals(line)
+                    ? "/ui/attribute-charts/" + ChartFormats.path(variable)
+                    : "/ui/charts/" + ChartFormats.path(line) + "/" + ChartFormats.path(variable);
+        }
+
         static List<OutOfControl> of(List<AlertView> unresolved) {
             var byProcess = new java.util.TreeMap<String, List<AlertView>>();
             for (AlertView a : unresolved) {

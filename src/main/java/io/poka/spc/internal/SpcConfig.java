@@ -11,7 +11,10 @@ public interface SpcConfig {
     @WithDefault("0")
     int autoBaselineReadings();
 
-    /** Readings replayed to restore a chart's state (moving range, EWMA, run-rule window) after a restart. */
+    /**
+     * Readings replayed to restore a chart's state (moving range, EWMA, run-rule window) after a restart; for an
+     * attribute chart, the samples before a new one or before a query's range that rebuild its run-rule window.
+     */
     @WithDefault("50")
     int resumeReadings();
 

@@ -55,6 +55,6 @@ public class SpcFacade implements SpcApi {
 
     @Override
     public AttributeChartView attributeChart(String name, Instant from, Instant to) {
-        return attributeCharts.chart(name, from, to, from, to);
+        return attributeCharts.chart(name, null, null, from, to, null);
     }
 }

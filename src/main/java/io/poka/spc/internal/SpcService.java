@@ -264,7 +264,8 @@ public class SpcService {
                 .orElseThrow(() -> new NotFoundProblem("TelemetryVariable", line + "/" + variable));
     }
 
-    private static double multiplier(Double l) {
+    /** The sigma multiplier L of a limits request: 3 unless given, and then positive and finite. */
+    static double multiplier(Double l) {
         if (l == null) {
             return 3;
         }

@@ -58,7 +58,7 @@
   /** Phase I baseline shaded behind the series, with its name. */
   function drawPhase(u) {
     const l = view.limits;
-    if (attribute || !l || !l.baselineFrom || !l.baselineTo) { return; }
+    if (!l || !l.baselineFrom || !l.baselineTo) { return; }
     const ctx = u.ctx;
     const left = Math.max(u.bbox.left, u.valToPos(secs(l.baselineFrom), 'x', true));
     const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(secs(l.baselineTo), 'x', true));
