@@ -55,11 +55,15 @@ public class AlertService implements AlertsApi {
         this.clock = clock;
     }
 
+    /** One ongoing condition: a rule on one chart of one variable. A record key reuses the strings' cached hashes. */
+    private record Condition(String line, String variable, String chart, String ruleId) {
+    }
+
     /** Folds a batch: one upsert per (chart, rule) condition in it, however many points violated. */
     void onViolations(@Observes RuleViolations batch) {
-        Map<String, List<RuleViolated>> byCondition = new LinkedHashMap<>();
+        Map<Condition, List<RuleViolated>> byCondition = new LinkedHashMap<>();
         for (RuleViolated v : batch.violations()) {
-            byCondition.computeIfAbsent(v.line() + '\u0000' + v.variable() + '\u0000' + v.chart() + '\u0000' + v.ruleId(),
+            byCondition.computeIfAbsent(new Condition(v.line(), v.variable(), v.chart(), v.ruleId()),
                     k -> new ArrayList<>()).add(v);
         }
         Instant now = clock.instant();
