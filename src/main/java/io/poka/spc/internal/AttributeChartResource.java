@@ -34,11 +34,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "SPC", description = "Control charts, limits and capability")
 public class AttributeChartResource {
+    private final AttributeSampleService recording;
+    private final AttributeLimitsService freezing;
     private final AttributeChartService charts;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    AttributeChartResource(AttributeChartService charts, SecurityIdentity identity, ObjectMapper json) {
+    AttributeChartResource(AttributeSampleService recording, AttributeLimitsService freezing, AttributeChartService charts,
+            SecurityIdentity identity, ObjectMapper json) {
+        this.recording = recording;
+        this.freezing = freezing;
         this.charts = charts;
         this.identity = identity;
         this.json = json;
@@ -58,8 +63,8 @@ public class AttributeChartResource {
                     + "are stored and raise or fold alerts (line 'attribute-charts', variable = chart name, chart = "
                     + "type). Answer: id, limitsVersion (null without frozen limits), rules fired.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(oneOf = {AttributeChartService.SampleRequest.class,
-                    AttributeChartService.SampleRequest[].class}),
+            schema = @Schema(oneOf = {AttributeSampleService.SampleRequest.class,
+                    AttributeSampleService.SampleRequest[].class}),
             examples = {@ExampleObject(name = "one p sample",
                     value = "{\"chartType\": \"P\", \"count\": 12, \"size\": 50, \"sampledAt\": \"2026-11-29T08:00:00Z\"}"),
                     @ExampleObject(name = "several samples", value = "[{\"chartType\": \"P\", \"count\": 12, "
@@ -70,9 +75,9 @@ public class AttributeChartResource {
             throw new ValidationProblem("body", "must be a sample object or an array of samples");
         }
         if (body.isObject()) {
-            return Response.status(201).entity(charts.record(name, read(body, "body"))).build();
+            return Response.status(201).entity(recording.record(name, read(body, "body"))).build();
         }
-        List<AttributeChartService.SampleRequest> samples = new ArrayList<>(body.size());
+        List<AttributeSampleService.SampleRequest> samples = new ArrayList<>(body.size());
         List<ValidationProblem.FieldError> unreadable = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             try {
@@ -82,15 +87,15 @@ public class AttributeChartResource {
                 unreadable.add(new ValidationProblem.FieldError("[" + i + "]", "not a sample: " + e.getMessage()));
             }
         }
-        return Response.status(201).entity(charts.recordAll(name, samples, unreadable)).build();
+        return Response.status(201).entity(recording.recordAll(name, samples, unreadable)).build();
     }
 
-    private AttributeChartService.SampleRequest read(JsonNode node, String field) {
+    private AttributeSampleService.SampleRequest read(JsonNode node, String field) {
         if (node == null || !node.isObject()) {
             throw new ValidationProblem(field, "must be an object {chartType, count, size, sampledAt}");
         }
         try {
-            return json.treeToValue(node, AttributeChartService.SampleRequest.class);
+            return json.treeToValue(node, AttributeSampleService.SampleRequest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new ValidationProblem(field, message.length() > 300 ? message.substring(0, 300) : message);
@@ -121,7 +126,7 @@ public class AttributeChartResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(summary = "All frozen limits versions of the chart, newest first")
     public List<AttributeLimitsView> limits(@PathParam("name") String name) {
-        return charts.limitsVersions(name);
+        return freezing.limitsVersions(name);
     }
 
     @POST
@@ -138,8 +143,8 @@ public class AttributeChartResource {
             name = "Montgomery Example 7.1 without samples 15 and 23",
             value = "{\"from\": \"2026-11-01T00:00:00Z\", \"to\": \"2026-11-02T06:00:00Z\", "
                     + "\"excluded\": [\"2026-11-01T14:00:00Z\", \"2026-11-01T22:00:00Z\"], \"iterate\": false}")))
-    public Response phaseOne(@PathParam("name") String name, AttributeChartService.PhaseOneRequest request) {
-        return Response.status(201).entity(charts.freezePhaseOne(name, request, user())).build();
+    public Response phaseOne(@PathParam("name") String name, AttributeLimitsService.PhaseOneRequest request) {
+        return Response.status(201).entity(freezing.freezePhaseOne(name, request, user())).build();
     }
 
     @POST
@@ -151,8 +156,8 @@ public class AttributeChartResource {
                     + "chart without samples yet). Audited as RecordChanged SpcAttributeLimits FROZEN.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "p chart",
             value = "{\"center\": 0.215, \"studyReference\": \"QS-2026-017 can seam study\"}")))
-    public Response entered(@PathParam("name") String name, AttributeChartService.EnteredLimitsRequest request) {
-        return Response.status(201).entity(charts.freezeEntered(name, request, user())).build();
+    public Response entered(@PathParam("name") String name, AttributeLimitsService.EnteredLimitsRequest request) {
+        return Response.status(201).entity(freezing.freezeEntered(name, request, user())).build();
     }
 
     private String user() {
