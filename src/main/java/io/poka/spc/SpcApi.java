@@ -41,5 +41,5 @@ public interface SpcApi {
      * The line under which attribute charts appear in violations and alerts (variable = chart name, chart = P, NP, C
      * or U), so a reader can link an alert to its attribute chart.
      */
-    String ATTRIBUTE_CHARTS_LINE = "attribute-charts";
+    String ATTRIBUTE_CHARTS_LINE = io.poka.telemetry.TelemetryApi.RESERVED_LINE;
 }

@@ -7,6 +7,12 @@ import java.util.Optional;
 /** What other modules may ask telemetry: the variable catalogue and stored readings. */
 public interface TelemetryApi {
 
+    /**
+     * A line name the catalogue refuses: spc reports the violations and alerts of attribute charts (p, np, c, u)
+     * under this line with the chart's name as variable, so a catalogue variable there could share them.
+     */
+    String RESERVED_LINE = "attribute-charts";
+
     Optional<VariableDefinition> variable(String line, String variable);
 
     /** Readings of one line and variable with from &lt;= timestamp &lt; to, oldest first, at most {@code limit}. */

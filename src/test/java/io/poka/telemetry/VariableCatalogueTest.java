@@ -52,4 +52,15 @@ class VariableCatalogueTest {
                 .body("errors.field", hasItem("subgroupSize"));
         Api.asAdmin().queryParam("line", line).get("/api/v1/telemetry/variables").then().body("size()", equalTo(1));
     }
+
+    @Test
+    void theLineUnderWhichAttributeChartsAlertIsRefused() {
+        Api.asAdmin().body("""
+                {"line":"attribute-charts","variable":"x","unit":"1"}""")
+                .post("/api/v1/telemetry/variables").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("line"));
+        Api.asAdmin().queryParam("line", "attribute-charts").get("/api/v1/telemetry/variables").then()
+                .body("size()", equalTo(0));
+    }
 }

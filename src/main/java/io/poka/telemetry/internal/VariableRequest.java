@@ -3,6 +3,7 @@ package io.poka.telemetry.internal;
 import io.poka.platform.ValidationProblem;
 import io.poka.telemetry.ChartKind;
 import io.poka.telemetry.RuleSetName;
+import io.poka.telemetry.TelemetryApi;
 import io.poka.telemetry.VariableDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,10 @@ public record VariableRequest(String line, String variable, String unit, String 
     VariableDefinition validated(UUID id) {
         List<ValidationProblem.FieldError> errors = new ArrayList<>();
         name(errors, "line", line);
+        if (TelemetryApi.RESERVED_LINE.equals(line)) {
+            errors.add(new ValidationProblem.FieldError("line", "'" + line + "' is reserved for the violations and "
+                    + "alerts of attribute charts"));
+        }
         name(errors, "variable", variable);
         name(errors, "unit", unit);
         ChartKind kind = chartType == null ? ChartKind.IMR : chartType;
