@@ -120,6 +120,7 @@ class TelemetryThroughputBenchmark {
         long gcMillis = gcMillis() - gc0;
         long jitMillis = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         waitForRows(batchedLine, expected + (long) warmupSteps * TepRun.VARIABLES, Duration.ofMinutes(1));
+        String memory = memoryAfterBurst();
         Instant burstEnd = Instant.now();
 
         // latency below saturation: the same path paced at a fixed rate
@@ -184,6 +185,7 @@ class TelemetryThroughputBenchmark {
                 "JVM CPU s of the burst by Java thread group: " + cpuByThread + String.format("; garbage collection %.1f s"
                         + " (collector time), JIT compilation %.1f s (compiler threads' elapsed time)", gcMillis / 1e3, jitMillis / 1e3),
                 "JVM CPU s of the burst by native thread (from /proc, JVM-internal threads included): " + vmCpu,
+                memory,
                 String.format("warm-up before the burst (same path, not counted): %d readings", (long) warmupSteps * TepRun.VARIABLES),
                 String.format("violations stored (burst and paced): %d rows for %d firings (a rule firing on consecutive points of a batch is one row), alerts: %d",
                         violations, firings, alerts),
@@ -386,6 +388,39 @@ class TelemetryThroughputBenchmark {
                 return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
             }
         }
+    }
+
+    /**
+     * Memory after the burst: the live heap after a full collection, the JVM's peak resident set (VmHWM, whole test
+     * JVM: application, broker, producer), and the on-disk size of the readings and violations tables with their
+     * indexes, per stored reading.
+     */
+    private static String memoryAfterBurst() throws Exception {
+        System.gc();
+        long liveHeap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String peakRss = "n/a";
+        try {
+            peakRss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.replaceAll("\\D+", "")).map(kb -> Long.parseLong(kb) / 1024 + " MB").findFirst().orElse("n/a");
+        } catch (java.io.IOException noProc) {
+            // not Linux
+        }
+        long readingBytes;
+        long violationBytes;
+        long readingsStored;
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_total_relation_size('telemetry.reading'), "
+                        + "pg_total_relation_size('spc.violation'), (select count(*) from telemetry.reading)")) {
+            rs.next();
+            readingBytes = rs.getLong(1);
+            violationBytes = rs.getLong(2);
+            readingsStored = rs.getLong(3);
+        }
+        return String.format("memory: live heap after the burst %d MB (after a full GC), JVM peak resident set %s; "
+                + "on disk: telemetry.reading with indexes %d MB (%.0f bytes per reading over its %d rows: baselines, "
+                + "warm-up, burst), spc.violation with indexes %d MB", liveHeap >> 20, peakRss,
+                readingBytes >> 20, readingBytes / (double) readingsStored, readingsStored, violationBytes >> 20);
     }
 
     /** "name=value, ..." as the test server reports them. */
