@@ -7,6 +7,7 @@ import io.poka.spc.AttributeChartView;
 import io.poka.spc.SpcApi;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,16 +15,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * A p, np, c or u chart of inspection counts over a time range, against its frozen limits version (origin, stored
  * violations; a "Freeze limits" form for QA managers that posts to the spc REST API) or, before any is frozen, with
  * limits estimated from the range shown (the spc query's phase I preview); drawn by the same script as the
- * variables charts.
+ * variables charts, and, without an end to the range, followed live over server-sent events
+ * ({@link AttributeChartFeed}, with the query the page was rendered with).
  */
 @Path("/ui/attribute-charts")
 @Produces(MediaType.TEXT_HTML)
@@ -34,15 +39,17 @@ public class AttributeChartPage {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance attributeChart(String name, AttributeChartView chart, String chartJson,
-                ChartsPage.Range range, String problem);
+                ChartsPage.Range range, String stream, String problem);
     }
 
     private final SpcApi spc;
+    private final AttributeChartFeed feed;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AttributeChartPage(SpcApi spc, ObjectMapper json, Clock clock) {
+    AttributeChartPage(SpcApi spc, AttributeChartFeed feed, ObjectMapper json, Clock clock) {
         this.spc = spc;
+        this.feed = feed;
         this.json = json;
         this.clock = clock;
     }
@@ -57,9 +64,51 @@ public class AttributeChartPage {
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         try {
             AttributeChartView view = spc.attributeChart(name, range.from(), end);
-            return Templates.attributeChart(name, view, ChartsPage.toJson(json, view), range, null);
+            return Templates.attributeChart(name, view, ChartsPage.toJson(json, view), range,
+                    range.live() ? streamOf(view, range) : null, null);
         } catch (ProblemException e) {
-            return Templates.attributeChart(name, null, "null", range, e.getMessage());
+            return Templates.attributeChart(name, null, "null", range, null, e.getMessage());
         }
+    }
+
+    /**
+     * New points for a live page: the page names the query it was rendered with ({@code from}, and
+     * {@code limitsVersion} or the preview's {@code baselineFrom}/{@code baselineTo}) and its last point
+     * ({@code after}).
+     */
+    @GET
+    @Path("/{name}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Multi<AttributeChartFeed.AttributeChartUpdate> stream(@PathParam("name") String name,
+            @QueryParam("from") String from, @QueryParam("limitsVersion") Integer limitsVersion,
+            @QueryParam("baselineFrom") String baselineFrom, @QueryParam("baselineTo") String baselineTo,
+            @QueryParam("after") String after) {
+        Instant now = clock.instant();
+        Instant start = ChartsPage.instant("from", from, now.minus(DEFAULT_RANGE));
+        AttributeChartFeed.PageQuery page = limitsVersion != null
+                ? new AttributeChartFeed.PageQuery(name, start, limitsVersion, null, null)
+                : new AttributeChartFeed.PageQuery(name, start, null, ChartsPage.instant("baselineFrom", baselineFrom, null),
+                        ChartsPage.instant("baselineTo", baselineTo, null));
+        return feed.updates(page, ChartsPage.instant("after", after, now));
+    }
+
+    /** The page's stream address with the query the page was rendered with. */
+    private static String streamOf(AttributeChartView view, ChartsPage.Range range) {
+        StringBuilder url = new StringBuilder("/ui/attribute-charts/").append(ChartFormats.path(view.name()))
+                .append("/stream?from=").append(encode(range.from()));
+        if (view.limits() != null) {
+            url.append("&limitsVersion=").append(view.limits().version());
+        } else {
+            url.append("&baselineFrom=").append(encode(view.baselineFrom())).append("&baselineTo=")
+                    .append(encode(view.baselineTo()));
+        }
+        return url.toString();
+    }
+
+    private static String encode(Instant t) {
+        return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
     }
 }
