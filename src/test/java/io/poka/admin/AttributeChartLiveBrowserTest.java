@@ -44,11 +44,9 @@ class AttributeChartLiveBrowserTest {
     @Test
     void samplesPostedWhileTheFrozenChartIsOpenAreDrawnAndANewViolationIsListedWithoutReload() {
         String name = "live-p-" + UUID.randomUUID().toString().substring(0, 8);
-        String api = "/api/v1/spc/attribute-charts/" + name;
+        String api = AttributeChartFixtures.api(name);
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < BASELINE.size(); i++) {
-            post(api, BASELINE.get(i), start.plus(i, ChronoUnit.HOURS));
-        }
+        AttributeChartFixtures.postHourly(api, BASELINE, start);
         Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plus(15, ChronoUnit.HOURS).toString()))
                 .post(api + "/limits/phase-one").then().statusCode(201);
 
@@ -65,13 +63,13 @@ class AttributeChartLiveBrowserTest {
             // a marker in the window object survives only if the page is not reloaded
             js(browser, "window.pokaNoReload = true;");
 
-            post(api, 5, start.plus(16, ChronoUnit.HOURS));
+            AttributeChartFixtures.post(api, 5, start.plus(16, ChronoUnit.HOURS));
             browser.waitFor(d -> "16".equals(d.findElement(By.id("main-chart")).getDomAttribute("data-points")));
             assertTrue(browser.driver().findElements(By.cssSelector("#stored-body tr")).isEmpty(), "in control");
 
             Instant beyond = start.plus(17, ChronoUnit.HOURS);
             long sent = System.nanoTime();
-            post(api, 25, beyond);
+            AttributeChartFixtures.post(api, 25, beyond);
             browser.waitFor(d -> "17".equals(d.findElement(By.id("main-chart")).getDomAttribute("data-points")));
             browser.waitFor(d -> !d.findElements(By.cssSelector("#stored-body tr")).isEmpty());
             System.out.printf("Live attribute chart update: sample posted -> listed in the open page in %d ms%n",
@@ -98,29 +96,22 @@ class AttributeChartLiveBrowserTest {
     @Test
     void aPhaseOnePreviewPageDrawsNewSamplesAgainstTheBaselineItWasRenderedWith() {
         String name = "live-preview-" + UUID.randomUUID().toString().substring(0, 8);
-        String api = "/api/v1/spc/attribute-charts/" + name;
+        String api = AttributeChartFixtures.api(name);
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < 5; i++) {
-            post(api, BASELINE.get(i), start.plus(i, ChronoUnit.HOURS));
-        }
+        AttributeChartFixtures.postHourly(api, BASELINE.subList(0, 5), start);
         try (Browser browser = Browser.open(base)) {
             browser.signIn("admin", Api.ADMIN_PASSWORD);
             browser.go("/ui/attribute-charts/" + name + "?from=" + start.toString().substring(0, 19));
             assertEquals("", browser.find(By.id("limits-version")).getDomAttribute("data-version"));
             assertEquals("5", browser.find(By.id("main-chart")).getDomAttribute("data-points"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.viewers() == 1);
-            post(api, 40, start.plus(5, ChronoUnit.HOURS));
+            AttributeChartFixtures.post(api, 40, start.plus(5, ChronoUnit.HOURS));
             browser.waitFor(d -> "6".equals(d.findElement(By.id("main-chart")).getDomAttribute("data-points")));
             // the preview's baseline is the page's range, which now holds the new sample too, as a reload would show
             browser.waitFor(d -> d.findElement(By.id("violations")).getText().contains("WE1"));
             assertTrue(browser.find(By.id("live-log")).getText().contains("phase I preview"));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.viewers() == 0);
-    }
-
-    private static void post(String api, int count, Instant at) {
-        Api.asAdmin().body(Map.of("chartType", "P", "count", count, "size", 100, "sampledAt", at.toString()))
-                .post(api + "/samples").then().statusCode(201);
     }
 
     private static Object js(Browser browser, String script) {

@@ -7,7 +7,6 @@ import io.poka.spc.AttributeChartView;
 import io.poka.spc.SpcApi;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,16 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * A p, np, c or u chart of inspection counts over a time range, against its frozen limits version (origin, stored
  * violations; a "Freeze limits" form for QA managers that posts to the spc REST API) or, before any is frozen, with
  * limits estimated from the range shown (the spc query's phase I preview); drawn by the same script as the
  * variables charts, and, without an end to the range, followed live over server-sent events
- * ({@link AttributeChartFeed}, with the query the page was rendered with).
+ * ({@link ChartStreams}, with the query the page was rendered with).
  */
-@Path("/ui/attribute-charts")
+@Path("/ui")
 @Produces(MediaType.TEXT_HTML)
 public class AttributeChartPage {
     /** Default range, as the REST query's: the last 30 days. */
@@ -43,19 +41,17 @@ public class AttributeChartPage {
     }
 
     private final SpcApi spc;
-    private final AttributeChartFeed feed;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AttributeChartPage(SpcApi spc, AttributeChartFeed feed, ObjectMapper json, Clock clock) {
+    AttributeChartPage(SpcApi spc, ObjectMapper json, Clock clock) {
         this.spc = spc;
-        this.feed = feed;
         this.json = json;
         this.clock = clock;
     }
 
     @GET
-    @Path("/{name}")
+    @Path("/attribute-charts/{name}")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(hidden = true)
     public TemplateInstance attributeChart(@PathParam("name") String name, @QueryParam("from") String from,
@@ -69,30 +65,6 @@ public class AttributeChartPage {
         } catch (ProblemException e) {
             return Templates.attributeChart(name, null, "null", range, null, e.getMessage());
         }
-    }
-
-    /**
-     * New points for a live page: the page names the query it was rendered with ({@code from}, and
-     * {@code limitsVersion} or the preview's {@code baselineFrom}/{@code baselineTo}) and its last point
-     * ({@code after}).
-     */
-    @GET
-    @Path("/{name}/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(hidden = true)
-    public Multi<AttributeChartFeed.AttributeChartUpdate> stream(@PathParam("name") String name,
-            @QueryParam("from") String from, @QueryParam("limitsVersion") Integer limitsVersion,
-            @QueryParam("baselineFrom") String baselineFrom, @QueryParam("baselineTo") String baselineTo,
-            @QueryParam("after") String after) {
-        Instant now = clock.instant();
-        Instant start = ChartsPage.instant("from", from, now.minus(DEFAULT_RANGE));
-        AttributeChartFeed.PageQuery page = limitsVersion != null
-                ? new AttributeChartFeed.PageQuery(name, start, limitsVersion, null, null)
-                : new AttributeChartFeed.PageQuery(name, start, null, ChartsPage.instant("baselineFrom", baselineFrom, null),
-                        ChartsPage.instant("baselineTo", baselineTo, null));
-        return feed.updates(page, ChartsPage.instant("after", after, now));
     }
 
     /** The page's stream address with the query the page was rendered with. */

@@ -253,22 +253,35 @@
     return td;
   }
 
-  function addViolation(v) {
-    if (seen.has(v.violationId)) { return false; }
+  function badge(ruleId) {
+    const span = document.createElement('span');
+    span.className = 'badge bad';
+    span.textContent = ruleLabel(ruleId);
+    return span;
+  }
+
+  /** A row for a stored violation not listed yet (null otherwise); its first cell holds the rule's badge. */
+  function violationRow(v) {
+    if (seen.has(v.violationId)) { return null; }
     seen.add(v.violationId);
     const tr = document.createElement('tr');
     tr.dataset.id = v.violationId;
     const rule = document.createElement('td');
-    const badge = document.createElement('span');
-    badge.className = 'badge bad';
-    badge.textContent = ruleLabel(v.ruleId);
+    rule.append(badge(v.ruleId));
+    tr.append(rule);
+    return tr;
+  }
+
+  function addViolation(v) {
+    const tr = violationRow(v);
+    if (!tr) { return false; }
     const id = document.createElement('span');
     id.className = 'muted';
     id.textContent = ' ' + v.ruleId;
-    rule.append(badge, id);
+    tr.firstChild.append(id);
     const points = cell(String(v.pointTimes.length));
     points.title = v.pointTimes.join(', ');
-    tr.append(rule, cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
+    tr.append(cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
       cell(Number(v.value).toFixed(3), 'num'), cell('v' + v.limitsVersion, 'num'));
     const body = document.getElementById('violations-body');
     body.prepend(tr);
@@ -305,12 +318,7 @@
   function addRulePoint(p) {
     const tr = document.createElement('tr');
     const rules = document.createElement('td');
-    p.rules.forEach(r => {
-      const badge = document.createElement('span');
-      badge.className = 'badge bad';
-      badge.textContent = ruleLabel(r);
-      rules.append(badge, ' ');
-    });
+    p.rules.forEach(r => rules.append(badge(r), ' '));
     tr.append(rules, cell(plain(p.time)), cell(count(p.count), 'num'), cell(count(p.size), 'num'),
       cell(num(p.value), 'num'), cell(num(p.lcl), 'num'), cell(num(p.ucl), 'num'));
     document.getElementById('violations-body').append(tr);
@@ -322,16 +330,10 @@
 
   function addStored(v) {
     const body = document.getElementById('stored-body');
-    if (!body || seen.has(v.violationId)) { return; }
-    seen.add(v.violationId);
-    const tr = document.createElement('tr');
-    tr.dataset.id = v.violationId;
-    const rule = document.createElement('td');
-    const badge = document.createElement('span');
-    badge.className = 'badge bad';
-    badge.textContent = ruleLabel(v.ruleId);
-    rule.append(badge, ' ' + v.ruleDescription);
-    tr.append(rule, cell(v.pointTimes.map(plain).join(', ')), cell(num(v.value), 'num'), cell('v' + v.limitsVersion, 'num'));
+    const tr = body && violationRow(v);
+    if (!tr) { return; }
+    tr.firstChild.append(' ' + v.ruleDescription);
+    tr.append(cell(v.pointTimes.map(plain).join(', ')), cell(num(v.value), 'num'), cell('v' + v.limitsVersion, 'num'));
     body.append(tr);
     body.closest('.table-wrap').hidden = false;
     document.getElementById('stored-none').hidden = true;
