@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.admin.internal.AttributeChartFeed;
+import io.poka.alerts.AlertFixtures;
 import io.poka.testing.Api;
 import io.poka.testing.Browser;
 import io.poka.testing.RealInfrastructure;
@@ -112,6 +113,20 @@ class AttributeChartLiveBrowserTest {
             assertTrue(browser.find(By.id("live-log")).getText().contains("phase I preview"));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.viewers() == 0);
+    }
+
+    @Test
+    void theStreamIsRefusedToARoleThatMayNotSeeThePage() {
+        String integration = AlertFixtures.user("integration");
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn(integration, AlertFixtures.PASSWORD);
+            String session = browser.driver().manage().getCookieNamed("quarkus-credential").getValue();
+            for (String path : List.of("/ui/attribute-charts/any",
+                    "/ui/attribute-charts/any/stream?after=2026-01-01T00:00:00Z")) {
+                io.restassured.RestAssured.given().cookie("quarkus-credential", session).redirects().follow(false)
+                        .get(path).then().statusCode(403);
+            }
+        }
     }
 
     private static Object js(Browser browser, String script) {

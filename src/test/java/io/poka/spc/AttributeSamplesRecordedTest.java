@@ -62,8 +62,9 @@ class AttributeSamplesRecordedTest {
         // a bad row (count above size) rejects the whole array: nothing stored, nothing fired
         Api.asAdmin().body(List.of(sample(1, start.plusSeconds(180)), sample(80, start.plusSeconds(240))))
                 .post(api).then().statusCode(400);
-        Api.asAdmin().body(Map.of("chartType", "C", "count", 1, "size", 1, "sampledAt", start.plusSeconds(300).toString()))
-                .post(api).then().statusCode(409);
+        // a sample of another chart type is refused too
+        Api.asAdmin().body(Map.of("chartType", "C", "count", 1, "size", 1,
+                "sampledAt", start.plusSeconds(300).toString())).post(api).then().statusCode(409);
         assertEquals(2, recorder.of(name).size(), "rejected requests fire nothing: " + recorder.of(name));
         assertTrue(Api.asAdmin().queryParam("from", start.toString()).get("/api/v1/spc/attribute-charts/" + name)
                 .then().statusCode(200).extract().jsonPath().getList("points").size() == 3, "3 samples stored");

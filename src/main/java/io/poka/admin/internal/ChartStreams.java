@@ -42,7 +42,7 @@ public class ChartStreams {
         return charts.updates(line, variable, ChartsPage.instant("after", after, clock.instant()));
     }
 
-    /** {@code from} and {@code limitsVersion}, or the preview's {@code baselineFrom}/{@code baselineTo}: the page's query. */
+    /** The page's query: {@code from} and {@code limitsVersion}, or the preview's {@code baselineFrom}, {@code baselineTo}. */
     @GET
     @Path("/attribute-charts/{name}/stream")
     @Operation(hidden = true)
@@ -54,7 +54,8 @@ public class ChartStreams {
         Instant start = ChartsPage.instant("from", from, now.minus(AttributeChartPage.DEFAULT_RANGE));
         AttributeChartFeed.PageQuery page = limitsVersion != null
                 ? new AttributeChartFeed.PageQuery(name, start, limitsVersion, null, null)
-                : new AttributeChartFeed.PageQuery(name, start, null, ChartsPage.instant("baselineFrom", baselineFrom, null),
+                : new AttributeChartFeed.PageQuery(name, start, null,
+                        ChartsPage.instant("baselineFrom", baselineFrom, null),
                         ChartsPage.instant("baselineTo", baselineTo, null));
         return attributeCharts.updates(page, ChartsPage.instant("after", after, now));
     }
