@@ -42,7 +42,7 @@ public class ChartStreams {
         return charts.updates(line, variable, ChartsPage.instant("after", after, clock.instant()));
     }
 
-    /** The page's query: {@code from} and {@code limitsVersion}, or the preview's {@code baselineFrom}, {@code baselineTo}. */
+    /** The page's query: {@code from} and {@code limitsVersion}, or the preview's baseline range. */
     @GET
     @Path("/attribute-charts/{name}/stream")
     @Operation(hidden = true)
