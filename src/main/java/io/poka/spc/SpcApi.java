@@ -42,4 +42,14 @@ public interface SpcApi {
      * or U), so a reader can link an alert to its attribute chart.
      */
     String ATTRIBUTE_CHARTS_LINE = io.poka.telemetry.TelemetryApi.RESERVED_LINE;
+
+    /**
+     * An attribute chart over [from, to) with the REST query's parameters: a baseline range (either end may be null,
+     * then the queried range's) gives a phase I preview with limits estimated from it; otherwise the points are
+     * evaluated against {@code limitsVersion} (null: the current frozen version), resumed from the samples just
+     * before {@code from}, with the stored violations. Throws the query's problems (unknown chart or version 404,
+     * empty baseline 400).
+     */
+    AttributeChartView attributeChart(String name, Instant from, Instant to, Integer limitsVersion,
+            Instant baselineFrom, Instant baselineTo);
 }

@@ -14,7 +14,6 @@ import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,11 +36,9 @@ class AttributeChartLimitsBrowserTest {
     @Test
     void aQaManagerFreezesAttributeLimitsFromThePageAndLaterSamplesAreStoredViolations() {
         String name = "final-visual-" + UUID.randomUUID().toString().substring(0, 8);
-        String api = "/api/v1/spc/attribute-charts/" + name;
+        String api = AttributeChartFixtures.api(name);
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < COUNTS.size(); i++) {
-            post(api, COUNTS.get(i), start.plus(i, ChronoUnit.HOURS));
-        }
+        AttributeChartFixtures.postHourly(api, COUNTS, start);
         String page = "/ui/attribute-charts/" + name + "?from=" + start.toString().substring(0, 19);
         String qa = AlertFixtures.user("qa-manager");
         try (Browser browser = Browser.open(base)) {
@@ -59,7 +56,7 @@ class AttributeChartLimitsBrowserTest {
 
             // a sample beyond the frozen UCL, posted after freezing: stored, listed with its limits version
             Instant late = start.plus(16, ChronoUnit.HOURS);
-            post(api, 25, late);
+            AttributeChartFixtures.post(api, 25, late);
             browser.go(page);
             String stored = browser.find(By.id("stored-violations")).getText();
             assertTrue(stored.contains("WE1") && stored.contains(late.toString()) && stored.contains("v1"), stored);
@@ -92,11 +89,6 @@ class AttributeChartLimitsBrowserTest {
             assertTrue(tablet.driver().findElements(By.id("phase-one-form")).isEmpty());
             tablet.screenshot("19b-chart-attribute-limits-inspector-tablet");
         }
-    }
-
-    private static void post(String api, int count, Instant at) {
-        Api.asAdmin().body(Map.of("chartType", "P", "count", count, "size", 100, "sampledAt", at.toString()))
-                .post(api + "/samples").then().statusCode(201);
     }
 
     private static void setInput(Browser browser, String id, Instant t) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * A p, np, c or u chart of inspection counts over a time range, against its frozen limits version (origin, stored
  * violations; a "Freeze limits" form for QA managers that posts to the spc REST API) or, before any is frozen, with
  * limits estimated from the range shown (the spc query's phase I preview); drawn by the same script as the
- * variables charts.
+ * variables charts, and, without an end to the range, followed live over server-sent events
+ * ({@link ChartStreams}, with the query the page was rendered with).
  */
-@Path("/ui/attribute-charts")
+@Path("/ui")
 @Produces(MediaType.TEXT_HTML)
 public class AttributeChartPage {
     /** Default range, as the REST query's: the last 30 days. */
@@ -34,7 +37,7 @@ public class AttributeChartPage {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance attributeChart(String name, AttributeChartView chart, String chartJson,
-                ChartsPage.Range range, String problem);
+                ChartsPage.Range range, String stream, String problem);
     }
 
     private final SpcApi spc;
@@ -48,7 +51,7 @@ public class AttributeChartPage {
     }
 
     @GET
-    @Path("/{name}")
+    @Path("/attribute-charts/{name}")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(hidden = true)
     public TemplateInstance attributeChart(@PathParam("name") String name, @QueryParam("from") String from,
@@ -57,9 +60,27 @@ public class AttributeChartPage {
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         try {
             AttributeChartView view = spc.attributeChart(name, range.from(), end);
-            return Templates.attributeChart(name, view, ChartsPage.toJson(json, view), range, null);
+            return Templates.attributeChart(name, view, ChartsPage.toJson(json, view), range,
+                    range.live() ? streamOf(view, range) : null, null);
         } catch (ProblemException e) {
-            return Templates.attributeChart(name, null, "null", range, e.getMessage());
+            return Templates.attributeChart(name, null, "null", range, null, e.getMessage());
         }
+    }
+
+    /** The page's stream address with the query the page was rendered with. */
+    private static String streamOf(AttributeChartView view, ChartsPage.Range range) {
+        StringBuilder url = new StringBuilder("/ui/attribute-charts/").append(ChartFormats.path(view.name()))
+                .append("/stream?from=").append(encode(range.from()));
+        if (view.limits() != null) {
+            url.append("&limitsVersion=").append(view.limits().version());
+        } else {
+            url.append("&baselineFrom=").append(encode(view.baselineFrom())).append("&baselineTo=")
+                    .append(encode(view.baselineTo()));
+        }
+        return url.toString();
+    }
+
+    private static String encode(Instant t) {
+        return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
     }
 }

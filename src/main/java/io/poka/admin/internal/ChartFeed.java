@@ -8,9 +8,6 @@ import io.poka.spc.SpcApi;
 import io.poka.telemetry.ReadingsStored;
 import io.poka.telemetry.StoredReading;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,20 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Live chart updates for open chart pages. A committed {@link ReadingsStored} batch (observed after success, so
  * its points and violations are stored) wakes the viewers of the variables it touched; each viewer then asks
  * {@link SpcApi#chart} for the range after its last point, so the page gets exactly what the chart query would
- * show. Wake-ups that arrive while a query runs are folded into one. A slow fallback tick covers readings stored
- * by another instance of the application (each instance only sees its own ingestion events).
+ * show. Wake-ups that arrive while a query runs are folded into one; a slow fallback tick covers readings stored
+ * by another instance of the application (each instance only sees its own ingestion events): {@link LiveViewers}.
  */
 @ApplicationScoped
 public class ChartFeed {
-    /** Fallback query interval when no local event arrives (readings ingested by another pod). */
-    static final Duration FALLBACK = Duration.ofSeconds(5);
     /** How far past "now" a live query reaches: readings may be stamped a little ahead of the server clock. */
     static final Duration AHEAD = Duration.ofMinutes(10);
 
@@ -46,7 +39,7 @@ public class ChartFeed {
         }
     }
 
-    private final Map<String, Set<MultiEmitter<? super Instant>>> viewers = new ConcurrentHashMap<>();
+    private final LiveViewers viewers = new LiveViewers();
     private final SpcApi spc;
 
     ChartFeed(SpcApi spc) {
@@ -54,31 +47,17 @@ public class ChartFeed {
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsStored event) {
-        if (viewers.isEmpty()) {
-            return;
-        }
         Set<String> touched = new HashSet<>();
         for (StoredReading r : event.readings()) {
             touched.add(key(r.line(), r.variable()));
         }
-        Instant now = Instant.now();
-        for (String k : touched) {
-            Set<MultiEmitter<? super Instant>> set = viewers.get(k);
-            if (set != null) {
-                set.forEach(e -> e.emit(now));
-            }
-        }
+        viewers.wake(touched);
     }
 
     /** Updates for one viewer whose page shows points up to {@code after}; only non-empty updates are sent. */
     public Multi<ChartUpdate> updates(String line, String variable, Instant after) {
         Instant[] last = {after};
-        Multi<Instant> wakeUps = Multi.createBy().merging().streams(stored(line, variable),
-                Multi.createFrom().ticks().every(FALLBACK).map(t -> Instant.now()));
-        return wakeUps.onOverflow().dropPreviousItems()
-                .onItem().transformToUniAndConcatenate(t -> Uni.createFrom().item(() -> next(line, variable, last))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .filter(u -> !u.isEmpty());
+        return viewers.updates(key(line, variable), () -> next(line, variable, last), ChartUpdate::isEmpty);
     }
 
     /** The points and violations after {@code last[0]}; moves {@code last[0]} to the newest point sent. */
@@ -103,18 +82,7 @@ public class ChartFeed {
 
     /** Open live chart pages on this instance (a page that closes its stream is no longer counted). */
     public int viewers() {
-        return viewers.values().stream().mapToInt(Set::size).sum();
-    }
-
-    private Multi<Instant> stored(String line, String variable) {
-        String k = key(line, variable);
-        return Multi.createFrom().emitter(emitter -> {
-            viewers.computeIfAbsent(k, x -> new CopyOnWriteArraySet<>()).add(emitter);
-            emitter.onTermination(() -> viewers.computeIfPresent(k, (x, set) -> {
-                set.remove(emitter);
-                return set.isEmpty() ? null : set;
-            }));
-        });
+        return viewers.count();
     }
 
     private static String key(String line, String variable) {

@@ -16,7 +16,6 @@ import io.poka.telemetry.TelemetryApi;
 import io.poka.telemetry.VariableDefinition;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,12 +39,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * Control charts for the QA manager: pick a catalogue variable (or an attribute chart), see its chart over a time
- * range with limits, spec limits, rule violations and capability, and follow it live (attribute charts: see
- * {@link AttributeChartPage}). Everything shown comes from
+ * range with limits, spec limits, rule violations and capability, and follow it live ({@link ChartStreams};
+ * attribute charts: see {@link AttributeChartPage}). Everything shown comes from
  * {@link SpcApi} (the code that answers the REST chart and capability queries); the page adds no statistics.
  */
 @Path("/ui")
@@ -107,14 +105,12 @@ public class ChartsPage {
 
     private final SpcApi spc;
     private final TelemetryApi telemetry;
-    private final ChartFeed feed;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ChartsPage(SpcApi spc, TelemetryApi telemetry, ChartFeed feed, ObjectMapper json, Clock clock) {
+    ChartsPage(SpcApi spc, TelemetryApi telemetry, ObjectMapper json, Clock clock) {
         this.spc = spc;
         this.telemetry = telemetry;
-        this.feed = feed;
         this.json = json;
         this.clock = clock;
     }
@@ -177,17 +173,6 @@ public class ChartsPage {
         ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
                 List.of());
         return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed);
-    }
-
-    @GET
-    @Path("/charts/{line}/{variable}/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(hidden = true)
-    public Multi<ChartFeed.ChartUpdate> stream(@PathParam("line") String line, @PathParam("variable") String variable,
-            @QueryParam("after") String after) {
-        return feed.updates(line, variable, instant("after", after, clock.instant()));
     }
 
     private Capability capability(VariableDefinition v, Instant from, Instant to) {

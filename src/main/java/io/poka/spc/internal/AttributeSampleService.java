@@ -4,6 +4,7 @@ import io.poka.platform.ConflictProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.AttributeLimitsView;
+import io.poka.spc.AttributeSamplesRecorded;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.RuleViolations;
 import io.poka.spc.internal.AttributeSampleRepository.Row;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * Records inspection counts of p, np, c and u charts, one or in bulk. With frozen limits every sample is evaluated
  * at once against the current version ({@link AttributeChartEvaluation}, the path a chart query replays) and its
  * violations are stored and fired as {@link RuleViolated}/{@link RuleViolations} (alerts fold them) in the posting
- * transaction.
+ * transaction; then one {@link AttributeSamplesRecorded} per request says which samples were stored.
  */
 @ApplicationScoped
 public class AttributeSampleService {
@@ -48,11 +49,13 @@ public class AttributeSampleService {
     private final Event<RecordChanged> changes;
     private final Event<RuleViolated> ruleViolated;
     private final Event<RuleViolations> ruleViolations;
+    private final Event<AttributeSamplesRecorded> recorded;
     private final Clock clock;
 
     AttributeSampleService(AttributeSampleRepository repository, AttributeLimitsRepository limits,
             AttributeChartEvaluation evaluation, ViolationStore violations, Event<RecordChanged> changes,
-            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, Clock clock) {
+            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations,
+            Event<AttributeSamplesRecorded> recorded, Clock clock) {
         this.repository = repository;
         this.limits = limits;
         this.evaluation = evaluation;
@@ -60,6 +63,7 @@ public class AttributeSampleService {
         this.changes = changes;
         this.ruleViolated = ruleViolated;
         this.ruleViolations = ruleViolations;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
@@ -160,6 +164,7 @@ public class AttributeSampleService {
             found.forEach(ruleViolated::fire);
             ruleViolations.fire(new RuleViolations(List.copyOf(found)));
         }
+        recorded.fire(new AttributeSamplesRecorded(name, samples.stream().map(SampleRequest::sampledAt).toList()));
         return out;
     }
 

@@ -57,4 +57,10 @@ public class SpcFacade implements SpcApi {
     public AttributeChartView attributeChart(String name, Instant from, Instant to) {
         return attributeCharts.chart(name, null, null, from, to, null);
     }
+
+    @Override
+    public AttributeChartView attributeChart(String name, Instant from, Instant to, Integer limitsVersion,
+            Instant baselineFrom, Instant baselineTo) {
+        return attributeCharts.chart(name, baselineFrom, baselineTo, from, to, limitsVersion);
+    }
 }

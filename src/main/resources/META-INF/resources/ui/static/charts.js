@@ -226,10 +226,11 @@
     p.u.setSize({ width: Math.max(300, target.clientWidth), height: p.u.height });
   }));
 
-  // ---- live updates (variables charts in live mode) ----
-  if (attribute || page.dataset.live !== 'true' || !page.dataset.stream) { return; }
+  // ---- live updates (variables and attribute charts in live mode) ----
+  if (page.dataset.live !== 'true' || !page.dataset.stream) { return; }
   const MAX_LISTED = 200;
-  const seen = new Set(Array.from(document.querySelectorAll('#violations-body tr[data-id]')).map(r => r.dataset.id));
+  const seen = new Set(Array.from(document.querySelectorAll('#violations-body tr[data-id], #stored-body tr[data-id]'))
+    .map(r => r.dataset.id));
   const log = document.getElementById('live-log');
 
   function lastTime() {
@@ -252,22 +253,35 @@
     return td;
   }
 
-  function addViolation(v) {
-    if (seen.has(v.violationId)) { return false; }
+  function badge(ruleId) {
+    const span = document.createElement('span');
+    span.className = 'badge bad';
+    span.textContent = ruleLabel(ruleId);
+    return span;
+  }
+
+  /** A row for a stored violation not listed yet (null otherwise); its first cell holds the rule's badge. */
+  function violationRow(v) {
+    if (seen.has(v.violationId)) { return null; }
     seen.add(v.violationId);
     const tr = document.createElement('tr');
     tr.dataset.id = v.violationId;
     const rule = document.createElement('td');
-    const badge = document.createElement('span');
-    badge.className = 'badge bad';
-    badge.textContent = ruleLabel(v.ruleId);
+    rule.append(badge(v.ruleId));
+    tr.append(rule);
+    return tr;
+  }
+
+  function addViolation(v) {
+    const tr = violationRow(v);
+    if (!tr) { return false; }
     const id = document.createElement('span');
     id.className = 'muted';
     id.textContent = ' ' + v.ruleId;
-    rule.append(badge, id);
+    tr.firstChild.append(id);
     const points = cell(String(v.pointTimes.length));
     points.title = v.pointTimes.join(', ');
-    tr.append(rule, cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
+    tr.append(cell(v.ruleDescription), cell(v.chart), cell(v.pointTimes[v.pointTimes.length - 1]), points,
       cell(Number(v.value).toFixed(3), 'num'), cell('v' + v.limitsVersion, 'num'));
     const body = document.getElementById('violations-body');
     body.prepend(tr);
@@ -282,16 +296,63 @@
     return true;
   }
 
-  function apply(update) {
-        for (const p of plots) {
-      const fresh = update.points[p.name] || [];
-      const last = p.points.length ? Date.parse(p.points[p.points.length - 1].time) : 0;
-      const newer = fresh.filter(q => Date.parse(q.time) > last);
-      if (newer.length === 0) { continue; }
-      p.points.push(...newer);
-      p.u.setData(columns(p.name, p.points, p.fig), !zoomed);
-      p.fig.dataset.points = String(p.points.length);
+  /** Adds the new points to a plot; returns those drawn (later than its last point). */
+  function append(p, fresh) {
+    const last = p.points.length ? Date.parse(p.points[p.points.length - 1].time) : 0;
+    const newer = fresh.filter(q => Date.parse(q.time) > last);
+    if (newer.length === 0) { return newer; }
+    p.points.push(...newer);
+    p.u.setData(columns(p.name, p.points, p.fig), !zoomed);
+    p.fig.dataset.points = String(p.points.length);
+    return newer;
+  }
+
+  // attribute charts: a point where a rule fired goes into the points table (as the server renders it), a stored
+  // violation into the stored violations table; stored violations are announced, or, in a phase I preview (nothing
+  // stored), the rules fired on the new points.
+  const plain = t => t.replace(/\.\d+Z$/, 'Z');
+  const count = x => Number.isInteger(x) ? x.toFixed(1) : String(x);
+  const num = x => x == null ? '—' : Number(x).toFixed(3);
+  const limitsVersion = document.getElementById('limits-version');
+
+  function addRulePoint(p) {
+    const tr = document.createElement('tr');
+    const rules = document.createElement('td');
+    p.rules.forEach(r => rules.append(badge(r), ' '));
+    tr.append(rules, cell(plain(p.time)), cell(count(p.count), 'num'), cell(count(p.size), 'num'),
+      cell(num(p.value), 'num'), cell(num(p.lcl), 'num'), cell(num(p.ucl), 'num'));
+    document.getElementById('violations-body').append(tr);
+    if (!limitsVersion.dataset.version) {
+      announce('Rule ' + p.rules.map(ruleLabel).join(', ') + ' fired at ' + plain(p.time)
+        + ' (phase I preview: nothing is stored or alerted)');
     }
+  }
+
+  function addStored(v) {
+    const body = document.getElementById('stored-body');
+    const tr = body && violationRow(v);
+    if (!tr) { return; }
+    tr.firstChild.append(' ' + v.ruleDescription);
+    tr.append(cell(v.pointTimes.map(plain).join(', ')), cell(num(v.value), 'num'), cell('v' + v.limitsVersion, 'num'));
+    body.append(tr);
+    body.closest('.table-wrap').hidden = false;
+    document.getElementById('stored-none').hidden = true;
+    announce('Rule violation ' + ruleLabel(v.ruleId) + ' (' + v.ruleDescription + ') at '
+      + plain(v.pointTimes[v.pointTimes.length - 1]) + ', stored against limits v' + v.limitsVersion);
+    if (String(v.limitsVersion) !== limitsVersion.dataset.version && !limitsVersion.dataset.newer) {
+      limitsVersion.dataset.newer = String(v.limitsVersion);
+      announce('New control limits v' + v.limitsVersion + ' are in force; reload the page to redraw the chart under them.');
+    }
+  }
+
+  function applyAttribute(update) {
+    append(plots[0], update.points || []).filter(p => p.rules && p.rules.length).forEach(addRulePoint);
+    (update.violations || []).forEach(addStored);
+  }
+
+  function apply(update) {
+    if (attribute) { applyAttribute(update); return; }
+    plots.forEach(p => append(p, update.points[p.name] || []));
     setTimeout(alignX, 0);
     (update.violations || []).forEach(addViolation);
     const current = document.getElementById('limits-version');
@@ -303,7 +364,8 @@
 
   let source = null;
   function connect() {
-    source = new EventSource(page.dataset.stream + '?after=' + encodeURIComponent(lastTime()));
+    const stream = page.dataset.stream;
+    source = new EventSource(stream + (stream.includes('?') ? '&' : '?') + 'after=' + encodeURIComponent(lastTime()));
     page.dataset.streamState = 'connecting';
     source.onopen = () => { page.dataset.streamState = 'open'; };
     source.onmessage = e => apply(JSON.parse(e.data));
