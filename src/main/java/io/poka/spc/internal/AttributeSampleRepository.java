@@ -36,23 +36,28 @@ public class AttributeSampleRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores one count of the chart and returns its new id. */
-    UUID insert(String name, ChartType type, double count, double size, Instant sampledAt) {
-        UUID id = UUID.randomUUID();
+    /** Stores a request's samples of one chart with one JDBC batch; returns their new ids, in order. */
+    List<UUID> insertAll(String name, List<Row> rows) {
+        List<UUID> ids = new ArrayList<>(rows.size());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into spc.attribute_sample (id, chart_name, chart_type, count, size, sampled_at) "
                         + "values (?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, id);
-            ps.setString(2, name);
-            ps.setString(3, type.name());
-            ps.setDouble(4, count);
-            ps.setDouble(5, size);
-            ps.setTimestamp(6, Timestamp.from(sampledAt));
-            ps.executeUpdate();
+            for (Row r : rows) {
+                UUID id = UUID.randomUUID();
+                ps.setObject(1, id);
+                ps.setString(2, name);
+                ps.setString(3, r.type().name());
+                ps.setDouble(4, r.sample().count());
+                ps.setDouble(5, r.sample().size());
+                ps.setTimestamp(6, Timestamp.from(r.time()));
+                ps.addBatch();
+                ids.add(id);
+            }
+            ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return id;
+        return ids;
     }
 
     /** Names of the charts that have samples or limits, sorted. */

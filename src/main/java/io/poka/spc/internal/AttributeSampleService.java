@@ -147,16 +147,20 @@ public class AttributeSampleService {
         List<RuleViolated> found = new ArrayList<>();
         Map<String, ViolationRun> open = new HashMap<>();
         Instant now = clock.instant();
+        List<Row> newRows = samples.stream()
+                .map(s -> new Row(type, new AttributeSample(s.count(), s.size()), s.sampledAt())).toList();
+        // resumed once, from the samples before this request's first (all of the request's samples are later)
+        ChartEvaluator<AttributeSample> evaluator = current == null ? null
+                : evaluation.resumed(name, current, newRows.get(0).time());
+        List<UUID> ids = repository.insertAll(name, newRows);
         for (int i = 0; i < samples.size(); i++) {
-            SampleRequest s = samples.get(i);
-            UUID id = repository.insert(name, type, s.count(), s.size(), s.sampledAt());
-            changes.fire(new RecordChanged("SpcAttributeSample", id.toString(), "CREATED", null, s, null));
+            UUID id = ids.get(i);
+            changes.fire(new RecordChanged("SpcAttributeSample", id.toString(), "CREATED", null, samples.get(i), null));
             if (current == null) {
                 out.add(new Recorded(id, null, List.of()));
                 continue;
             }
-            List<String> rules = evaluateNew(name, current,
-                    new Row(type, new AttributeSample(s.count(), s.size()), s.sampledAt()), i, open, rows, found, now);
+            List<String> rules = evaluateNew(name, current, evaluator, newRows.get(i), i, open, rows, found, now);
             out.add(new Recorded(id, current.version(), rules));
         }
         if (!found.isEmpty()) {
@@ -210,19 +214,20 @@ public class AttributeSampleService {
     }
 
     /**
-     * Phase II for one new sample (number {@code plotted} of this request): its firings go into {@code found}; a
+     * Phase II for one new sample (number {@code plotted} of this request), fed to the request's evaluator (resumed
+     * once, before the request's first sample, then fed its samples in order): its firings go into {@code found}; a
      * rule firing again on the next sample of the same request extends its stored violation ({@link ViolationRun},
      * as the variables charts do within a batch). Returns the rule ids fired.
      */
-    private List<String> evaluateNew(String name, AttributeLimitsView l, Row sample, int plotted,
-            Map<String, ViolationRun> open, List<ViolationRun> rows, List<RuleViolated> found, Instant now) {
-        ChartEvaluator<AttributeSample> evaluator = evaluation.resumed(name, l, sample.time());
+    private List<String> evaluateNew(String name, AttributeLimitsView l, ChartEvaluator<AttributeSample> evaluator,
+            Row sample, int plotted, Map<String, ViolationRun> open, List<ViolationRun> rows, List<RuleViolated> found,
+            Instant now) {
         ChartEvaluator.EvaluatedPoint p = evaluator.accept(sample.time().toEpochMilli(), sample.sample()).orElseThrow();
         List<String> rules = new ArrayList<>();
         for (RuleViolation v : p.violations()) {
             ViolationRun row = open.get(v.ruleId());
             if (row == null || !row.continuesAt(plotted)) {
-                row = new ViolationRun(UUID.randomUUID(), AttributeCharts.LINE, name, l.chartType(), v.ruleId(),
+                row = new ViolationRun(TimeOrderedUuid.at(now.toEpochMilli()), AttributeCharts.LINE, name, l.chartType(), v.ruleId(),
                         l.version());
                 open.put(v.ruleId(), row);
                 rows.add(row);
