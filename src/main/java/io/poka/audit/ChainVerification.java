@@ -5,9 +5,34 @@ package io.poka.audit;
  *
  * @param firstBroken the first entry whose stored content, hash or link does not verify, or null
  * @param firstBrokenSignature the first signature not bound to the entry it claims, or null
+ * @param checkpoint the signed checkpoint the chain was checked against, or null when none was used
  */
 public record ChainVerification(boolean valid, long fromSequence, long toSequence, long entriesChecked,
-        long signaturesChecked, Break firstBroken, SignatureBreak firstBrokenSignature) {
+        long signaturesChecked, Break firstBroken, SignatureBreak firstBrokenSignature, CheckpointCheck checkpoint) {
+
+    public ChainVerification(boolean valid, long fromSequence, long toSequence, long entriesChecked,
+            long signaturesChecked, Break firstBroken, SignatureBreak firstBrokenSignature) {
+        this(valid, fromSequence, toSequence, entriesChecked, signaturesChecked, firstBroken, firstBrokenSignature,
+                null);
+    }
+
+    /** The same walk, also judged against a checkpoint: valid only if both hold. */
+    public ChainVerification against(CheckpointCheck check) {
+        return new ChainVerification(valid && check.problem() == null, fromSequence, toSequence, entriesChecked,
+                signaturesChecked, firstBroken, firstBrokenSignature, check);
+    }
+
+    /**
+     * The chain compared with a signed checkpoint.
+     *
+     * @param signatureValid the checkpoint's signature verifies with the server's public key
+     * @param storedHash the hash the trail holds now at the checkpoint's sequence (null: the entry is missing)
+     * @param problem null, BAD_SIGNATURE (the checkpoint itself was forged or altered) or CHECKPOINT_MISMATCH (the
+     *        trail no longer has the checkpointed hash at that sequence: history up to it was rewritten)
+     */
+    public record CheckpointCheck(String id, long sequence, String hash, java.time.Instant createdAt,
+            boolean signatureValid, String storedHash, String problem) {
+    }
 
     /**
      * Where the chain breaks.

@@ -138,6 +138,72 @@ class SignedExportTest {
     }
 
     @Test
+    void anEntryWithAMegabyteLineExportsToEveryFormatAndTheManifestStillVerifies() throws Exception {
+        String id = "LONG-" + UUID.randomUUID();
+        String comment = "x".repeat(400_000) + " " + "y".repeat(600_000);
+        QuarkusTransaction.requiringNew().run(() -> changes.fire(new RecordChanged("Probe", id, "COMMENTED", null,
+                Map.of("comment", comment), null)));
+        byte[] zip = Api.asAdmin().body(Map.of("entityType", "Probe", "entityId", id)).post("/api/v1/audit/exports")
+                .then().statusCode(200).extract().asByteArray();
+        Map<String, byte[]> files = unzip(zip);
+        String pem = Api.asAdmin().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
+        assertTrue(verifies(pem, files.get("manifest.json"), files.get("manifest.sig")));
+        JsonNode manifest = JSON.readTree(files.get("manifest.json"));
+        assertEquals(1, manifest.get("rowCount").asInt());
+        for (JsonNode f : manifest.get("files")) {
+            assertEquals(f.get("sha256").asText(), sha256(files.get(f.get("name").asText())), f.get("name").asText());
+        }
+        assertEquals(comment, JSON.readTree(files.get("entries.json")).at("/entries/0/after/comment").asText());
+        assertTrue(new String(files.get("entries.csv"), StandardCharsets.UTF_8).contains(comment));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(files.get("entries.pdf"))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s", "")
+                    .replaceAll("page\\d+", "");
+            assertTrue(text.contains("x".repeat(400_000) + "y".repeat(600_000)), "every character of the line is printed");
+        }
+    }
+
+    @Test
+    void aLongExportRunsAsAJobWithProgressAndItsZipVerifies() throws Exception {
+        String lot = "L-" + UUID.randomUUID();
+        lotHistory(lot);
+        String auditor = AuditTestSupport.newUser(Roles.AUDITOR);
+        var started = AuditTestSupport.as(auditor).body(Map.of("lot", lot)).post("/api/v1/audit/export-jobs").then()
+                .statusCode(202).extract();
+        String location = started.header("Location");
+        assertTrue(location.endsWith("/api/v1/audit/export-jobs/" + started.path("id")), location);
+        assertEquals(3, (Integer) started.path("entriesTotal"));
+        io.restassured.path.json.JsonPath status = null;
+        for (int i = 0; i < 300; i++) {
+            status = AuditTestSupport.as(auditor).get(location).then().statusCode(200).extract().jsonPath();
+            if (!List.of("QUEUED", "RUNNING").contains(status.getString("state"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("SUCCEEDED", status.getString("state"), status.prettify());
+        assertEquals(3, status.getInt("entriesWritten"));
+        assertEquals(1.0, status.getDouble("progress"));
+        AuditTestSupport.as(AuditTestSupport.newUser(Roles.AUDITOR)).get(location).then().statusCode(404);
+
+        byte[] zip = AuditTestSupport.as(auditor).get(status.getString("download")).then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        Map<String, byte[]> files = unzip(zip);
+        String pem = Api.asAdmin().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
+        assertTrue(verifies(pem, files.get("manifest.json"), files.get("manifest.sig")));
+        assertEquals(status.getString("manifestSha256"), sha256(files.get("manifest.json")));
+        JsonNode manifest = JSON.readTree(files.get("manifest.json"));
+        assertEquals(3, manifest.get("rowCount").asInt());
+        assertEquals(auditor, manifest.at("/createdBy/userId").asText());
+        List<Map<String, Object>> audited = AuditTestSupport.history("AuditExport", started.path("id"));
+        assertEquals(List.of("REQUESTED", "EXPORTED"), audited.stream().map(e -> e.get("action")).toList());
+        assertEquals(auditor, audited.get(0).get("userId"));
+        assertEquals(auditor, ((Map<?, ?>) audited.get(1).get("after")).get("requestedBy"));
+
+        Api.asAdmin().header("Prefer", "respond-async").body(Map.of("lot", lot)).post("/api/v1/audit/exports")
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/export-jobs/"));
+    }
+
+    @Test
     void theGeneratedKeyIsKeptInTheDatabaseAcrossRestarts() throws Exception {
         String served = Api.asAdmin().get("/api/v1/audit/public-key").then().statusCode(200).extract().asString();
         try (Connection c = AuditTestSupport.superuser(); Statement s = c.createStatement();

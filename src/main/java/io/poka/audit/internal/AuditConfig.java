@@ -18,6 +18,27 @@ public interface AuditConfig {
     @WithDefault("100000")
     int exportMaxRows();
 
+    /**
+     * How often a signed checkpoint of the chain head is published (stored and sent as AuditCheckpointPublished) when
+     * the chain has grown; a duration such as 15m or 1h, or "off".
+     */
+    @WithDefault("1h")
+    String checkpointInterval();
+
+    /**
+     * Largest selection POST /api/v1/audit/exports answers in the request itself (200 with the ZIP); a larger one is
+     * started as an export job (202 with its address).
+     */
+    @WithDefault("10000")
+    int exportSyncMaxRows();
+
+    /** Directory for export work files and finished job ZIPs (a poka-audit-exports folder inside); unset: java.io.tmpdir. */
+    Optional<String> exportDirectory();
+
+    /** Finished export jobs (and their ZIPs) kept for download; older ones are forgotten and deleted. */
+    @WithDefault("20")
+    int exportJobsKept();
+
     /** Largest page the entry search returns. */
     @WithDefault("1000")
     int searchMaxLimit();

@@ -18,7 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.poka.audit.ChainCheckpoint;
+import io.poka.platform.NotFoundProblem;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,10 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
     private final AuditApi audit;
     private final TrailReviews reviews;
+    private final AuditCheckpoints checkpoints;
 
-    AuditResource(AuditApi audit, TrailReviews reviews) {
+    AuditResource(AuditApi audit, TrailReviews reviews, AuditCheckpoints checkpoints) {
         this.audit = audit;
         this.reviews = reviews;
+        this.checkpoints = checkpoints;
     }
 
     @POST
@@ -83,9 +90,44 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Verify the hash chain and signature bindings", description = "Whole chain by default, or the sequence range from..to (inclusive). Names the first broken entry.")
-    public ChainVerification verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
-        return audit.verify(from, to);
+    @Operation(summary = "Verify the hash chain and signature bindings", description = "Whole chain by default, or the sequence range from..to (inclusive). Names the first broken entry. checkpoint = a checkpoint id, latest (the default for a whole-chain walk) or none: the trail must still hold the checkpoint's signed hash at its sequence, which exposes a history rewritten with recomputed hashes.")
+    public ChainVerification verify(@QueryParam("from") Long from, @QueryParam("to") Long to,
+            @QueryParam("checkpoint") String checkpoint) {
+        ChainVerification walk = audit.verify(from, to);
+        String which = checkpoint == null || checkpoint.isBlank() ? (from == null && to == null ? "latest" : "none")
+                : checkpoint;
+        if (which.equals("none")) {
+            return walk;
+        }
+        Optional<ChainCheckpoint> against = which.equals("latest") ? checkpoints.latest()
+                : Optional.of(checkpoints.byId(which));
+        return against.map(c -> walk.against(checkpoints.check(c))).orElse(walk);
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "Publish a signed checkpoint of the chain head now", description = "Signs the head's sequence and hash (Ed25519, server key), stores it and sends it on the quality-events topic as AuditCheckpointPublished. Verify offline: the signature (Base64) over the UTF-8 bytes of payload, with GET /api/v1/audit/public-key.")
+    public Response checkpoint() {
+        ChainCheckpoint c = checkpoints.publish("ON_DEMAND");
+        return Response.status(Response.Status.CREATED).entity(c)
+                .location(URI.create("/api/v1/audit/checkpoints/" + c.id())).build();
+    }
+
+    @GET
+    @Path("/checkpoints/latest")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "The latest signed checkpoint of the chain head")
+    public ChainCheckpoint latestCheckpoint() {
+        return checkpoints.latest().orElseThrow(() -> new NotFoundProblem("AuditCheckpoint", "latest"));
+    }
+
+    @GET
+    @Path("/checkpoints/{id}")
+    @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
+    @Operation(summary = "One signed checkpoint of the chain head")
+    public ChainCheckpoint checkpoint(@PathParam("id") String id) {
+        return checkpoints.byId(id);
     }
 
     @GET

@@ -26,7 +26,7 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 class AuditStore {
-    private static final String ENTRY_COLUMNS = "sequence, recorded_at, user_id, printed_name, entity_type, entity_id,"
+    static final String ENTRY_COLUMNS = "sequence, recorded_at, user_id, printed_name, entity_type, entity_id,"
             + " action, before_state::text, after_state::text, reason, signer, signer_printed_name, signature_meaning,"
             + " signed_at, previous_hash, hash";
 
@@ -142,9 +142,47 @@ class AuditStore {
 
     /** Entries matching the query with sequence in (afterSequence, upToSequence], oldest first. */
     List<StoredEntry> find(AuditQuery q, long afterSequence, long upToSequence, int limit) {
-        StringBuilder sql = new StringBuilder("select " + ENTRY_COLUMNS
-                + " from audit.entry where sequence > ? and sequence <= ?");
-        List<Object> params = new ArrayList<>(List.of(afterSequence, upToSequence));
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + ENTRY_COLUMNS + " from audit.entry" + where(q, afterSequence, upToSequence, params)
+                + " order by sequence limit ?";
+        params.add(limit);
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                List<StoredEntry> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(entry(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** How many entries match the query with sequence in (afterSequence, upToSequence]. */
+    long count(AuditQuery q, long afterSequence, long upToSequence) {
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) from audit.entry" + where(q, afterSequence, upToSequence, params);
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static String where(AuditQuery q, long afterSequence, long upToSequence, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where sequence > ? and sequence <= ?");
+        params.add(afterSequence);
+        params.add(upToSequence);
         if (q.from() != null) {
             sql.append(" and recorded_at >= ?");
             params.add(utc(q.from()));
@@ -169,22 +207,7 @@ class AuditStore {
             sql.append(" and user_id = ?");
             params.add(q.user());
         }
-        sql.append(" order by sequence limit ?");
-        params.add(limit);
-        return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
-                List<StoredEntry> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(entry(rs));
-                    }
-                }
-                return rows;
-            }
-        });
+        return sql.toString();
     }
 
     /** Feeds the entries with sequence in [from, to] to the consumer in sequence order, a page at a time. */
@@ -231,7 +254,7 @@ class AuditStore {
         });
     }
 
-    private static StoredEntry entry(ResultSet rs) throws SQLException {
+    static StoredEntry entry(ResultSet rs) throws SQLException {
         String signer = rs.getString(11);
         Signature signature = signer == null ? null
                 : new Signature(signer, rs.getString(12), Signature.Meaning.valueOf(rs.getString(13)), instant(rs, 14));

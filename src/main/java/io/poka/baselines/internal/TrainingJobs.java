@@ -66,10 +66,16 @@ public class TrainingJobs {
     }
 
     void onStart(@Observes StartupEvent ev) {
-        QuarkusTransaction.requiringNew().run(() -> BaselineTrainingJobRecord.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where status in (?4, ?5)", BaselineTrainingJobRecord.Status.FAILED,
-                "interrupted by an application restart", clock.instant(), BaselineTrainingJobRecord.Status.QUEUED,
-                BaselineTrainingJobRecord.Status.RUNNING));
+        String error = "interrupted by an application restart";
+        QuarkusTransaction.requiringNew().run(() -> BaselineTrainingJobRecord.<BaselineTrainingJobRecord>list(
+                "status in (?1, ?2)", BaselineTrainingJobRecord.Status.QUEUED, BaselineTrainingJobRecord.Status.RUNNING)
+                .forEach(r -> {
+                    r.status = BaselineTrainingJobRecord.Status.FAILED;
+                    r.error = error;
+                    r.finishedAt = clock.instant();
+                    changes.fire(new RecordChanged("BaselineTrainingJob", r.id.toString(), "FAILED", null,
+                            Map.of("error", error), null));
+                }));
     }
 
     @PreDestroy
@@ -127,6 +133,8 @@ public class TrainingJobs {
                 if (r.status == BaselineTrainingJobRecord.Status.QUEUED) {
                     r.status = BaselineTrainingJobRecord.Status.RUNNING;
                     r.startedAt = clock.instant();
+                    changes.fire(new RecordChanged("BaselineTrainingJob", id.toString(), "RUNNING", null,
+                            Map.of("status", r.status.name()), null));
                 }
                 r.stepsDone = done;
             }));

@@ -1,5 +1,6 @@
 package io.poka.spc.internal;
 
+import io.poka.platform.RecordChanged;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.RuleViolations;
@@ -60,9 +61,11 @@ public class StreamingSpc {
     private final AfterTransaction afterTransaction;
     private final SpcConfig config;
     private final Clock clock;
+    private final Event<RecordChanged> changes;
 
     StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
-            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock) {
+            Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock,
+            Event<RecordChanged> changes) {
         this.telemetry = telemetry;
         this.limits = limits;
         this.violations = violations;
@@ -71,6 +74,7 @@ public class StreamingSpc {
         this.afterTransaction = afterTransaction;
         this.config = config;
         this.clock = clock;
+        this.changes = changes;
     }
 
     void onReadings(@Observes ReadingsStored event) {
@@ -177,6 +181,9 @@ public class StreamingSpc {
                     est.subgroupSize(), 3, state.baselineTimes.get(0), r.timestamp().plusMillis(1), est.pointsUsed(),
                     est.excluded(), "automatic baseline of the first " + needed + " readings", clock.instant(),
                     "system"));
+            changes.fire(new RecordChanged(SpcService.LIMITS_ENTITY, frozen.line() + "/" + frozen.variable() + "/v"
+                    + frozen.version(), "FROZEN", null, frozen, "automatic baseline of the first " + needed
+                    + " readings (poka.spc.auto-baseline-readings)"));
             state.run = newRun(v, frozen);
             LOG.infof("Froze automatic phase I limits v%d for %s/%s", frozen.version(), v.line(), v.variable());
         } catch (IllegalArgumentException e) {

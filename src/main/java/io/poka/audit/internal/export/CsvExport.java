@@ -4,44 +4,50 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.audit.AuditEntry;
 import io.poka.audit.internal.chain.HashChain;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
-/** Audit entries as RFC 4180 CSV (UTF-8, CRLF, every field quoted), one row per entry, JSON states in cells. */
+/**
+ * Audit entries as RFC 4180 CSV (UTF-8, CRLF, every field quoted), one row per entry, JSON states in cells, written
+ * row by row to a stream.
+ */
 public final class CsvExport {
     static final List<String> HEADER = List.of("sequence", "recordedAt", "userId", "printedName", "entityType",
             "entityId", "action", "reason", "signer", "signerPrintedName", "signatureMeaning", "signedAt", "before",
             "after", "changes", "previousHash", "hash");
 
-    private CsvExport() {
+    private final Writer out;
+    private final ObjectMapper json;
+
+    public CsvExport(Writer out, ObjectMapper json) throws IOException {
+        this.out = out;
+        this.json = json;
+        row(HEADER);
     }
 
-    public static byte[] write(List<AuditEntry> entries, ObjectMapper json) {
-        StringBuilder out = new StringBuilder();
-        row(out, HEADER);
-        for (AuditEntry e : entries) {
-            var s = e.signature();
-            row(out, List.of(Long.toString(e.sequence()), HashChain.timestamp(e.recordedAt()), e.userId(),
-                    e.printedName(), e.entityType(), e.entityId(), e.action(), nz(e.reason()),
-                    s == null ? "" : s.username(), s == null ? "" : s.printedName(),
-                    s == null ? "" : s.meaning().name(), s == null ? "" : HashChain.timestamp(s.signedAt()),
-                    jsonText(e.before(), json), jsonText(e.after(), json), jsonText(e.changes(), json),
-                    e.previousHash(), e.hash()));
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    public void add(AuditEntry e) throws IOException {
+        var s = e.signature();
+        row(List.of(Long.toString(e.sequence()), HashChain.timestamp(e.recordedAt()), e.userId(), e.printedName(),
+                e.entityType(), e.entityId(), e.action(), nz(e.reason()), s == null ? "" : s.username(),
+                s == null ? "" : s.printedName(), s == null ? "" : s.meaning().name(),
+                s == null ? "" : HashChain.timestamp(s.signedAt()), jsonText(e.before()), jsonText(e.after()),
+                jsonText(e.changes()), e.previousHash(), e.hash()));
     }
 
-    private static void row(StringBuilder out, List<String> cells) {
+    private void row(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.write(',');
             }
-            out.append('"').append(cells.get(i).replace("\"", "\"\"")).append('"');
+            out.write('"');
+            out.write(cells.get(i).replace("\"", "\"\""));
+            out.write('"');
         }
-        out.append("\r\n");
+        out.write("\r\n");
     }
 
-    private static String jsonText(Object value, ObjectMapper json) {
+    private String jsonText(Object value) {
         if (value == null) {
             return "";
         }

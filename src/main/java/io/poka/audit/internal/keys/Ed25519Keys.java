@@ -71,6 +71,18 @@ public final class Ed25519Keys {
         return encode(key.getEncoded(), "PUBLIC KEY");
     }
 
+    /** True when {@code signature} is the Ed25519 signature of {@code message} by the key; false for any malformed input. */
+    public static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+        try {
+            java.security.Signature s = java.security.Signature.getInstance(ALGORITHM);
+            s.initVerify(key);
+            s.update(message);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public static byte[] sign(PrivateKey key, byte[] message) {
         try {
             java.security.Signature s = java.security.Signature.getInstance(ALGORITHM);

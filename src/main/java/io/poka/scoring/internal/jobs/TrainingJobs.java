@@ -89,10 +89,9 @@ public class TrainingJobs {
 
     /** Jobs left RUNNING or QUEUED by a previous process cannot resume; they are marked failed at start. */
     void onStart(@Observes StartupEvent ev) {
-        QuarkusTransaction.requiringNew().run(() -> TrainingJobRecord.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where status in (?4, ?5)", TrainingJobRecord.Status.FAILED,
-                "interrupted by an application restart", clock.instant(), TrainingJobRecord.Status.QUEUED,
-                TrainingJobRecord.Status.RUNNING));
+        QuarkusTransaction.requiringNew().run(() -> TrainingJobRecord.<TrainingJobRecord>list("status in (?1, ?2)",
+                TrainingJobRecord.Status.QUEUED, TrainingJobRecord.Status.RUNNING)
+                .forEach(r -> finish(r, TrainingJobRecord.Status.FAILED, "interrupted by an application restart")));
     }
 
     @PreDestroy
@@ -178,8 +177,10 @@ public class TrainingJobs {
                 if (r.status != TrainingJobRecord.Status.QUEUED) {
                     return false;
                 }
+                JobView before = view(r);
                 r.status = TrainingJobRecord.Status.RUNNING;
                 r.startedAt = clock.instant();
+                changes.fire(new RecordChanged("ScoringTrainingJob", r.id.toString(), "RUNNING", before, view(r), null));
                 return true;
             });
             if (!start) {

@@ -43,6 +43,26 @@ class ServerSigningKeyTest {
             public int searchMaxLimit() {
                 return 10;
             }
+
+            @Override
+            public String checkpointInterval() {
+                return "off";
+            }
+
+            @Override
+            public int exportSyncMaxRows() {
+                return 10;
+            }
+
+            @Override
+            public Optional<String> exportDirectory() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int exportJobsKept() {
+                return 1;
+            }
         };
     }
 }
