@@ -10,8 +10,10 @@ import io.poka.audit.internal.keys.Ed25519Keys;
 import io.poka.audit.internal.keys.ServerSigningKey;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
+import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,9 +41,10 @@ class AuditCheckpoints {
     private final Actors actors;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Event<RecordChanged> changes;
 
     AuditCheckpoints(AuditStore store, CheckpointStore checkpoints, ServerSigningKey key, QualityEvents events,
-            Actors actors, Clock clock, ObjectMapper json) {
+            Actors actors, Clock clock, ObjectMapper json, Event<RecordChanged> changes) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -49,6 +52,7 @@ class AuditCheckpoints {
         this.actors = actors;
         this.clock = clock;
         this.json = json;
+        this.changes = changes;
     }
 
     /** Signs the current chain head, stores the checkpoint and queues it for the quality-events topic. */
@@ -71,15 +75,23 @@ class AuditCheckpoints {
                 actors.current().userId(), trigger, payload, signature, Ed25519Keys.ALGORITHM, publicKeySha256);
         checkpoints.insert(checkpoint);
         events.publish(EVENT, "audit-chain", checkpoint);
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("sequence", head.sequence());
+        audited.put("hash", head.hash());
+        audited.put("trigger", trigger);
+        changes.fire(new RecordChanged("AuditCheckpoint", id, "PUBLISHED", null, audited, null));
         return checkpoint;
     }
 
-    /** A scheduled checkpoint, unless the head has not moved since the last one. */
+    /**
+     * A scheduled checkpoint, unless nothing but the last checkpoint's own entry (AuditCheckpoint PUBLISHED) was
+     * appended since it.
+     */
     @Transactional
     Optional<ChainCheckpoint> publishIfMoved() {
         ChainPoint head = store.head();
         Optional<ChainCheckpoint> last = checkpoints.latest();
-        if (head.sequence() == 0 || last.isPresent() && last.get().sequence() == head.sequence()) {
+        if (head.sequence() == 0 || last.isPresent() && head.sequence() <= last.get().sequence() + 1) {
             return Optional.empty();
         }
         return Optional.of(publish("SCHEDULED"));

@@ -14,8 +14,7 @@ class CheckpointSchedule {
         this.checkpoints = checkpoints;
     }
 
-    @Scheduled(every = "${poka.audit.checkpoint-interval:1h}", delayed = "${poka.audit.checkpoint-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${poka.audit.checkpoint-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publish() {
         checkpoints.publishIfMoved().ifPresent(c -> LOG.infof("Audit checkpoint %s: chain head #%d %s", c.id(),
                 c.sequence(), c.hash()));
