@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.audit.internal.chain.EntryContent;
 import io.poka.audit.internal.chain.HashChain;
+import io.poka.lots.LotFixtures;
 import io.poka.platform.Roles;
 import io.poka.platform.Signature;
 import io.poka.testing.Api;
@@ -22,18 +23,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,30 +63,16 @@ class CheckpointTest {
     }
 
     @Test
-    void aCheckpointIsSentOnTheQualityEventsTopicAsAuditCheckpointPublished() throws Exception {
-        String id = Api.asAdmin().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().path("id");
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        String found = null;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of("poka.quality.events.v1"));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found == null && Instant.now().isBefore(deadline)) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value().contains("\"AuditCheckpointPublished\"") && r.value().contains(id)) {
-                        found = r.value();
-                    }
-                }
-            }
-        }
-        assertTrue(found != null, "AuditCheckpointPublished " + id + " reached the topic");
+    void aCheckpointIsSentOnTheQualityEventsTopicAsAuditCheckpointPublishedAndVerifiesOffline() throws Exception {
+        Api.asAdmin().post("/api/v1/audit/checkpoints").then().statusCode(201);
+        String found = LotFixtures.awaitOnKafka("audit-chain", "AuditCheckpointPublished", 30);
+        assertTrue(found != null, "AuditCheckpointPublished reached the topic");
         JsonPath event = JsonPath.from(found);
         assertTrue(verifies(event.getString("data.payload"), event.getString("data.signature")),
-                "the checkpoint from Kafka verifies offline");
+                "the checkpoint from Kafka verifies offline with the public key");
+        String stored = Api.asAdmin().get("/api/v1/audit/checkpoints/" + event.getString("data.id")).then()
+                .statusCode(200).extract().path("payload");
+        assertEquals(stored, event.getString("data.payload"), "the same signed bytes as the stored checkpoint");
     }
 
     @Test
