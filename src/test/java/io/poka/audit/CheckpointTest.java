@@ -91,6 +91,8 @@ class CheckpointTest {
             c.commit();
         }
         try {
+            assertTrue(AuditTestSupport.verify("?checkpoint=none").getBoolean("valid"),
+                    "without a checkpoint the rehashed chain verifies: the attack is invisible to the walk alone");
             JsonPath against = AuditTestSupport.verify("?checkpoint=" + checkpoint);
             assertFalse(against.getBoolean("valid"), "the rewrite is detected against the checkpoint");
             assertEquals("CHECKPOINT_MISMATCH", against.getString("checkpoint.problem"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.poka.backup.internal.BackupManifest;
 import io.poka.backup.internal.LogicalBackup;
 import io.poka.backup.internal.LogicalRestore;
+import io.poka.backup.internal.RestoreCommand;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
@@ -111,6 +112,30 @@ class BackupRestoreTest {
             assertThrows(IllegalStateException.class, () -> LogicalRestore.restore(dir.resolve("backup.zip"), url,
                     "postgres", "postgres"), "a restore never writes over a database that has data");
         }
+    }
+
+    @Test
+    void theRestoreCommandBuildsANewEmbeddedDataDirectoryThatPokaCanStartOn() throws Exception {
+        byte[] zip = Api.asAdmin().post("/api/v1/backups").then().statusCode(200).extract().asByteArray();
+        Files.write(dir.resolve("backup.zip"), zip);
+        Path data = dir.resolve("restored");
+        RestoreCommand.main(new String[] { dir.resolve("backup.zip").toString(), "--data-dir", data.toString() });
+
+        long backedUp;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(dir.resolve("backup.zip").toFile())) {
+            backedUp = new com.fasterxml.jackson.databind.ObjectMapper().readTree(z.getInputStream(
+                    z.getEntry("manifest.json"))).get("auditHeadSequence").asLong();
+        }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
+                .setCleanDataDirectory(false).start();
+                Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres",
+                        "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select last_sequence from audit.chain_head")) {
+            assertTrue(rs.next());
+            assertEquals(backedUp, rs.getLong(1), "the data directory holds the restored trail");
+        }
+        io.poka.lots.LotFixtures.as(io.poka.platform.Roles.AUDITOR).post("/api/v1/backups").then().statusCode(403);
     }
 
     private static Map<String, String> checksums(BackupManifest m) {

@@ -34,11 +34,23 @@
     const button = document.getElementById('download-export');
     button.disabled = true;
     try {
-      const response = await fetch('/api/v1/audit/exports', {
+      let response = await fetch('/api/v1/audit/exports', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/zip, application/problem+json' },
         body: JSON.stringify(body)
       });
+      if (response.status === 202) {
+        // a large selection runs as an export job: follow its progress, then fetch the ZIP
+        const job = response.headers.get('Location');
+        let status = await response.json();
+        while (status.state === 'QUEUED' || status.state === 'RUNNING') {
+          Poka.show('notice', 'Export running: ' + status.entriesWritten + ' of ' + status.entriesTotal + ' entries.');
+          await new Promise(r => setTimeout(r, 1000));
+          status = await Poka.getJson(job);
+        }
+        if (status.state !== 'SUCCEEDED') { Poka.show('problem', 'The export failed: ' + status.error); return; }
+        response = await fetch(status.download, { credentials: 'same-origin' });
+      }
       if (!response.ok) { Poka.show('problem', await problemText(response)); return; }
       const blob = await response.blob();
       const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
