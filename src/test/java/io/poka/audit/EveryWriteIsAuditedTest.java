@@ -171,6 +171,12 @@ class EveryWriteIsAuditedTest {
         TelemetryFixtures.postValues(line, "pressure", "bar", start,
                 IntStream.range(0, 25).mapToObj(i -> 10 + (i % 5) * 0.1).toList());
         awaitAutomaticLimits(line);
+        List<Map<String, Object>> frozen = AuditTestSupport.history("SpcControlLimits", line + "/pressure/v1");
+        assertEquals(List.of("FROZEN"), frozen.stream().map(e -> e.get("action")).toList(),
+                "the automatic freeze is in the trail");
+        assertTrue(((String) frozen.get(0).get("reason")).startsWith("automatic baseline of the first 20 readings"),
+                (String) frozen.get(0).get("reason"));
+        assertEquals("system", ((Map<?, ?>) frozen.get(0).get("after")).get("frozenBy"));
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
 

@@ -1,7 +1,6 @@
 package io.poka.audit.internal.export;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -76,5 +75,4 @@ final class LineWrap {
         }
         return b.toString();
     }
-
 }
