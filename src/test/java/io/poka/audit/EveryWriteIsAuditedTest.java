@@ -62,6 +62,8 @@ class EveryWriteIsAuditedTest {
             Map.entry("platform.outbox_event:UPDATE", "delivery bookkeeping of the relay (sent_at); the event row is"
                     + " inserted in the audited transaction of the change"),
             Map.entry("platform.outbox_event:DELETE", "the relay's clean-up of delivered events"),
+            Map.entry("platform.user_account:UPDATE(failed_attempts,version)", "the consecutive failed-login counter (and its"
+                    + " reset at the next good login); the lockout it leads to is audited (User LOCKED)"),
             Map.entry("baselines.training_job:UPDATE(steps_done)", "progress counter of a running job; its"
                     + " creation, start, success and failure are audited"),
             Map.entry("audit.*", "the trail's own storage: entries, signature records, chain head, signing key and"
@@ -140,6 +142,8 @@ class EveryWriteIsAuditedTest {
         String user = AuditTestSupport.newUser(Roles.INSPECTOR);
         Api.asAdmin().body(Map.of("roles", List.of(Roles.INSPECTOR, Roles.AUDITOR)))
                 .put("/api/v1/users/{u}/roles", user).then().statusCode(200);
+        Api.as(user, "a-wrong-password").get("/api/v1/me").then().statusCode(401);
+        AuditTestSupport.as(user).get("/api/v1/me").then().statusCode(200);
 
         // lots and inspections: plan, lots, genealogy, moves, an inspection (switching state), a hold (outbox),
         // an idempotent create, a signed disposition
