@@ -251,22 +251,26 @@ class InspectionsFlowTest {
                 + " and event_key like ?", product + "|%").get(0).get(0));
     }
 
+    /** A plan of {@code standard} (AQL 1.0, reduced approved) after {@code lots} accepted lots without findings. */
+    private static String approvedPlanAfterGoodLots(String product, String standard, int lots) {
+        String plan = tablePlan(product, "1.0", true, standard);
+        as(Roles.AUDITOR).get(PLANS + "/" + plan).then().statusCode(200).body("standard", equalTo(standard));
+        for (int i = 1; i <= lots; i++) {
+            inspect(plan, lotAwaitingInspection(product), 0).statusCode(201).body("accepted", equalTo(true));
+        }
+        return plan;
+    }
+
     @Test
     void onZ14ReducedALotBetweenAcAndReIsAcceptedAndInspectionReturnsToNormalWithAnEvent() {
         String product = unique("GAP");
-        String plan = tablePlan(product, "1.0", true, "ANSI_ASQ_Z1_4_2003");
-        as(Roles.AUDITOR).get(PLANS + "/" + plan).then().statusCode(200).body("standard", equalTo("ANSI_ASQ_Z1_4_2003"));
-        for (int i = 1; i <= 15; i++) {
-            inspect(plan, lotAwaitingInspection(product), 0).statusCode(201).body("accepted", equalTo(true));
-        }
+        String plan = approvedPlanAfterGoodLots(product, "ANSI_ASQ_Z1_4_2003", 15);
         // ANSI/ASQ Z1.4-2003 Table II-C: lot 500, level II -> H, reduced n = 20, AQL 1.0 -> Ac 0, Re 2
         JsonPath reduced = sampling(plan, 500);
-        assertEquals("ANSI_ASQ_Z1_4_2003", reduced.getString("standard"));
-        assertEquals("ANSI/ASQ Z1.4-2003", reduced.getString("edition"));
-        assertEquals("REDUCED", reduced.getString("classes[0].severity"));
-        assertEquals(20, reduced.getInt("classes[0].sampleSize"));
-        assertEquals(0, reduced.getInt("classes[0].acceptanceNumber"));
-        assertEquals(2, reduced.getInt("classes[0].rejectionNumber"));
+        assertEquals(List.of("ANSI_ASQ_Z1_4_2003", "ANSI/ASQ Z1.4-2003", "REDUCED", 20, 0, 2),
+                List.of(reduced.getString("standard"), reduced.getString("edition"), reduced.getString("classes[0].severity"),
+                        reduced.getInt("classes[0].sampleSize"), reduced.getInt("classes[0].acceptanceNumber"),
+                        reduced.getInt("classes[0].rejectionNumber")));
 
         String lot = lotAwaitingInspection(product);
         inspect(plan, lot, 1).statusCode(201).body("accepted", equalTo(true))
@@ -284,11 +288,7 @@ class InspectionsFlowTest {
     @Test
     void anIso2859PlanNeverSwitchesToReducedAndAFixedPlanRefusesAStandard() {
         String product = unique("ISO");
-        String plan = isoPlan(product, "1.0", true);
-        as(Roles.AUDITOR).get(PLANS + "/" + plan).then().statusCode(200).body("standard", equalTo("ISO_2859_1_1999"));
-        for (int i = 1; i <= 16; i++) {
-            inspect(plan, lotAwaitingInspection(product), 0).statusCode(201).body("accepted", equalTo(true));
-        }
+        String plan = approvedPlanAfterGoodLots(product, "ISO_2859_1_1999", 16);
         JsonPath s = sampling(plan, 500);
         assertEquals("NORMAL", s.getString("classes[0].severity"));
         assertEquals("ISO 2859-1:1999", s.getString("edition"));
