@@ -51,6 +51,7 @@ public record LotOutcome(
     public static LotOutcome of(TablePlan plan, int nonconforming, boolean productionSteady,
                                 boolean reducedApproved, boolean normalWarranted) {
         boolean accepted = plan.accepts(nonconforming);
+        // Table 2-A (normal) is the same in both standards, so the ISO tables answer for Z1.4 plans too
         OptionalInt tighterAc = SamplingTables.iso2859_1_1999().acceptanceNumberOneStepTighter(plan);
         boolean tighter = accepted && tighterAc.isPresent() && nonconforming <= tighterAc.getAsInt();
         return new LotOutcome(accepted, plan.acceptanceNumber(), tighter, productionSteady, reducedApproved,
