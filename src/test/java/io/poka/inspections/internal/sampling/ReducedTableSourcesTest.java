@@ -18,13 +18,16 @@ import org.junit.jupiter.api.Test;
  * Every cell of the master tables against a transcription kept apart in the test resources: the resolved plans of
  * the R package AQLSchemes (J. S. Lawson, CRAN 1.7-2, R/AAZ14Single.R), plus the two reduced cells named in issue 13
  * from the published ANSI/ASQ Z1.4 Table II-C. For Tables 2-A and 2-B AQLSchemes is independent of how Poka's files
- * were written; the Z1.4 reduced file took its values from AQLSchemes, so there the comparison checks the printed
- * layout (arrows) and the transcription, not the source.
+ * were written; the Z1.4 reduced file took its values from AQLSchemes, so every reduced cell is also compared with a
+ * second, independent transcription: the plans mechanically extracted from a legible copy of the MIL-STD-105E
+ * document itself (kotaooka/sampling-calc, tests/mil105e-legible.js).
  */
 class ReducedTableSourcesTest {
 
     private static final SamplingTables Z14 = SamplingTables.ansiAsqZ1_4_2003();
     private static final SamplingTables ISO = SamplingTables.iso2859_1_1999();
+    private static final String AQLSCHEMES = "/io/poka/inspections/sampling/aqlschemes-single-sampling.csv";
+    private static final String MIL_STD_105E_LEGIBLE = "/io/poka/inspections/sampling/mil-std-105e-legible-table-ii-c.csv";
 
     private record Expected(Severity severity, CodeLetter letter, Aql aql, int n, int ac, int re) {
     }
@@ -51,14 +54,26 @@ class ReducedTableSourcesTest {
 
     @Test
     void everyResolvedCellOfTheThreeTablesAgreesWithTheAqlSchemesTranscription() throws IOException {
-        List<Expected> expected = load();
+        List<Expected> expected = load(AQLSCHEMES);
         assertEquals(3 * 16 * 26, expected.size());
         List<String> mismatches = new ArrayList<>();
         for (Expected e : expected) {
-            check(Z14, e, mismatches);
+            check(Z14, e, "AQLSchemes", mismatches);
             if (e.severity() != Severity.REDUCED) {
-                check(ISO, e, mismatches);
+                check(ISO, e, "AQLSchemes", mismatches);
             }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void everyResolvedReducedCellAgreesWithTheMilStd105eDocumentExtraction() throws IOException {
+        List<Expected> expected = load(MIL_STD_105E_LEGIBLE);
+        assertEquals(16 * 26, expected.size());
+        List<String> mismatches = new ArrayList<>();
+        for (Expected e : expected) {
+            assertEquals(Severity.REDUCED, e.severity());
+            check(Z14, e, "MIL-STD-105E legible copy", mismatches);
         }
         assertEquals(List.of(), mismatches);
     }
@@ -86,21 +101,20 @@ class ReducedTableSourcesTest {
         assertEquals(122, gaps);
     }
 
-    private static void check(SamplingTables tables, Expected e, List<String> mismatches) {
+    private static void check(SamplingTables tables, Expected e, String source, List<String> mismatches) {
         CodeLetter used = tables.followArrows(e.severity(), e.letter(), e.aql());
         MasterCell cell = tables.cell(e.severity(), used, e.aql());
         int n = tables.sampleSize(used, e.severity());
         if (n != e.n() || cell.acceptanceNumber() != e.ac() || cell.rejectionNumber() != e.re()) {
             mismatches.add(tables.standard() + " " + e.severity() + " " + e.letter() + "/" + e.aql().label() + ": "
-                    + n + " " + cell + " vs AQLSchemes " + e.n() + " " + e.ac() + "/" + e.re());
+                    + n + " " + cell + " vs " + source + " " + e.n() + " " + e.ac() + "/" + e.re());
         }
     }
 
-    private static List<Expected> load() throws IOException {
+    private static List<Expected> load(String resource) throws IOException {
         List<Expected> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ReducedTableSourcesTest.class.getResourceAsStream(
-                        "/io/poka/inspections/sampling/aqlschemes-single-sampling.csv")), StandardCharsets.UTF_8))) {
+                ReducedTableSourcesTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
             String line;
             boolean header = true;
             while ((line = r.readLine()) != null) {
