@@ -196,9 +196,12 @@ class InspectionsFlowTest {
         }
         assertProblem(as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.1")
                 .get("/api/v1/sampling/iso-2859-1").then(), 400, Problems.VALIDATION);
-        // ISO 2859-1:1999 has no reduced plans in Poka (Table 2-C not verified)
-        assertProblem(as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
-                .queryParam("severity", "REDUCED").get("/api/v1/sampling/iso-2859-1").then(), 400, Problems.VALIDATION);
+        // ISO 2859-1:1999 Table 2-C (no gap): H at 1.0 points down to J, n 32, 1/2 (Z1.4 II-C: H, n 20, 0/2)
+        as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
+                .queryParam("severity", "REDUCED").get("/api/v1/sampling/iso-2859-1").then().statusCode(200)
+                .body("edition", equalTo("ISO 2859-1:1999")).body("codeLetter", equalTo("H"))
+                .body("planCodeLetter", equalTo("J")).body("sampleSize", equalTo(32))
+                .body("acceptanceNumber", equalTo(1)).body("rejectionNumber", equalTo(2));
         assertProblem(as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
                 .queryParam("standard", "Z1.4").get("/api/v1/sampling/iso-2859-1").then(), 400, Problems.VALIDATION);
     }
@@ -286,12 +289,17 @@ class InspectionsFlowTest {
     }
 
     @Test
-    void anIso2859PlanNeverSwitchesToReducedAndAFixedPlanRefusesAStandard() {
+    void anIso2859PlanSwitchesToReducedFromTable2cAndAFixedPlanRefusesAStandard() {
         String product = unique("ISO");
         String plan = approvedPlanAfterGoodLots(product, "ISO_2859_1_1999", 16);
         JsonPath s = sampling(plan, 500);
-        assertEquals("NORMAL", s.getString("classes[0].severity"));
+        assertEquals("REDUCED", s.getString("classes[0].severity"));
         assertEquals("ISO 2859-1:1999", s.getString("edition"));
+        assertEquals(32, s.getInt("classes[0].sampleSize"));
+        assertEquals(1, s.getInt("classes[0].acceptanceNumber"));
+        as(Roles.AUDITOR).queryParam("product", product).get("/api/v1/inspection-switching/events").then().statusCode(200)
+                .body("reason", equalTo(List.of("SWITCHING_SCORE_REACHED"))).body("to", equalTo(List.of("REDUCED")))
+                .body("clause", equalTo(List.of("9.3.3")));
         assertProblem(as(Roles.QA_MANAGER).body(Map.of("product", product, "name", "fixed", "kind", "FIXED",
                 "fixedSampleSize", 5, "standard", "ANSI_ASQ_Z1_4_2003",
                 "classes", List.of(Map.of("defectClass", "MAJOR", "acceptanceNumber", 0)))).post(PLANS).then(),

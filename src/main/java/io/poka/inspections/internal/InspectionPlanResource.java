@@ -98,8 +98,8 @@ public class InspectionPlanResource {
     @RolesAllowed("**")
     @Operation(summary = "What to sample for a lot size", description = "Ask with lotId before inspecting a lot. Per defect class: code letter (Table 1 and the"
             + " row actually used after arrows), sample size, Ac, Re and the current severity (NORMAL, TIGHTENED,"
-            + " REDUCED) from the stored switching state of the product and supplier, and the plan's standard (ISO 2859-1:1999"
-            + " plans are never on reduced inspection in Poka; on ANSI/ASQ Z1.4-2003 reduced plans Re may exceed Ac + 1).")
+            + " REDUCED) from the stored switching state of the product and supplier, and the plan's standard (reduced plans"
+            + " of ISO 2859-1:1999 come from its Table 2-C; on ANSI/ASQ Z1.4-2003 reduced plans Re may exceed Ac + 1).")
     @APIResponse(responseCode = "200", description = "The sampling plan per class", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SamplingAnswer.class),
             examples = {@ExampleObject(name = "lot of 500, level II", value = """

@@ -26,7 +26,7 @@ public final class PlanDtos {
             @NotBlank @Size(max = 200) @Schema(example = "Incoming inspection BRACKET-A7") String name,
             @NotNull @Schema(description = "ISO_2859_1: sample size and Ac/Re from the tables of `standard`", example = "ISO_2859_1") PlanKind kind,
             @Schema(description = "tables and switching rules of an ISO_2859_1 plan (omit for FIXED and FULL):"
-                    + " ISO_2859_1_1999 (default; no reduced inspection in Poka) or ANSI_ASQ_Z1_4_2003 (reduced"
+                    + " ISO_2859_1_1999 (default; reduced Table 2-C, Re = Ac + 1) or ANSI_ASQ_Z1_4_2003 (reduced"
                     + " Table II-C; Ac < d < Re on reduced accepts the lot and returns to normal)",
                     example = "ANSI_ASQ_Z1_4_2003") SamplingStandard standard,
             @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,

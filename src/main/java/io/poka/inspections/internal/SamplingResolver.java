@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Turns a stored plan version, a lot size and the current severities into one {@link SamplingPlan} per defect
- * class: table plans through the tables of the plan's standard (normal where that standard has no reduced plans in
- * Poka), fixed plans capped at the lot size, 100 % plans as every unit.
+ * class: table plans through the tables of the plan's standard (normal should a standard lack a reduced table),
+ * fixed plans capped at the lot size, 100 % plans as every unit.
  */
 final class SamplingResolver {
     private SamplingResolver() {

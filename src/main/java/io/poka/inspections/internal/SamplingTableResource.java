@@ -36,7 +36,8 @@ public class SamplingTableResource {
     @RolesAllowed("**")
     @Operation(summary = "Look up a single sampling plan", description = "Table 1 (code letter), then Table 2-A, 2-B"
             + " or 2-C by severity, following arrows; when the sample size reaches the lot size every unit is inspected."
-            + " Reduced plans exist only for standard ANSI_ASQ_Z1_4_2003 (Table II-C).")
+            + " Reduced plans: ISO 2859-1:1999 Table 2-C (Re = Ac + 1) or, for standard ANSI_ASQ_Z1_4_2003, Table II-C"
+            + " (Re may exceed Ac + 1).")
     public TableLookup lookup(@Parameter(example = "500") @QueryParam("lotSize") Integer lotSize,
             @Parameter(example = "II") @QueryParam("level") String level,
             @Parameter(example = "1.0") @QueryParam("aql") String aql,
@@ -67,8 +68,7 @@ public class SamplingTableResource {
         SamplingTables tables = SamplingTables.of(std);
         Severity sev = severity == null ? Severity.NORMAL : severity;
         if (!tables.offers(sev)) {
-            throw new ValidationProblem("severity", std.label() + " has no " + sev + " plans in Poka (no verified"
-                    + " Table 2-C); use standard ANSI_ASQ_Z1_4_2003 for reduced plans");
+            throw new ValidationProblem("severity", std.label() + " has no " + sev + " plans in Poka");
         }
         TablePlan p = tables.plan(lotSize, l, a, sev);
         return new TableLookup(std, std.label(), lotSize, l.label(), a.label(), p.severity(), p.codeLetter().name(),

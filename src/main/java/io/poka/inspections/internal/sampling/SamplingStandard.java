@@ -3,14 +3,14 @@ package io.poka.inspections.internal.sampling;
 /**
  * The standard whose tables and switching rules an inspection plan follows. ISO 2859-1:1999 and ANSI/ASQ Z1.4-2003
  * share Tables 1, 2-A/II-A and 2-B/II-B and the switching score; they differ in the reduced plans, so the standard
- * decides which reduced table (if any) Poka may use and which clause a switch cites.
+ * decides which reduced table Poka uses and which clause a switch cites.
  */
 public enum SamplingStandard {
     /**
-     * ISO 2859-1:1999. Poka offers no reduced plans for it: no verifiable transcription of its Table 2-C was found,
-     * and normal inspection is always permitted where reduced inspection would be (9.3.3 makes reduced optional).
+     * ISO 2859-1:1999 (reduced Table 2-C as transcribed from its identical adoption GB/T 2828.1-2012, Re = Ac + 1:
+     * no gap between Ac and Re).
      */
-    ISO_2859_1_1999("ISO 2859-1:1999", false),
+    ISO_2859_1_1999("ISO 2859-1:1999", true),
     /** ANSI/ASQ Z1.4-2003 (reduced Table II-C equal to MIL-STD-105E Table II-C, with a gap between Ac and Re). */
     ANSI_ASQ_Z1_4_2003("ANSI/ASQ Z1.4-2003", true);
 

@@ -21,7 +21,8 @@ import java.util.OptionalInt;
 public final class SamplingTables {
 
     private static final String DIR = "/io/poka/inspections/sampling/";
-    private static final SamplingTables ISO_2859_1_1999 = new SamplingTables(SamplingStandard.ISO_2859_1_1999, null);
+    private static final SamplingTables ISO_2859_1_1999 = new SamplingTables(SamplingStandard.ISO_2859_1_1999,
+            DIR + "table-2c-reduced-iso-1999.csv");
     private static final SamplingTables ANSI_ASQ_Z1_4_2003 = new SamplingTables(SamplingStandard.ANSI_ASQ_Z1_4_2003,
             DIR + "z14-table-ii-c-reduced.csv");
 
@@ -39,7 +40,7 @@ public final class SamplingTables {
         }
     }
 
-    /** The tables of ISO 2859-1:1999: Table 1, 2-A and 2-B; no reduced plans (see {@link SamplingStandard}). */
+    /** The tables of ISO 2859-1:1999: Table 1, 2-A, 2-B and the reduced Table 2-C (no gap between Ac and Re). */
     public static SamplingTables iso2859_1_1999() {
         return ISO_2859_1_1999;
     }
@@ -112,7 +113,7 @@ public final class SamplingTables {
 
     /**
      * The code letter whose row holds the plan for ({@code letter}, {@code aql}) after following arrows.
-     * The standard prints "↑" in row A at AQL 10 of Tables 2-A and 2-C although no plan lies above; we read
+     * The standards print "↑" in row A at AQL 10 of Tables 2-A and II-C (Z1.4) although no plan lies above; we read
      * such an arrow as pointing to the first plan below, the only plan the column offers for that letter.
      */
     public CodeLetter followArrows(Severity severity, CodeLetter letter, Aql aql) {

@@ -24,8 +24,9 @@ public enum SwitchReason {
     /** 9.3.4 c: other conditions warrant normal inspection. */
     OTHER_CONDITIONS("9.3.4 c"),
     /**
-     * 9.3.4 c: the plan's standard has no reduced plans in Poka (ISO 2859-1:1999), so a reduced state left by a
-     * plan of another standard returns to normal.
+     * 9.3.4 c: the plan's standard has no reduced plans in Poka, so a reduced state left by a plan of another
+     * standard returns to normal. Both current standards have reduced plans; kept for switches stored while ISO
+     * 2859-1:1999 plans had none.
      */
     REDUCED_PLANS_NOT_OFFERED("9.3.4 c"),
     /** 9.4: the cumulative number of lots not accepted on tightened inspection reached 5. */

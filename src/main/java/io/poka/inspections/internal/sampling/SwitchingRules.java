@@ -32,9 +32,9 @@ public final class SwitchingRules {
     }
 
     /**
-     * Applies one lot on original inspection to {@code state} as Poka does for a plan of {@code standard}: without
-     * reduced plans for that standard, normal inspection never switches to reduced and a reduced state returns to
-     * normal; switches cite the clause of {@code standard}.
+     * Applies one lot on original inspection to {@code state} as Poka does for a plan of {@code standard}; switches
+     * cite the clause of {@code standard}. Both standards have reduced plans; were a standard without them added,
+     * normal inspection would never switch to reduced and a reduced state would return to normal.
      *
      * @throws IllegalStateException when inspection is discontinued; call {@link #resume} first
      */

@@ -1,6 +1,6 @@
 /**
  * ISO 2859-1:1999 / ANSI/ASQ Z1.4-2003 single sampling for attributes (Tables 1, 2-A, 2-B, and the reduced
- * Table II-C of Z1.4) and the switching rules of ISO clause 9 / Z1.4 clause 8, as plain Java so that the rules can be unit-tested without Quarkus and reused by the
+ * Table 2-C of ISO 2859-1:1999 or Table II-C of Z1.4) and the switching rules of ISO clause 9 / Z1.4 clause 8, as plain Java so that the rules can be unit-tested without Quarkus and reused by the
  * REST and persistence layers of the {@code inspections} module.
  *
  * <p>One lot, end to end:

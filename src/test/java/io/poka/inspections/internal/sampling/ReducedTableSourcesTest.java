@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * from the published ANSI/ASQ Z1.4 Table II-C. For Tables 2-A and 2-B AQLSchemes is independent of how Poka's files
  * were written; the Z1.4 reduced file took its values from AQLSchemes, so every reduced cell is also compared with a
  * second, independent transcription: the plans mechanically extracted from a legible copy of the MIL-STD-105E
- * document itself (kotaooka/sampling-calc, tests/mil105e-legible.js).
+ * document itself (kotaooka/sampling-calc, tests/mil105e-legible.js). ISO 2859-1:1999 Table 2-C is compared with the
+ * GB/T 2828.1-2012 transcription it was written from and, where they exist, with two independent partial ones.
  */
 class ReducedTableSourcesTest {
 
@@ -28,6 +29,9 @@ class ReducedTableSourcesTest {
     private static final SamplingTables ISO = SamplingTables.iso2859_1_1999();
     private static final String AQLSCHEMES = "/io/poka/inspections/sampling/aqlschemes-single-sampling.csv";
     private static final String MIL_STD_105E_LEGIBLE = "/io/poka/inspections/sampling/mil-std-105e-legible-table-ii-c.csv";
+    private static final String ISO_GBT2828 = "/io/poka/inspections/sampling/iso-2859-1-1999-table-2c-gbt2828.csv";
+    private static final String ISO_SECOND_SOURCES =
+            "/io/poka/inspections/sampling/iso-2859-1-1999-table-2c-second-sources.csv";
 
     private record Expected(Severity severity, CodeLetter letter, Aql aql, int n, int ac, int re) {
     }
@@ -79,11 +83,79 @@ class ReducedTableSourcesTest {
     }
 
     @Test
-    void iso2859_1_1999HasNoReducedPlansInPoka() {
-        assertFalse(ISO.offers(Severity.REDUCED));
+    void iso2859_1_1999OffersReducedPlansFromItsOwnTable2cWithoutAGap() {
+        assertTrue(ISO.offers(Severity.REDUCED));
         assertTrue(Z14.offers(Severity.REDUCED));
-        assertThrows(IllegalArgumentException.class,
-                () -> ISO.plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.REDUCED));
+        // lot 1000, level II -> J; ISO 2859-1:1999 Table 2-C: n 32, AQL 1.0 -> 1/2 (Z1.4 Table II-C: 1/3)
+        TablePlan plan = ISO.plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.REDUCED);
+        assertEquals(CodeLetter.J, plan.planCodeLetter());
+        assertEquals(32, plan.sampleSize());
+        assertEquals(1, plan.acceptanceNumber());
+        assertEquals(2, plan.rejectionNumber());
+        assertFalse(plan.accepts(2));
+        for (CodeLetter letter : ISO.codeLetters(Severity.REDUCED)) {
+            for (Aql aql : Aql.values()) {
+                MasterCell cell = ISO.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertEquals(cell.acceptanceNumber() + 1, cell.rejectionNumber(), letter + "/" + aql.label());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyResolvedIsoReducedCellAgreesWithTheGbT2828Transcription() throws IOException {
+        List<String[]> rows = rows(ISO_GBT2828);
+        assertEquals(16 * 26, rows.size());
+        List<String> mismatches = new ArrayList<>();
+        for (String[] f : rows) {
+            checkIso(f[0], f[1], f[2], f[3], f[4], f[5], "GB/T 2828.1 transcription", mismatches);
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void everyIsoReducedCellOfTheSecondSourcesAgrees() throws IOException {
+        List<String[]> rows = rows(ISO_SECOND_SOURCES);
+        assertEquals(48, rows.stream().filter(f -> f[0].equals("INEN")).count());
+        assertEquals(96, rows.stream().filter(f -> f[0].equals("GBT-PDF")).count());
+        List<String> mismatches = new ArrayList<>();
+        for (String[] f : rows) {
+            checkIso(f[1], f[2], f[3], f[4], f[5], f[6], f[0], mismatches);
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static void checkIso(String letter, String aql, String used, String n, String ac, String re, String source,
+            List<String> mismatches) {
+        CodeLetter got = ISO.followArrows(Severity.REDUCED, CodeLetter.valueOf(letter), Aql.of(aql));
+        MasterCell cell = ISO.cell(Severity.REDUCED, got, Aql.of(aql));
+        int size = ISO.sampleSize(got, Severity.REDUCED);
+        String actual = got + " " + size + " " + cell;
+        String expected = used + " " + (n.equals("-") ? size : n) + " " + ac + "/" + re;
+        if (!actual.equals(expected)) {
+            mismatches.add("ISO reduced " + letter + "/" + aql + ": " + actual + " vs " + source + " " + expected);
+        }
+    }
+
+    private static List<String[]> rows(String resource) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                ReducedTableSourcesTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                out.add(line.split(","));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -113,22 +185,9 @@ class ReducedTableSourcesTest {
 
     private static List<Expected> load(String resource) throws IOException {
         List<Expected> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ReducedTableSourcesTest.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",");
-                out.add(new Expected(Severity.valueOf(f[0]), CodeLetter.valueOf(f[1]), Aql.of(f[2]),
-                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])));
-            }
+        for (String[] f : rows(resource)) {
+            out.add(new Expected(Severity.valueOf(f[0]), CodeLetter.valueOf(f[1]), Aql.of(f[2]),
+                    Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])));
         }
         return out;
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The switching rules per plan standard: ANSI/ASQ Z1.4-2003 8.3.4 (= MIL-STD-105E 8.3.4), a lot on reduced
- * inspection with Ac &lt; d &lt; Re is accepted and normal inspection resumes with the next lot; ISO 2859-1:1999 plans
- * never use reduced plans in Poka; otherwise both standards switch alike and cite their own clauses.
+ * inspection with Ac &lt; d &lt; Re is accepted and normal inspection resumes with the next lot; ISO 2859-1:1999 reduced
+ * plans (Table 2-C) have no such gap; otherwise both standards switch alike and cite their own clauses.
  */
 class ReducedToNormalGapRuleTest {
 
@@ -68,25 +68,34 @@ class ReducedToNormalGapRuleTest {
     }
 
     @Test
-    void iso2859_1_1999PlansKeepScoringButNeverSwitchToReducedInPoka() {
+    void iso2859_1_1999PlansSwitchToReducedAtScore30AndCiteClause9_3_3() {
         SwitchingState s = SwitchingState.initial();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 14; i++) {
             SwitchResult r = SwitchingRules.next(s, ACCEPTED_AC0, ISO);
             assertTrue(r.event().isEmpty(), "lot " + (i + 1));
             s = r.state();
         }
-        assertEquals(Severity.NORMAL, s.severity());
-        assertEquals(80, s.switchingScore());
+        assertEquals(28, s.switchingScore());
+        SwitchResult fifteenth = SwitchingRules.next(s, ACCEPTED_AC0, ISO);
+        assertEquals(Severity.REDUCED, fifteenth.state().severity());
+        SwitchEvent e = fifteenth.event().orElseThrow();
+        assertEquals(SwitchReason.SWITCHING_SCORE_REACHED, e.reason());
+        assertEquals("9.3.3", e.clause());
     }
 
     @Test
-    void aReducedStateMeetingAnIsoPlanReturnsToNormalAtTheNextLot() {
-        SwitchResult r = SwitchingRules.next(reducedUnder(Z14), ACCEPTED_AC0, ISO);
-        assertEquals(Severity.NORMAL, r.state().severity());
-        SwitchEvent e = r.event().orElseThrow();
-        assertEquals(SwitchReason.REDUCED_PLANS_NOT_OFFERED, e.reason());
-        assertEquals("9.3.4 c", e.clause());
-        assertTrue(e.text().contains("ISO 2859-1:1999 9.3.4 c"), e.text());
+    void anIsoPlanOnReducedStaysReducedWhileLotsAreAcceptedAndHasNoGap() {
+        SwitchingState reduced = reducedUnder(ISO);
+        assertEquals(Severity.REDUCED, reduced.severity());
+        TablePlan isoJ = SamplingTables.iso2859_1_1999().plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.REDUCED);
+        SwitchResult one = SwitchingRules.next(reduced, LotOutcome.of(isoJ, 1, true, true, false), ISO);
+        assertEquals(Severity.REDUCED, one.state().severity());
+        assertTrue(one.event().isEmpty());
+        LotOutcome two = LotOutcome.of(isoJ, 2, true, true, false);
+        assertFalse(two.accepted(), "ISO 2859-1:1999 Table 2-C J/1.0 is 1/2: no gap");
+        SwitchEvent back = SwitchingRules.next(one.state(), two, ISO).event().orElseThrow();
+        assertEquals(SwitchReason.LOT_NOT_ACCEPTED_ON_REDUCED, back.reason());
+        assertEquals("9.3.4 a", back.clause());
     }
 
     @Test
