@@ -140,6 +140,38 @@ class MasterTableStructureTest {
     }
 
     @Test
+    void isoReducedPlansShareTheReducedSampleSizesAndAcRisesAlongRowsAndNeverFallsDownColumns() {
+        // ISO 2859-1:1999 Table 2-C: the same reduced sample sizes as Z1.4 II-C, Re = Ac + 1, and its plans ordered
+        // like those of 2-A (rows A..C share n = 2, so a column may repeat a plan there)
+        for (CodeLetter letter : A_TO_R) {
+            assertEquals(Z14.sampleSize(letter, Severity.REDUCED), T.sampleSize(letter, Severity.REDUCED), letter.name());
+            int last = -1;
+            for (Aql aql : Aql.values()) {
+                MasterCell cell = T.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertEquals(cell.acceptanceNumber() + 1, cell.rejectionNumber(), letter + "/" + aql.label());
+                    assertTrue(cell.acceptanceNumber() > last, "row " + letter + " at " + aql.label());
+                    last = cell.acceptanceNumber();
+                }
+            }
+        }
+        for (Aql aql : Aql.values()) {
+            int last = -1;
+            int lastN = 0;
+            for (CodeLetter letter : A_TO_R) {
+                MasterCell cell = T.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertTrue(cell.acceptanceNumber() >= last, "column " + aql.label() + " at " + letter);
+                    last = cell.acceptanceNumber();
+                }
+                int n = T.sampleSize(T.followArrows(Severity.REDUCED, letter, aql), Severity.REDUCED);
+                assertTrue(n >= lastN, "resolved n shrinks at " + letter + "/" + aql.label());
+                lastN = n;
+            }
+        }
+    }
+
+    @Test
     void tightenedIsNeverLooserThanNormalForTheSameSample() {
         for (CodeLetter letter : A_TO_R) {
             for (Aql aql : Aql.values()) {
