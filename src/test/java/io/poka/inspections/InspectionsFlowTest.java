@@ -34,9 +34,17 @@ class InspectionsFlowTest {
     private static final String LOTS = "/api/v1/lots";
     private static final String INSPECTIONS = "/api/v1/inspections";
 
-    /** ISO plan, level II, one MAJOR variable (diameter 7.95..8.05 mm) at the given AQL. */
+    /** ISO 2859-1:1999 plan, level II, one MAJOR variable (diameter 7.95..8.05 mm) at the given AQL. */
     private static String isoPlan(String product, String aql, boolean reducedApproved) {
+        return tablePlan(product, aql, reducedApproved, null);
+    }
+
+    /** A table plan as {@link #isoPlan}, following {@code standard} (omitted when null: the default). */
+    private static String tablePlan(String product, String aql, boolean reducedApproved, String standard) {
         Map<String, Object> body = new HashMap<>();
+        if (standard != null) {
+            body.put("standard", standard);
+        }
         body.put("product", product);
         body.put("name", "Incoming " + product);
         body.put("kind", "ISO_2859_1");
@@ -161,43 +169,55 @@ class InspectionsFlowTest {
     @Test
     void theSamplingLookupMatchesTheMasterTablesInAllThreeSeverities() {
         // lotSize, level, AQL, severity -> Table 1 letter, row used after arrows, n, Ac, Re.
-        // Source: ISO 2859-1:1999 Table 1 and Tables 2-A (normal), 2-B (tightened), 2-C (reduced).
+        // Source: ISO 2859-1:1999 Table 1 and Tables 2-A (normal), 2-B (tightened); ANSI/ASQ Z1.4-2003 Table II-C
+        // (reduced, as transcribed in AQLSchemes R/AAZ14Single.R; reduced is asked of the Z1.4 tables).
         Object[][] cells = {
                 {2000, "II", "1.0", "NORMAL", "K", "K", 125, 3, 4, false},
                 {2000, "II", "1.0", "TIGHTENED", "K", "K", 125, 2, 3, false},
-                {2000, "II", "1.0", "REDUCED", "K", "K", 50, 3, 4, false},
+                {2000, "II", "1.0", "REDUCED", "K", "K", 50, 1, 4, false},
                 {500, "II", "1.0", "NORMAL", "H", "H", 50, 1, 2, false},
                 {500, "II", "1.0", "TIGHTENED", "H", "J", 80, 1, 2, false},
-                {500, "II", "1.0", "REDUCED", "H", "H", 20, 1, 2, false},
+                {500, "II", "1.0", "REDUCED", "H", "H", 20, 0, 2, false},
                 {60, "II", "1.0", "NORMAL", "E", "E", 13, 0, 1, false},
                 {60, "II", "1.0", "TIGHTENED", "E", "F", 20, 0, 1, false},
                 {60, "II", "1.0", "REDUCED", "E", "E", 5, 0, 1, false},
+                {1000, "II", "6.5", "REDUCED", "J", "J", 32, 5, 8, false},
                 // B at 1.0 points down to E (n = 13) which exceeds the lot of 10: inspect every unit
                 {10, "II", "1.0", "NORMAL", "B", "E", 10, 0, 1, true},
         };
         for (Object[] c : cells) {
             as(Roles.AUDITOR).queryParam("lotSize", c[0]).queryParam("level", c[1]).queryParam("aql", c[2])
-                    .queryParam("severity", c[3]).get("/api/v1/sampling/iso-2859-1").then().statusCode(200)
+                    .queryParam("severity", c[3])
+                    .queryParam("standard", "REDUCED".equals(c[3]) ? "ANSI_ASQ_Z1_4_2003" : "ISO_2859_1_1999")
+                    .get("/api/v1/sampling/iso-2859-1").then().statusCode(200)
                     .body("codeLetter", equalTo(c[4])).body("planCodeLetter", equalTo(c[5]))
                     .body("sampleSize", equalTo(c[6])).body("acceptanceNumber", equalTo(c[7]))
                     .body("rejectionNumber", equalTo(c[8])).body("fullInspection", equalTo(c[9]));
         }
         assertProblem(as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.1")
                 .get("/api/v1/sampling/iso-2859-1").then(), 400, Problems.VALIDATION);
+        // ISO 2859-1:1999 Table 2-C (no gap): H at 1.0 points down to J, n 32, 1/2 (Z1.4 II-C: H, n 20, 0/2)
+        as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
+                .queryParam("severity", "REDUCED").get("/api/v1/sampling/iso-2859-1").then().statusCode(200)
+                .body("edition", equalTo("ISO 2859-1:1999")).body("codeLetter", equalTo("H"))
+                .body("planCodeLetter", equalTo("J")).body("sampleSize", equalTo(32))
+                .body("acceptanceNumber", equalTo(1)).body("rejectionNumber", equalTo(2));
+        assertProblem(as(Roles.AUDITOR).queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
+                .queryParam("standard", "Z1.4").get("/api/v1/sampling/iso-2859-1").then(), 400, Problems.VALIDATION);
     }
 
     @Test
     void switchingStateFollowsALongSequenceOfLotsThroughReducedTightenedAndBackToNormal() {
         String product = unique("SWITCH");
-        String plan = isoPlan(product, "1.0", true);
-        // Ac = 1 < 2, so each accepted lot adds 2 to the switching score (9.3.3): the 15th reaches 30 -> REDUCED
+        String plan = tablePlan(product, "1.0", true, "ANSI_ASQ_Z1_4_2003");
+        // Ac = 1 < 2, so each accepted lot adds 2 to the switching score (8.3.3): the 15th reaches 30 -> REDUCED
         for (int i = 1; i <= 15; i++) {
             assertEquals("NORMAL", severity(plan), "before lot " + i);
             inspect(plan, lotAwaitingInspection(product), 0).statusCode(201).body("accepted", equalTo(true));
         }
         assertEquals("REDUCED", severity(plan));
-        assertEquals(20, sampling(plan, 500).getInt("classes[0].sampleSize"), "Table 2-C row H");
-        // a lot not accepted on reduced -> NORMAL (9.3.4 a)
+        assertEquals(20, sampling(plan, 500).getInt("classes[0].sampleSize"), "Table II-C row H");
+        // a lot not accepted on reduced (2 >= Re 2 of H at 1.0) -> NORMAL (8.3.4)
         inspect(plan, lotAwaitingInspection(product), 2).statusCode(201).body("accepted", equalTo(false));
         assertEquals("NORMAL", severity(plan));
 
@@ -229,9 +249,61 @@ class InspectionsFlowTest {
                 .body("reason", equalTo(List.of("SWITCHING_SCORE_REACHED", "LOT_NOT_ACCEPTED_ON_REDUCED",
                         "TWO_OF_FIVE_NOT_ACCEPTED", "FIVE_CONSECUTIVE_ACCEPTED")))
                 .body("to", equalTo(List.of("REDUCED", "NORMAL", "TIGHTENED", "NORMAL")))
-                .body("clause", equalTo(List.of("9.3.3", "9.3.4 a", "9.3.1", "9.3.2")));
+                .body("clause", equalTo(List.of("8.3.3", "8.3.4", "8.3.1", "8.3.2")));
         assertEquals(4L, LotFixtures.query("select count(*) from platform.outbox_event where type = 'InspectionSeverityChanged'"
                 + " and event_key like ?", product + "|%").get(0).get(0));
+    }
+
+    /** A plan of {@code standard} (AQL 1.0, reduced approved) after {@code lots} accepted lots without findings. */
+    private static String approvedPlanAfterGoodLots(String product, String standard, int lots) {
+        String plan = tablePlan(product, "1.0", true, standard);
+        as(Roles.AUDITOR).get(PLANS + "/" + plan).then().statusCode(200).body("standard", equalTo(standard));
+        for (int i = 1; i <= lots; i++) {
+            inspect(plan, lotAwaitingInspection(product), 0).statusCode(201).body("accepted", equalTo(true));
+        }
+        return plan;
+    }
+
+    @Test
+    void onZ14ReducedALotBetweenAcAndReIsAcceptedAndInspectionReturnsToNormalWithAnEvent() {
+        String product = unique("GAP");
+        String plan = approvedPlanAfterGoodLots(product, "ANSI_ASQ_Z1_4_2003", 15);
+        // ANSI/ASQ Z1.4-2003 Table II-C: lot 500, level II -> H, reduced n = 20, AQL 1.0 -> Ac 0, Re 2
+        JsonPath reduced = sampling(plan, 500);
+        assertEquals(List.of("ANSI_ASQ_Z1_4_2003", "ANSI/ASQ Z1.4-2003", "REDUCED", 20, 0, 2),
+                List.of(reduced.getString("standard"), reduced.getString("edition"), reduced.getString("classes[0].severity"),
+                        reduced.getInt("classes[0].sampleSize"), reduced.getInt("classes[0].acceptanceNumber"),
+                        reduced.getInt("classes[0].rejectionNumber")));
+
+        String lot = lotAwaitingInspection(product);
+        inspect(plan, lot, 1).statusCode(201).body("accepted", equalTo(true))
+                .body("lotStatus", equalTo("READY_FOR_RELEASE")).body("classes[0].severity", equalTo("REDUCED"))
+                .body("classes[0].nonconforming", equalTo(1)).body("classes[0].acceptedBetweenAcAndRe", equalTo(true));
+        assertEquals("NORMAL", severity(plan));
+        as(Roles.AUDITOR).queryParam("product", product).get("/api/v1/inspection-switching/events").then().statusCode(200)
+                .body("reason", equalTo(List.of("SWITCHING_SCORE_REACHED", "ACCEPTED_BETWEEN_AC_AND_RE")))
+                .body("to", equalTo(List.of("REDUCED", "NORMAL"))).body("clause", equalTo(List.of("8.3.3", "8.3.4")));
+        assertEquals(2L, LotFixtures.query("select count(*) from platform.outbox_event where type = 'InspectionSeverityChanged'"
+                + " and event_key like ?", product + "|%").get(0).get(0));
+        assertTrue(LotFixtures.outboxTypes(lot).contains("InspectionPassed"));
+    }
+
+    @Test
+    void anIso2859PlanSwitchesToReducedFromTable2cAndAFixedPlanRefusesAStandard() {
+        String product = unique("ISO");
+        String plan = approvedPlanAfterGoodLots(product, "ISO_2859_1_1999", 16);
+        JsonPath s = sampling(plan, 500);
+        assertEquals("REDUCED", s.getString("classes[0].severity"));
+        assertEquals("ISO 2859-1:1999", s.getString("edition"));
+        assertEquals(32, s.getInt("classes[0].sampleSize"));
+        assertEquals(1, s.getInt("classes[0].acceptanceNumber"));
+        as(Roles.AUDITOR).queryParam("product", product).get("/api/v1/inspection-switching/events").then().statusCode(200)
+                .body("reason", equalTo(List.of("SWITCHING_SCORE_REACHED"))).body("to", equalTo(List.of("REDUCED")))
+                .body("clause", equalTo(List.of("9.3.3")));
+        assertProblem(as(Roles.QA_MANAGER).body(Map.of("product", product, "name", "fixed", "kind", "FIXED",
+                "fixedSampleSize", 5, "standard", "ANSI_ASQ_Z1_4_2003",
+                "classes", List.of(Map.of("defectClass", "MAJOR", "acceptanceNumber", 0)))).post(PLANS).then(),
+                400, Problems.VALIDATION);
     }
 
     @Test

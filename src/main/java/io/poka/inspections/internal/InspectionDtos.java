@@ -51,7 +51,10 @@ public final class InspectionDtos {
     @Schema(name = "ClassVerdict")
     public record ClassVerdictView(DefectClass defectClass, String planKind, String severity, String codeLetter,
             int sampleSize, int acceptanceNumber, int rejectionNumber, int nonconforming, int attributeNonconforming,
-            boolean accepted, List<CharacteristicView> characteristics) {
+            boolean accepted,
+            @Schema(description = "accepted with Ac < nonconforming < Re on a reduced ANSI/ASQ Z1.4 plan: normal"
+                    + " inspection from the next lot (Z1.4-2003 8.3.4)") boolean acceptedBetweenAcAndRe,
+            List<CharacteristicView> characteristics) {
     }
 
     /** Units out of spec of one variable characteristic (0-based sample positions). */

@@ -12,6 +12,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import io.poka.inspections.internal.sampling.SamplingStandard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,11 @@ public class InspectionPlan extends PanacheEntityBase {
     /** Label of the ISO 2859-1 inspection level (e.g. II, S-3), for ISO plans. */
     @Column(name = "inspection_level")
     public String inspectionLevel;
+
+    /** The standard whose tables and switching rules an ISO_2859_1 (table) plan follows; null for other kinds. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sampling_standard")
+    public SamplingStandard standard;
 
     @Column(name = "fixed_sample_size")
     public Integer fixedSampleSize;

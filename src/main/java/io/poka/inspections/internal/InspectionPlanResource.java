@@ -45,19 +45,28 @@ public class InspectionPlanResource {
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(summary = "Create a plan version", description = "Plans are immutable: posting a plan for the same"
             + " product, supplier and operation creates the next version and supersedes the active one. kind ISO_2859_1"
-            + " needs inspectionLevel and an AQL per defect class; FIXED needs fixedSampleSize and an acceptanceNumber per"
+            + " needs inspectionLevel and an AQL per defect class, and follows standard ISO_2859_1_1999 (default, no"
+            + " reduced inspection in Poka) or ANSI_ASQ_Z1_4_2003 (same normal and tightened tables, reduced Table II-C"
+            + " where Ac < d < Re accepts the lot and returns inspection to normal); FIXED needs fixedSampleSize and an acceptanceNumber per"
             + " class; FULL (100 %) an acceptanceNumber per class (default 0).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewPlan.class),
-            examples = {@ExampleObject(name = "ISO 2859-1, level II", value = """
+            examples = {@ExampleObject(name = "ISO 2859-1:1999, level II", value = """
                     {"product": "BRACKET-A7", "supplier": "ACME Metals", "operation": "incoming",
-                     "name": "Incoming inspection BRACKET-A7", "kind": "ISO_2859_1", "inspectionLevel": "II",
-                     "reducedInspectionApproved": false,
+                     "name": "Incoming inspection BRACKET-A7", "kind": "ISO_2859_1", "standard": "ISO_2859_1_1999",
+                     "inspectionLevel": "II", "reducedInspectionApproved": false,
                      "classes": [{"defectClass": "CRITICAL", "aql": "0.065"}, {"defectClass": "MAJOR", "aql": "1.0"},
                                  {"defectClass": "MINOR", "aql": "4.0"}],
                      "characteristics": [
                        {"name": "hole diameter", "kind": "VARIABLE", "defectClass": "MAJOR", "nominal": 8.0, "lsl": 7.95, "usl": 8.05, "unit": "mm"},
                        {"name": "burr height", "kind": "VARIABLE", "defectClass": "CRITICAL", "usl": 0.1, "unit": "mm"},
                        {"name": "surface scratches", "kind": "ATTRIBUTE", "defectClass": "MINOR"}]}"""),
+                    @ExampleObject(name = "ANSI/ASQ Z1.4-2003 with reduced inspection", value = """
+                    {"product": "COVER-B2", "supplier": "ACME Metals", "operation": "incoming",
+                     "name": "Incoming inspection COVER-B2", "kind": "ISO_2859_1", "standard": "ANSI_ASQ_Z1_4_2003",
+                     "inspectionLevel": "II", "reducedInspectionApproved": true,
+                     "classes": [{"defectClass": "MAJOR", "aql": "1.0"}, {"defectClass": "MINOR", "aql": "4.0"}],
+                     "characteristics": [{"name": "flatness", "kind": "VARIABLE", "defectClass": "MAJOR", "usl": 0.2, "unit": "mm"},
+                       {"name": "paint defects", "kind": "ATTRIBUTE", "defectClass": "MINOR"}]}"""),
                     @ExampleObject(name = "fixed sample of 13", value = """
                     {"product": "BRACKET-A7", "name": "Final check", "kind": "FIXED", "fixedSampleSize": 13,
                      "classes": [{"defectClass": "MAJOR", "acceptanceNumber": 0}],
@@ -89,15 +98,23 @@ public class InspectionPlanResource {
     @RolesAllowed("**")
     @Operation(summary = "What to sample for a lot size", description = "Ask with lotId before inspecting a lot. Per defect class: code letter (Table 1 and the"
             + " row actually used after arrows), sample size, Ac, Re and the current severity (NORMAL, TIGHTENED,"
-            + " REDUCED) from the stored switching state of the product and supplier.")
+            + " REDUCED) from the stored switching state of the product and supplier, and the plan's standard (reduced plans"
+            + " of ISO 2859-1:1999 come from its Table 2-C; on ANSI/ASQ Z1.4-2003 reduced plans Re may exceed Ac + 1).")
     @APIResponse(responseCode = "200", description = "The sampling plan per class", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SamplingAnswer.class),
-            examples = @ExampleObject(name = "lot of 500, level II", value = """
+            examples = {@ExampleObject(name = "lot of 500, level II", value = """
                     {"planId": "5b0c3a52-53f5-4d1b-a3de-45a1f0e4a2b9", "planVersion": 1, "kind": "ISO_2859_1",
-                     "lotSize": 500, "supplier": "ACME Metals", "edition": "ISO 2859-1:1999",
+                     "lotSize": 500, "supplier": "ACME Metals", "standard": "ISO_2859_1_1999", "edition": "ISO 2859-1:1999",
                      "classes": [{"defectClass": "MAJOR", "aql": "1.0", "inspectionLevel": "II", "severity": "NORMAL",
                                   "discontinued": false, "codeLetter": "H", "planCodeLetter": "H", "sampleSize": 50,
-                                  "acceptanceNumber": 1, "rejectionNumber": 2, "fullInspection": false}]}""")))
+                                  "acceptanceNumber": 1, "rejectionNumber": 2, "fullInspection": false}]}"""),
+                    @ExampleObject(name = "lot of 500, level II, Z1.4 reduced", value = """
+                    {"planId": "8e6f0d1c-2b7a-4c55-9d0e-3f1a2b4c6d8e", "planVersion": 1, "kind": "ISO_2859_1",
+                     "lotSize": 500, "supplier": "ACME Metals", "standard": "ANSI_ASQ_Z1_4_2003",
+                     "edition": "ANSI/ASQ Z1.4-2003",
+                     "classes": [{"defectClass": "MAJOR", "aql": "1.0", "inspectionLevel": "II", "severity": "REDUCED",
+                                  "discontinued": false, "codeLetter": "H", "planCodeLetter": "H", "sampleSize": 20,
+                                  "acceptanceNumber": 0, "rejectionNumber": 2, "fullInspection": false}]}""")}))
     public SamplingAnswer sampling(@PathParam("id") UUID id,
             @Parameter(description = "units in the lot; defaults to the quantity of lotId", example = "500")
             @QueryParam("lotSize") Integer lotSize,

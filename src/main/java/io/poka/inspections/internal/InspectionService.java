@@ -141,7 +141,7 @@ public class InspectionService {
             for (InspectionVerdict.ClassVerdict v : verdict.classes()) {
                 if (v.plan() instanceof TablePlan t) {
                     LotOutcome outcome = LotOutcome.of(t, v.nonconforming(), steady, plan.reducedApproved, normalWarranted);
-                    switching.apply(states.get(v.defectClass()), outcome, i.id);
+                    switching.apply(states.get(v.defectClass()), outcome, plan.standard, i.id);
                 }
             }
         }
@@ -212,6 +212,7 @@ public class InspectionService {
         String letter = p instanceof TablePlan t ? t.planCodeLetter().name() : null;
         return new ClassVerdictView(v.defectClass(), plan.kind.name(), severity, letter, p.sampleSize(),
                 p.acceptanceNumber(), p.rejectionNumber(), v.nonconforming(), v.attributeNonconforming(), v.accepted(),
+                p.betweenAcceptanceAndRejection(v.nonconforming()),
                 v.characteristics().stream().map(c -> new CharacteristicView(c.name(), c.lsl(), c.usl(), c.unit(),
                         c.unitsOutOfSpec())).toList());
     }

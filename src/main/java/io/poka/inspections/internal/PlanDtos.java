@@ -1,5 +1,6 @@
 package io.poka.inspections.internal;
 
+import io.poka.inspections.internal.sampling.SamplingStandard;
 import io.poka.inspections.internal.verdict.CharacteristicSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,11 @@ public final class PlanDtos {
             @Size(max = 200) @Schema(description = "only lots of this supplier; omit for any supplier", example = "ACME Metals") String supplier,
             @Size(max = 200) @Schema(description = "operation the plan applies to; omit for any", example = "incoming") String operation,
             @NotBlank @Size(max = 200) @Schema(example = "Incoming inspection BRACKET-A7") String name,
-            @NotNull @Schema(example = "ISO_2859_1") PlanKind kind,
+            @NotNull @Schema(description = "ISO_2859_1: sample size and Ac/Re from the tables of `standard`", example = "ISO_2859_1") PlanKind kind,
+            @Schema(description = "tables and switching rules of an ISO_2859_1 plan (omit for FIXED and FULL):"
+                    + " ISO_2859_1_1999 (default; reduced Table 2-C, Re = Ac + 1) or ANSI_ASQ_Z1_4_2003 (reduced"
+                    + " Table II-C; Ac < d < Re on reduced accepts the lot and returns to normal)",
+                    example = "ANSI_ASQ_Z1_4_2003") SamplingStandard standard,
             @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
             @Schema(description = "sample size of a FIXED plan") Integer fixedSampleSize,
             @Schema(description = "the responsible authority allows reduced inspection (ISO 2859-1:1999 9.3.3 c)") boolean reducedInspectionApproved,
@@ -50,7 +55,8 @@ public final class PlanDtos {
     /** A stored plan version. */
     @Schema(name = "InspectionPlan")
     public record PlanView(UUID id, String product, String supplier, String operation, int version, String name,
-            PlanKind kind, String inspectionLevel, Integer fixedSampleSize, boolean reducedInspectionApproved,
+            PlanKind kind, @Schema(example = "ANSI_ASQ_Z1_4_2003") SamplingStandard standard, String inspectionLevel,
+            Integer fixedSampleSize, boolean reducedInspectionApproved,
             boolean active, List<ClassLimitInput> classes, List<CharacteristicInput> characteristics, Instant createdAt,
             String createdBy) {
     }
@@ -58,7 +64,9 @@ public final class PlanDtos {
     /** What to inspect for a lot of a given size under a plan, per defect class. */
     @Schema(name = "SamplingAnswer")
     public record SamplingAnswer(UUID planId, int planVersion, PlanKind kind, int lotSize, String supplier,
-            String edition, List<ClassSampling> classes) {
+            @Schema(example = "ANSI_ASQ_Z1_4_2003") SamplingStandard standard,
+            @Schema(description = "the standard as printed", example = "ANSI/ASQ Z1.4-2003") String edition,
+            List<ClassSampling> classes) {
     }
 
     /** The plan of one defect class: code letters, n, Ac, Re and the current severity of inspection. */

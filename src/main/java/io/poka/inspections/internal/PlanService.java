@@ -9,7 +9,7 @@ import io.poka.inspections.internal.PlanDtos.SamplingAnswer;
 import io.poka.inspections.internal.sampling.Aql;
 import io.poka.inspections.internal.sampling.InspectionLevel;
 import io.poka.inspections.internal.sampling.SamplingPlan;
-import io.poka.inspections.internal.sampling.SamplingTables;
+import io.poka.inspections.internal.sampling.SamplingStandard;
 import io.poka.inspections.internal.sampling.Severity;
 import io.poka.inspections.internal.sampling.SwitchingState;
 import io.poka.inspections.internal.sampling.TablePlan;
@@ -83,6 +83,8 @@ public class PlanService {
         plan.name = req.name().strip();
         plan.kind = req.kind();
         plan.inspectionLevel = req.kind() == PlanKind.ISO_2859_1 ? InspectionLevel.ofLabel(req.inspectionLevel()).label() : null;
+        plan.standard = req.kind() != PlanKind.ISO_2859_1 ? null
+                : req.standard() == null ? SamplingStandard.ISO_2859_1_1999 : req.standard();
         plan.fixedSampleSize = req.kind() == PlanKind.FIXED ? req.fixedSampleSize() : null;
         plan.reducedApproved = req.reducedInspectionApproved();
         plan.active = true;
@@ -174,7 +176,7 @@ public class PlanService {
         }
         classes.sort(java.util.Comparator.comparing(ClassSampling::defectClass));
         return new SamplingAnswer(plan.id, plan.planVersion, plan.kind, n, supplier.isEmpty() ? null : supplier,
-                plan.kind == PlanKind.ISO_2859_1 ? SamplingTables.EDITION : null, classes);
+                plan.standard, plan.standard == null ? null : plan.standard.label(), classes);
     }
 
     static ClassSampling classSampling(InspectionPlan plan, InspectionPlan.ClassLimit c, SamplingPlan p, SwitchingState s) {
@@ -224,7 +226,7 @@ public class PlanService {
         List<CharacteristicInput> chars = characteristics(p.id).stream()
                 .map(c -> new CharacteristicInput(c.name, c.kind, c.defectClass, c.nominal, c.lsl, c.usl, c.unit)).toList();
         return new PlanView(p.id, p.product, emptyToNull(p.supplier), emptyToNull(p.operation), p.planVersion, p.name,
-                p.kind, p.inspectionLevel, p.fixedSampleSize, p.reducedApproved, p.active, classes, chars, p.createdAt,
+                p.kind, p.standard, p.inspectionLevel, p.fixedSampleSize, p.reducedApproved, p.active, classes, chars, p.createdAt,
                 p.createdBy);
     }
 
@@ -236,6 +238,9 @@ public class PlanService {
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("inspectionLevel", "one of I, II, III, S-1, S-2, S-3, S-4"));
             }
+        }
+        if (req.kind() != PlanKind.ISO_2859_1 && req.standard() != null) {
+            errors.add(new FieldError("standard", "only ISO_2859_1 (table) plans follow a sampling standard; omit it"));
         }
         if (req.kind() == PlanKind.FIXED && (req.fixedSampleSize() == null || req.fixedSampleSize() < 1)) {
             errors.add(new FieldError("fixedSampleSize", "a FIXED plan needs a sample size >= 1"));

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns a stored plan version, a lot size and the current severities into one {@link SamplingPlan} per defect
- * class: ISO plans through Tables 1 and 2-A/B/C, fixed plans capped at the lot size, 100 % plans as every unit.
+ * class: table plans through the tables of the plan's standard (normal should a standard lack a reduced table),
+ * fixed plans capped at the lot size, 100 % plans as every unit.
  */
 final class SamplingResolver {
     private SamplingResolver() {
@@ -22,14 +23,18 @@ final class SamplingResolver {
         Map<DefectClass, SamplingPlan> out = new EnumMap<>(DefectClass.class);
         for (InspectionPlan.ClassLimit c : plan.classes) {
             out.put(c.defectClass, switch (plan.kind) {
-                case ISO_2859_1 -> SamplingTables.iso2859_1_1999().plan(lotSize,
-                        InspectionLevel.ofLabel(plan.inspectionLevel), Aql.of(c.aql),
-                        severities.getOrDefault(c.defectClass, Severity.NORMAL));
+                case ISO_2859_1 -> table(plan, lotSize, Aql.of(c.aql), severities.getOrDefault(c.defectClass, Severity.NORMAL));
                 case FIXED -> new FixedSamplePlan(Math.min(plan.fixedSampleSize, lotSize), c.acceptanceNumber,
                         c.acceptanceNumber + 1);
                 case FULL -> new FullInspectionPlan(lotSize, c.acceptanceNumber);
             });
         }
         return out;
+    }
+
+    private static SamplingPlan table(InspectionPlan plan, int lotSize, Aql aql, Severity severity) {
+        SamplingTables tables = SamplingTables.of(plan.standard);
+        Severity used = tables.offers(severity) ? severity : Severity.NORMAL;
+        return tables.plan(lotSize, InspectionLevel.ofLabel(plan.inspectionLevel), aql, used);
     }
 }

@@ -2,6 +2,7 @@ package io.poka.inspections.internal;
 
 import io.poka.inspections.InspectionSeverityChanged;
 import io.poka.inspections.internal.sampling.LotOutcome;
+import io.poka.inspections.internal.sampling.SamplingStandard;
 import io.poka.inspections.internal.sampling.SwitchEvent;
 import io.poka.inspections.internal.sampling.SwitchResult;
 import io.poka.inspections.internal.sampling.SwitchingRules;
@@ -78,11 +79,11 @@ public class SwitchingService {
                 LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Feeds one original lot to the rules; stores the new state and, when it switched, the switch. */
+    /** Feeds one original lot to the rules of the plan's standard; stores the new state and any switch. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void apply(SwitchingStateRow row, LotOutcome outcome, UUID inspectionId) {
+    void apply(SwitchingStateRow row, LotOutcome outcome, SamplingStandard standard, UUID inspectionId) {
         StateView before = view(row);
-        SwitchResult result = SwitchingRules.next(row.state(), outcome);
+        SwitchResult result = SwitchingRules.next(row.state(), outcome, standard);
         row.set(result.state(), clock.instant());
         em.flush();
         String reason = result.event().map(SwitchEvent::text).orElse(null);
@@ -104,7 +105,7 @@ public class SwitchingService {
                     + " is not discontinued");
         }
         StateView before = view(row);
-        SwitchResult result = SwitchingRules.resume(row.state(), correctiveAction);
+        SwitchResult result = SwitchingRules.resume(row.state(), correctiveAction, standardOf(product, supplier));
         row.set(result.state(), clock.instant());
         em.flush();
         SwitchEvent e = result.event().orElseThrow();
@@ -160,7 +161,7 @@ public class SwitchingService {
         ev.fromStage = e.from().name();
         ev.toStage = e.to().name();
         ev.reason = e.reason().name();
-        ev.clause = e.reason().clause();
+        ev.clause = e.clause();
         ev.description = e.text();
         ev.inspectionId = inspectionId;
         ev.at = clock.instant();
@@ -170,6 +171,14 @@ public class SwitchingService {
                 ev.clause, ev.description, inspectionId, ev.at);
         switched.fire(event);
         outbox.publish("InspectionSeverityChanged", ev.product + "|" + ev.supplier + "|" + ev.defectClass, event);
+    }
+
+    /** The standard of the product's active table plan for the supplier (or for any supplier), ISO by default. */
+    private static SamplingStandard standardOf(String product, String supplier) {
+        InspectionPlan plan = InspectionPlan.<InspectionPlan>find("product = ?1 and active = true and kind = ?2"
+                + " and (supplier = ?3 or supplier = '')", Sort.descending("supplier").and("operation"), product,
+                PlanKind.ISO_2859_1, supplier).firstResult();
+        return plan == null || plan.standard == null ? SamplingStandard.ISO_2859_1_1999 : plan.standard;
     }
 
     private static String key(SwitchingStateRow row) {

@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  * @param productionSteady           production is at a steady rate (9.3.3 b); false means irregular or delayed (9.3.4 b)
  * @param reducedApproved            the responsible authority considers reduced inspection desirable (9.3.3 c)
  * @param normalWarranted            other conditions warrant a return to normal inspection (9.3.4 c)
+ * @param acceptedBetweenAcAndRe     accepted with more than Ac but fewer than Re nonconforming, possible only on a
+ *                                   reduced plan with a gap (ANSI/ASQ Z1.4-2003 Table II-C); normal from the next lot
  */
 public record LotOutcome(
         boolean accepted,
@@ -20,7 +22,8 @@ public record LotOutcome(
         boolean acceptedAtOneStepTighterAql,
         boolean productionSteady,
         boolean reducedApproved,
-        boolean normalWarranted) {
+        boolean normalWarranted,
+        boolean acceptedBetweenAcAndRe) {
 
     public LotOutcome {
         if (acceptanceNumber < 0) {
@@ -29,6 +32,16 @@ public record LotOutcome(
         if (acceptedAtOneStepTighterAql && !accepted) {
             throw new IllegalArgumentException("a lot not accepted cannot be accepted at a tighter AQL");
         }
+        if (acceptedBetweenAcAndRe && !accepted) {
+            throw new IllegalArgumentException("a lot between Ac and Re is accepted");
+        }
+    }
+
+    /** An outcome of a plan without a gap between Ac and Re (Re = Ac + 1). */
+    public LotOutcome(boolean accepted, int acceptanceNumber, boolean acceptedAtOneStepTighterAql,
+            boolean productionSteady, boolean reducedApproved, boolean normalWarranted) {
+        this(accepted, acceptanceNumber, acceptedAtOneStepTighterAql, productionSteady, reducedApproved,
+                normalWarranted, false);
     }
 
     /**
@@ -38,10 +51,11 @@ public record LotOutcome(
     public static LotOutcome of(TablePlan plan, int nonconforming, boolean productionSteady,
                                 boolean reducedApproved, boolean normalWarranted) {
         boolean accepted = plan.accepts(nonconforming);
+        // Table 2-A (normal) is the same in both standards, so the ISO tables answer for Z1.4 plans too
         OptionalInt tighterAc = SamplingTables.iso2859_1_1999().acceptanceNumberOneStepTighter(plan);
         boolean tighter = accepted && tighterAc.isPresent() && nonconforming <= tighterAc.getAsInt();
         return new LotOutcome(accepted, plan.acceptanceNumber(), tighter, productionSteady, reducedApproved,
-                normalWarranted);
+                normalWarranted, plan.betweenAcceptanceAndRejection(nonconforming));
     }
 
     /** An outcome under steady production, with reduced inspection approved and nothing warranting normal. */

@@ -2,7 +2,9 @@ package io.poka.inspections.internal.sampling;
 
 /**
  * A single sampling plan for attributes: inspect {@code sampleSize} units and accept the lot when the
- * count of nonconforming units (or nonconformities) is at most {@code acceptanceNumber}. The three kinds
+ * count of nonconforming units (or nonconformities) is below {@code rejectionNumber}; that is at most
+ * {@code acceptanceNumber} except on the reduced plans of ANSI/ASQ Z1.4, where a count between the two is
+ * accepted but returns inspection to normal. The three kinds
  * let callers mix table plans with contractually fixed plans and 100 % inspection behind one type.
  */
 public sealed interface SamplingPlan permits TablePlan, FixedSamplePlan, FullInspectionPlan {
@@ -18,6 +20,11 @@ public sealed interface SamplingPlan permits TablePlan, FixedSamplePlan, FullIns
         if (nonconforming < 0) {
             throw new IllegalArgumentException("nonconforming count must be >= 0: " + nonconforming);
         }
-        return nonconforming <= acceptanceNumber();
+        return nonconforming < rejectionNumber();
+    }
+
+    /** True when {@code nonconforming} lies strictly between Ac and Re (a reduced plan with a gap). */
+    default boolean betweenAcceptanceAndRejection(int nonconforming) {
+        return nonconforming > acceptanceNumber() && nonconforming < rejectionNumber();
     }
 }

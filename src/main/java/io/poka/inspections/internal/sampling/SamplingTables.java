@@ -14,31 +14,55 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * ISO 2859-1:1999 Tables 1, 2-A, 2-B and 2-C loaded once from the resource files beside this module, and
- * the lookup that turns (lot size, level, AQL, severity) into a plan; the numbers live in data files
- * so that they can be reviewed against the printed standard cell by cell.
+ * The sampling tables of one standard (Table 1 and the normal, tightened and, where Poka has a verified one, reduced
+ * master table) loaded once from the resource files beside this module, and the lookup that turns (lot size, level,
+ * AQL, severity) into a plan; the numbers live in data files so that they can be reviewed cell by cell.
  */
 public final class SamplingTables {
 
-    /** The edition whose tables are loaded; recorded with every plan decision by callers. */
-    public static final String EDITION = "ISO 2859-1:1999";
-
     private static final String DIR = "/io/poka/inspections/sampling/";
-    private static final SamplingTables ISO_2859_1_1999 = new SamplingTables();
+    private static final SamplingTables ISO_2859_1_1999 = new SamplingTables(SamplingStandard.ISO_2859_1_1999,
+            DIR + "table-2c-reduced-iso-1999.csv");
+    private static final SamplingTables ANSI_ASQ_Z1_4_2003 = new SamplingTables(SamplingStandard.ANSI_ASQ_Z1_4_2003,
+            DIR + "z14-table-ii-c-reduced.csv");
 
+    private final SamplingStandard standard;
     private final List<LotSizeRow> table1;
     private final Map<Severity, Master> masters = new EnumMap<>(Severity.class);
 
-    private SamplingTables() {
+    private SamplingTables(SamplingStandard standard, String reducedTable) {
+        this.standard = standard;
         table1 = loadTable1(DIR + "table-1-code-letters.csv");
         masters.put(Severity.NORMAL, loadMaster(DIR + "table-2a-normal.csv"));
         masters.put(Severity.TIGHTENED, loadMaster(DIR + "table-2b-tightened.csv"));
-        masters.put(Severity.REDUCED, loadMaster(DIR + "table-2c-reduced.csv"));
+        if (reducedTable != null) {
+            masters.put(Severity.REDUCED, loadMaster(reducedTable));
+        }
     }
 
-    /** The tables of ISO 2859-1:1999 (identical to ANSI/ASQ Z1.4-2008 for Tables 1, 2-A and 2-B). */
+    /** The tables of ISO 2859-1:1999: Table 1, 2-A, 2-B and the reduced Table 2-C (no gap between Ac and Re). */
     public static SamplingTables iso2859_1_1999() {
         return ISO_2859_1_1999;
+    }
+
+    /** The tables of ANSI/ASQ Z1.4-2003: Tables I, II-A and II-B as ISO's, and the reduced Table II-C. */
+    public static SamplingTables ansiAsqZ1_4_2003() {
+        return ANSI_ASQ_Z1_4_2003;
+    }
+
+    /** The tables of {@code standard}. */
+    public static SamplingTables of(SamplingStandard standard) {
+        return standard == SamplingStandard.ANSI_ASQ_Z1_4_2003 ? ANSI_ASQ_Z1_4_2003 : ISO_2859_1_1999;
+    }
+
+    /** The standard these tables belong to. */
+    public SamplingStandard standard() {
+        return standard;
+    }
+
+    /** True when these tables have a master table for {@code severity} (reduced only where Poka has verified one). */
+    public boolean offers(Severity severity) {
+        return masters.containsKey(severity);
     }
 
     /** Table 1: the sample size code letter for a lot size (>= 2) and an inspection level. */
@@ -74,6 +98,8 @@ public final class SamplingTables {
      * arrows are followed to the first plan below or above, and the sample size is that of the row where the
      * plan is found. When that sample size equals or exceeds the lot size, every unit is inspected with the
      * same Ac/Re (ISO 2859-1:1999, note to Tables 2-A to 2-C).
+     *
+     * @throws IllegalArgumentException when these tables have no master table for {@code severity}
      */
     public TablePlan plan(int lotSize, InspectionLevel level, Aql aql, Severity severity) {
         CodeLetter letter = codeLetter(lotSize, level);
@@ -87,7 +113,7 @@ public final class SamplingTables {
 
     /**
      * The code letter whose row holds the plan for ({@code letter}, {@code aql}) after following arrows.
-     * The standard prints "↑" in row A at AQL 10 of Tables 2-A and 2-C although no plan lies above; we read
+     * The standards print "↑" in row A at AQL 10 of Tables 2-A and II-C (Z1.4) although no plan lies above; we read
      * such an arrow as pointing to the first plan below, the only plan the column offers for that letter.
      */
     public CodeLetter followArrows(Severity severity, CodeLetter letter, Aql aql) {
@@ -145,7 +171,12 @@ public final class SamplingTables {
     }
 
     private Master master(Severity severity) {
-        return masters.get(severity);
+        Master master = masters.get(severity);
+        if (master == null) {
+            throw new IllegalArgumentException(standard.label() + ": Poka has no verified " + severity
+                    + " master table for this standard");
+        }
+        return master;
     }
 
     private MasterRow row(Severity severity, CodeLetter letter) {

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Structural properties of ISO 2859-1:1999 Tables 2-A, 2-B and 2-C that hold for every cell of the printed
+ * Structural properties of ISO 2859-1:1999 Tables 2-A, 2-B and ANSI/ASQ Z1.4-2003 Table II-C that hold for every
+ * cell of the printed
  * tables (plans constant along the arrow diagonals, sample sizes in the R10 series, reduced sample size two
  * letters back, tightened never looser than normal), plus an external cross-check of the arrows and
  * rejection numbers against the MIL-STD-105E transcription published at
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class MasterTableStructureTest {
 
     private static final SamplingTables T = SamplingTables.iso2859_1_1999();
+    private static final SamplingTables Z14 = SamplingTables.ansiAsqZ1_4_2003();
+    private static final List<Severity> NORMAL_AND_TIGHTENED = List.of(Severity.NORMAL, Severity.TIGHTENED);
     private static final List<CodeLetter> A_TO_R = List.of(CodeLetter.values()).subList(0, 16);
 
     @Test
@@ -35,9 +38,9 @@ class MasterTableStructureTest {
     void reducedSampleSizeIsTheNormalSampleSizeTwoLettersEarlier() {
         int[] expected = {2, 2, 2, 3, 5, 8, 13, 20, 32, 50, 80, 125, 200, 315, 500, 800};
         for (int i = 0; i < 16; i++) {
-            assertEquals(expected[i], T.sampleSize(A_TO_R.get(i), Severity.REDUCED));
+            assertEquals(expected[i], Z14.sampleSize(A_TO_R.get(i), Severity.REDUCED));
             if (i >= 2) {
-                assertEquals(T.sampleSize(A_TO_R.get(i - 2), Severity.NORMAL), T.sampleSize(A_TO_R.get(i), Severity.REDUCED));
+                assertEquals(T.sampleSize(A_TO_R.get(i - 2), Severity.NORMAL), Z14.sampleSize(A_TO_R.get(i), Severity.REDUCED));
             }
         }
     }
@@ -53,7 +56,8 @@ class MasterTableStructureTest {
     @Test
     void everyPrintedPlanIsConstantAlongItsDiagonal() {
         // one step down a column (n x ~1.6) and one step left along a row (AQL / ~1.6) keep n x AQL, hence the plan
-        for (Severity severity : Severity.values()) {
+        // (not in the Z1.4 reduced table, whose rows A..C share n = 2)
+        for (Severity severity : NORMAL_AND_TIGHTENED) {
             Map<Integer, MasterCell> byDiagonal = new HashMap<>();
             for (int i = 0; i < 16; i++) {
                 for (Aql aql : Aql.values()) {
@@ -69,8 +73,8 @@ class MasterTableStructureTest {
     }
 
     @Test
-    void everyPlanRejectsAtOneMoreThanItAccepts() {
-        for (Severity severity : Severity.values()) {
+    void everyNormalAndTightenedPlanRejectsAtOneMoreThanItAccepts() {
+        for (Severity severity : NORMAL_AND_TIGHTENED) {
             for (CodeLetter letter : T.codeLetters(severity)) {
                 for (Aql aql : Aql.values()) {
                     MasterCell cell = T.cell(severity, letter, aql);
@@ -84,7 +88,7 @@ class MasterTableStructureTest {
 
     @Test
     void acceptanceNumbersNeverDecreaseAlongARowOrDownAColumn() {
-        for (Severity severity : Severity.values()) {
+        for (Severity severity : NORMAL_AND_TIGHTENED) {
             for (CodeLetter letter : A_TO_R) {
                 int last = -1;
                 for (Aql aql : Aql.values()) {
@@ -109,6 +113,65 @@ class MasterTableStructureTest {
     }
 
     @Test
+    void z14ReducedRejectionNumbersRiseAlongEveryRowAndNeitherNumberFallsDownAColumn() {
+        for (CodeLetter letter : A_TO_R) {
+            MasterCell last = null;
+            for (Aql aql : Aql.values()) {
+                MasterCell cell = Z14.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertTrue(last == null || (cell.rejectionNumber() > last.rejectionNumber()
+                            && cell.acceptanceNumber() >= last.acceptanceNumber()), "row " + letter + " at " + aql.label());
+                    last = cell;
+                }
+            }
+        }
+        for (Aql aql : Aql.values()) {
+            MasterCell last = null;
+            for (CodeLetter letter : A_TO_R) {
+                MasterCell cell = Z14.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    // rows A and B share n = 2 and print the same plan at AQL 100 .. 650
+                    assertTrue(last == null || (cell.rejectionNumber() >= last.rejectionNumber()
+                            && cell.acceptanceNumber() >= last.acceptanceNumber()), "column " + aql.label() + " at " + letter);
+                    last = cell;
+                }
+            }
+        }
+    }
+
+    @Test
+    void isoReducedPlansShareTheReducedSampleSizesAndAcRisesAlongRowsAndNeverFallsDownColumns() {
+        // ISO 2859-1:1999 Table 2-C: the same reduced sample sizes as Z1.4 II-C, Re = Ac + 1, and its plans ordered
+        // like those of 2-A (rows A..C share n = 2, so a column may repeat a plan there)
+        for (CodeLetter letter : A_TO_R) {
+            assertEquals(Z14.sampleSize(letter, Severity.REDUCED), T.sampleSize(letter, Severity.REDUCED), letter.name());
+            int last = -1;
+            for (Aql aql : Aql.values()) {
+                MasterCell cell = T.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertEquals(cell.acceptanceNumber() + 1, cell.rejectionNumber(), letter + "/" + aql.label());
+                    assertTrue(cell.acceptanceNumber() > last, "row " + letter + " at " + aql.label());
+                    last = cell.acceptanceNumber();
+                }
+            }
+        }
+        for (Aql aql : Aql.values()) {
+            int last = -1;
+            int lastN = 0;
+            for (CodeLetter letter : A_TO_R) {
+                MasterCell cell = T.cell(Severity.REDUCED, letter, aql);
+                if (cell.isPlan()) {
+                    assertTrue(cell.acceptanceNumber() >= last, "column " + aql.label() + " at " + letter);
+                    last = cell.acceptanceNumber();
+                }
+                int n = T.sampleSize(T.followArrows(Severity.REDUCED, letter, aql), Severity.REDUCED);
+                assertTrue(n >= lastN, "resolved n shrinks at " + letter + "/" + aql.label());
+                lastN = n;
+            }
+        }
+    }
+
+    @Test
     void tightenedIsNeverLooserThanNormalForTheSameSample() {
         for (CodeLetter letter : A_TO_R) {
             for (Aql aql : Aql.values()) {
@@ -124,11 +187,12 @@ class MasterTableStructureTest {
     @Test
     void everyCellOfEveryTableLeadsToAPlanAndTheResolvedSampleNeverShrinksDownAColumn() {
         for (Severity severity : Severity.values()) {
+            SamplingTables tables = severity == Severity.REDUCED ? Z14 : T;
             for (Aql aql : Aql.values()) {
                 int last = 0;
                 for (CodeLetter letter : A_TO_R) {
-                    CodeLetter used = T.followArrows(severity, letter, aql);
-                    int n = T.sampleSize(used, severity);
+                    CodeLetter used = tables.followArrows(severity, letter, aql);
+                    int n = tables.sampleSize(used, severity);
                     assertTrue(n >= last, severity + " " + letter + "/" + aql.label());
                     last = n;
                 }

@@ -93,7 +93,7 @@ class PlanResolutionTest {
     @Test
     void reducedInspectionSamplesLessThanNormalForTheSameLot() {
         TablePlan normal = T.plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.NORMAL);
-        TablePlan reduced = T.plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.REDUCED);
+        TablePlan reduced = SamplingTables.ansiAsqZ1_4_2003().plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.REDUCED);
         TablePlan tightened = T.plan(1000, InspectionLevel.II, Aql.AQL_1_0, Severity.TIGHTENED);
         assertEquals(32, reduced.sampleSize());
         assertEquals(80, tightened.sampleSize());
@@ -108,7 +108,8 @@ class PlanResolutionTest {
         assertEquals(OptionalInt.of(3), T.acceptanceNumberOneStepTighter(plan)); // J at 1.5: 3/4
         TablePlan smallest = T.plan(600_000, InspectionLevel.III, Aql.AQL_0_010, Severity.NORMAL);
         assertTrue(T.acceptanceNumberOneStepTighter(smallest).isEmpty());
-        assertTrue(T.acceptanceNumberOneStepTighter(T.plan(1000, InspectionLevel.II, Aql.AQL_2_5, Severity.REDUCED)).isEmpty());
+        assertTrue(T.acceptanceNumberOneStepTighter(SamplingTables.ansiAsqZ1_4_2003().plan(1000, InspectionLevel.II,
+                Aql.AQL_2_5, Severity.REDUCED)).isEmpty());
     }
 
     @Test
@@ -120,13 +121,19 @@ class PlanResolutionTest {
             for (InspectionLevel level : InspectionLevel.values()) {
                 for (Aql aql : Aql.values()) {
                     for (Severity severity : Severity.values()) {
-                        TablePlan plan = T.plan(lot, level, aql, severity);
+                        // reduced plans: ANSI/ASQ Z1.4-2003 Table II-C, where Re may exceed Ac + 1
+                        SamplingTables tables = severity == Severity.REDUCED ? SamplingTables.ansiAsqZ1_4_2003() : T;
+                        TablePlan plan = tables.plan(lot, level, aql, severity);
                         String at = lot + " " + level + " " + aql.label() + " " + severity;
                         assertEquals(T.codeLetter(lot, level), plan.codeLetter(), at);
-                        assertEquals(T.sampleSize(plan.planCodeLetter(), severity), plan.tableSampleSize(), at);
+                        assertEquals(tables.sampleSize(plan.planCodeLetter(), severity), plan.tableSampleSize(), at);
                         assertEquals(Math.min(lot, plan.tableSampleSize()), plan.sampleSize(), at);
                         assertEquals(plan.tableSampleSize() >= lot, plan.fullInspection(), at);
-                        assertEquals(plan.acceptanceNumber() + 1, plan.rejectionNumber(), at);
+                        if (severity == Severity.REDUCED) {
+                            assertTrue(plan.rejectionNumber() > plan.acceptanceNumber(), at);
+                        } else {
+                            assertEquals(plan.acceptanceNumber() + 1, plan.rejectionNumber(), at);
+                        }
                         resolved++;
                     }
                 }

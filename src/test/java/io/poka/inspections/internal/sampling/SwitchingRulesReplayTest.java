@@ -159,6 +159,9 @@ class SwitchingRulesReplayTest {
             state = r.state();
         }
         for (SwitchReason reason : SwitchReason.values()) {
+            if (reason == SwitchReason.ACCEPTED_BETWEEN_AC_AND_RE || reason == SwitchReason.REDUCED_PLANS_NOT_OFFERED) {
+                continue; // need a Z1.4 gap plan or a plan standard: ReducedToNormalGapRuleTest
+            }
             assertTrue(seen.getOrDefault(reason, 0) > 0, "never saw " + reason + " in " + seen);
         }
     }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.inspections.internal.DefectClass;
+import io.poka.inspections.internal.sampling.Aql;
 import io.poka.inspections.internal.sampling.FixedSamplePlan;
+import io.poka.inspections.internal.sampling.InspectionLevel;
 import io.poka.inspections.internal.sampling.SamplingPlan;
+import io.poka.inspections.internal.sampling.SamplingTables;
+import io.poka.inspections.internal.sampling.Severity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,20 @@ class VerdictCalculatorTest {
         assertFalse(BURR.conforms(0.1001));
         assertFalse(BURR.twoSided());
         assertFalse(DIAMETER.conforms(Double.NaN));
+    }
+
+    @Test
+    void aCountBetweenAcAndReOnAZ14ReducedPlanAcceptsTheClass() {
+        // ANSI/ASQ Z1.4-2003 Table II-C: lot 1000, level II, AQL 1.0 -> J, n 32, Ac 1, Re 3
+        SamplingPlan reduced = SamplingTables.ansiAsqZ1_4_2003().plan(1000, InspectionLevel.II, Aql.AQL_1_0,
+                Severity.REDUCED);
+        Map<DefectClass, SamplingPlan> plans = Map.of(DefectClass.MINOR, reduced);
+        InspectionVerdict two = VerdictCalculator.evaluate(plans, List.of(SCRATCHES), Map.of(), Map.of(DefectClass.MINOR, 2));
+        assertTrue(two.accepted());
+        assertTrue(two.classes().get(0).accepted());
+        assertTrue(reduced.betweenAcceptanceAndRejection(two.classes().get(0).nonconforming()));
+        InspectionVerdict three = VerdictCalculator.evaluate(plans, List.of(SCRATCHES), Map.of(), Map.of(DefectClass.MINOR, 3));
+        assertFalse(three.accepted());
     }
 
     @Test
