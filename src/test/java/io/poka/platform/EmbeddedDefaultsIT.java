@@ -81,10 +81,29 @@ class EmbeddedDefaultsIT {
         String query = "/api/v1/telemetry/readings?line=it-line&variable=temperature";
         awaitBodyContains(port, query, "admin:" + password, readingId);
 
+        // SIGTERM in the middle of a stream: the consumer is storing a batch when it arrives
+        int produced = streamReadings(dataDir, Duration.ofSeconds(5));
+        long storedBefore = storedStreamReadings(dataDir);
+        int logAtSigterm = Files.readString(log1).length();
+        long t0 = System.nanoTime();
         app.destroy(); // SIGTERM
-        assertTrue(app.waitFor(60, TimeUnit.SECONDS), "stops within 60 s of SIGTERM");
+        boolean exited = app.waitFor(60, TimeUnit.SECONDS);
+        long exitMillis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("EmbeddedDefaultsIT: %d of %d streamed readings stored at SIGTERM; exit took %d ms%n",
+                storedBefore, produced, exitMillis);
+        assertTrue(exited, "stops within 60 s of SIGTERM");
+        assertTrue(exitMillis < 10_000, "stops in order within 10 s of SIGTERM (a hang, not a benchmark): " + exitMillis
+                + " ms\n" + tail(log1));
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("")
                 .contains(dataDir.resolve("postgres").toString())), "no PostgreSQL process is left behind");
+        String stopping = Files.readString(log1).substring(logAtSigterm);
+        int appStopped = stopping.indexOf("Application stopped after");
+        int dbStopped = stopping.indexOf("Embedded PostgreSQL stopped");
+        int brokerStopped = stopping.indexOf("Embedded Kafka broker stopped");
+        assertTrue(appStopped >= 0 && appStopped < dbStopped && dbStopped < brokerStopped,
+                "application, then database, then broker:\n" + tail(log1));
+        assertFalse(stopping.contains("retrying in"), "no write failed under the consumer:\n" + stopping);
+        assertFalse(stopping.contains(" ERROR "), "no error while stopping:\n" + stopping);
 
         Path log2 = dataDir.resolve("run2.log");
         app = start(dataDir, port, log2);
@@ -92,6 +111,11 @@ class EmbeddedDefaultsIT {
         assertFalse(Files.readString(log2).contains("one-time password"), "the admin is created only once");
         assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode(), "same admin password after restart");
         assertTrue(get(port, query, "admin:" + password).body().contains(readingId), "the reading survived the restart");
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
+        while (storedStreamReadings(dataDir) < produced && Instant.now().isBefore(end)) {
+            Thread.sleep(500);
+        }
+        assertEquals(produced, storedStreamReadings(dataDir), "every reading streamed before SIGTERM is stored once");
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
@@ -181,6 +205,45 @@ class EmbeddedDefaultsIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>("poka.telemetry.readings.v1", "it-line", json)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Streams readings of it-line at about 5,000 a second for the given time, waits for the broker's acks. */
+    private static int streamReadings(Path dataDir, Duration duration) throws Exception {
+        Instant start = Instant.now().minusSeconds(120);
+        int n = 0;
+        try (KafkaProducer<String, String> producer = producer(dataDir)) {
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                for (int k = 0; k < 500; k++, n++) {
+                    producer.send(new ProducerRecord<>("poka.telemetry.readings.v1", "it-line", """
+                            {"readingId":"stream-%d","line":"it-line","station":"S1","variable":"temperature","value":%d,"unit":"degC","timestamp":"%s"}"""
+                            .formatted(n, 20 + n % 3, start.plusMillis(n))));
+                }
+                Thread.sleep(100);
+            }
+            producer.flush();
+        }
+        return n;
+    }
+
+    private static long storedStreamReadings(Path dataDir) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports(dataDir).getProperty("postgres") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select count(*), count(distinct reading_id) from telemetry.reading where reading_id like 'stream-%'")) {
+            assertTrue(rs.next());
+            assertEquals(rs.getLong(1), rs.getLong(2));
+            return rs.getLong(1);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(Path dataDir) throws IOException {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports(dataDir).getProperty("kafka"));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
     }
 
     private static int freePort() throws IOException {
