@@ -3,11 +3,17 @@ package io.poka.telemetry.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,6 +25,7 @@ import org.jboss.logging.Logger;
  * the database cannot take now (unreachable, restarting) is retried with backoff until it succeeds, so an outage
  * stalls the stream but loses nothing; a write it refuses for its content ({@link DatabaseRefusal}) is split until
  * the refused readings stand alone ({@link RefusalIsolation}), and those are dead-lettered like any other reject.
+ * On shutdown the channel is paused and the batch in hand is finished before Quarkus closes anything under it.
  */
 @ApplicationScoped
 public class ReadingsConsumer {
@@ -36,10 +43,16 @@ public class ReadingsConsumer {
     private final Counter stored;
     private final Counter duplicates;
     private final Counter retries;
+    private final ChannelRegistry channels;
+    /** Held while a batch is being handled, so shutdown can wait for it. */
+    private final ReentrantLock inHand = new ReentrantLock();
+    private volatile boolean stopping;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
 
     ReadingsConsumer(IngestService ingest, DeadLetters deadLetters, CatalogueService catalogue, ObjectMapper json,
-            Clock clock, TelemetryConfig config, IngestStall stall, MeterRegistry metrics) {
+            Clock clock, TelemetryConfig config, IngestStall stall, MeterRegistry metrics, ChannelRegistry channels) {
         this.ingest = ingest;
+        this.channels = channels;
         this.deadLetters = deadLetters;
         this.config = config;
         this.stall = stall;
@@ -55,7 +68,33 @@ public class ReadingsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void consume(ConsumerRecords<String, String> records) {
+        inHand.lock();
+        try {
+            handle(records);
+        } finally {
+            inHand.unlock();
+        }
+    }
+
+    /**
+     * First step of shutdown, before Quarkus closes the persistence units and pools: no further batch is handed to
+     * {@link #consume} (the channel is pausable), the batch in hand is finished and acknowledged, so the connector
+     * commits its offsets when it closes; batches fetched but not handed over are not acknowledged and come again
+     * after the restart. A batch that cannot be stored now (database down) stops retrying and comes again too.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        stopSignal.countDown();
+        long t0 = System.nanoTime();
+        channels.getPausable(CHANNEL).pause();
+        if (inHand.tryLock(15, TimeUnit.SECONDS)) {
+            inHand.unlock();
+        }
+        LOG.infof("Readings consumer stopped in %d ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void handle(ConsumerRecords<String, String> records) {
         List<Pending> valid = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
             try {
@@ -130,6 +169,10 @@ public class ReadingsConsumer {
                     if (refusal != null) {
                         throw refusal;
                     }
+                    if (stopping) {
+                        throw new IllegalStateException(what + " failed while stopping; the batch is not acknowledged "
+                                + "and comes again after the restart", e);
+                    }
                     stall.failing();
                     retries.increment();
                     LOG.warnf("%s failed (%s); retrying in %d ms", what, e, backoff);
@@ -142,9 +185,10 @@ public class ReadingsConsumer {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits before the next attempt; shutdown cuts the wait short. */
+    private void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            stopSignal.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to retry; the batch will be delivered again", e);

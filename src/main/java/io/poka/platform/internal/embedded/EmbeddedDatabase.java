@@ -57,6 +57,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
-        LOG.info("Embedded PostgreSQL stopped");
+        EmbeddedInfrastructure.afterQuarkus("Embedded PostgreSQL stopped");
     }
 }

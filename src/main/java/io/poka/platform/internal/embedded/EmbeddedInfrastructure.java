@@ -1,6 +1,8 @@
 package io.poka.platform.internal.embedded;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -90,8 +92,21 @@ final class EmbeddedInfrastructure {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.infof("Application stopped after %d ms; stopping the embedded services", (System.nanoTime() - t0) / 1_000_000);
+        afterQuarkus("Application stopped after " + (System.nanoTime() - t0) / 1_000_000
+                + " ms; stopping the embedded services");
         closeAll();
+    }
+
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    /**
+     * Reports a step of stopping once Quarkus has stopped: its log manager is closed by then and drops messages,
+     * so the line goes to standard output, in the log's format.
+     */
+    static void afterQuarkus(String message) {
+        System.out.printf("%s INFO  [%s] (%s) %s%n", LocalDateTime.now().format(LOG_TIME),
+                EmbeddedInfrastructure.class.getPackageName(), Thread.currentThread().getName(), message);
+        System.out.flush();
     }
 
     /** Stops the services in the order they were started: the database, then the broker. */
