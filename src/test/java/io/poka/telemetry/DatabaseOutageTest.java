@@ -1,6 +1,7 @@
 package io.poka.telemetry;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,8 @@ class DatabaseOutageTest {
                 }
                 assertEquals(200, RestAssured.get("/q/health/live").statusCode(),
                         "liveness stays UP when only the database is down: " + RestAssured.get("/q/health/live").asString());
+                RestAssured.get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'poka-telemetry-ingest' }.status", equalTo("DOWN"));
             } finally {
                 switchboard.execute("alter database postgres allow_connections true");
             }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -87,7 +88,10 @@ public class ReadingsConsumer {
         stopping = true;
         stopSignal.countDown();
         long t0 = System.nanoTime();
-        channels.getPausable(CHANNEL).pause();
+        PausableChannel channel = channels.getPausable(CHANNEL);
+        if (channel != null) {
+            channel.pause();
+        }
         if (inHand.tryLock(15, TimeUnit.SECONDS)) {
             inHand.unlock();
         }
