@@ -1,7 +1,7 @@
 package io.poka.telemetry;
 
-import static io.poka.testing.TelemetryFixtures.DLQ_TOPIC;
 import static io.poka.testing.TelemetryFixtures.READINGS_TOPIC;
+import static io.poka.testing.TelemetryFixtures.header;
 import static io.poka.testing.TelemetryFixtures.reading;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -14,21 +14,15 @@ import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,19 +45,13 @@ class UnstorableReadingsTest {
         TelemetryFixtures.defineVariable(line, "temp", "degC", "");
         Instant ts = Instant.now().minusSeconds(600);
         String poison = UUID.randomUUID().toString();
-        List<String> good = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = TelemetryFixtures.producer()) {
-            for (int i = 0; i < 100; i++) {
-                if (i == 40) {
-                    producer.send(new ProducerRecord<>(READINGS_TOPIC, line, reading(poison, line, "temp", "degC", 1,
-                            ts).replace("\"station\":\"S1\"", "\"station\":\"S\\u00001\"")));
-                }
-                good.add(UUID.randomUUID().toString());
-                producer.send(new ProducerRecord<>(READINGS_TOPIC, line,
-                        reading(good.get(i), line, "temp", "degC", i, ts.plusSeconds(i))));
-            }
-            producer.flush();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            messages.add(reading(UUID.randomUUID().toString(), line, "temp", "degC", i, ts.plusSeconds(i)));
         }
+        messages.add(40, reading(poison, line, "temp", "degC", 1, ts).replace("\"station\":\"S1\"",
+                "\"station\":\"S\\u00001\""));
+        send(line, messages);
         ConsumerRecord<String, String> dead = deadLetters(List.of(poison)).get(poison);
         assertEquals("invalid-field", header(dead, "poka-dlq-reason-code"));
         assertTrue(header(dead, "poka-dlq-reason").contains("station: must not contain control characters (U+0000"),
@@ -79,20 +67,15 @@ class UnstorableReadingsTest {
         TelemetryFixtures.defineVariable(line, "temp", "degC", "");
         Instant ts = Instant.now().minusSeconds(600);
         List<String> refused = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        List<String> good = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = TelemetryFixtures.producer()) {
-            for (int i = 0; i < 200; i++) {
-                if (i == 3 || i == 150) {
-                    String id = refused.get(i == 3 ? 0 : 1);
-                    producer.send(new ProducerRecord<>(READINGS_TOPIC, line, reading(id, line, "temp", "degC", 1, ts)
-                            .replace(ts.toString(), BEFORE_POSTGRES_TIME)));
-                }
-                good.add(UUID.randomUUID().toString());
-                producer.send(new ProducerRecord<>(READINGS_TOPIC, line,
-                        reading(good.get(i), line, "temp", "degC", i % 5, ts.plusSeconds(i))));
-            }
-            producer.flush();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            messages.add(reading(UUID.randomUUID().toString(), line, "temp", "degC", i % 5, ts.plusSeconds(i)));
         }
+        messages.add(150, reading(refused.get(1), line, "temp", "degC", 1, ts).replace(ts.toString(),
+                BEFORE_POSTGRES_TIME));
+        messages.add(3, reading(refused.get(0), line, "temp", "degC", 1, ts).replace(ts.toString(),
+                BEFORE_POSTGRES_TIME));
+        send(line, messages);
         Map<String, ConsumerRecord<String, String>> dead = deadLetters(refused);
         for (String id : refused) {
             assertEquals("refused-by-database", header(dead.get(id), "poka-dlq-reason-code"));
@@ -150,31 +133,18 @@ class UnstorableReadingsTest {
     }
 
     private static Map<String, ConsumerRecord<String, String>> deadLetters(List<String> ids) {
-        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "unstorable-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(DLQ_TOPIC));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (dead.size() < ids.size() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    for (String id : ids) {
-                        if (r.value().contains(id)) {
-                            dead.put(id, r);
-                        }
-                    }
-                }
-            }
-        }
+        Map<String, ConsumerRecord<String, String>> dead = TelemetryFixtures.deadLetters(ids);
         assertEquals(ids.size(), dead.size(), "every refused reading is in the dead-letter topic");
         return dead;
     }
 
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    /** Sends the messages of one line in order and waits for the broker's acks. */
+    private static void send(String line, List<String> messages) {
+        try (KafkaProducer<String, String> producer = TelemetryFixtures.producer()) {
+            for (String m : messages) {
+                producer.send(new ProducerRecord<>(READINGS_TOPIC, line, m));
+            }
+            producer.flush();
+        }
     }
 }
