@@ -44,10 +44,14 @@ class EmbeddedDefaultsIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process app;
 
+    /** SIGTERM first: a SIGKILL would leave the embedded PostgreSQL running, orphaned, after the test. */
     @AfterEach
     void stop() throws Exception {
         if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
