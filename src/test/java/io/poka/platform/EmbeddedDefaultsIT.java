@@ -44,10 +44,14 @@ class EmbeddedDefaultsIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process app;
 
+    /** SIGTERM first: a SIGKILL would leave the embedded PostgreSQL running, orphaned, after the test. */
     @AfterEach
     void stop() throws Exception {
         if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -81,17 +85,44 @@ class EmbeddedDefaultsIT {
         String query = "/api/v1/telemetry/readings?line=it-line&variable=temperature";
         awaitBodyContains(port, query, "admin:" + password, readingId);
 
+        // SIGTERM in the middle of a stream: the consumer is storing a batch when it arrives
+        int produced = streamReadings(dataDir, Duration.ofSeconds(3), 150_000);
+        long storedBefore = storedStreamReadings(dataDir);
+        assertTrue(storedBefore < produced, "SIGTERM arrives while readings are still being stored");
+        int logAtSigterm = Files.readString(log1).length();
+        long t0 = System.nanoTime();
         app.destroy(); // SIGTERM
-        assertTrue(app.waitFor(60, TimeUnit.SECONDS), "stops within 60 s of SIGTERM");
+        boolean exited = app.waitFor(60, TimeUnit.SECONDS);
+        long exitMillis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("EmbeddedDefaultsIT: %d of %d streamed readings stored at SIGTERM; exit took %d ms%n",
+                storedBefore, produced, exitMillis);
+        assertTrue(exited, "stops within 60 s of SIGTERM");
+        assertTrue(exitMillis < 10_000, "stops in order within 10 s of SIGTERM (a hang, not a benchmark): " + exitMillis
+                + " ms\n" + tail(log1));
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("")
                 .contains(dataDir.resolve("postgres").toString())), "no PostgreSQL process is left behind");
+        String stopping = Files.readString(log1).substring(logAtSigterm);
+        int consumerStopped = stopping.indexOf("Readings consumer stopped");
+        int appStopped = stopping.indexOf("Application stopped after");
+        int dbStopped = stopping.indexOf("Embedded PostgreSQL stopped");
+        int brokerStopped = stopping.indexOf("Embedded Kafka broker stopped");
+        assertTrue(consumerStopped >= 0 && consumerStopped < appStopped && appStopped < dbStopped
+                && dbStopped < brokerStopped, "consumer, application, database, broker:\n" + stopping);
+        assertFalse(stopping.contains("WARN  [io.poka"), "nothing of Poka's failed while stopping:\n" + stopping);
+        assertFalse(stopping.contains("retrying in"), "no write failed under the consumer:\n" + stopping);
+        assertFalse(stopping.contains(" ERROR "), "no error while stopping:\n" + stopping);
 
         Path log2 = dataDir.resolve("run2.log");
         app = start(dataDir, port, log2);
         awaitReady(port, log2);
         assertFalse(Files.readString(log2).contains("one-time password"), "the admin is created only once");
         assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode(), "same admin password after restart");
-        assertTrue(get(port, query, "admin:" + password).body().contains(readingId), "the reading survived the restart");
+        assertEquals(1, countReadings(dataDir, "reading_id = '" + readingId + "'"), "the reading survived the restart");
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
+        while (storedStreamReadings(dataDir) < produced && Instant.now().isBefore(end)) {
+            Thread.sleep(500);
+        }
+        assertEquals(produced, storedStreamReadings(dataDir), "every reading streamed before SIGTERM is stored once");
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
@@ -181,6 +212,60 @@ class EmbeddedDefaultsIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>("poka.telemetry.readings.v1", "it-line", json)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Streams readings of it-line at about 5,000 a second for the given time, then a burst as fast as the broker
+     * takes them (a backlog the application is still storing), and waits for the broker's acks.
+     */
+    private static int streamReadings(Path dataDir, Duration duration, int burst) throws Exception {
+        Instant start = Instant.now().minusSeconds(600);
+        int n = 0;
+        try (KafkaProducer<String, String> producer = producer(dataDir)) {
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                for (int k = 0; k < 500; k++, n++) {
+                    send(producer, n, start);
+                }
+                Thread.sleep(100);
+            }
+            for (int k = 0; k < burst; k++, n++) {
+                send(producer, n, start);
+            }
+            producer.flush();
+        }
+        return n;
+    }
+
+    private static void send(KafkaProducer<String, String> producer, int n, Instant start) {
+        producer.send(new ProducerRecord<>("poka.telemetry.readings.v1", "it-line", """
+                {"readingId":"stream-%d","line":"it-line","station":"S1","variable":"temperature","value":%d,"unit":"degC","timestamp":"%s"}"""
+                .formatted(n, 20 + n % 3, start.plusMillis(n))));
+    }
+
+    private static long storedStreamReadings(Path dataDir) throws Exception {
+        return countReadings(dataDir, "reading_id like 'stream-%'");
+    }
+
+    /** Stored readings matching a condition, over JDBC on the port recorded in the data directory. */
+    private static long countReadings(Path dataDir, String condition) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports(dataDir).getProperty("postgres") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select count(*), count(distinct reading_id) from telemetry.reading where " + condition)) {
+            assertTrue(rs.next());
+            assertEquals(rs.getLong(1), rs.getLong(2), "no reading id stored twice");
+            return rs.getLong(1);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(Path dataDir) throws IOException {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports(dataDir).getProperty("kafka"));
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
     }
 
     private static int freePort() throws IOException {

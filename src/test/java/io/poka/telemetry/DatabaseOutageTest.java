@@ -1,6 +1,7 @@
 package io.poka.telemetry;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -90,6 +92,71 @@ class DatabaseOutageTest {
                     + "' and rule_id = 'WE1'"));
         }
         assertTrue(metrics.counter("poka.telemetry.store.retries").count() > retries0);
+    }
+
+    /**
+     * An outage longer than the Kafka connector's 60 s limit on unacknowledged records (the default of
+     * throttled.unprocessed-record-max-age.ms, which used to fail the channel for good): readings sent before, during
+     * and after it are all stored once without a restart, liveness stays UP throughout, readiness is UP again after.
+     */
+    @Test
+    void ingestionResumesByItselfAfterAnOutageLongerThanAMinute() throws Exception {
+        String line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "temp", "degC", "");
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String otherDatabase = RealInfrastructure.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/template1$1");
+        int produced = 0;
+        try (KafkaProducer<String, String> producer = TelemetryFixtures.producer();
+                Connection admin = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                Statement s = admin.createStatement();
+                Connection other = DriverManager.getConnection(otherDatabase, "postgres", "postgres");
+                Statement switchboard = other.createStatement()) {
+            produced = produce(producer, line, start, produced, 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(s, line) == 200);
+            long ours = count(s, "select pg_backend_pid()");
+            switchboard.execute("alter database postgres allow_connections false");
+            long outageStart = System.nanoTime();
+            try {
+                switchboard.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'postgres' "
+                        + "and pid <> " + ours);
+                while (System.nanoTime() - outageStart < Duration.ofSeconds(75).toNanos()) {
+                    produced = produce(producer, line, start, produced, 100);
+                    Thread.sleep(5_000);
+                }
+                assertEquals(200, RestAssured.get("/q/health/live").statusCode(),
+                        "liveness stays UP when only the database is down: " + RestAssured.get("/q/health/live").asString());
+                RestAssured.get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'poka-telemetry-ingest' }.status", equalTo("DOWN"));
+            } finally {
+                switchboard.execute("alter database postgres allow_connections true");
+            }
+            produced = produce(producer, line, start, produced, 200);
+            int expected = produced;
+            await().atMost(Duration.ofSeconds(90)).until(() -> stored(s, line) == expected);
+            Thread.sleep(1000); // a redelivered batch would arrive now; it must change nothing
+            assertEquals(expected, stored(s, line));
+            assertEquals(expected, count(s, "select count(distinct reading_id) from telemetry.reading where line = '"
+                    + line + "'"));
+            produced = produce(producer, line, start, produced, 100);
+            int more = produced;
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(s, line) == more);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        assertEquals(200, RestAssured.get("/q/health/live").statusCode());
+    }
+
+    private static int produce(KafkaProducer<String, String> producer, String line, Instant start, int from, int n)
+            throws Exception {
+        for (int i = from; i < from + n; i++) {
+            producer.send(new ProducerRecord<>(TelemetryFixtures.READINGS_TOPIC, line, TelemetryFixtures.reading(
+                    line + "-" + i, line, "temp", "degC", i % 7, start.plusMillis(i * 10L))));
+        }
+        producer.flush();
+        return from + n;
+    }
+
+    private static long stored(Statement s, String line) throws Exception {
+        return count(s, "select count(*) from telemetry.reading where line = '" + line + "'");
     }
 
     private static long count(Statement s, String sql) throws Exception {

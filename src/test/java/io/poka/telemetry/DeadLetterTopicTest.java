@@ -1,7 +1,7 @@
 package io.poka.telemetry;
 
-import static io.poka.testing.TelemetryFixtures.DLQ_TOPIC;
 import static io.poka.testing.TelemetryFixtures.READINGS_TOPIC;
+import static io.poka.testing.TelemetryFixtures.header;
 import static io.poka.testing.TelemetryFixtures.reading;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,20 +12,14 @@ import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Bad readings from Kafka end in the dead-letter topic, unchanged, with their reason in headers, and are counted. */
@@ -52,26 +46,8 @@ class DeadLetterTopicTest {
                     reading(good, line, "pressure", "bar", 2, now.minusSeconds(5)))).get();
         }
 
-        Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(DLQ_TOPIC));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (dead.size() < 3 && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    for (String marker : List.of(unknownVariable, future, unparseable)) {
-                        if (r.value().contains(marker)) {
-                            dead.put(marker, r);
-                        }
-                    }
-                }
-            }
-        }
+        Map<String, ConsumerRecord<String, String>> dead = TelemetryFixtures.deadLetters(
+                List.of(unknownVariable, future, unparseable));
         assertEquals(3, dead.size(), "all three bad records are in the dead-letter topic");
         assertEquals("unknown-variable", header(dead.get(unknownVariable), "poka-dlq-reason-code"));
         assertTrue(header(dead.get(unknownVariable), "poka-dlq-reason").contains("humidity"));
@@ -85,9 +61,5 @@ class DeadLetterTopicTest {
         assertEquals(0, TelemetryFixtures.count("select count(*) from telemetry.reading where reading_id = ?", future));
         RestAssured.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("poka_telemetry_readings_rejected_total{reason=\"unknown-variable\"}"));
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -43,22 +44,96 @@ public class BulkIngestService {
         if (rows.size() > config.bulkMaxRows()) {
             throw new ValidationProblem("body", "at most " + config.bulkMaxRows() + " rows per request");
         }
-        List<Reading> valid = new ArrayList<>(rows.size());
+        List<Row> valid = new ArrayList<>(rows.size());
         List<RowError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             try {
-                valid.add(parser.parse(row));
+                valid.add(new Row(i + 1, parser.parse(row)));
             } catch (ReadingParser.InvalidReading e) {
                 JsonNode id = row == null ? null : row.get("readingId");
                 errors.add(new RowError(i + 1, id != null && id.isTextual() ? id.asText() : null, e.code(), e.getMessage()));
             }
         }
         if (policy == Policy.ALL_OR_NOTHING && !errors.isEmpty()) {
-            throw new ValidationProblem(errors.size() + " of " + rows.size() + " rows are invalid; nothing was stored",
-                    errors.stream().map(e -> new ValidationProblem.FieldError("row " + e.row(), e.reason())).toList());
+            throw allOrNothing(errors, rows.size());
         }
-        IngestService.Outcome outcome = ingest.ingest(valid);
-        return new BulkResult(policy, rows.size(), outcome.stored(), outcome.duplicates(), errors.size(), errors);
+        try {
+            IngestService.Outcome outcome = ingest.ingest(readings(valid));
+            return new BulkResult(policy, rows.size(), outcome.stored(), outcome.duplicates(), errors.size(), errors);
+        } catch (SQLException | RuntimeException e) {
+            if (DatabaseRefusal.in(e).isEmpty()) {
+                throw e;
+            }
+        }
+        try {
+            return policy == Policy.ALL_OR_NOTHING ? refusedAll(valid, rows.size())
+                    : storedPerRow(valid, errors, rows.size());
+        } catch (UncheckedSql e) {
+            throw (SQLException) e.getCause();
+        }
+    }
+
+    /** A valid reading and its 1-based row number. */
+    private record Row(int number, Reading reading) {
+    }
+
+    /** The database refused the request's batch: store what it takes, row by row groups, and list what it refused. */
+    private BulkResult storedPerRow(List<Row> valid, List<RowError> errors, int received) {
+        int[] counts = new int[2];
+        List<RowError> refused = new ArrayList<>();
+        RefusalIsolation.store(valid, part -> {
+            try {
+                IngestService.Outcome outcome = ingest.ingest(readings(part));
+                counts[0] += outcome.stored();
+                counts[1] += outcome.duplicates();
+            } catch (SQLException e) {
+                throw DatabaseRefusal.in(e).orElseThrow(() -> new UncheckedSql(e));
+            } catch (RuntimeException e) {
+                throw DatabaseRefusal.in(e).orElseThrow(() -> e);
+            }
+        }, (row, refusal) -> refused.add(refusedRow(row, refusal)));
+        List<RowError> all = new ArrayList<>(errors);
+        all.addAll(refused);
+        all.sort(Comparator.comparingInt(RowError::row));
+        return new BulkResult(Policy.PER_ROW, received, counts[0], counts[1], all.size(), all);
+    }
+
+    /** The database refused a request that must store all or nothing: find the rows it refuses, store nothing. */
+    private BulkResult refusedAll(List<Row> valid, int received) {
+        List<RowError> refused = new ArrayList<>();
+        RefusalIsolation.store(valid, part -> {
+            try {
+                ingest.probe(readings(part));
+            } catch (SQLException e) {
+                throw new UncheckedSql(e);
+            }
+        }, (row, refusal) -> refused.add(refusedRow(row, refusal)));
+        throw allOrNothing(refused, received);
+    }
+
+    private static RowError refusedRow(Row row, DatabaseRefusal refusal) {
+        return new RowError(row.number(), row.reading().readingId(), ReadingsConsumer.REFUSED,
+                "the database refused the reading (SQLState " + refusal.sqlState() + "): " + refusal.getMessage());
+    }
+
+    private static ValidationProblem allOrNothing(List<RowError> errors, int received) {
+        return new ValidationProblem(errors.size() + " of " + received + " rows are invalid; nothing was stored",
+                errors.stream().map(e -> new ValidationProblem.FieldError("row " + e.row(), e.reason())).toList());
+    }
+
+    private static List<Reading> readings(List<Row> rows) {
+        List<Reading> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(r.reading());
+        }
+        return out;
+    }
+
+    /** A database failure that is not a refusal, carried out of the isolation callback. */
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.poka.telemetry.ReadingsStored;
 import io.poka.telemetry.StoredReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,15 +25,38 @@ public class IngestService {
 
     private final ReadingStore store;
     private final Event<ReadingsStored> readingsStored;
+    private final TransactionManager transactions;
 
-    IngestService(ReadingStore store, Event<ReadingsStored> readingsStored) {
+    IngestService(ReadingStore store, Event<ReadingsStored> readingsStored, TransactionManager transactions) {
         this.store = store;
         this.readingsStored = readingsStored;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /** Stores and charts the batch; any failure, a checked SQLException included, rolls the whole batch back. */
+    @Transactional(rollbackOn = Exception.class)
     public Outcome ingest(List<Reading> readings) throws SQLException {
         return announce(readings.size(), store.storeNew(readings));
+    }
+
+    /**
+     * Goes through the whole ingestion of the batch and rolls it back: whether the database would accept it, for a
+     * request that must store all of its readings or none ({@link DatabaseRefusal} when it would not).
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public void probe(List<Reading> readings) throws DatabaseRefusal, SQLException {
+        try {
+            announce(readings.size(), store.storeNew(readings));
+        } catch (SQLException e) {
+            throw DatabaseRefusal.in(e).orElseThrow(() -> e);
+        } catch (RuntimeException e) {
+            throw DatabaseRefusal.in(e).orElseThrow(() -> e);
+        }
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException e) {
+            throw new IllegalStateException("Cannot mark the probe's transaction for rollback", e);
+        }
     }
 
     /** The naive path kept for the benchmark's comparison: one INSERT, one transaction, per reading. */

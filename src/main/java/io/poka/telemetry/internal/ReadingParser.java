@@ -166,6 +166,13 @@ public class ReadingParser {
     /** The checks after the JSON shape: finite value, timestamp, catalogue, unit, expected range. */
     private Reading validated(String readingId, String line, String station, String variable, double v, String unit,
             String timestamp, String lot) throws InvalidReading {
+        printable("readingId", readingId);
+        printable("line", line);
+        printable("station", station);
+        printable("variable", variable);
+        printable("unit", unit);
+        printable("timestamp", timestamp);
+        printable("lot", lot);
         if (!Double.isFinite(v)) {
             throw new InvalidReading("non-finite", "value: must be finite");
         }
@@ -188,6 +195,31 @@ public class ReadingParser {
                     + def.expectedMin() + ", " + def.expectedMax() + "]");
         }
         return new Reading(readingId, line, station, variable, v, unit, ts, lot);
+    }
+
+    /**
+     * Refuses control characters (U+0000 NUL, which PostgreSQL cannot store in text, and the other C0/C1 controls)
+     * and unpaired surrogates (no UTF-8 form) in a text field: cheaper here than as a refused database write.
+     */
+    private static void printable(String field, String s) throws InvalidReading {
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new InvalidReading("invalid-field", field + ": must not contain control characters (U+"
+                        + String.format("%04X", (int) c) + " at position " + (i + 1) + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new InvalidReading("invalid-field", field + ": contains an unpaired surrogate (U+"
+                            + String.format("%04X", (int) c) + " at position " + (i + 1) + ")");
+                }
+            }
+        }
     }
 
     private static String text(JsonNode node, String field, boolean required) throws InvalidReading {

@@ -20,6 +20,13 @@ public interface TelemetryConfig {
     @WithDefault("PT30S")
     Duration storeRetryMaxBackoff();
 
+    /**
+     * Readiness reports DOWN when the Kafka consumer has been retrying one write for this long (database unreachable);
+     * it is UP again once the write goes through. Liveness never depends on it.
+     */
+    @WithDefault("PT60S")
+    Duration stallReadinessAfter();
+
     /** How long the catalogue of a (line, variable) is cached in memory before it is read again. */
     @WithDefault("PT30S")
     Duration catalogueCacheTtl();

@@ -84,6 +84,23 @@ class ReadingParserTest {
     }
 
     @Test
+    void controlCharactersAndUnpairedSurrogatesInAnyTextFieldAreRejectedBeforeTheDatabaseSeesThem() {
+        String nul = GOOD.replace("\"station\":\"S1\"", "\"station\":\"S\\u00001\"");
+        assertEquals("invalid-field: station: must not contain control characters (U+0000 at position 2)", streamed(nul));
+        assertEquals(tree(nul), streamed(nul));
+        assertEquals("invalid-field: readingId: must not contain control characters (U+001B at position 3)",
+                streamed(GOOD.replace("\"r1\"", "\"r1\\u001b\"")));
+        assertEquals("invalid-field: lot: must not contain control characters (U+0085 at position 1)",
+                streamed(GOOD.replace("}", ",\"lot\":\"\\u0085\"}")));
+        assertEquals("invalid-field: line: must not contain control characters (U+0000 at position 3)",
+                streamed(GOOD.replace("\"L1\"", "\"L1\\u0000\"")), "refused before the catalogue lookup");
+        assertEquals("invalid-field: station: contains an unpaired surrogate (U+D800 at position 1)",
+                streamed(GOOD.replace("\"station\":\"S1\"", "\"station\":\"\\ud800S\"")));
+        org.junit.jupiter.api.Assertions.assertTrue(streamed(GOOD.replace("\"station\":\"S1\"",
+                "\"station\":\"S\\ud83d\\ude00 \\u00e9\"")).startsWith("Reading["), "paired surrogates and accents pass");
+    }
+
+    @Test
     void aPlainReadingTakesTheStreamingRouteAndAnUnusualOneTheTree() throws Exception {
         org.junit.jupiter.api.Assertions.assertNotNull(PARSER.parseStreaming(GOOD));
         org.junit.jupiter.api.Assertions.assertNotNull(PARSER.parseStreaming(GOOD.replace("}", ",\"lot\":\"LOT-7\"}")));

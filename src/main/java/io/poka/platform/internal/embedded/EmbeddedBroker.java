@@ -104,6 +104,6 @@ final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        LOG.info("Embedded Kafka broker stopped");
+        EmbeddedInfrastructure.afterQuarkus("Embedded Kafka broker stopped");
     }
 }

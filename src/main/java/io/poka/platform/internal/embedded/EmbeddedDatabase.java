@@ -25,6 +25,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             PostgresServerSettings.durableAndSized().forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder
+                    // zonky's own hook would stop the server at once on SIGTERM, under the running consumers;
+                    // PokaMain's hook stops it after the application (EmbeddedInfrastructure.awaitApplicationThenClose)
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -54,6 +57,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
-        LOG.info("Embedded PostgreSQL stopped");
+        EmbeddedInfrastructure.afterQuarkus("Embedded PostgreSQL stopped");
     }
 }

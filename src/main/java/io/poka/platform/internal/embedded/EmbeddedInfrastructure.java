@@ -1,6 +1,8 @@
 package io.poka.platform.internal.embedded;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -73,22 +75,45 @@ final class EmbeddedInfrastructure {
         APPLICATION_STOPPED.countDown();
     }
 
-    /** Called by the JVM shutdown hook: lets Quarkus finish (commit offsets, close pools) before the services stop. */
+    /**
+     * Called by the JVM shutdown hook: lets Quarkus finish (Kafka consumers stop and commit, connection pools close)
+     * before the services stop, then stops the database and after it the broker. The services register no shutdown
+     * hooks of their own, so nothing stops them earlier.
+     */
     void awaitApplicationThenClose() {
+        if (started.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
         try {
-            if (!started.isEmpty() && !APPLICATION_STOPPED.await(30, TimeUnit.SECONDS)) {
+            if (!APPLICATION_STOPPED.await(30, TimeUnit.SECONDS)) {
                 LOG.warn("Application did not stop within 30 s; stopping embedded services anyway");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        afterQuarkus("Application stopped after " + (System.nanoTime() - t0) / 1_000_000
+                + " ms; stopping the embedded services");
         closeAll();
     }
 
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    /**
+     * Reports a step of stopping once Quarkus has stopped: its log manager is closed by then and drops messages,
+     * so the line goes to standard output, in the log's format.
+     */
+    static void afterQuarkus(String message) {
+        System.out.printf("%s INFO  [%s] (%s) %s%n", LocalDateTime.now().format(LOG_TIME),
+                EmbeddedInfrastructure.class.getPackageName(), Thread.currentThread().getName(), message);
+        System.out.flush();
+    }
+
+    /** Stops the services in the order they were started: the database, then the broker. */
     private synchronized void closeAll() {
-        for (int i = started.size() - 1; i >= 0; i--) {
+        for (AutoCloseable service : started) {
             try {
-                started.get(i).close();
+                service.close();
             } catch (Exception e) {
                 LOG.warn("Stopping an embedded service failed", e);
             }
