@@ -137,14 +137,6 @@ class HostileInputTest {
         assertTrue(reply.contains("\"status\":431"), reply);
     }
 
-    @Test
-    void malformedPercentEncodingIsA400Problem() throws Exception {
-        String reply = raw("GET /api/v1/lots?product=%zz HTTP/1.1\r\nHost: x\r\n" + auth() + "Connection: close\r\n\r\n");
-        assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
-        assertTrue(reply.toLowerCase().contains("content-type: application/problem+json"), reply);
-        assertTrue(reply.contains("percent-encoding"), reply);
-    }
-
     private static String auth() {
         return "Authorization: Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";
