@@ -137,6 +137,16 @@ class HostileInputTest {
         assertTrue(reply.contains("\"status\":431"), reply);
     }
 
+    @Test
+    void aMalformedUriIsA400Problem() throws Exception {
+        for (String target : new String[] {"/api/v1/lots?product=%zz", "/api/v1/lots?product=a|b", "/api/v1/lots/%"}) {
+            String reply = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n" + auth() + "Connection: close\r\n\r\n");
+            assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+            assertTrue(reply.toLowerCase().contains("content-type: application/problem+json"), reply);
+            assertTrue(reply.contains("\"status\":400"), reply);
+        }
+    }
+
     private static String auth() {
         return "Authorization: Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";

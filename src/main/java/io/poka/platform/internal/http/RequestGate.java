@@ -39,6 +39,10 @@ public class RequestGate {
     private void check(RoutingContext ctx) {
         var request = ctx.request();
         String uri = request.uri();
+        if (uri == null || !validUri(uri)) {
+            refuse(ctx, 400, "malformed-request", "Bad Request", "The request URI is not a valid URI (RFC 3986)");
+            return;
+        }
         if (uri.length() > limits.maxUriLength()) {
             refuse(ctx, 414, "uri-too-long", "URI Too Long",
                     "The request URI is longer than " + limits.maxUriLength() + " characters");
@@ -74,6 +78,16 @@ public class RequestGate {
             return;
         }
         ctx.next();
+    }
+
+    /** The check Quarkus makes before routing (disabled by vertx.disableURIValidation so that this gate answers). */
+    private static boolean validUri(String uri) {
+        try {
+            new java.net.URI(uri);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** What is wrong with the path or query (raw, as sent), or null. */
