@@ -24,7 +24,7 @@ public final class PlanDtos {
             @Size(max = 200) @Schema(description = "operation the plan applies to; omit for any", example = "incoming") String operation,
             @NotBlank @Size(max = 200) @Schema(example = "Incoming inspection BRACKET-A7") String name,
             @NotNull @Schema(example = "ISO_2859_1") PlanKind kind,
-            @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
+            @Size(max = 20) @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
             @Schema(description = "sample size of a FIXED plan") Integer fixedSampleSize,
             @Schema(description = "the responsible authority allows reduced inspection (ISO 2859-1:1999 9.3.3 c)") boolean reducedInspectionApproved,
             @NotEmpty List<@Valid ClassLimitInput> classes,
@@ -34,7 +34,7 @@ public final class PlanDtos {
     /** AQL (ISO plans) or acceptance number (FIXED and FULL plans) of a defect class. */
     @Schema(name = "ClassLimit")
     public record ClassLimitInput(@NotNull @Schema(example = "MAJOR") DefectClass defectClass,
-            @Schema(description = "a preferred AQL of ISO 2859-1, e.g. 0.65, 1.0, 2.5", example = "1.0") String aql,
+            @Size(max = 20) @Schema(description = "a preferred AQL of ISO 2859-1, e.g. 0.65, 1.0, 2.5", example = "1.0") String aql,
             @Schema(description = "Ac of a FIXED or FULL plan") Integer acceptanceNumber) {
     }
 

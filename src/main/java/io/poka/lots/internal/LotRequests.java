@@ -75,7 +75,7 @@ public final class LotRequests {
     /** The re-entered password and the meaning of an electronic signature. */
     @Schema(name = "SignatureInput")
     public record SignatureInput(
-            @NotBlank @Size(max = 200) @Schema(example = "the signer's own password") String password,
+            @NotBlank @Schema(example = "the signer's own password") String password,
             @NotNull @Schema(example = "APPROVAL") Signature.Meaning meaning) {
     }
 

@@ -156,7 +156,8 @@ public class AttributeChartResource {
                     + "chart without samples yet). Audited as RecordChanged SpcAttributeLimits FROZEN.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "p chart",
             value = "{\"center\": 0.215, \"studyReference\": \"QS-2026-017 can seam study\"}")))
-    public Response entered(@PathParam("name") String name, AttributeLimitsService.EnteredLimitsRequest request) {
+    public Response entered(@PathParam("name") String name,
+            @jakarta.validation.Valid AttributeLimitsService.EnteredLimitsRequest request) {
         return Response.status(201).entity(freezing.freezeEntered(name, request, user())).build();
     }
 
