@@ -44,7 +44,13 @@ class ApiFuzzTest {
     void hostileRequestsNeverAnswer5xxAlwaysAnswerProblemJsonAndRefusedOnesChangeNothing() throws Exception {
         int count = Integer.getInteger("poka.fuzz.requests", 300);
         long seed = Long.getLong("poka.fuzz.seed", 13L);
-        List<String> authorizations = ROLES.stream().map(ApiFuzzTest::userWithRole).toList();
+        List<String> authorizations;
+        try (DatabaseSnapshot db = new DatabaseSnapshot(RealInfrastructure.jdbcUrl())) {
+            Map<String, String> before = db.take();
+            authorizations = ROLES.stream().map(ApiFuzzTest::userWithRole).toList();
+            // The snapshot sees an accepted write (the users' roles), so it would see a refused one.
+            assertTrue(DatabaseSnapshot.changed(before, db.take()).contains("platform.user_role"));
+        }
         JsonNode openApi = new ObjectMapper().readTree(Api.asAdmin().get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString());
         HostileRequests requests = new HostileRequests(openApi, seed);
