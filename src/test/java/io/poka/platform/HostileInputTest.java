@@ -104,6 +104,12 @@ class HostileInputTest {
     }
 
     @Test
+    void anUnknownFieldOfAnAttributeSampleIsRefusedNamingIt() {
+        problem(Api.asAdmin().body("{\"chartType\":\"P\",\"count\":1,\"size\":5,\"sampledAt\":\"2026-11-29T08:00:00Z\","
+                + "\"countt\":2}").post("/api/v1/spc/attribute-charts/fuzz-" + UUID.randomUUID() + "/samples"), 400, "countt");
+    }
+
+    @Test
     void aTooLongFreeTextIsRefusedNamingTheField() {
         String comment = "x".repeat(4001);
         problem(Api.as("admin", Api.ADMIN_PASSWORD)

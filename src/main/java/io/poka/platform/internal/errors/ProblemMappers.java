@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.poka.platform.ProblemException;
+import io.poka.platform.JsonProblems;
 import io.poka.platform.Problems;
 import io.poka.platform.ValidationProblem;
 import io.quarkus.security.AuthenticationFailedException;

@@ -1,5 +1,6 @@
 package io.poka.platform.internal.errors;
 
+import io.poka.platform.JsonProblems;
 import io.poka.platform.ValidationProblem.FieldError;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;

@@ -1,4 +1,4 @@
-package io.poka.platform.internal.errors;
+package io.poka.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * Says what is wrong with a request body in the client's terms (field path, expected type, allowed values): Jackson's
- * own messages name Java classes, which mean nothing to a client and leak the implementation.
+ * own messages name Java classes, which mean nothing to a client and leak the implementation. Every module that
+ * reads JSON itself (a JsonNode body) describes its errors with it.
  */
-final class JsonProblems {
+public final class JsonProblems {
     private static final Pattern CLASS_NAME = Pattern.compile("`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*`?");
     private static final Pattern LOCATION = Pattern.compile("\\s*(?:at \\[Source.*|\\(through reference chain.*)$",
             Pattern.DOTALL);
@@ -34,7 +35,7 @@ final class JsonProblems {
     }
 
     /** The offending field ("body" when the body as a whole is wrong) and what it must be. */
-    static FieldError describe(JsonProcessingException e) {
+    public static FieldError describe(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : "body";
         if (e instanceof UnrecognizedPropertyException u) {
             Collection<Object> known = u.getKnownPropertyIds() == null ? java.util.List.of() : u.getKnownPropertyIds();
@@ -56,7 +57,7 @@ final class JsonProblems {
         return new FieldError(field, sanitize(e.getOriginalMessage()));
     }
 
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -69,7 +70,7 @@ final class JsonProblems {
     }
 
     /** A client's description of the values a Java type accepts. */
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
                     .collect(Collectors.joining(", ", "[", "]"));
@@ -104,7 +105,7 @@ final class JsonProblems {
     }
 
     /** A message without Java class names or parser locations. */
-    static String sanitize(String message) {
+    public static String sanitize(String message) {
         if (message == null || message.isBlank()) {
             return "is not valid";
         }
