@@ -53,7 +53,7 @@ class ApiFuzzTest {
         }
         JsonNode openApi = new ObjectMapper().readTree(Api.asAdmin().get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString());
-        HostileRequests requests = new HostileRequests(openApi, seed);
+        HostileRequests requests = new HostileRequests(openApi, seed, knownIds());
         int operations = requests.operations().size();
         RawHttp http = new RawHttp(base.getHost(), base.getPort());
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -107,6 +107,20 @@ class ApiFuzzTest {
             Files.writeString(file, summary, StandardCharsets.UTF_8);
         }
         assertTrue(failures.isEmpty(), summary);
+    }
+
+    /** Ids of existing records (a lot made for the run, and whatever the lists show), so requests get past 404. */
+    private static List<String> knownIds() throws Exception {
+        Api.asAdmin().body(Map.of("sourceSystem", "FUZZ", "externalId", UUID.randomUUID().toString(), "product", "FUZZ-P",
+                "quantity", 100, "unit", "pcs")).post("/api/v1/lots").then().statusCode(201);
+        List<String> ids = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String list : List.of("/api/v1/lots?size=20", "/api/v1/inspection-plans", "/api/v1/alerts?limit=20",
+                "/api/v1/telemetry/variables", "/api/v1/scoring/datasets", "/api/v1/scoring/models")) {
+            json.readTree(Api.asAdmin().get(list).then().statusCode(200).extract().asString()).findValues("id")
+                    .stream().map(JsonNode::asText).filter(id -> id.matches("[0-9a-f-]{36}")).limit(20).forEach(ids::add);
+        }
+        return ids;
     }
 
     private static String summary(int count, long seed, int operations, double seconds, Map<Integer, Integer> statuses,

@@ -58,9 +58,12 @@ final class HostileRequests {
     private final JsonNode document;
     private final List<Operation> operations = new ArrayList<>();
     private final Random random;
+    private final List<String> knownIds;
 
-    HostileRequests(JsonNode openApi, long seed) {
+    /** @param knownIds ids of existing records, used for UUID path parameters half of the time to get past 404 */
+    HostileRequests(JsonNode openApi, long seed, List<String> knownIds) {
         this.document = openApi;
+        this.knownIds = knownIds;
         this.random = new Random(seed);
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -112,7 +115,7 @@ final class HostileRequests {
         String target = op.path();
         for (int p = 0; p < pathParams.size(); p++) {
             Param param = pathParams.get(p);
-            String value = p == slot ? hostileText(kind, param.schema()) : encode(plainText(param.schema(), param.name()));
+            String value = p == slot ? hostileText(kind, param.schema()) : encode(pathValue(param.schema()));
             target = target.replace("{" + param.name() + "}", value);
         }
         StringBuilder query = new StringBuilder();
@@ -258,6 +261,12 @@ final class HostileRequests {
             case BAD_UUID -> UUIDS[random.nextInt(UUIDS.length)];
             default -> schema == null ? "fuzz" : plainText(schema, "fuzz");
         };
+    }
+
+    private String pathValue(JsonNode schema) {
+        boolean uuid = "uuid".equals(resolve(schema).path("format").asText());
+        return uuid && !knownIds.isEmpty() && random.nextBoolean() ? knownIds.get(random.nextInt(knownIds.size()))
+                : plainText(schema, "id");
     }
 
     private String plainText(JsonNode schema, String name) {
