@@ -54,6 +54,30 @@ final class DatabaseSnapshot implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Whether the audit entries after {@code afterSequence} are all account lockouts: a refused signature counts
+     * toward lockout in a transaction of its own, and the lock is audited (21 CFR 11.300 d), by design.
+     */
+    boolean onlyLockoutsAuditedAfter(long afterSequence) throws SQLException {
+        try (var s = connection.prepareStatement("select count(*) from audit.entry where sequence > ?"
+                + " and not (entity_type = 'User' and action = 'LOCKED')")) {
+            s.setLong(1, afterSequence);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        }
+    }
+
+    /** The newest audit sequence. */
+    long auditHead() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select coalesce(max(sequence), 0) from audit.entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The tables whose content differs. */
     static List<String> changed(Map<String, String> before, Map<String, String> after) {
         return after.keySet().stream().filter(t -> !Objects.equals(before.get(t), after.get(t))).toList();

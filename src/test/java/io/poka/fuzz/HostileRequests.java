@@ -59,10 +59,15 @@ final class HostileRequests {
     private final List<Operation> operations = new ArrayList<>();
     private final Random random;
     private final List<String> knownIds;
+    private final String password;
 
-    /** @param knownIds ids of existing records, used for UUID path parameters half of the time to get past 404 */
-    HostileRequests(JsonNode openApi, long seed, List<String> knownIds) {
+    /**
+     * @param knownIds ids of existing records, used for UUID path parameters half of the time to get past 404
+     * @param password the fuzzing users' password, sent where a body asks for the signer's password
+     */
+    HostileRequests(JsonNode openApi, long seed, List<String> knownIds, String password) {
         this.document = openApi;
+        this.password = password;
         this.knownIds = knownIds;
         this.random = new Random(seed);
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
@@ -306,7 +311,9 @@ final class HostileRequests {
                 if (depth < 4) {
                     for (Iterator<Map.Entry<String, JsonNode>> p = schema.path("properties").fields(); p.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = p.next();
-                        if (!e.getValue().path("readOnly").asBoolean()) {
+                        if (e.getKey().equals("password") || e.getKey().equals("currentPassword")) {
+                            object.put(e.getKey(), password); // the signer's own: signatures get past 403
+                        } else if (!e.getValue().path("readOnly").asBoolean()) {
                             object.set(e.getKey(), plain(e.getValue(), depth + 1));
                         }
                     }
