@@ -69,6 +69,19 @@ final class DatabaseSnapshot implements AutoCloseable {
         }
     }
 
+    /** Whether an audit entry after {@code afterSequence}, other than a lockout, was made by {@code user}. */
+    boolean auditedFor(String user, long afterSequence) throws SQLException {
+        try (var s = connection.prepareStatement("select count(*) from audit.entry where sequence > ? and user_id = ?"
+                + " and not (entity_type = 'User' and action = 'LOCKED')")) {
+            s.setLong(1, afterSequence);
+            s.setString(2, user);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     /** The newest audit sequence. */
     long auditHead() throws SQLException {
         try (Statement s = connection.createStatement();
