@@ -1,5 +1,7 @@
 package io.poka.alerts.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertView;
 import io.poka.platform.NotFoundProblem;
@@ -28,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertResource {
 
     /** Body of a resolution; {@code falseAlarm: true} labels the alert FALSE_ALARM (else TRUE_POSITIVE). */
-    public record Resolution(String rootCause, Boolean falseAlarm) {
+    public record Resolution(@Size(max = 4000) String rootCause, Boolean falseAlarm) {
     }
 
     /** Body of a false-alarm mark: why no assignable cause was found. */
-    public record FalseAlarm(String note) {
+    public record FalseAlarm(@Size(max = 4000) String note) {
     }
 
     private final AlertService alerts;
@@ -79,7 +81,7 @@ public class AlertResource {
     @Operation(summary = "Resolve an alert with its root cause; the next violation of the chart and rule raises a new one",
             description = "Labels the alert TRUE_POSITIVE, or FALSE_ALARM with falseAlarm: true (the root cause is then "
                     + "the note why); the label feeds retraining (GET ?label=FALSE_ALARM).")
-    public AlertView resolve(@PathParam("id") UUID id, Resolution body) {
+    public AlertView resolve(@PathParam("id") UUID id, @Valid Resolution body) {
         return alerts.resolve(id, body == null ? null : body.rootCause(),
                 body != null && Boolean.TRUE.equals(body.falseAlarm()), identity.getPrincipal().getName());
     }
@@ -89,7 +91,7 @@ public class AlertResource {
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(summary = "Mark an open or acknowledged alert as a false alarm (resolves it, label FALSE_ALARM)",
             description = "Same as resolve with falseAlarm: true; the note (required) says why no assignable cause was found.")
-    public AlertView falseAlarm(@PathParam("id") UUID id, FalseAlarm body) {
+    public AlertView falseAlarm(@PathParam("id") UUID id, @Valid FalseAlarm body) {
         return alerts.resolve(id, body == null ? null : body.note(), true, identity.getPrincipal().getName());
     }
 }

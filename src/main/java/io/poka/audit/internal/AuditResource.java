@@ -1,5 +1,6 @@
 package io.poka.audit.internal;
 
+import jakarta.validation.Valid;
 import io.poka.audit.AuditApi;
 import io.poka.audit.AuditEntry;
 import io.poka.audit.AuditQuery;
@@ -49,7 +50,7 @@ public class AuditResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(summary = "Sign a review of the trail", description = "Verifies the range fromSequence..toSequence (whole chain when absent) and records the result with the reviewer's electronic signature (meaning REVIEW); the password is checked again and counts toward lockout.")
-    public TrailReviews.Review review(TrailReviews.ReviewRequest request) {
+    public TrailReviews.Review review(@Valid TrailReviews.ReviewRequest request) {
         if (request == null) {
             throw new ValidationProblem("body", "a JSON object with comment and password");
         }

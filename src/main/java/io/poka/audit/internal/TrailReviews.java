@@ -1,5 +1,6 @@
 package io.poka.audit.internal;
 
+import jakarta.validation.constraints.Size;
 import io.poka.audit.AuditApi;
 import io.poka.audit.ChainVerification;
 import io.poka.platform.RecordChanged;
@@ -22,7 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 class TrailReviews {
     /** What the reviewer submits. */
-    public record ReviewRequest(Long fromSequence, Long toSequence, String comment, String password) {
+    public record ReviewRequest(Long fromSequence, Long toSequence, @Size(max = 4000) String comment,
+            String password) {
     }
 
     /** The recorded review: its id, the verification it signed, and the entry that holds it. */

@@ -25,12 +25,12 @@ public final class InspectionDtos {
             @Schema(description = "other conditions warrant normal inspection (9.3.4 c); default false") Boolean normalWarranted,
             List<@Valid VariableResult> variables,
             List<@Valid AttributeResult> attributes,
-            @Size(max = 2000) String remarks) {
+            @Size(max = 4000) String remarks) {
     }
 
     /** Measured values of one variable characteristic, one per sample unit, in sample order. */
     @Schema(name = "VariableResult")
-    public record VariableResult(@NotBlank @Schema(example = "hole diameter") String characteristic,
+    public record VariableResult(@NotBlank @Size(max = 200) @Schema(example = "hole diameter") String characteristic,
             @NotNull @Schema(example = "[8.01, 7.99, 8.02]") List<Double> values) {
     }
 

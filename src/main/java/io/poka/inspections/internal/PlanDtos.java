@@ -29,7 +29,7 @@ public final class PlanDtos {
                     + " ISO_2859_1_1999 (default; reduced Table 2-C, Re = Ac + 1) or ANSI_ASQ_Z1_4_2003 (reduced"
                     + " Table II-C; Ac < d < Re on reduced accepts the lot and returns to normal)",
                     example = "ANSI_ASQ_Z1_4_2003") SamplingStandard standard,
-            @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
+            @Size(max = 20) @Schema(description = "ISO 2859-1 level: I, II, III, S-1, S-2, S-3, S-4 (ISO plans only)", example = "II") String inspectionLevel,
             @Schema(description = "sample size of a FIXED plan") Integer fixedSampleSize,
             @Schema(description = "the responsible authority allows reduced inspection (ISO 2859-1:1999 9.3.3 c)") boolean reducedInspectionApproved,
             @NotEmpty List<@Valid ClassLimitInput> classes,
@@ -39,7 +39,7 @@ public final class PlanDtos {
     /** AQL (ISO plans) or acceptance number (FIXED and FULL plans) of a defect class. */
     @Schema(name = "ClassLimit")
     public record ClassLimitInput(@NotNull @Schema(example = "MAJOR") DefectClass defectClass,
-            @Schema(description = "a preferred AQL of ISO 2859-1, e.g. 0.65, 1.0, 2.5", example = "1.0") String aql,
+            @Size(max = 20) @Schema(description = "a preferred AQL of ISO 2859-1, e.g. 0.65, 1.0, 2.5", example = "1.0") String aql,
             @Schema(description = "Ac of a FIXED or FULL plan") Integer acceptanceNumber) {
     }
 

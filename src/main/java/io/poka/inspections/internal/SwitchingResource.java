@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SwitchingResource {
 
     /** Resumption after discontinued inspection. */
-    public record ResumeRequest(@NotBlank String product, String supplier, @NotNull DefectClass defectClass,
+    public record ResumeRequest(@NotBlank @Size(max = 200) String product, @Size(max = 200) String supplier, @NotNull DefectClass defectClass,
             @NotBlank @Size(max = 2000) String correctiveAction) {
     }
 

@@ -3,6 +3,7 @@ package io.poka.lots.internal;
 import io.poka.platform.Signature;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The request bodies of the lots API, validated at the edge. */
+/**
+ * The request bodies of the lots API, validated at the edge. A quantity fits the column numeric(19, 6): at most 13
+ * integer digits and 6 decimals, refused rather than rounded.
+ */
 public final class LotRequests {
     private LotRequests() {
     }
@@ -23,7 +27,7 @@ public final class LotRequests {
             @NotBlank @Size(max = 100) @Schema(example = "SAP-PROD") String sourceSystem,
             @NotBlank @Size(max = 200) @Schema(example = "4711-0001") String externalId,
             @NotBlank @Size(max = 200) @Schema(example = "BRACKET-A7") String product,
-            @NotNull @DecimalMin("0") @Schema(example = "500") BigDecimal quantity,
+            @NotNull @DecimalMin("0") @Digits(integer = 13, fraction = 6) @Schema(example = "500") BigDecimal quantity,
             @NotBlank @Size(max = 20) @Schema(example = "pcs") String unit,
             @Size(max = 100) @Schema(example = "L1") String line,
             @Size(max = 100) @Schema(example = "PRESS-3") String station,
@@ -46,7 +50,7 @@ public final class LotRequests {
     @Schema(name = "LotContent")
     public record LotContent(
             @Size(max = 200) @Schema(example = "BRACKET-A7") String product,
-            @DecimalMin("0") @Schema(example = "480") BigDecimal quantity,
+            @DecimalMin("0") @Digits(integer = 13, fraction = 6) @Schema(example = "480") BigDecimal quantity,
             @Size(max = 20) @Schema(example = "pcs") String unit,
             @Size(max = 100) @Schema(example = "L1") String line,
             @Size(max = 100) @Schema(example = "PRESS-3") String station,

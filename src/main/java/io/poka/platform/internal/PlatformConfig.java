@@ -22,6 +22,19 @@ public interface PlatformConfig {
     /** Outbox relay to the quality-events topic. */
     Outbox outbox();
 
+    /** Limits of incoming HTTP requests, answered as problem+json (the body limit is quarkus.http.limits.max-body-size). */
+    Requests requests();
+
+    interface Requests {
+        /** Longest request line target (path and query) in characters; longer answers 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Largest sum of header names and values in characters; larger answers 431. */
+        @WithDefault("16384")
+        int maxHeaderSize();
+    }
+
     interface Login {
         /** Consecutive failed logins after which an account is locked. */
         @WithDefault("5")

@@ -1,8 +1,10 @@
 package io.poka.spc.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.platform.JsonProblems;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.AttributeChartView;
@@ -95,10 +97,14 @@ public class AttributeChartResource {
             throw new ValidationProblem(field, "must be an object {chartType, count, size, sampledAt}");
         }
         try {
-            return json.treeToValue(node, AttributeSampleService.SampleRequest.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new ValidationProblem(field, message.length() > 300 ? message.substring(0, 300) : message);
+            return json.readerFor(AttributeSampleService.SampleRequest.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
+        } catch (JsonProcessingException e) {
+            ValidationProblem.FieldError error = JsonProblems.describe(e);
+            throw new ValidationProblem(field, "body".equals(error.field()) ? error.message()
+                    : error.field() + " " + error.message());
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new ValidationProblem(field, JsonProblems.sanitize(e.getMessage()));
         }
     }
 
@@ -156,7 +162,8 @@ public class AttributeChartResource {
                     + "chart without samples yet). Audited as RecordChanged SpcAttributeLimits FROZEN.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "p chart",
             value = "{\"center\": 0.215, \"studyReference\": \"QS-2026-017 can seam study\"}")))
-    public Response entered(@PathParam("name") String name, AttributeLimitsService.EnteredLimitsRequest request) {
+    public Response entered(@PathParam("name") String name,
+            @jakarta.validation.Valid AttributeLimitsService.EnteredLimitsRequest request) {
         return Response.status(201).entity(freezing.freezeEntered(name, request, user())).build();
     }
 

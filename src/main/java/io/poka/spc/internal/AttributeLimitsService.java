@@ -40,8 +40,9 @@ public class AttributeLimitsService {
      * Limits from a validated study: center = p-bar (p and np), c-bar or u-bar; size = n of an np chart;
      * chartType is needed only for a chart without samples yet.
      */
-    public record EnteredLimitsRequest(Double center, Integer size, Double sigmaMultiplier, String studyReference,
-            String chartType) {
+    public record EnteredLimitsRequest(Double center, Integer size, Double sigmaMultiplier,
+            @jakarta.validation.constraints.Size(max = 200) String studyReference,
+            @jakarta.validation.constraints.Size(max = 20) String chartType) {
     }
 
     private final AttributeSampleRepository samples;

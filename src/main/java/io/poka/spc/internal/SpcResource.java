@@ -70,7 +70,7 @@ public class SpcResource {
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
     public Response entered(@PathParam("line") String line, @PathParam("variable") String variable,
-            SpcService.EnteredLimitsRequest request) {
+            @jakarta.validation.Valid SpcService.EnteredLimitsRequest request) {
         return Response.status(201).entity(spc.freezeEntered(line, variable, request, user())).build();
     }
 

@@ -50,7 +50,8 @@ public class SpcService {
     }
 
     /** Limits copied from a validated study; studyReference names it (document id, report). */
-    public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier, String studyReference) {
+    public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier,
+            @jakarta.validation.constraints.Size(max = 200) String studyReference) {
     }
 
     private final TelemetryApi telemetry;

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BaselinesResource {
 
     /** Which trainer to fit; names per data set are listed in docs/baselines.md. */
-    public record TrainRequest(String trainer) {
+    public record TrainRequest(@jakarta.validation.constraints.Size(max = 200) String trainer) {
     }
 
     /** One row ({@code features}) or several ({@code rows}), each a map of column name to number. */

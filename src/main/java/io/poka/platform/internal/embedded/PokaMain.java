@@ -12,6 +12,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class PokaMain {
 
     public static void main(String... args) {
+        // Invalid URIs are refused by RequestGate with problem+json instead of Quarkus's empty 400 (docs/api-limits.md).
+        System.setProperty("vertx.disableURIValidation", "true");
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.startIfNotConfigured();
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::awaitApplicationThenClose, "poka-embedded-stop"));
         Quarkus.run(Application.class, args);

@@ -1,10 +1,13 @@
 package io.poka.platform.internal.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.poka.platform.ProblemException;
+import io.poka.platform.JsonProblems;
 import io.poka.platform.Problems;
+import io.poka.platform.ValidationProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,10 +15,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,8 +51,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response malformedJson(Exception e, UriInfo uri) {
-        String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof JsonMappingException mapping) {
+            return fieldProblem(JsonProblems.describe(mapping), uri);
+        }
+        String detail = e instanceof JsonProcessingException j ? JsonProblems.sanitize(j.getOriginalMessage())
+                : JsonProblems.sanitize(e.getMessage());
         return ProblemBody.response(400, Problems.MALFORMED, "Malformed request body", detail, path(uri), Map.of());
+    }
+
+    private static Response fieldProblem(ValidationProblem.FieldError error, UriInfo uri) {
+        return ProblemBody.response(400, Problems.VALIDATION, "Invalid request", error.field() + ": " + error.message(),
+                path(uri), Map.of("errors", List.of(Map.of("field", error.field(), "message", error.message()))));
     }
 
     @ConfigProperty(name = "quarkus.http.auth.form.login-page", defaultValue = "/ui/login")
@@ -84,10 +98,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
+        }
+        if ((status == 404 || status == 400) && e.getCause() != null) {
+            // A query parameter that did not convert (JAX-RS says 404); a path parameter stays 404: no such resource.
+            var parameter = QueryParameterProblems.firstUnconvertible(resource, uri);
+            if (parameter.isPresent()) {
+                return fieldProblem(parameter.get(), uri);
+            }
+            if (status == 400) {
+                return ProblemBody.response(400, Problems.MALFORMED, "Bad request",
+                        JsonProblems.sanitize(e.getCause().getMessage()), path(uri), Map.of());
+            }
+            return ProblemBody.response(404, Problems.NOT_FOUND, "Not Found",
+                    "No such resource: a path parameter is malformed", path(uri), Map.of());
         }
         String type = switch (status) {
             case 400 -> Problems.MALFORMED;
@@ -98,11 +125,24 @@ public class ProblemMappers {
             default -> Problems.type("http-" + status);
         };
         Response.StatusType info = e.getResponse().getStatusInfo();
-        return ProblemBody.response(status, type, info.getReasonPhrase(), e.getMessage(), path(uri), Map.of());
+        return ProblemBody.response(status, type, info.getReasonPhrase(), JsonProblems.sanitize(e.getMessage()),
+                path(uri), Map.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // PostgreSQL data exception (class 22: out of range, NUL in text, bad escape): the input is at fault.
+                LOG.warnf("Refused input the database cannot store (SQLSTATE %s): %s", sql.getSQLState(), sql.getMessage());
+                return ProblemBody.response(400, Problems.VALIDATION, "Invalid request",
+                        "A value cannot be stored (out of range or containing characters such as NUL); nothing was changed",
+                        path(uri), Map.of("sqlState", sql.getSQLState()));
+            }
+        }
         LOG.error("Unexpected error", e);
         return ProblemBody.response(500, Problems.INTERNAL, "Internal error",
                 "An unexpected error occurred; nothing was changed. The server log has the details.", path(uri), Map.of());

@@ -1,5 +1,7 @@
 package io.poka.scoring.internal.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.poka.platform.Roles;
 import io.poka.platform.Signature;
 import io.poka.platform.ValidationProblem;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ModelResource {
 
     /** An electronic signature: the password re-entered now, what the signature means, and why. */
-    public record SignedRequest(String password, Signature.Meaning meaning, String reason) {
+    public record SignedRequest(String password, Signature.Meaning meaning,
+            @Size(max = 4000) String reason) {
     }
 
     private final ModelRegistry registry;
@@ -55,7 +58,7 @@ public class ModelResource {
     @Path("/models/{id}/promote")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(summary = "Make this version the active model of its line (electronic signature)")
-    public ModelRegistry.ActiveView promote(@PathParam("id") UUID id, SignedRequest body) {
+    public ModelRegistry.ActiveView promote(@PathParam("id") UUID id, @Valid SignedRequest body) {
         SignedRequest s = checked(body);
         return registry.promote(id, s.password(), s.meaning(), s.reason());
     }
@@ -64,7 +67,7 @@ public class ModelResource {
     @Path("/lines/{line}/rollback")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(summary = "Return the line to the model active before the current one (electronic signature)")
-    public ModelRegistry.ActiveView rollback(@PathParam("line") String line, SignedRequest body) {
+    public ModelRegistry.ActiveView rollback(@PathParam("line") String line, @Valid SignedRequest body) {
         SignedRequest s = checked(body);
         return registry.rollback(line, s.password(), s.meaning(), s.reason());
     }

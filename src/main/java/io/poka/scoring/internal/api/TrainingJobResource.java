@@ -1,5 +1,7 @@
 package io.poka.scoring.internal.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.poka.platform.Roles;
 import io.poka.scoring.internal.jobs.TrainingJobs;
 import io.poka.scoring.internal.model.Hyperparameters;
@@ -27,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrainingJobResource {
 
     /** Body of a training request; hyperparameters may be partial or absent (defaults apply). */
-    public record TrainingRequest(UUID datasetId, String line, Hyperparameters hyperparameters) {
+    public record TrainingRequest(UUID datasetId, @Size(max = 200) String line, Hyperparameters hyperparameters) {
     }
 
     private final TrainingJobs jobs;
@@ -42,7 +44,7 @@ public class TrainingJobResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(summary = "Train a VAE-GAN on a data set of normal operation", description = "Answers 202 with the "
             + "queued job; the data set's last rows (calibrationFraction) calibrate the threshold.")
-    public Response submit(TrainingRequest request) {
+    public Response submit(@Valid TrainingRequest request) {
         if (request == null) {
             throw new io.poka.platform.ValidationProblem("body", "a training request is required");
         }
