@@ -239,8 +239,8 @@ class ModelsBrowserTest {
     void aWrongSignaturePasswordIsRefusedAndNothingChanges() {
         // an own signer: the failed re-authentication counts toward its lockout
         String qa = "qa-sig-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", qa, "displayName", qa, "password", "a-long-password-1",
-                "roles", List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", qa, "displayName", qa, "password", "a-long-password-1",
+                "roles", List.of("qa-manager")));
         String line = "ui-sig-" + UUID.randomUUID().toString().substring(0, 8);
         String id = ScoringFixtures.train(ScoringFixtures.uploadNormal("tep-d00-" + line), line, 3);
         try (Browser b = Browser.open(base, 820, 1180)) {
@@ -264,8 +264,8 @@ class ModelsBrowserTest {
         }
         // an inspector sees the registry but is offered neither training nor promotion
         String inspector = "insp-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", inspector, "displayName", inspector, "password", "a-long-password-1",
-                "roles", List.of("inspector"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", inspector, "displayName", inspector, "password", "a-long-password-1",
+                "roles", List.of("inspector")));
         try (Browser b = Browser.open(base)) {
             b.signIn(inspector, "a-long-password-1");
             b.go("/ui/models/" + id);

@@ -73,7 +73,7 @@ class SignInBrowserTest {
     }
 
     private static void createUser(String name, String role) {
-        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", "a-long-password-1",
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", name, "password", "a-long-password-1",
+                "roles", List.of(role)));
     }
 }

@@ -16,6 +16,15 @@ public interface PlatformConfig {
     /** Password of the first admin, set on first start only (env POKA_ADMIN_PASSWORD); unset: a random one is logged once. */
     Optional<String> adminPassword();
 
+    /**
+     * User name of an administrator to recover at start (env POKA_RECOVER_ADMIN): created, or enabled, unlocked and
+     * made admin again, with a new temporary password; audited. Remove it once signed in.
+     */
+    Optional<String> recoverAdmin();
+
+    /** Temporary password for {@link #recoverAdmin} (env POKA_RECOVER_ADMIN_PASSWORD); unset: generated and logged once. */
+    Optional<String> recoverAdminPassword();
+
     /** Login protection. */
     Login login();
 
