@@ -31,6 +31,9 @@ public interface PlatformConfig {
     /** Outbox relay to the quality-events topic. */
     Outbox outbox();
 
+    /** Browser protections of the web UI's session. */
+    Web web();
+
     interface Login {
         /** Consecutive failed logins after which an account is locked. */
         @WithDefault("5")
@@ -47,6 +50,21 @@ public interface PlatformConfig {
         /** BCrypt cost factor of new password hashes (2^cost rounds). */
         @WithDefault("11")
         int bcryptCost();
+    }
+
+    interface Web {
+        /**
+         * Mark the session cookie Secure, so browsers send it over HTTPS only (http://localhost counts as secure in
+         * Chrome and Firefox); false only to sign in over plain HTTP on a trusted network. Off in dev and tests.
+         */
+        @WithDefault("true")
+        boolean secureSessionCookie();
+
+        /**
+         * Origins (scheme://host[:port]) besides the server's own whose pages may send state-changing requests with
+         * the session cookie, e.g. when a proxy rewrites the Host header; unset: only the server's own.
+         */
+        Optional<java.util.List<String>> trustedOrigins();
     }
 
     interface Outbox {
