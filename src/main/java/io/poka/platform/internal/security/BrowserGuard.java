@@ -33,6 +33,7 @@ public class BrowserGuard {
 
     private final OriginCheck origins;
     private final boolean secureCookie;
+    private final String sessionCookie;
     private final Set<String> sessionCookies;
     private final String signInPost;
 
@@ -44,6 +45,7 @@ public class BrowserGuard {
             String signInPost) {
         this.origins = new OriginCheck(config.web().trustedOrigins().orElse(List.of()));
         this.secureCookie = config.web().secureSessionCookie();
+        this.sessionCookie = cookie;
         this.sessionCookies = Set.of(cookie, locationCookie);
         this.signInPost = signInPost;
     }
@@ -58,7 +60,7 @@ public class BrowserGuard {
         String path = rc.normalizedPath();
         addHeaders(request, response, path);
         if (secureCookie) {
-            rc.addHeadersEndHandler(v -> markSessionCookiesSecure(request));
+            rc.addHeadersEndHandler(v -> markSessionCookiesSecure(request, response));
         }
         if (STATE_CHANGING.contains(request.method()) && !fromOwnPage(request, path)) {
             String body = new JsonObject().put("type", Problems.CROSS_ORIGIN).put("title", "Cross-origin request refused")
@@ -78,16 +80,16 @@ public class BrowserGuard {
      * yet: it is refused only when it names a foreign origin (login CSRF).
      */
     private boolean fromOwnPage(HttpServerRequest request, String path) {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            return true;
-        }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String referer = request.getHeader(HttpHeaders.REFERER);
-        boolean session = sessionCookies.stream().anyMatch(name -> request.getCookie(name) != null);
-        if (!session && (!path.equals(signInPost) || origin == null && referer == null)) {
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (path.equals(signInPost)) {
+            return origin == null && referer == null || origins.sameOrigin(origin, referer, host);
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getCookie(sessionCookie) == null) {
             return true;
         }
-        return origins.sameOrigin(origin, referer, request.getHeader(HttpHeaders.HOST));
+        return origins.sameOrigin(origin, referer, host);
     }
 
     private static void addHeaders(HttpServerRequest request, HttpServerResponse response, String path) {
@@ -105,13 +107,25 @@ public class BrowserGuard {
         }
     }
 
-    /** Runs before the cookies are written: only cookies this response sets are changed, never echoed ones. */
-    private void markSessionCookiesSecure(HttpServerRequest request) {
+    /**
+     * Runs before the cookies are written: only cookies this response sets are changed, never echoed ones; those set
+     * as plain Set-Cookie headers (by the REST layer) are rewritten.
+     */
+    private void markSessionCookiesSecure(HttpServerRequest request, HttpServerResponse response) {
         for (String name : sessionCookies) {
             for (Cookie cookie : request.cookies(name)) {
                 if (cookie instanceof ServerCookie c && c.isChanged()) {
                     cookie.setSecure(true);
                 }
+            }
+        }
+        List<String> setCookies = response.headers().getAll(HttpHeaders.SET_COOKIE);
+        if (!setCookies.isEmpty()) {
+            response.headers().remove(HttpHeaders.SET_COOKIE);
+            for (String header : setCookies) {
+                boolean ours = sessionCookies.stream().anyMatch(name -> header.startsWith(name + "="));
+                boolean secure = header.toLowerCase(java.util.Locale.ROOT).contains("; secure");
+                response.headers().add(HttpHeaders.SET_COOKIE, ours && !secure ? header + "; Secure" : header);
             }
         }
     }
