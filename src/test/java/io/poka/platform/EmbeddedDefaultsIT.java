@@ -81,6 +81,15 @@ class EmbeddedDefaultsIT {
         assertEquals(303, get(port, "/ui", null).statusCode());
         assertTrue(Files.exists(dataDir.resolve("session-encryption.key")), "session key kept in the data directory");
         assertFalse(Files.readString(log1).contains("Encryption key was not specified"), "no generated key in the log");
+        // production default: the session cookie is Secure (browsers keep it on https and on http://localhost)
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String sessionCookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow(() -> new AssertionError(
+                        "no session cookie: " + signedIn.statusCode() + " " + signedIn.headers()));
+        assertTrue(sessionCookie.contains("Secure"), sessionCookie);
         assertEquals("on", postgresSetting(dataDir, "synchronous_commit"),
                 "a commit is on disk before Kafka offsets are committed (zonky's default is off)");
         assertEquals("on", postgresSetting(dataDir, "fsync"));
