@@ -12,6 +12,10 @@ public final class Problems {
     public static final String UNAUTHORIZED = type("unauthorized");
     public static final String FORBIDDEN = type("forbidden");
     public static final String INTERNAL = type("internal");
+    /** The user's password was set by someone else (admin, first start, recovery) and must be changed first. */
+    public static final String PASSWORD_CHANGE_REQUIRED = type("password-change-required");
+    /** A state-changing request carrying the session cookie came from another site's page (CSRF). */
+    public static final String CROSS_ORIGIN = type("cross-origin-request");
 
     private Problems() {
     }

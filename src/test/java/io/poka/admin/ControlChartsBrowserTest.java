@@ -259,8 +259,8 @@ class ControlChartsBrowserTest {
     @Test
     void theLiveStreamIsForChartReadersOnly() {
         String user = "erp-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", user, "displayName", user, "password", "a-long-password-1",
-                "roles", List.of("integration"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", user, "displayName", user, "password", "a-long-password-1",
+                "roles", List.of("integration")));
         try (Browser browser = Browser.open(base)) {
             browser.signIn(user, "a-long-password-1");
             Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(

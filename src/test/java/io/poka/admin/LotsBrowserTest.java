@@ -58,8 +58,8 @@ class LotsBrowserTest {
 
     private static String createUser(String prefix, String displayName, String role) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", displayName, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", displayName, "password", PASSWORD,
+                "roles", List.of(role)));
         return name;
     }
 

@@ -67,13 +67,51 @@ class SignInBrowserTest {
     }
 
     @Test
+    void aUserWithAnAdminSetPasswordChoosesTheirOwnAtFirstSignInAndReturnsToTheDashboard() {
+        String user = "first-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", user, "displayName", user, "password", "set-by-the-admin",
+                "roles", List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
+        try (Browser browser = Browser.open(base)) {
+            browser.signIn(user, "set-by-the-admin");
+            browser.waitFor(ExpectedConditions.urlContains("/ui/password"));
+            assertTrue(browser.find(By.id("password-required")).getText().contains("set by an administrator"));
+            browser.screenshot("03-change-temporary-password");
+            browser.find(By.id("current-password")).sendKeys("set-by-the-admin");
+            browser.find(By.id("new-password")).sendKeys("my-own-password-1");
+            browser.find(By.id("confirm-password")).sendKeys("my-own-password-2");
+            browser.find(By.cssSelector("#password-form button[type=submit]")).click();
+            assertTrue(browser.find(By.cssSelector("#messages .problem")).getText().contains("differ"));
+            browser.find(By.id("confirm-password")).clear();
+            browser.find(By.id("confirm-password")).sendKeys("my-own-password-1");
+            browser.find(By.cssSelector("#password-form button[type=submit]")).click();
+            browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/ui/password")));
+            browser.go("/ui/lots");
+            assertTrue(browser.driver().getCurrentUrl().endsWith("/ui/lots"), browser.driver().getCurrentUrl());
+        }
+        Api.as(user, "my-own-password-1").get("/api/v1/lots").then().statusCode(200);
+    }
+
+    @Test
+    void signingInAfterFollowingALinkOpensThatPage() {
+        try (Browser browser = Browser.open(base)) {
+            browser.go("/ui/alerts");
+            browser.waitFor(ExpectedConditions.urlContains("/ui/login"));
+            browser.driver().findElement(By.id("j_username")).sendKeys("admin");
+            browser.driver().findElement(By.id("j_password")).sendKeys(Api.ADMIN_PASSWORD);
+            browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitFor(ExpectedConditions.urlContains("/ui/alerts"));
+            assertTrue(browser.driver().findElements(By.cssSelector("form.who")).size() == 1, "signed in");
+        }
+    }
+
+    @Test
     void theApiStillAnswers401WithABasicChallengeToMachines() {
         given().accept("application/json").get("/api/v1/lots").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Basic"));
     }
 
     private static void createUser(String name, String role) {
-        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", "a-long-password-1",
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", name, "password", "a-long-password-1",
+                "roles", List.of(role)));
     }
 }

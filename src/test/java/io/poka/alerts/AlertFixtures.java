@@ -42,8 +42,8 @@ public final class AlertFixtures {
     /** A new user with one role and {@link #PASSWORD}; returns the user name. */
     public static String user(String role) {
         String name = role.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Pat " + name, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "Pat " + name, "password", PASSWORD,
+                "roles", List.of(role)));
         return name;
     }
 }

@@ -74,8 +74,8 @@ class AuditCoverageTest {
 
         // platform: a user
         String name = unique("auditcov");
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Coverage", "password", "correct-horse-battery",
-                "roles", List.of("auditor"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "Coverage", "password", "correct-horse-battery",
+                "roles", List.of("auditor")));
         assertAudited("User", name, "CREATED", "admin");
 
         Api.asAdmin().get("/api/v1/audit/verification").then().statusCode(200)

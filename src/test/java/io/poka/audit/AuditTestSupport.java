@@ -22,8 +22,8 @@ final class AuditTestSupport {
     /** Creates a user with one role through the API and returns the user name. */
     static String newUser(String role) {
         String name = role.replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Test " + role, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "Test " + role, "password", PASSWORD,
+                "roles", List.of(role)));
         return name;
     }
 

@@ -35,7 +35,10 @@ class AuditTrailWritePathsTest {
     @Test
     void userAdministrationWritesOneEntryPerChangeWithWhoWhenBeforeAndAfter() {
         Instant start = Instant.now();
-        String user = AuditTestSupport.newUser(Roles.INSPECTOR);
+        // created by the admin and left with its temporary password: every change below is the admin's
+        String user = "inspector-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.asAdmin().body(Map.of("username", user, "displayName", "Test inspector", "password", AuditTestSupport.PASSWORD,
+                "roles", List.of(Roles.INSPECTOR))).post("/api/v1/users").then().statusCode(201);
         Api.asAdmin().body(Map.of("roles", List.of(Roles.INSPECTOR, Roles.QA_MANAGER)))
                 .put("/api/v1/users/{u}/roles", user).then().statusCode(200);
         Api.asAdmin().body(Map.of("enabled", false)).put("/api/v1/users/{u}/enabled", user).then().statusCode(200);
@@ -45,7 +48,7 @@ class AuditTrailWritePathsTest {
         Instant end = Instant.now();
 
         List<Map<String, Object>> history = AuditTestSupport.history("User", user);
-        assertEquals(List.of("CREATED", "ROLES_CHANGED", "DISABLED", "ENABLED", "PASSWORD_CHANGED"),
+        assertEquals(List.of("CREATED", "ROLES_CHANGED", "DISABLED", "ENABLED", "PASSWORD_RESET"),
                 history.stream().map(e -> e.get("action")).toList());
         for (Map<String, Object> e : history) {
             assertEquals("admin", e.get("userId"));
@@ -76,12 +79,14 @@ class AuditTrailWritePathsTest {
         Api.asAdmin().post("/api/v1/users/{u}/unlock", user).then().statusCode(200);
 
         List<Map<String, Object>> history = AuditTestSupport.history("User", user);
-        assertEquals(List.of("CREATED", "LOCKED", "UNLOCKED"), history.stream().map(e -> e.get("action")).toList());
-        Map<String, Object> locked = history.get(1);
+        // PASSWORD_CHANGED: the user replaced the admin's temporary password (Api.createUser)
+        assertEquals(List.of("CREATED", "PASSWORD_CHANGED", "LOCKED", "UNLOCKED"),
+                history.stream().map(e -> e.get("action")).toList());
+        Map<String, Object> locked = history.get(2);
         assertEquals("system", locked.get("userId"));
         assertEquals("5 consecutive failed logins", locked.get("reason"));
         assertNotNull(field(locked, "after", "lockedUntil"));
-        Map<String, Object> unlocked = history.get(2);
+        Map<String, Object> unlocked = history.get(3);
         assertEquals("admin", unlocked.get("userId"));
         assertEquals(true, field(unlocked, "before", "locked"));
         assertEquals(false, field(unlocked, "after", "locked"));

@@ -56,8 +56,7 @@ class AnomalyComparisonRestTest {
 
     static String user(String role) {
         String name = "ac-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)))
-                .post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)));
         return name;
     }
 

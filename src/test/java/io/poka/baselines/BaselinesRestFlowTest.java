@@ -50,8 +50,7 @@ class BaselinesRestFlowTest {
 
     static String user(String role) {
         String name = "bl-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)))
-                .post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", name, "password", PASSWORD, "roles", List.of(role)));
         return name;
     }
 

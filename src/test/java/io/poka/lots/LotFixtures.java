@@ -26,8 +26,8 @@ public final class LotFixtures {
     public static synchronized String user(String role) {
         return USERS.computeIfAbsent(role, r -> {
             String name = r.replace("-", "") + "-lots-" + UUID.randomUUID().toString().substring(0, 8);
-            Api.asAdmin().body(Map.of("username", name, "displayName", "Test " + r, "password", PASSWORD,
-                    "roles", List.of(r))).post("/api/v1/users").then().statusCode(201);
+            Api.createUser(Map.of("username", name, "displayName", "Test " + r, "password", PASSWORD,
+                    "roles", List.of(r)));
             return name;
         });
     }

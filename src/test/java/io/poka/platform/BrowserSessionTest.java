@@ -62,8 +62,8 @@ class BrowserSessionTest {
 
     private static String newUser(String role) {
         String user = "sess-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", user, "displayName", "Session " + user, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", user, "displayName", "Session " + user, "password", PASSWORD,
+                "roles", List.of(role)));
         return user;
     }
 

@@ -69,10 +69,31 @@ class EmbeddedDefaultsIT {
         assertTrue(log.contains("/q/swagger-ui") && log.contains("/q/health"), "log says where docs and health are");
         Matcher m = ONE_TIME_PASSWORD.matcher(log);
         assertTrue(m.find(), "a one-time admin password is printed on first start");
-        String password = m.group(1);
+        String generated = m.group(1);
 
         assertEquals(401, get(port, "/api/v1/me", null).statusCode());
+        // the printed password is temporary: nothing but replacing it is allowed
+        HttpResponse<String> temporary = get(port, "/api/v1/me", "admin:" + generated);
+        assertEquals(403, temporary.statusCode());
+        assertTrue(temporary.body().contains("urn:poka:problem:password-change-required"), temporary.body());
+        String password = "it-admin-own-password";
+        HttpResponse<String> changed = send("PUT", port, "/api/v1/me/password", "admin:" + generated,
+                "{\"currentPassword\":\"" + generated + "\",\"newPassword\":\"" + password + "\"}");
+        assertEquals(204, changed.statusCode(), changed.body());
         assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode());
+        // the web UI's session key is kept in the data directory and never printed
+        assertEquals(303, get(port, "/ui", null).statusCode());
+        assertTrue(Files.exists(dataDir.resolve("session-encryption.key")), "session key kept in the data directory");
+        assertFalse(Files.readString(log1).contains("Encryption key was not specified"), "no generated key in the log");
+        // production default: the session cookie is Secure (browsers keep it on https and on http://localhost)
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/j_security_check")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=admin&j_password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String sessionCookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow(() -> new AssertionError(
+                        "no session cookie: " + signedIn.statusCode() + " " + signedIn.headers()));
+        assertTrue(sessionCookie.contains("Secure"), sessionCookie);
         assertEquals("on", postgresSetting(dataDir, "synchronous_commit"),
                 "a commit is on disk before Kafka offsets are committed (zonky's default is off)");
         assertEquals("on", postgresSetting(dataDir, "fsync"));
@@ -166,10 +187,15 @@ class EmbeddedDefaultsIT {
     }
 
     private HttpResponse<String> post(int port, String path, String credentials, String json) throws Exception {
+        return send("POST", port, path, credentials, json);
+    }
+
+    private HttpResponse<String> send(String method, int port, String path, String credentials, String json)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -21,9 +21,8 @@ class SecurityTest {
 
     private static String newUser(String role) {
         String name = role.replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Test " + role, "password", "correct-horse-battery",
-                "roles", List.of(role)))
-                .post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "Test " + role, "password", "correct-horse-battery",
+                "roles", List.of(role)));
         return name;
     }
 

@@ -43,8 +43,8 @@ class ScoringRestFlowTest {
             return;
         }
         String name = "qa-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "QA " + name, "password", PASSWORD, "roles",
-                List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "QA " + name, "password", PASSWORD, "roles",
+                List.of("qa-manager")));
         qa = name;
     }
 
@@ -224,8 +224,8 @@ class ScoringRestFlowTest {
         assertEquals(v1, scoredBy);
         // an inspector may score but not promote
         String inspector = "insp-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", inspector, "displayName", "I", "password", PASSWORD, "roles",
-                List.of("inspector"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", inspector, "displayName", "I", "password", PASSWORD, "roles",
+                List.of("inspector")));
         Api.as(inspector, PASSWORD).body(Map.of("password", PASSWORD, "meaning", "APPROVAL", "reason", "r"))
                 .post("/api/v1/scoring/models/" + v2 + "/promote").then().statusCode(403);
     }

@@ -82,9 +82,8 @@ class BulkReadingsTest {
     @Test
     void onlyIntegrationClientsAndAdminsMayUpload() {
         String user = "inspector-" + UUID.randomUUID();
-        Api.asAdmin().body("""
-                {"username":"%s","displayName":"Ina","password":"inspector-password-1","roles":["inspector"]}"""
-                .formatted(user)).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(java.util.Map.of("username", user, "displayName", "Ina", "password", "inspector-password-1",
+                "roles", java.util.List.of("inspector")));
         Api.as(user, "inspector-password-1").body("[]").post("/api/v1/telemetry/readings").then().statusCode(403);
     }
 }

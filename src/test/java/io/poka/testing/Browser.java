@@ -20,12 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run) driven by Selenium, for the
  * web UI's tests; screenshots go to target/screenshots for the reviewer. No browser download: the driver and browser
- * are the machine's.
+ * are the machine's. Closing it fails the test if the page broke the Content-Security-Policy (the console says so).
  */
 public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -35,6 +39,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String base;
     private final Path profile;
+    private final List<String> console = new ArrayList<>();
 
     private Browser(ChromeDriver driver, String base, Path profile) {
         this.driver = driver;
@@ -60,6 +65,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            options.setCapability("goog:loggingPrefs", Map.of(org.openqa.selenium.logging.LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -119,6 +125,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).until(tolerant);
     }
 
+    /** The browser console's errors so far (failed loads, script errors, Content-Security-Policy violations). */
+    public List<String> consoleErrors() {
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                console.add(entry.getMessage());
+            }
+        }
+        return List.copyOf(console);
+    }
+
     /** Saves a PNG of the current page as target/screenshots/{name}.png and returns its path. */
     public Path screenshot(String name) {
         try {
@@ -133,6 +149,18 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        List<String> violations;
+        try {
+            violations = consoleErrors().stream().filter(m -> m.contains("Content Security Policy")).toList();
+        } finally {
+            closeBrowser();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The page broke its Content-Security-Policy: " + violations);
+        }
+    }
+
+    private void closeBrowser() {
         try {
             driver.quit();
         } finally {

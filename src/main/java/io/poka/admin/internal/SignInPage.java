@@ -27,18 +27,25 @@ public class SignInPage {
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance signIn(boolean failed, boolean signedOut);
+        static native TemplateInstance signIn(boolean failed, boolean signedOut, boolean cookieNeedsHttps);
     }
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
     String cookieName;
 
+    /** The platform's setting: a Secure session cookie is dropped by browsers on plain HTTP to another host. */
+    @ConfigProperty(name = "poka.platform.web.secure-session-cookie", defaultValue = "true")
+    boolean secureCookie;
+
     @GET
     @Path("/login")
     @PermitAll
     @Operation(hidden = true)
-    public TemplateInstance signIn(@QueryParam("error") boolean failed, @QueryParam("signed-out") boolean signedOut) {
-        return Templates.signIn(failed, signedOut);
+    public TemplateInstance signIn(@QueryParam("error") boolean failed, @QueryParam("signed-out") boolean signedOut,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        URI page = uri.getRequestUri();
+        boolean local = java.util.Set.of("localhost", "127.0.0.1", "[::1]").contains(page.getHost());
+        return Templates.signIn(failed, signedOut, secureCookie && "http".equals(page.getScheme()) && !local);
     }
 
     @POST

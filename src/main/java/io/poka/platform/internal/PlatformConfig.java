@@ -16,6 +16,15 @@ public interface PlatformConfig {
     /** Password of the first admin, set on first start only (env POKA_ADMIN_PASSWORD); unset: a random one is logged once. */
     Optional<String> adminPassword();
 
+    /**
+     * User name of an administrator to recover at start (env POKA_RECOVER_ADMIN): created, or enabled, unlocked and
+     * made admin again, with a new temporary password; audited. Remove it once signed in.
+     */
+    Optional<String> recoverAdmin();
+
+    /** Temporary password for {@link #recoverAdmin} (env POKA_RECOVER_ADMIN_PASSWORD); unset: generated and logged once. */
+    Optional<String> recoverAdminPassword();
+
     /** Login protection. */
     Login login();
 
@@ -35,6 +44,9 @@ public interface PlatformConfig {
         int maxHeaderSize();
     }
 
+    /** Browser protections of the web UI's session. */
+    Web web();
+
     interface Login {
         /** Consecutive failed logins after which an account is locked. */
         @WithDefault("5")
@@ -51,6 +63,21 @@ public interface PlatformConfig {
         /** BCrypt cost factor of new password hashes (2^cost rounds). */
         @WithDefault("11")
         int bcryptCost();
+    }
+
+    interface Web {
+        /**
+         * Mark the session cookie Secure, so browsers send it over HTTPS only (http://localhost counts as secure in
+         * Chrome and Firefox); false only to sign in over plain HTTP on a trusted network. Off in dev and tests.
+         */
+        @WithDefault("true")
+        boolean secureSessionCookie();
+
+        /**
+         * Origins (scheme://host[:port]) besides the server's own whose pages may send state-changing requests with
+         * the session cookie, e.g. when a proxy rewrites the Host header; unset: only the server's own.
+         */
+        Optional<java.util.List<String>> trustedOrigins();
     }
 
     interface Outbox {

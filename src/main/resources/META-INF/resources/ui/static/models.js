@@ -147,6 +147,11 @@
     }
   }
 
+  function isBaselinesDataset(input) {
+    const options = input.list ? Array.from(input.list.options).map(o => o.value) : [];
+    return input.value !== '' && options.includes(input.value);
+  }
+
   async function compare(form) {
     const name = form.elements.baselineDataset.value.trim();
     const out = document.getElementById('comparison');
@@ -357,7 +362,9 @@
     const anomaly = document.getElementById('anomaly-section');
     if (anomaly && document.getElementById('anomaly-comparisons')) { loadAnomalyComparisons(anomaly); }
     const form = document.getElementById('comparison-form');
-    if (form && form.elements.baselineDataset.value) { compare(form); }
+    // Compare on load only for a data set the baselines module has (the datalist): a scoring data set's name
+    // (e.g. a TEP run) would only fetch a 404.
+    if (form && isBaselinesDataset(form.elements.baselineDataset)) { compare(form); }
     const open = document.querySelector('#jobs tr[data-open="true"]');
     if (open) { poll(open.dataset.jobId); }
   });

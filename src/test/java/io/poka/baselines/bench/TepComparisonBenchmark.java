@@ -41,8 +41,8 @@ class TepComparisonBenchmark {
     @Test
     void tepComparisonTable() throws IOException {
         String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", user, "displayName", user, "password", PASSWORD, "roles",
-                List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", user, "displayName", user, "password", PASSWORD, "roles",
+                List.of("qa-manager")));
         // a fresh request specification per call: rest-assured specifications keep the content type set on them
         java.util.function.Supplier<RequestSpecification> qa = () -> Api.as(user, PASSWORD);
         String line = "tep-bench-" + user;

@@ -70,15 +70,25 @@ public class ProblemMappers {
     @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/ui/login?error=true")
     String signInFailedPage;
 
+    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location")
+    String locationCookie;
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         // A browser is sent to the sign-in form; machines get problem+json with a Basic challenge.
         String requested = path(uri);
         if ("/j_security_check".equals(requested)) {
             return Response.seeOther(URI.create(signInFailedPage)).build();
         }
         if (requested != null && (requested.equals("/ui") || requested.startsWith("/ui/"))) {
-            return Response.seeOther(URI.create(signInPage)).build();
+            if (headers.getAcceptableMediaTypes().stream().noneMatch(t -> "html".equals(t.getSubtype()))) {
+                return Response.seeOther(URI.create(signInPage)).build();
+            }
+            // The form sign-in returns to the page asked for, named by this cookie (same origin only, checked there).
+            jakarta.ws.rs.core.NewCookie location = new jakarta.ws.rs.core.NewCookie.Builder(locationCookie)
+                    .value(uri.getRequestUri().toString()).path("/").httpOnly(true)
+                    .sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+            return Response.seeOther(URI.create(signInPage)).cookie(location).build();
         }
         Response problem = ProblemBody.response(401, Problems.UNAUTHORIZED, "Authentication required",
                 "Sign in with HTTP Basic credentials of an enabled, unlocked Poka user", path(uri), Map.of());

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the first admin on first start so a new installation can be reached without a fixed default password:
- * the password comes from POKA_ADMIN_PASSWORD or is random and printed once.
+ * the password comes from POKA_ADMIN_PASSWORD or is random, printed once and temporary.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -36,11 +36,14 @@ public class AdminBootstrap {
         if (generated) {
             password = Passwords.randomPassword();
         }
-        users.create(new UserService.NewUser(ADMIN, "Administrator", password, Set.of(Roles.ADMIN)), "system");
+        // A generated password has been in the log, so it is temporary; POKA_ADMIN_PASSWORD is the installing
+        // administrator's own choice (kept in their secret store) and is not.
+        users.create(new UserService.NewUser(ADMIN, "Administrator", password, Set.of(Roles.ADMIN)), generated);
         if (generated) {
             LOG.warnf("%n========================================================================%n"
                     + " First start: created user 'admin' with the one-time password%n%n     %s%n%n"
-                    + " It is printed only this once. Change it: PUT /api/v1/users/admin/password%n"
+                    + " It is printed only this once and must be changed at the first sign-in%n"
+                    + " (web UI, or PUT /api/v1/me/password).%n"
                     + "========================================================================", password);
         } else {
             LOG.info("First start: created user 'admin' with the password from POKA_ADMIN_PASSWORD");

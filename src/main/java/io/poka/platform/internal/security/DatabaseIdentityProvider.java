@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
     /** Identity attribute holding the printed name, for audit entries and signatures. */
     public static final String DISPLAY_NAME = "poka.displayName";
+    /** Identity attribute present (true) while the user's password is temporary and must be changed first. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "poka.passwordChangeRequired";
 
     private final LoginAttempts attempts;
     private final CredentialCache cache;
@@ -50,11 +52,15 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         });
     }
 
-    private static SecurityIdentity identity(LoginAttempts.Outcome outcome) {
-        return QuarkusSecurityIdentity.builder()
+    /** The identity of a successful login, flagged while its password is temporary. */
+    static SecurityIdentity identity(LoginAttempts.Outcome outcome) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(outcome.username()))
                 .addRoles(outcome.roles())
-                .addAttribute(DISPLAY_NAME, outcome.displayName())
-                .build();
+                .addAttribute(DISPLAY_NAME, outcome.displayName());
+        if (outcome.passwordTemporary()) {
+            builder.addAttribute(PASSWORD_CHANGE_REQUIRED, Boolean.TRUE);
+        }
+        return builder.build();
     }
 }

@@ -16,10 +16,19 @@ import org.jboss.logging.Logger;
 public class LoginAttempts implements io.poka.platform.Reauthentication {
     private static final Logger LOG = Logger.getLogger(LoginAttempts.class);
 
-    /** Outcome of one attempt; roles are set only on success. */
-    public record Outcome(boolean success, String username, String displayName, Set<String> roles, String reason) {
+    /**
+     * Outcome of one attempt; roles are set only on success. {@code passwordTemporary}: the password was set by
+     * someone else and must be changed before the user may do anything else.
+     */
+    public record Outcome(boolean success, String username, String displayName, Set<String> roles, String reason,
+            boolean passwordTemporary) {
         static Outcome failed(String username, String reason) {
-            return new Outcome(false, username, null, Set.of(), reason);
+            return new Outcome(false, username, null, Set.of(), reason, false);
+        }
+
+        static Outcome of(UserAccount user) {
+            return new Outcome(true, user.username, user.displayName, Set.copyOf(user.roles), null,
+                    user.passwordTemporary);
         }
     }
 
@@ -72,7 +81,7 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
         if (user.isLocked(clock.instant())) {
             return Outcome.failed(username, "account locked until " + user.lockedUntil);
         }
-        return new Outcome(true, user.username, user.displayName, Set.copyOf(user.roles), null);
+        return Outcome.of(user);
     }
 
     @Transactional
@@ -108,6 +117,6 @@ public class LoginAttempts implements io.poka.platform.Reauthentication {
             user.failedAttempts = 0;
             user.lockedUntil = null;
         }
-        return new Outcome(true, user.username, user.displayName, Set.copyOf(user.roles), null);
+        return Outcome.of(user);
     }
 }

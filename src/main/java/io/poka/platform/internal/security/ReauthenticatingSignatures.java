@@ -6,7 +6,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
-/** Signs as the current user after checking the re-entered password against the user store. */
+/**
+ * Signs as the current user after checking the re-entered password against the user store; never with a temporary
+ * password, which an administrator knows (21 CFR 11.100(a), 11.300).
+ */
 @ApplicationScoped
 public class ReauthenticatingSignatures implements Signatures {
     private final LoginAttempts logins;
@@ -32,6 +35,10 @@ public class ReauthenticatingSignatures implements Signatures {
         LoginAttempts.Outcome outcome = logins.attemptInNewTransaction(username, password.toCharArray());
         if (!outcome.success()) {
             throw new SignatureRejected(username);
+        }
+        if (outcome.passwordTemporary()) {
+            // A password someone else set is not the signer's own: no signature until the user replaces it.
+            throw new PasswordChangeRequired(username);
         }
         return new Signature(username, outcome.displayName(), meaning, clock.instant());
     }

@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,11 +34,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
             if (!outcome.success()) {
                 throw new AuthenticationFailedException(outcome.reason());
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(outcome.username()))
-                    .addRoles(outcome.roles())
-                    .addAttribute(DatabaseIdentityProvider.DISPLAY_NAME, outcome.displayName())
-                    .build();
+            return DatabaseIdentityProvider.identity(outcome);
         });
     }
 }

@@ -52,6 +52,10 @@ public class UserAccount extends PanacheEntityBase {
     @Column(name = "password_changed_at", nullable = false)
     public Instant passwordChangedAt;
 
+    /** Set by someone other than the user (admin, first start, recovery): must be replaced before anything else. */
+    @Column(name = "password_temporary", nullable = false)
+    public boolean passwordTemporary;
+
     @Version
     public long version;
 

@@ -19,7 +19,10 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admins manage users and roles; every user can read their own identity and change their own password. */
+/**
+ * Admins manage users and roles; every user can read their own identity and change their own password (the only
+ * thing a user with a temporary password may do, see {@link PasswordChangeRequired}).
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -82,7 +85,7 @@ public class UserResource {
         if (body == null) {
             throw new ValidationProblem("body", "a JSON object with username, displayName, password and roles");
         }
-        UserService.UserView created = users.create(body, identity.getPrincipal().getName());
+        UserService.UserView created = users.create(body, true);
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
     }
 
@@ -114,23 +117,36 @@ public class UserResource {
     }
 
     @PUT
+    @Path("/me/password")
+    @RolesAllowed("**")
+    @Operation(summary = "Change your own password",
+            description = "With the current password (also a temporary one set by an admin); the new one must differ. "
+                    + "This is the only request a user with a temporary password may make.")
+    public Response changeOwnPassword(PasswordBody body) {
+        if (body == null) {
+            throw new ValidationProblem("newPassword", "must be given");
+        }
+        users.changeOwnPassword(identity.getPrincipal().getName(), body.currentPassword(), body.newPassword());
+        return Response.noContent().build();
+    }
+
+    @PUT
     @Path("/users/{username}/password")
     @RolesAllowed("**")
-    @Operation(summary = "Change a password", description = "Admins may set any user's password; other users only their own, with their current password.")
+    @Operation(summary = "Change a password", description = "Users change their own with their current password. "
+            + "Admins may set another user's password without it; that password is temporary: the user must "
+            + "replace it at the next sign-in and cannot sign electronically until then.")
     public Response changePassword(@PathParam("username") String username, PasswordBody body) {
         if (body == null) {
             throw new ValidationProblem("newPassword", "must be given");
         }
-        boolean self = identity.getPrincipal().getName().equals(username);
-        if (!identity.hasRole(Roles.ADMIN)) {
-            if (!self) {
-                throw new io.quarkus.security.ForbiddenException("Only admins can change another user's password");
-            }
-            if (!users.passwordMatches(username, body.currentPassword())) {
-                throw new ValidationProblem("currentPassword", "does not match");
-            }
+        if (identity.getPrincipal().getName().equals(username)) {
+            users.changeOwnPassword(username, body.currentPassword(), body.newPassword());
+        } else if (identity.hasRole(Roles.ADMIN)) {
+            users.resetPassword(username, body.newPassword());
+        } else {
+            throw new io.quarkus.security.ForbiddenException("Only admins can change another user's password");
         }
-        users.changePassword(username, body.newPassword());
         return Response.noContent().build();
     }
 }

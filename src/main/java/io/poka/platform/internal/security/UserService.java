@@ -26,9 +26,12 @@ public class UserService {
     public record NewUser(String username, String displayName, String password, Set<String> roles) {
     }
 
-    /** A user as the API shows it: never the hash. */
+    /**
+     * A user as the API shows it: never the hash. {@code passwordTemporary}: the password was set by someone else
+     * and the user must replace it before anything else.
+     */
     public record UserView(String username, String displayName, Set<String> roles, boolean enabled, boolean locked,
-            Instant lockedUntil, Instant createdAt, Instant passwordChangedAt) {
+            Instant lockedUntil, Instant createdAt, Instant passwordChangedAt, boolean passwordTemporary) {
     }
 
     private final Passwords passwords;
@@ -62,8 +65,12 @@ public class UserService {
         return view(find(username));
     }
 
+    /**
+     * @param passwordTemporary true when the password was chosen by someone other than the new user (an admin, the
+     *        generated first-admin password): the user must replace it at the next sign-in
+     */
     @Transactional
-    public UserView create(NewUser request, String actor) {
+    public UserView create(NewUser request, boolean passwordTemporary) {
         List<ValidationProblem.FieldError> errors = new ArrayList<>();
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             errors.add(new ValidationProblem.FieldError("username",
@@ -89,6 +96,7 @@ public class UserService {
         user.roles = new HashSet<>(request.roles());
         user.createdAt = now;
         user.passwordChangedAt = now;
+        user.passwordTemporary = passwordTemporary;
         user.persist();
         return changed("CREATED", null, user, null);
     }
@@ -128,22 +136,69 @@ public class UserService {
         return changed("UNLOCKED", before, user, null);
     }
 
+    /**
+     * An administrator sets another user's password: the administrator knows it, so it is temporary and the user
+     * must replace it before signing anything (21 CFR 11.300).
+     */
     @Transactional
-    public void changePassword(String username, String newPassword) {
-        passwordError(newPassword).ifPresent(e -> {
-            throw new ValidationProblem(e.field() + ": " + e.message(), List.of(e));
-        });
+    public void resetPassword(String username, String newPassword) {
+        requireValidPassword(newPassword);
         UserAccount user = find(username);
         UserView before = view(user);
-        user.passwordHash = passwords.hash(newPassword);
-        user.passwordChangedAt = clock.instant();
-        changed("PASSWORD_CHANGED", before, user, null);
+        setPassword(user, newPassword, true);
+        changed("PASSWORD_RESET", before, user, "set by an administrator; to be changed by the user at next sign-in");
     }
 
-    /** Checks a user's current password without counting failures (used before self-service changes). */
+    /**
+     * Users replace their own password, proving the current one (which may be temporary); the new one must differ,
+     * since a temporary password is known to whoever set it.
+     */
     @Transactional
-    public boolean passwordMatches(String username, String password) {
-        return password != null && passwords.matches(password, find(username).passwordHash);
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount user = find(username);
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash)) {
+            throw new ValidationProblem("currentPassword", "does not match");
+        }
+        requireValidPassword(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new ValidationProblem("newPassword", "must differ from the current password");
+        }
+        UserView before = view(user);
+        setPassword(user, newPassword, false);
+        changed("PASSWORD_CHANGED", before, user, "changed by the user");
+    }
+
+    /**
+     * Start-up recovery of an administrator (POKA_RECOVER_ADMIN): creates the user or makes it an enabled, unlocked
+     * admin again, with a new temporary password, so a lone admin locked out cannot lose the installation.
+     */
+    @Transactional
+    public UserView recoverAdmin(String username, String temporaryPassword, String reason) {
+        requireValidPassword(temporaryPassword);
+        UserAccount user = UserAccount.findByUsername(username).orElse(null);
+        if (user == null) {
+            create(new NewUser(username, "Administrator", temporaryPassword, Set.of(Roles.ADMIN)), true);
+            user = find(username);
+        }
+        UserView before = view(user);
+        user.enabled = true;
+        user.lockedUntil = null;
+        user.failedAttempts = 0;
+        user.roles.add(Roles.ADMIN);
+        setPassword(user, temporaryPassword, true);
+        return changed("ADMIN_RECOVERED", before, user, reason);
+    }
+
+    private void setPassword(UserAccount user, String password, boolean temporary) {
+        user.passwordHash = passwords.hash(password);
+        user.passwordChangedAt = clock.instant();
+        user.passwordTemporary = temporary;
+    }
+
+    private static void requireValidPassword(String password) {
+        passwordError(password).ifPresent(e -> {
+            throw new ValidationProblem(e.field() + ": " + e.message(), List.of(e));
+        });
     }
 
     private void requireAnotherAdmin(UserAccount user) {
@@ -179,6 +234,6 @@ public class UserService {
     private UserView view(UserAccount u) {
         boolean locked = u.isLocked(clock.instant());
         return new UserView(u.username, u.displayName, Set.copyOf(u.roles), u.enabled, locked,
-                locked ? u.lockedUntil : null, u.createdAt, u.passwordChangedAt);
+                locked ? u.lockedUntil : null, u.createdAt, u.passwordChangedAt, u.passwordTemporary);
     }
 }
