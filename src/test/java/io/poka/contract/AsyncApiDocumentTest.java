@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,28 @@ class AsyncApiDocumentTest {
                     name + " rejects an envelope of another type");
             assertTrue(message.key() != null && message.headers() != null, name);
         });
+    }
+
+    @Test
+    void aWrongKeyOrAMissingDeadLetterHeaderIsAViolation() {
+        AsyncApiContract contract = AsyncApiContract.load();
+        String lotHeld = """
+                {"schema":"poka.quality-event/v1","eventId":"6f1c3a52-0d7e-4c1a-9a43-1d1b0e9f2c11","type":"LotHeld",\
+                "key":"LOT-1","occurredAt":"2026-12-05T01:00:00Z","data":{"lotId":"6f1c3a52-0d7e-4c1a-9a43-1d1b0e9f2c11",\
+                "externalId":"E1","product":"P","status":"ON_HOLD","statusBeforeHold":"CREATED","reason":"burr",\
+                "heldBy":"qa","at":"2026-12-05T01:00:00Z"}}""";
+        Map<String, String> headers = Map.of("poka-event-type", "LotHeld", "poka-event-id", "6f1c3a52-0d7e-4c1a-9a43-1d1b0e9f2c11");
+        AsyncApiContract.MessageContract held = contract.channel(QUALITY_EVENTS).get("LotHeld");
+        Set<String> wrongKey = held.violations("LOT-1", lotHeld, headers);
+        assertTrue(wrongKey.stream().anyMatch(v -> v.startsWith("key:") && v.contains("uuid")), wrongKey.toString());
+        assertTrue(held.violations("6f1c3a52-0d7e-4c1a-9a43-1d1b0e9f2c11", lotHeld, headers).isEmpty());
+
+        AsyncApiContract.MessageContract dead = contract.channel("poka.telemetry.readings.dlq.v1").get("RejectedReading");
+        Map<String, String> dlqHeaders = new java.util.HashMap<>(Map.of("poka-dlq-reason-code", "unparseable",
+                "poka-dlq-reason", "not JSON", "poka-dlq-source", "poka.telemetry.readings.v1-0@17"));
+        assertTrue(dead.violations(null, "{broken", dlqHeaders).isEmpty());
+        dlqHeaders.remove("poka-dlq-source");
+        assertEquals(1, dead.violations(null, "{broken", dlqHeaders).size());
     }
 
     private static JsonNode parse(String json) {
