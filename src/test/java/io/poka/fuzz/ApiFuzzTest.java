@@ -64,6 +64,9 @@ class ApiFuzzTest {
         int partialWrites = 0;
         int lockouts = 0;
         int unattributable = 0;
+        int unauthenticated = 0;
+        String firstUnauthenticated = "";
+        String previous = "";
         long started = System.nanoTime();
         try (DatabaseSnapshot db = new DatabaseSnapshot(RealInfrastructure.jdbcUrl())) {
             Map<String, String> state = db.take();
@@ -74,6 +77,14 @@ class ApiFuzzTest {
                 RawHttp.Answer a = http.send(r.operation().method(), r.target(), basic(users.get(role)),
                         r.contentType(), r.body(), r.declaredLength(), r.extraHeader());
                 statuses.merge(a.status(), 1, Integer::sum);
+                if (a.status() == 401 || a.body() != null && a.body().contains("password-change-required")) {
+                    if (unauthenticated++ == 0) {
+                        firstUnauthenticated = "#" + i + " " + r.operation().label() + " as " + ROLES.get(role)
+                                + " after " + previous;
+                    }
+                }
+                previous = "#" + i + " " + r.operation().label() + " as " + ROLES.get(role) + " [" + r.kind() + "] -> "
+                        + a.status();
                 kinds.merge(r.kind().name(), 1, Integer::sum);
                 String what = "#" + i + " " + r.operation().label() + " as " + ROLES.get(role) + " [" + r.kind() + "] -> "
                         + a.status();
@@ -96,6 +107,9 @@ class ApiFuzzTest {
                             && db.onlyLockoutsAuditedAfter(auditHead);
                     if (lockout) {
                         lockouts++;
+                        // Unlocked at once, so the rest of the run still reaches the handlers as this role.
+                        Api.asAdmin().post("/api/v1/users/" + users.get(role) + "/unlock").then().statusCode(200);
+                        after = db.take();
                     } else if (!changed.isEmpty()) {
                         // Other test classes' background work (stream, jobs) may change tables meanwhile: a change
                         // counts when the request's user is in the audit trail or the tables are otherwise still.
@@ -110,6 +124,15 @@ class ApiFuzzTest {
                         }
                         after = later;
                     }
+                }
+                if (a.status() < 300 && r.operation().path().contains("/users")
+                        || a.status() < 300 && r.operation().path().endsWith("/password")) {
+                    // An accepted request may have reset, disabled or re-roled a fuzz user: set them back so the rest
+                    // of the run still reaches the handlers.
+                    for (int u = 0; u < users.size(); u++) {
+                        restore(users.get(u), ROLES.get(u));
+                    }
+                    after = db.take();
                 }
                 state = after;
                 auditHead = db.auditHead();
@@ -126,6 +149,9 @@ class ApiFuzzTest {
             Files.writeString(file, summary, StandardCharsets.UTF_8);
         }
         assertTrue(failures.isEmpty(), summary);
+        // A fuzz run whose users cannot sign in (or must first change a password) tests only the authentication layer.
+        assertTrue(unauthenticated <= count / 20, "requests stopped at authentication: " + unauthenticated
+                + ", first " + firstUnauthenticated + "\n" + summary);
     }
 
     /** Ids of existing records (a lot made for the run, and whatever the lists show), so requests get past 404. */
@@ -166,9 +192,21 @@ class ApiFuzzTest {
 
     private static String userWithRole(String role) {
         String name = "fuzz-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asAdmin().body(Map.of("username", name, "displayName", "Fuzz " + role, "password", PASSWORD,
-                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201);
+        Api.createUser(Map.of("username", name, "displayName", "Fuzz " + role, "password", PASSWORD,
+                "roles", List.of(role)));
         return name;
+    }
+
+    /** Enables, unlocks and re-roles a fuzz user and gives it {@link #PASSWORD} back (an admin reset, then its own change). */
+    private static void restore(String user, String role) {
+        Api.asAdmin().body(Map.of("enabled", true)).put("/api/v1/users/" + user + "/enabled").then().statusCode(200);
+        Api.asAdmin().body(Map.of("roles", List.of(role))).put("/api/v1/users/" + user + "/roles").then().statusCode(200);
+        Api.asAdmin().post("/api/v1/users/" + user + "/unlock").then().statusCode(200);
+        String temporary = "temporary-" + PASSWORD;
+        Api.asAdmin().body(Map.of("newPassword", temporary)).put("/api/v1/users/" + user + "/password").then()
+                .statusCode(204);
+        Api.as(user, temporary).body(Map.of("currentPassword", temporary, "newPassword", PASSWORD))
+                .put("/api/v1/me/password").then().statusCode(204);
     }
 
     private static String basic(String user) {
