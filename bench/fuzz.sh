@@ -7,7 +7,7 @@
 # Options: -Dpoka.fuzz.requests=10000 (default here) -Dpoka.fuzz.seed=13
 cd "$(dirname "$0")/.." || exit 1
 mkdir -p bench/results
-./mvnw -o -B -q test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpoka.fuzz.requests=10000 -Dpoka.fuzz.report="$PWD/bench/results/fuzz.md" "$@"
 status=$?
 cat bench/results/fuzz.md
