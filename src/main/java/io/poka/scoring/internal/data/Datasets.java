@@ -93,7 +93,7 @@ public class Datasets {
     @Transactional
     public NumericTable table(UUID id) {
         DatasetRecord r = find(id);
-        NumericTable table = CsvTables.parse(gunzip(r.content));
+        NumericTable table = CsvTables.parseCanonical(gunzip(r.content));
         if (!table.fingerprint().equals(r.fingerprint)) {
             throw new IllegalStateException("data set " + id + " no longer matches its fingerprint");
         }
