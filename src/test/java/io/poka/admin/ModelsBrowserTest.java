@@ -117,7 +117,8 @@ class ModelsBrowserTest {
             assertTrue(comparison.getText().contains("other data"), "steel plates are not TEP: " + comparison.getText());
             b.screenshot("42-model-detail-comparison");
 
-            // promote v1 with the e-signature dialog
+            // promote v1 with the e-signature dialog (the line's catalogue holds the model's variables)
+            ScoringFixtures.catalogue(line);
             promote(b);
             assertEquals(true, Api.asAdmin().get("/api/v1/scoring/models/" + v1).then().extract().path("active"));
 
@@ -243,6 +244,7 @@ class ModelsBrowserTest {
                 "roles", List.of("qa-manager"))).post("/api/v1/users").then().statusCode(201);
         String line = "ui-sig-" + UUID.randomUUID().toString().substring(0, 8);
         String id = ScoringFixtures.train(ScoringFixtures.uploadNormal("tep-d00-" + line), line, 3);
+        ScoringFixtures.catalogue(line);
         try (Browser b = Browser.open(base, 820, 1180)) {
             b.signIn(qa, "a-long-password-1");
             b.go("/ui/models/" + id);

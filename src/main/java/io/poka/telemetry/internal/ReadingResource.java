@@ -74,10 +74,12 @@ public class ReadingResource {
     @Consumes("text/csv")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Upload readings as CSV with a header row of schema field names",
-            description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header.")
-    public BulkIngestService.BulkResult uploadCsv(String body, @QueryParam("policy") String policy)
+            description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header. "
+                    + "Comma, semicolon, tab or whitespace delimiters are detected; quoted cells follow RFC 4180.")
+    public BulkIngestService.BulkResult uploadCsv(java.io.InputStream body, @QueryParam("policy") String policy)
             throws SQLException {
-        return bulk.ingest(CsvReadings.parse(body), policy(policy));
+        return bulk.ingestCsv(new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8),
+                policy(policy));
     }
 
     private static BulkIngestService.Policy policy(String value) {
