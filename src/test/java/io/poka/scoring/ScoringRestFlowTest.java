@@ -94,8 +94,10 @@ class ScoringRestFlowTest {
     void aUserUploadsTepTrainsFollowsProgressPromotesAndScores() {
         String line = "line-" + UUID.randomUUID();
         NumericTable normal = TepData.normal();
+        // 201, or 200 when another test class of this JVM uploaded d00 first (the same content is one data set)
         JsonPath uploaded = asQa().contentType("text/csv").queryParam("name", "TEP d00").body(TepData.csv(normal))
-                .post("/api/v1/scoring/datasets").then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/scoring/datasets").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract().jsonPath();
         assertEquals(normal.fingerprint(), uploaded.getString("fingerprint"));
         assertEquals(500, uploaded.getInt("rowCount"));
         assertEquals(52, uploaded.getList("variables").size());
