@@ -123,7 +123,8 @@ class ScoringRestFlowTest {
         assertEquals(30, model.getList("metadata.lossHistory").size());
         assertTrue(model.getDouble("metadata.validation.calibrationFalseAlarmRate") <= 0.01);
 
-        // a wrong signature password changes nothing
+        // a wrong signature password changes nothing (on a catalogued line, so the signature is what is judged)
+        ScoringFixtures.catalogue(line);
         asQa().body(Map.of("password", "not-my-password", "meaning", "APPROVAL", "reason", "try"))
                 .post("/api/v1/scoring/models/" + modelId + "/promote").then().statusCode(403)
                 .contentType("application/problem+json");
