@@ -41,8 +41,10 @@ class ModelsBrowserTest {
         String qa = ScoringFixtures.qaManager();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String line = "ui-line-" + suffix;
-        String dataset = "tep-d00-ui-" + suffix;
-        String datasetId = ScoringFixtures.uploadNormal(dataset);
+        String datasetId = ScoringFixtures.uploadNormal("tep-d00-ui-" + suffix);
+        // d00 may already be stored by another test: the upload then gives back that data set, under its first name
+        String dataset = Api.asAdmin().get("/api/v1/scoring/datasets/" + datasetId).then().statusCode(200)
+                .extract().path("name");
         // a stored baseline for the comparison (UCI steel plates, seconds of training)
         Api.asAdmin().body(Map.of("trainer", "logistic-regression")).post("/api/v1/baselines/datasets/steel-plates/models")
                 .then().statusCode(201);
