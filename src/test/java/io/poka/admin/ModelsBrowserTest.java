@@ -41,8 +41,10 @@ class ModelsBrowserTest {
         String qa = ScoringFixtures.qaManager();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String line = "ui-line-" + suffix;
-        String dataset = "tep-d00-ui-" + suffix;
-        String datasetId = ScoringFixtures.uploadNormal(dataset);
+        String datasetId = ScoringFixtures.uploadNormal("tep-d00-ui-" + suffix);
+        // d00 may already be stored by another test: the upload then gives back that data set, under its first name
+        String dataset = Api.asAdmin().get("/api/v1/scoring/datasets/" + datasetId).then().statusCode(200)
+                .extract().path("name");
         // a stored baseline for the comparison (UCI steel plates, seconds of training)
         Api.asAdmin().body(Map.of("trainer", "logistic-regression")).post("/api/v1/baselines/datasets/steel-plates/models")
                 .then().statusCode(201);
@@ -118,7 +120,8 @@ class ModelsBrowserTest {
             assertTrue(comparison.getText().contains("other data"), "steel plates are not TEP: " + comparison.getText());
             b.screenshot("42-model-detail-comparison");
 
-            // promote v1 with the e-signature dialog
+            // promote v1 with the e-signature dialog (the line's catalogue holds the model's variables)
+            ScoringFixtures.catalogue(line);
             promote(b);
             assertEquals(true, Api.asAdmin().get("/api/v1/scoring/models/" + v1).then().extract().path("active"));
 
@@ -246,6 +249,7 @@ class ModelsBrowserTest {
                 "roles", List.of("qa-manager")));
         String line = "ui-sig-" + UUID.randomUUID().toString().substring(0, 8);
         String id = ScoringFixtures.train(ScoringFixtures.uploadNormal("tep-d00-" + line), line, 3);
+        ScoringFixtures.catalogue(line);
         try (Browser b = Browser.open(base, 820, 1180)) {
             b.signIn(qa, "a-long-password-1");
             b.go("/ui/models/" + id);

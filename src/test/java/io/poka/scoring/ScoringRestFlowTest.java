@@ -54,7 +54,7 @@ class ScoringRestFlowTest {
 
     static String upload(String name, String csv) {
         return asQa().contentType("text/csv").queryParam("name", name).body(csv).post("/api/v1/scoring/datasets")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
     }
 
     static JsonPath submit(String datasetId, String line, Map<String, Object> hyperparameters) {
@@ -81,7 +81,10 @@ class ScoringRestFlowTest {
         return end.getString("modelId");
     }
 
+    /** Catalogues the model's line (a model is promoted only onto a line whose catalogue has its variables), promotes. */
     static void promote(String modelId) {
+        ScoringFixtures.catalogue(asQa().get("/api/v1/scoring/models/" + modelId).then().statusCode(200)
+                .extract().path("line"));
         asQa().body(Map.of("password", PASSWORD, "meaning", "APPROVAL", "reason", "validated on TEP d00"))
                 .post("/api/v1/scoring/models/" + modelId + "/promote").then().statusCode(200)
                 .body("action", equalTo("PROMOTED"));
@@ -91,8 +94,10 @@ class ScoringRestFlowTest {
     void aUserUploadsTepTrainsFollowsProgressPromotesAndScores() {
         String line = "line-" + UUID.randomUUID();
         NumericTable normal = TepData.normal();
+        // 201, or 200 when another test class of this JVM uploaded d00 first (the same content is one data set)
         JsonPath uploaded = asQa().contentType("text/csv").queryParam("name", "TEP d00").body(TepData.csv(normal))
-                .post("/api/v1/scoring/datasets").then().statusCode(201).extract().jsonPath();
+                .post("/api/v1/scoring/datasets").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract().jsonPath();
         assertEquals(normal.fingerprint(), uploaded.getString("fingerprint"));
         assertEquals(500, uploaded.getInt("rowCount"));
         assertEquals(52, uploaded.getList("variables").size());
@@ -118,7 +123,8 @@ class ScoringRestFlowTest {
         assertEquals(30, model.getList("metadata.lossHistory").size());
         assertTrue(model.getDouble("metadata.validation.calibrationFalseAlarmRate") <= 0.01);
 
-        // a wrong signature password changes nothing
+        // a wrong signature password changes nothing (on a catalogued line, so the signature is what is judged)
+        ScoringFixtures.catalogue(line);
         asQa().body(Map.of("password", "not-my-password", "meaning", "APPROVAL", "reason", "try"))
                 .post("/api/v1/scoring/models/" + modelId + "/promote").then().statusCode(403)
                 .contentType("application/problem+json");

@@ -65,12 +65,8 @@ class StreamingScoringTest {
         ScoringRestFlowTest.qaManager();
         String line = "ingest-" + UUID.randomUUID();
         String modelId = ScoringRestFlowTest.trainOnNormal(line, 30);
-        ScoringRestFlowTest.promote(modelId);
+        ScoringRestFlowTest.promote(modelId); // catalogues the line's variables first
         NumericTable fault = TepData.fault(6).slice(0, 60);
-        for (String variable : fault.variables()) {
-            io.poka.testing.Api.asAdmin().body(java.util.Map.of("line", line, "variable", variable, "unit", "u"))
-                    .post("/api/v1/telemetry/variables").then().statusCode(201);
-        }
         Instant t0 = Instant.now().minus(Duration.ofHours(4));
         for (int start = 0; start < fault.rowCount(); start += 20) {
             StringBuilder body = new StringBuilder("[");

@@ -61,6 +61,24 @@ class BulkReadingsTest {
     }
 
     @Test
+    void aSemicolonCsvWithByteOrderMarkAndCrlfIsReadAndOneWithoutHeaderSaysMissingHeader() throws Exception {
+        String line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "flow", "m3/h", "");
+        Instant ts = Instant.now().minusSeconds(60);
+        String csv = "\uFEFFreadingId;line;station;variable;value;unit;timestamp\r\n"
+                + UUID.randomUUID() + ";" + line + ";\"S1; east\";flow;12.5;m3/h;" + ts + "\r\n"
+                + UUID.randomUUID() + ";" + line + ";S2;flow;13;m3/h;" + ts.plusSeconds(1) + "\r\n";
+        Api.asAdmin().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/telemetry/readings").then()
+                .statusCode(200).body("errors", org.hamcrest.Matchers.empty()).body("accepted", equalTo(2));
+        Api.asAdmin().queryParam("line", line).queryParam("variable", "flow").get("/api/v1/telemetry/readings")
+                .then().statusCode(200).body("station", org.hamcrest.Matchers.hasItem("S1; east"));
+        Api.asAdmin().contentType("text/csv").body("1.5\t2.5\t3.5\n4.5\t5.5\t6.5\n")
+                .post("/api/v1/telemetry/readings").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("missing header"))
+                .body("detail", org.hamcrest.Matchers.containsString("tab-separated"));
+    }
+
+    @Test
     void csvRowsAreValidatedLikeJson() throws Exception {
         String line = TelemetryFixtures.newLine();
         TelemetryFixtures.defineVariable(line, "flow", "m3/h", ",\"expectedMin\":0,\"expectedMax\":100");

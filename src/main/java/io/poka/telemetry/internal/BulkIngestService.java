@@ -40,6 +40,11 @@ public class BulkIngestService {
         this.parser = new ReadingParser(json, clock, config.maxFutureSkew(), catalogue::lookup);
     }
 
+    /** Streams a CSV body into rows (refusing more than the bulk limit while reading), then as {@link #ingest}. */
+    public BulkResult ingestCsv(java.io.Reader body, Policy policy) throws SQLException {
+        return ingest(CsvReadings.parse(body, config.bulkMaxRows()), policy);
+    }
+
     public BulkResult ingest(List<? extends JsonNode> rows, Policy policy) throws SQLException {
         if (rows.size() > config.bulkMaxRows()) {
             throw new ValidationProblem("body", "at most " + config.bulkMaxRows() + " rows per request");

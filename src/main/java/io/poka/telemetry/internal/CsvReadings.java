@@ -2,94 +2,63 @@ package io.poka.telemetry.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poka.platform.CsvReader;
 import io.poka.platform.ValidationProblem;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns text/csv (RFC 4180: a header row naming schema fields, quoted cells with doubled quotes) into the same JSON
- * objects the Kafka path sees, so one validator judges both. An empty cell is an absent field; the value cell is a
- * number when it parses as one.
+ * Turns an uploaded CSV (a header row naming schema fields; delimiter detected by the shared {@link CsvReader}) into
+ * the same JSON objects the Kafka path sees, so one validator judges both. An empty cell is an absent field; the value
+ * cell is a number when it parses as one. Rows stream from the request body; past {@code maxRows} reading stops.
  */
 final class CsvReadings {
 
     private CsvReadings() {
     }
 
-    static List<ObjectNode> parse(String text) {
-        List<List<String>> rows = rows(text == null ? "" : text);
-        if (rows.isEmpty()) {
-            throw new ValidationProblem("body", "a header row is required");
-        }
-        List<String> header = rows.get(0);
-        List<ObjectNode> out = new ArrayList<>(rows.size() - 1);
-        for (List<String> row : rows.subList(1, rows.size())) {
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            for (int i = 0; i < row.size(); i++) {
-                String name = i < header.size() ? header.get(i).trim() : "column" + (i + 1);
-                String cell = row.get(i);
-                if (cell.isEmpty()) {
-                    continue;
-                }
-                if (name.equals("value")) {
-                    try {
-                        node.put(name, Double.parseDouble(cell.trim()));
-                    } catch (NumberFormatException e) {
-                        node.put(name, cell);
-                    }
-                } else {
-                    node.put(name, cell);
-                }
+    static List<ObjectNode> parse(Reader body, int maxRows) {
+        try (CsvReader reader = CsvReader.open(body)) {
+            if (!reader.hasNext()) {
+                throw new ValidationProblem("body", "a header row is required");
             }
-            out.add(node);
+            CsvReader.Row first = reader.next();
+            if (CsvReader.allNumeric(first.cells())) {
+                throw new ValidationProblem("body", "missing header: the first line (" + reader.delimiter().label()
+                        + "-separated) holds numbers; it must name schema fields such as readingId, line, variable, "
+                        + "value, unit, timestamp");
+            }
+            List<String> header = first.cells();
+            List<ObjectNode> out = new ArrayList<>();
+            while (reader.hasNext()) {
+                if (out.size() == maxRows) {
+                    throw new ValidationProblem("body", "at most " + maxRows + " rows per request");
+                }
+                out.add(node(header, reader.next().cells()));
+            }
+            return out;
         }
-        return out;
     }
 
-    private static List<List<String>> rows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
+    private static ObjectNode node(List<String> header, List<String> row) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < row.size(); i++) {
+            String name = i < header.size() ? header.get(i) : "column" + (i + 1);
+            String cell = row.get(i);
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (name.equals("value")) {
+                try {
+                    node.put(name, Double.parseDouble(cell));
+                } catch (NumberFormatException e) {
+                    node.put(name, cell);
                 }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || cell.length() > 0) {
-                    row.add(cell.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                cell.setLength(0);
-                any = false;
             } else {
-                cell.append(c);
-                any = true;
+                node.put(name, cell);
             }
         }
-        if (any || cell.length() > 0) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
+        return node;
     }
 }

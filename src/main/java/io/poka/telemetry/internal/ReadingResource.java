@@ -74,10 +74,24 @@ public class ReadingResource {
     @Consumes("text/csv")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Upload readings as CSV with a header row of schema field names",
-            description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header.")
-    public BulkIngestService.BulkResult uploadCsv(String body, @QueryParam("policy") String policy)
-            throws SQLException {
-        return bulk.ingest(CsvReadings.parse(body), policy(policy));
+            description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header. "
+                    + "Comma, semicolon, tab or whitespace delimiters are detected; quoted cells follow RFC 4180.")
+    public BulkIngestService.BulkResult uploadCsv(java.io.InputStream body, @QueryParam("policy") String policy,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) throws SQLException {
+        return bulk.ingestCsv(new java.io.InputStreamReader(body, charset(headers.getMediaType())), policy(policy));
+    }
+
+    /** The charset the Content-Type names (UTF-8 when it names none). */
+    private static java.nio.charset.Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("Content-Type", "unknown charset '" + name + "'");
+        }
     }
 
     private static BulkIngestService.Policy policy(String value) {

@@ -1,6 +1,6 @@
 package io.poka.telemetry.internal;
 
-import java.io.BufferedReader;
+import io.poka.platform.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,17 +39,9 @@ public final class TepRun {
             if (in == null) {
                 throw new IllegalArgumentException("no TEP run " + name);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String line; (line = reader.readLine()) != null;) {
-                String t = line.trim();
-                if (!t.isEmpty()) {
-                    String[] cells = t.split("\\s+");
-                    double[] v = new double[cells.length];
-                    for (int i = 0; i < cells.length; i++) {
-                        v[i] = Double.parseDouble(cells[i]);
-                    }
-                    lines.add(v);
-                }
+            try (CsvReader reader = CsvReader.open(new InputStreamReader(in, StandardCharsets.US_ASCII),
+                    CsvReader.Delimiter.WHITESPACE)) {
+                reader.forEachRemaining(row -> lines.add(row.cells().stream().mapToDouble(Double::parseDouble).toArray()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read TEP run " + name, e);

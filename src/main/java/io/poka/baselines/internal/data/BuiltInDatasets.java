@@ -1,5 +1,7 @@
 package io.poka.baselines.internal.data;
 
+import io.poka.platform.CsvReader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,32 +41,26 @@ public final class BuiltInDatasets {
                 .filter(s -> !s.isEmpty()).toList();
         List<String> features = names.subList(0, 27);
         List<String> classes = names.subList(27, 34);
-        List<String> rows = ResourceText.lines("steel-plates/Faults.NNA");
+        // the published file wraps each tab-separated row in double quotes: the reader unwraps it into one cell,
+        // which is then the row itself
+        List<List<String>> rows = ResourceText.rows("steel-plates/Faults.NNA", CsvReader.Delimiter.TAB);
         List<double[]> x = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
-            // the published file wraps each CRLF-terminated row in stray double quotes: strip them when parsing
-            String row = rows.get(r).strip();
-            if (row.startsWith("\"")) {
-                row = row.substring(1);
+            List<String> cells = rows.get(r);
+            if (cells.size() == 1) {
+                cells = CsvReader.open(new StringReader(cells.get(0)), CsvReader.Delimiter.TAB).next().cells();
             }
-            if (row.endsWith("\"")) {
-                row = row.substring(0, row.length() - 1);
-            }
-            if (row.isBlank()) {
-                continue;
-            }
-            String[] cells = row.split("\t");
-            if (cells.length != 34) {
-                throw new IllegalStateException("steel plates row " + (r + 1) + " has " + cells.length + " columns");
+            if (cells.size() != 34) {
+                throw new IllegalStateException("steel plates row " + (r + 1) + " has " + cells.size() + " columns");
             }
             double[] v = new double[27];
             for (int c = 0; c < 27; c++) {
-                v[c] = Double.parseDouble(cells[c]);
+                v[c] = Double.parseDouble(cells.get(c));
             }
             String label = null;
             for (int c = 0; c < 7; c++) {
-                if (Double.parseDouble(cells[27 + c]) == 1.0) {
+                if (Double.parseDouble(cells.get(27 + c)) == 1.0) {
                     label = classes.get(c);
                 }
             }

@@ -1,10 +1,8 @@
 package io.poka.inspections.internal.sampling;
 
-import java.io.BufferedReader;
-import java.io.IOException;
+import io.poka.platform.CsvReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -236,18 +234,11 @@ public final class SamplingTables {
         if (in == null) {
             throw new IllegalStateException("missing resource " + resource);
         }
-        List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                out.add(line.split(",", -1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource, e);
+        try (CsvReader reader = CsvReader.openWithComments(new InputStreamReader(in, StandardCharsets.UTF_8),
+                CsvReader.Delimiter.COMMA)) {
+            List<String[]> out = new ArrayList<>();
+            reader.forEachRemaining(row -> out.add(row.cells().toArray(String[]::new)));
+            return out;
         }
-        return out;
     }
 }

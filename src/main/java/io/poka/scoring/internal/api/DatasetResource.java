@@ -56,9 +56,15 @@ public class DatasetResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INTEGRATION})
     @Operation(summary = "Upload a data set as CSV", description = "First line: variable names; then one numeric row "
-            + "per time step in time order. Empty, NA or NaN = missing. Answers id and SHA-256 fingerprint.")
+            + "per time step in time order, separated by commas, semicolons, tabs or whitespace (detected). Empty, NA "
+            + "or NaN = missing. Answers 201 with id and SHA-256 fingerprint, or 200 with the data set already stored "
+            + "with the same fingerprint.")
     public Response upload(@QueryParam("name") String name, String csv, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Datasets.DatasetView view = datasets.upload(name, csv, identity.getPrincipal().getName());
+        Datasets.Upload upload = datasets.upload(name, csv, identity.getPrincipal().getName());
+        Datasets.DatasetView view = upload.dataset();
+        if (!upload.created()) {
+            return Response.ok(view).location(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).build();
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 

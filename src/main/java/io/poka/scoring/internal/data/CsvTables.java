@@ -1,50 +1,77 @@
 package io.poka.scoring.internal.data;
 
+import io.poka.platform.CsvReader;
+import io.poka.platform.CsvReader.Delimiter;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Parses uploaded CSV (first line = variable names, then one numeric row per time step, comma separated) into a
- * {@link NumericTable}. Empty cells, NA and NaN are missing values; anything else that is not a number is rejected
- * with its row and column so the user can fix the file.
+ * Parses uploaded delimited text (first line = variable names, then one numeric row per time step) into a
+ * {@link NumericTable} through the shared {@link CsvReader}, which detects the delimiter (comma, semicolon, tab or
+ * whitespace); every problem names it. Empty cells, NA and NaN are missing values; anything else that is not a number
+ * is rejected with its line and column so the user can fix the file.
  */
 public final class CsvTables {
     private CsvTables() {
     }
 
+    /** Parses an upload whose delimiter is detected. */
     public static NumericTable parse(String text) {
         if (text == null || text.isBlank()) {
             throw new UnusableData("empty", "The CSV is empty; expected a header line of variable names and rows of numbers");
         }
-        String[] lines = text.split("\r?\n");
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
+        return parse(CsvReader.of(text));
+    }
+
+    /** Parses the stored canonical form (comma-separated, see {@link NumericTable}). */
+    static NumericTable parseCanonical(String text) {
+        return parse(CsvReader.open(new StringReader(text), Delimiter.COMMA));
+    }
+
+    private static NumericTable parse(CsvReader reader) {
+        String used = reader.delimiter().label();
+        if (!reader.hasNext()) {
+            throw new UnusableData("empty", "The CSV is empty; expected a header line of variable names and rows of numbers");
         }
-        List<String> header = new ArrayList<>();
-        for (String cell : lines[first].split(",", -1)) {
-            header.add(unquote(cell.strip()));
+        CsvReader.Row first = reader.next();
+        List<String> header = first.cells();
+        if (CsvReader.allNumeric(header)) {
+            throw new UnusableData("missing-header", "Missing header: the first line (" + used + "-separated) holds "
+                    + "numbers; it must name the variables, for example x1" + separator(reader.delimiter()) + "x2")
+                    .at("line", first.line()).at("delimiter", used);
         }
-        checkHeader(header);
+        try {
+            checkHeader(header);
+        } catch (UnusableData e) {
+            throw e.at("delimiter", used);
+        }
         List<double[]> rows = new ArrayList<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        while (reader.hasNext()) {
+            CsvReader.Row row = reader.next();
+            List<String> cells = row.cells();
+            if (cells.size() != header.size()) {
+                throw new UnusableData("ragged-row", "Line " + row.line() + " has " + cells.size() + " values, the header "
+                        + header.size() + " (" + used + "-separated)").at("line", row.line()).at("delimiter", used);
             }
-            String[] cells = lines[i].split(",", -1);
-            if (cells.length != header.size()) {
-                throw new UnusableData("ragged-row", "Line " + (i + 1) + " has " + cells.length + " values, the header "
-                        + header.size()).at("line", i + 1);
+            double[] values = new double[cells.size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = number(cells.get(j), row.line(), header.get(j), used);
             }
-            double[] row = new double[cells.length];
-            for (int j = 0; j < cells.length; j++) {
-                row[j] = number(unquote(cells[j].strip()), i + 1, header.get(j));
-            }
-            rows.add(row);
+            rows.add(values);
         }
         return new NumericTable(header, rows.toArray(double[][]::new));
+    }
+
+    private static String separator(Delimiter d) {
+        return switch (d) {
+            case COMMA -> ",";
+            case SEMICOLON -> ";";
+            case TAB -> "<tab>";
+            case WHITESPACE -> " ";
+        };
     }
 
     /** Variable names must be present and unique. */
@@ -61,8 +88,8 @@ public final class CsvTables {
                         .at("column", name);
             }
             if (isNumber(name)) {
-                throw new UnusableData("missing-header", "The first line must name the variables; found the number '"
-                        + name + "'").at("column", j + 1);
+                throw new UnusableData("missing-header", "Missing header: the first line must name the variables; "
+                        + "found the number '" + name + "'").at("column", j + 1);
             }
         }
     }
@@ -76,7 +103,7 @@ public final class CsvTables {
         }
     }
 
-    static double number(String cell, int line, String column) {
+    static double number(String cell, long line, String column, String delimiter) {
         if (cell.isEmpty() || cell.equalsIgnoreCase("NA") || cell.equalsIgnoreCase("NaN")) {
             return Double.NaN;
         }
@@ -88,12 +115,9 @@ public final class CsvTables {
             return v;
         } catch (NumberFormatException e) {
             throw new UnusableData("non-numeric", "Line " + line + ", column '" + column + "': '" + abbreviate(cell)
-                    + "' is not a number").at("line", line).at("column", column);
+                    + "' is not a number (" + delimiter + "-separated)").at("line", line).at("column", column)
+                    .at("delimiter", delimiter);
         }
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     private static String abbreviate(String s) {

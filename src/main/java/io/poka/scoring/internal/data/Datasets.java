@@ -43,18 +43,34 @@ public class Datasets {
         this.changes = changes;
     }
 
-    /** Parses and stores a CSV upload; rejects empty, ragged and non-numeric content before anything is stored. */
+    /** The outcome of an upload: the data set, and whether it was created now or already held the same numbers. */
+    public record Upload(DatasetView dataset, boolean created) {
+    }
+
+    /**
+     * Parses and stores a CSV upload; rejects empty, ragged and non-numeric content before anything is stored. Content
+     * whose fingerprint is already stored gives back that data set (its name unchanged) instead of a second copy; a
+     * transaction-scoped advisory lock on the fingerprint keeps two simultaneous uploads of it from both storing.
+     */
     @Transactional
-    public DatasetView upload(String name, String csv, String actor) {
-        return store(name, CsvTables.parse(csv), actor);
+    public Upload upload(String name, String csv, String actor) {
+        checkName(name);
+        NumericTable table = CsvTables.parse(csv);
+        String fingerprint = table.fingerprint();
+        DatasetRecord.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "scoring.dataset:" + fingerprint).getSingleResult();
+        DatasetRecord existing = DatasetRecord.<DatasetRecord>find("fingerprint", Sort.by("createdAt"), fingerprint)
+                .firstResult();
+        if (existing != null) {
+            return new Upload(view(existing), false);
+        }
+        return new Upload(store(name, table, actor), true);
     }
 
     /** Stores a parsed table as a data set, with the same checks whatever its origin (CSV upload or telemetry). */
     @Transactional
     public DatasetView store(String name, NumericTable table, String actor) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ValidationProblem("name", "must be 1-200 characters");
-        }
+        checkName(name);
         if (table.rowCount() < 2) {
             throw new UnusableData("too-few-rows", "A data set needs at least 2 rows; got " + table.rowCount())
                     .at("rows", table.rowCount());
@@ -79,6 +95,12 @@ public class Datasets {
         return view;
     }
 
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new ValidationProblem("name", "must be 1-200 characters");
+        }
+    }
+
     @Transactional
     public List<DatasetView> list() {
         return DatasetRecord.<DatasetRecord>listAll(Sort.by("createdAt").descending()).stream().map(this::view).toList();
@@ -93,7 +115,7 @@ public class Datasets {
     @Transactional
     public NumericTable table(UUID id) {
         DatasetRecord r = find(id);
-        NumericTable table = CsvTables.parse(gunzip(r.content));
+        NumericTable table = CsvTables.parseCanonical(gunzip(r.content));
         if (!table.fingerprint().equals(r.fingerprint)) {
             throw new IllegalStateException("data set " + id + " no longer matches its fingerprint");
         }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A matrix of readings: one row per time step, one column per variable; missing values are NaN. Its canonical form
- * (header line, then each row with Java's shortest round-trip decimal, comma separated, LF line ends, "NaN" for a
- * missing value) is what the fingerprint hashes, so the same numbers give the same fingerprint however they were
+ * (header line, a name in double quotes only if it holds a comma, quote or line break, then each row with Java's
+ * shortest round-trip decimal, comma separated, LF line ends, "NaN" for a missing value) is what the fingerprint hashes, so the same numbers give the same fingerprint however they were
  * formatted on upload.
  */
 public record NumericTable(List<String> variables, double[][] rows) {
@@ -29,7 +29,7 @@ public record NumericTable(List<String> variables, double[][] rows) {
     /** The canonical CSV text described in the class comment. */
     public String canonicalCsv() {
         StringBuilder sb = new StringBuilder(rows.length * columnCount() * 10 + 64);
-        sb.append(String.join(",", variables)).append('\n');
+        sb.append(String.join(",", variables.stream().map(NumericTable::quoted).toList())).append('\n');
         for (double[] row : rows) {
             for (int j = 0; j < row.length; j++) {
                 if (j > 0) {
@@ -40,6 +40,12 @@ public record NumericTable(List<String> variables, double[][] rows) {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** RFC 4180 quoting, only where needed, so names without special characters keep their earlier fingerprints. */
+    private static String quoted(String name) {
+        return name.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                ? '"' + name.replace("\"", "\"\"") + '"' : name;
     }
 
     /** SHA-256 of {@link #canonicalCsv()} in lower-case hex. */

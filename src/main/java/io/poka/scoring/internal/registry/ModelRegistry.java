@@ -9,6 +9,8 @@ import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.VaeGanFit;
+import io.poka.telemetry.TelemetryApi;
+import io.poka.telemetry.VariableDefinition;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,8 +45,11 @@ public class ModelRegistry {
     private final Signatures signatures;
     private final Event<RecordChanged> changes;
     private final ModelCache cache;
+    private final TelemetryApi telemetry;
 
-    ModelRegistry(JsonText json, Clock clock, Signatures signatures, Event<RecordChanged> changes, ModelCache cache) {
+    ModelRegistry(JsonText json, Clock clock, Signatures signatures, Event<RecordChanged> changes, ModelCache cache,
+            TelemetryApi telemetry) {
+        this.telemetry = telemetry;
         this.json = json;
         this.clock = clock;
         this.signatures = signatures;
@@ -100,7 +105,10 @@ public class ModelRegistry {
         return ActiveModelRecord.<ActiveModelRecord>findByIdOptional(line).map(a -> a.modelId);
     }
 
-    /** Makes a version the active model of its line; signed by the current user. */
+    /**
+     * Makes a version the active model of its line; signed by the current user. Refused (422, nothing signed or
+     * changed) when any of the model's variables is missing from the line's telemetry catalogue.
+     */
     @Transactional
     public ActiveView promote(UUID modelId, String password, Signature.Meaning meaning, String reason) {
         ModelVersionRecord model = find(modelId);
@@ -109,8 +117,21 @@ public class ModelRegistry {
             throw new ConflictProblem("scoring/already-active", "Version " + model.version + " is already the active "
                     + "model of line '" + model.line + "'");
         }
+        requireCatalogued(model);
         Signature signature = signatures.sign(password, meaning);
         return activate(model, current, "PROMOTED", reason, signature);
+    }
+
+    private void requireCatalogued(ModelVersionRecord model) {
+        java.util.Set<String> catalogued = new java.util.HashSet<>();
+        for (VariableDefinition v : telemetry.variables(model.line)) {
+            catalogued.add(v.variable());
+        }
+        List<String> missing = json.read(model.metadata, ModelMetadata.class).featureStatistics().variables().stream()
+                .filter(v -> !catalogued.contains(v)).toList();
+        if (!missing.isEmpty()) {
+            throw new UncataloguedVariables(model.line, missing);
+        }
     }
 
     /** Returns the line to the model that was active before the current one; signed by the current user. */

@@ -23,7 +23,7 @@ class CsvTablesTest {
     void aNonNumericCellIsRejectedWithItsLineAndColumn() {
         UnusableData e = assertThrows(UnusableData.class, () -> CsvTables.parse("a,b\n1,2\n3,abc\n"));
         assertEquals("non-numeric", e.extensions().get("reason"));
-        assertEquals(3, e.extensions().get("line"));
+        assertEquals(3L, e.extensions().get("line"));
         assertEquals("b", e.extensions().get("column"));
         assertEquals(422, e.status());
     }
@@ -46,5 +46,41 @@ class CsvTablesTest {
         assertEquals(a, b);
         assertTrue(!a.equals(c));
         assertEquals(64, a.length());
+    }
+
+    @Test
+    void semicolonTabAndWhitespaceSeparatedFilesParseLikeCommaSeparatedOnes() {
+        String comma = CsvTables.parse("x,y\n1,2.5\n3,4\n").fingerprint();
+        assertEquals(comma, CsvTables.parse("x;y\n1;2.5\n3;4\n").fingerprint());
+        assertEquals(comma, CsvTables.parse("x\ty\n1\t2.5\n3\t4\n").fingerprint());
+        assertEquals(comma, CsvTables.parse("  x    y\n  1  2.5\n  3  4\n").fingerprint());
+        assertEquals(comma, CsvTables.parse("\uFEFFx,y\r\n1,2.5\r\n3,4\r\n").fingerprint());
+    }
+
+    @Test
+    void aFileWithoutHeaderSaysMissingHeaderAndWhichDelimiterWasUsed() {
+        UnusableData e = assertThrows(UnusableData.class,
+                () -> CsvTables.parse("  2.5e-01  3.76e+03  4.50e+03\n  2.4e-01  3.71e+03  4.51e+03\n"));
+        assertEquals("missing-header", e.extensions().get("reason"));
+        assertEquals("whitespace", e.extensions().get("delimiter"));
+        assertTrue(e.getMessage().startsWith("Missing header"), e.getMessage());
+        assertEquals("semicolon", assertThrows(UnusableData.class, () -> CsvTables.parse("1;2\n3;4\n"))
+                .extensions().get("delimiter"));
+    }
+
+    @Test
+    void aQuotedNameWithACommaIsOneColumnAndSurvivesTheStoredForm() {
+        NumericTable t = CsvTables.parse("\"temperature, degC\",pressure\n20.5,1.2\n21,1.3\n");
+        assertEquals(List.of("temperature, degC", "pressure"), t.variables());
+        NumericTable again = CsvTables.parseCanonical(t.canonicalCsv());
+        assertEquals(t.variables(), again.variables());
+        assertEquals(t.fingerprint(), again.fingerprint());
+    }
+
+    @Test
+    void aNonNumericCellOfASemicolonFileNamesTheCellNotTheWholeLine() {
+        UnusableData e = assertThrows(UnusableData.class, () -> CsvTables.parse("a;b\n1;2\n3;x\n"));
+        assertEquals("b", e.extensions().get("column"));
+        assertEquals("semicolon", e.extensions().get("delimiter"));
     }
 }
