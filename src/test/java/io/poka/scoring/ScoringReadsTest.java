@@ -40,7 +40,10 @@ class ScoringReadsTest {
         assertEquals(1, versions.size());
         ModelVersion v = versions.get(0);
         assertEquals(UUID.fromString(modelId), v.id());
-        assertEquals(name, v.datasetName());
+        // the same d00 content uploaded by another test class before is returned, with the name it was stored under
+        String storedName = scoring.datasets().stream().filter(d -> d.id().toString().equals(datasetId))
+                .map(d -> d.name()).findFirst().orElseThrow();
+        assertEquals(storedName, v.datasetName());
         assertEquals(TepData.normal().fingerprint(), v.dataFingerprint());
         assertEquals(0.01, v.targetFalseAlarmRate(), "the documented default falseAlarmRate");
         assertEquals(5, v.lossHistory().size());
@@ -50,7 +53,7 @@ class ScoringReadsTest {
         assertEquals(5, v.hyperparameters().get("epochs"));
         assertFalse(v.active());
         assertTrue(scoring.model(UUID.randomUUID()).isEmpty());
-        assertTrue(scoring.datasets().stream().anyMatch(d -> d.name().equals(name) && d.rowCount() == 500));
+        assertTrue(scoring.datasets().stream().anyMatch(d -> d.id().toString().equals(datasetId) && d.rowCount() == 500));
 
         TrainingJob job = scoring.trainingJobs(line).get(0);
         assertEquals("SUCCEEDED", job.status());
