@@ -46,7 +46,7 @@ public class DemoPlant {
             }
         }
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        List<String> runs = List.of(config.demo().run().split(","));
+        List<String> runs = List.copyOf(config.demo().run());
         worker = new Thread(() -> run(bootstrap, line, runs), "poka-demo-plant");
         worker.setDaemon(true);
         worker.start();

@@ -3,6 +3,7 @@ package io.poka.telemetry.internal;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Configuration of the telemetry module (prefix {@code poka.telemetry}). */
 @ConfigMapping(prefix = "poka.telemetry")
@@ -49,7 +50,7 @@ public interface TelemetryConfig {
 
         /** TEP runs replayed in turn, in a loop (d00 = normal operation, d01..d21 = faults), one row per time step. */
         @WithDefault("d00,d01")
-        String run();
+        List<String> run();
 
         /** Time steps replayed per second (each step = 52 readings). */
         @WithDefault("1")
