@@ -236,22 +236,29 @@ class AuditStore {
 
     private List<StoredSignature> signatures(String where, Object... params) {
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select s.id, s.entry_sequence, s.entry_hash, s.username,"
-                    + " s.printed_name, s.meaning, s.signed_at from audit.signature s " + where + " order by s.id")) {
+            try (PreparedStatement ps = c.prepareStatement("select " + SIGNATURE_COLUMNS + " from audit.signature s "
+                    + where + " order by s.id")) {
                 for (int i = 0; i < params.length; i++) {
                     ps.setObject(i + 1, params[i]);
                 }
                 List<StoredSignature> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new StoredSignature(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                                new Signature(rs.getString(4), rs.getString(5),
-                                        Signature.Meaning.valueOf(rs.getString(6)), instant(rs, 7))));
+                        rows.add(signature(rs));
                     }
                 }
                 return rows;
             }
         });
+    }
+
+    /** Columns of {@link #signature(ResultSet)}, for a query on {@code audit.signature s}. */
+    static final String SIGNATURE_COLUMNS = "s.id, s.entry_sequence, s.entry_hash, s.username, s.printed_name,"
+            + " s.meaning, s.signed_at";
+
+    static StoredSignature signature(ResultSet rs) throws SQLException {
+        return new StoredSignature(rs.getLong(1), rs.getLong(2), rs.getString(3), new Signature(rs.getString(4),
+                rs.getString(5), Signature.Meaning.valueOf(rs.getString(6)), instant(rs, 7)));
     }
 
     static StoredEntry entry(ResultSet rs) throws SQLException {

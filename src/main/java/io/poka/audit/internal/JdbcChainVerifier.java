@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The whole-chain walk over a plain JDBC connection, for a database the application is not running on (a restored
- * backup): every hash recomputed, the head checked, every signature's binding checked.
+ * backup): every hash recomputed, the head checked, every signature's binding checked by the same rule as
+ * {@link AuditService}'s walk.
  */
 public final class JdbcChainVerifier {
     private static final int PAGE = 1000;
@@ -57,16 +58,16 @@ public final class JdbcChainVerifier {
         walk.checkHead(headSequence, headHash);
         ChainVerification.SignatureBreak broken = null;
         long signatures = 0;
-        try (PreparedStatement ps = c.prepareStatement("select s.id, s.entry_sequence, s.entry_hash, s.username,"
-                + " s.printed_name, s.meaning, s.signed_at from audit.signature s order by s.id");
-                ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("select " + AuditStore.SIGNATURE_COLUMNS
+                + " from audit.signature s order by s.id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 signatures++;
-                StoredEntry entry = signed.get(rs.getLong(2));
-                String expected = entry == null ? null : entry.hash();
-                if (broken == null && (entry == null || !entry.hash().equals(rs.getString(3)))) {
-                    broken = new ChainVerification.SignatureBreak(rs.getLong(1), rs.getLong(2), "BOUND_HASH_MISMATCH",
-                            expected, rs.getString(3));
+                StoredSignature s = AuditStore.signature(rs);
+                StoredEntry entry = signed.get(s.entrySequence());
+                String problem = entry == null ? "BOUND_HASH_MISMATCH" : AuditService.bindingProblem(s, entry);
+                if (broken == null && problem != null) {
+                    broken = new ChainVerification.SignatureBreak(s.id(), s.entrySequence(), problem,
+                            entry == null ? null : entry.hash(), s.entryHash());
                 }
             }
         }
