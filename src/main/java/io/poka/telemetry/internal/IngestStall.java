@@ -18,8 +18,11 @@ public class IngestStall {
         }
     }
 
+    /** Called after every attempt (each parsed record too): a read, and a write only when a stall ends. */
     void clear() {
-        failing = false;
+        if (failing) {
+            failing = false;
+        }
     }
 
     /** Whole seconds the current write has been failing, 0 when none is. */
