@@ -47,7 +47,7 @@ public class AlertResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, "
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, "
             + "ACKNOWLEDGED, RESOLVED), line, severity (HIGH, MEDIUM, LOW) and label (FALSE_ALARM, TRUE_POSITIVE)")
     public List<AlertView> list(@QueryParam("status") String status, @QueryParam("line") String line,
             @QueryParam("severity") String severity, @QueryParam("label") String label,
@@ -62,7 +62,7 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One alert")
+    @Operation(operationId = "getAlert", summary = "One alert")
     public AlertView get(@PathParam("id") UUID id) {
         return alerts.alert(id).orElseThrow(() -> new NotFoundProblem(AlertService.ENTITY, id));
     }
@@ -70,7 +70,7 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.QA_MANAGER, Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Acknowledge an open alert (someone is looking at it)")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an open alert (someone is looking at it)")
     public AlertView acknowledge(@PathParam("id") UUID id) {
         return alerts.acknowledge(id, identity.getPrincipal().getName());
     }
@@ -78,7 +78,7 @@ public class AlertResource {
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Resolve an alert with its root cause; the next violation of the chart and rule raises a new one",
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert with its root cause; the next violation of the chart and rule raises a new one",
             description = "Labels the alert TRUE_POSITIVE, or FALSE_ALARM with falseAlarm: true (the root cause is then "
                     + "the note why); the label feeds retraining (GET ?label=FALSE_ALARM).")
     public AlertView resolve(@PathParam("id") UUID id, @Valid Resolution body) {
@@ -89,7 +89,7 @@ public class AlertResource {
     @POST
     @Path("/{id}/false-alarm")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Mark an open or acknowledged alert as a false alarm (resolves it, label FALSE_ALARM)",
+    @Operation(operationId = "markAlertFalseAlarm", summary = "Mark an open or acknowledged alert as a false alarm (resolves it, label FALSE_ALARM)",
             description = "Same as resolve with falseAlarm: true; the note (required) says why no assignable cause was found.")
     public AlertView falseAlarm(@PathParam("id") UUID id, @Valid FalseAlarm body) {
         return alerts.resolve(id, body == null ? null : body.note(), true, identity.getPrincipal().getName());

@@ -44,7 +44,7 @@ public class AuditExportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ "application/zip", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Export audit entries as a signed ZIP", description = "Body: from, to (ISO instants), entityType, entityId, lot, user, formats (csv, json, pdf). The ZIP holds the files, SHA256SUMS, manifest.json and its Ed25519 signature manifest.sig; docs/audit.md shows the offline check. Up to poka.audit.export-sync-max-rows entries the ZIP is the answer (200); a larger selection, or the header Prefer: respond-async, starts an export job instead (202, Location = its status).")
+    @Operation(operationId = "exportAuditEntries", summary = "Export audit entries as a signed ZIP", description = "Body: from, to (ISO instants), entityType, entityId, lot, user, formats (csv, json, pdf). The ZIP holds the files, SHA256SUMS, manifest.json and its Ed25519 signature manifest.sig; docs/audit.md shows the offline check. Up to poka.audit.export-sync-max-rows entries the ZIP is the answer (200); a larger selection, or the header Prefer: respond-async, starts an export job instead (202, Location = its status).")
     public Response export(ExportRequest request, @HeaderParam("Prefer") String prefer) {
         AuditExports.Plan plan = exports.plan(required(request));
         if (plan.rows() > config.exportSyncMaxRows() || prefer != null && prefer.contains("respond-async")) {
@@ -69,7 +69,7 @@ public class AuditExportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Start an export job", description = "Same body as POST /exports. Answers 202 with the job's status and its address in Location; poll it, then GET its zip.")
+    @Operation(operationId = "startAuditExportJob", summary = "Start an export job", description = "Same body as POST /exports. Answers 202 with the job's status and its address in Location; poll it, then GET its zip.")
     public Response startJob(ExportRequest request) {
         return accepted(exports.plan(required(request)));
     }
@@ -78,7 +78,7 @@ public class AuditExportResource {
     @Path("/export-jobs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "An export job's state and progress", description = "state QUEUED, RUNNING, SUCCEEDED or FAILED; entriesWritten of entriesTotal; download once SUCCEEDED. Visible to its requester and admins.")
+    @Operation(operationId = "getAuditExportJob", summary = "An export job's state and progress", description = "state QUEUED, RUNNING, SUCCEEDED or FAILED; entriesWritten of entriesTotal; download once SUCCEEDED. Visible to its requester and admins.")
     public ExportJobs.Status job(@PathParam("id") String id) {
         return jobs.status(id, user(), identity.hasRole(Roles.ADMIN));
     }
@@ -87,7 +87,7 @@ public class AuditExportResource {
     @Path("/export-jobs/{id}/zip")
     @Produces({ "application/zip", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The signed ZIP of a finished export job", description = "409 audit/export-not-ready until the job has SUCCEEDED.")
+    @Operation(operationId = "downloadAuditExportJobZip", summary = "The signed ZIP of a finished export job", description = "409 audit/export-not-ready until the job has SUCCEEDED.")
     public Response jobZip(@PathParam("id") String id) {
         AuditExports.Bundle bundle = jobs.result(id, user(), identity.hasRole(Roles.ADMIN));
         return Response.ok((StreamingOutput) out -> Files.copy(bundle.zip(), out), "application/zip")
@@ -99,7 +99,7 @@ public class AuditExportResource {
     @Path("/public-key")
     @Produces("application/x-pem-file")
     @RolesAllowed("**")
-    @Operation(summary = "The server's Ed25519 public key (PEM) that verifies export manifests and chain checkpoints")
+    @Operation(operationId = "getAuditPublicKey", summary = "The server's Ed25519 public key (PEM) that verifies export manifests and chain checkpoints")
     public String publicKey() {
         return key.publicKeyPem();
     }

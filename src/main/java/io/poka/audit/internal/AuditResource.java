@@ -49,7 +49,7 @@ public class AuditResource {
     @Path("/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Sign a review of the trail", description = "Verifies the range fromSequence..toSequence (whole chain when absent) and records the result with the reviewer's electronic signature (meaning REVIEW); the password is checked again and counts toward lockout.")
+    @Operation(operationId = "signAuditReview", summary = "Sign a review of the trail", description = "Verifies the range fromSequence..toSequence (whole chain when absent) and records the result with the reviewer's electronic signature (meaning REVIEW); the password is checked again and counts toward lockout.")
     public TrailReviews.Review review(@Valid TrailReviews.ReviewRequest request) {
         if (request == null) {
             throw new ValidationProblem("body", "a JSON object with comment and password");
@@ -60,7 +60,7 @@ public class AuditResource {
     @GET
     @Path("/entries")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Search the trail", description = "All criteria optional; from inclusive, to exclusive (ISO-8601 instants); lot = entity type Lot with that id. Page with afterSequence.")
+    @Operation(operationId = "searchAuditEntries", summary = "Search the trail", description = "All criteria optional; from inclusive, to exclusive (ISO-8601 instants); lot = entity type Lot with that id. Page with afterSequence.")
     public List<AuditEntry> entries(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("lot") String lot, @QueryParam("user") String user,
@@ -73,7 +73,7 @@ public class AuditResource {
     @GET
     @Path("/entities/{entityType}/{entityId}/history")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN, Roles.QA_MANAGER })
-    @Operation(summary = "The audit history of one record, oldest first")
+    @Operation(operationId = "getAuditHistory", summary = "The audit history of one record, oldest first")
     public List<AuditEntry> history(@PathParam("entityType") String entityType,
             @PathParam("entityId") String entityId) {
         return audit.history(entityType, entityId);
@@ -82,7 +82,7 @@ public class AuditResource {
     @GET
     @Path("/entities/{entityType}/{entityId}/signatures")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN, Roles.QA_MANAGER })
-    @Operation(summary = "The electronic signatures of one record, each with its binding check")
+    @Operation(operationId = "getAuditSignatures", summary = "The electronic signatures of one record, each with its binding check")
     public List<AuditSignature> signatures(@PathParam("entityType") String entityType,
             @PathParam("entityId") String entityId) {
         return audit.signatures(entityType, entityId);
@@ -91,7 +91,7 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Verify the hash chain and signature bindings", description = "Whole chain by default, or the sequence range from..to (inclusive). Names the first broken entry. checkpoint = a checkpoint id, latest (the default for a whole-chain walk) or none: the trail must still hold the checkpoint's signed hash at its sequence, which exposes a history rewritten with recomputed hashes.")
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain and signature bindings", description = "Whole chain by default, or the sequence range from..to (inclusive). Names the first broken entry. checkpoint = a checkpoint id, latest (the default for a whole-chain walk) or none: the trail must still hold the checkpoint's signed hash at its sequence, which exposes a history rewritten with recomputed hashes.")
     public ChainVerification verify(@QueryParam("from") Long from, @QueryParam("to") Long to,
             @QueryParam("checkpoint") String checkpoint) {
         ChainVerification walk = audit.verify(from, to);
@@ -108,7 +108,7 @@ public class AuditResource {
     @POST
     @Path("/checkpoints")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "Publish a signed checkpoint of the chain head now", description = "Signs the head's sequence and hash (Ed25519, server key), stores it and sends it on the quality-events topic as AuditCheckpointPublished. Verify offline: the signature (Base64) over the UTF-8 bytes of payload, with GET /api/v1/audit/public-key.")
+    @Operation(operationId = "publishAuditCheckpoint", summary = "Publish a signed checkpoint of the chain head now", description = "Signs the head's sequence and hash (Ed25519, server key), stores it and sends it on the quality-events topic as AuditCheckpointPublished. Verify offline: the signature (Base64) over the UTF-8 bytes of payload, with GET /api/v1/audit/public-key.")
     public Response checkpoint() {
         ChainCheckpoint c = checkpoints.publish("ON_DEMAND");
         return Response.status(Response.Status.CREATED).entity(c)
@@ -118,7 +118,7 @@ public class AuditResource {
     @GET
     @Path("/checkpoints/latest")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The latest signed checkpoint of the chain head")
+    @Operation(operationId = "getLatestAuditCheckpoint", summary = "The latest signed checkpoint of the chain head")
     public ChainCheckpoint latestCheckpoint() {
         return checkpoints.latest().orElseThrow(() -> new NotFoundProblem("AuditCheckpoint", "latest"));
     }
@@ -126,7 +126,7 @@ public class AuditResource {
     @GET
     @Path("/checkpoints/{id}")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "One signed checkpoint of the chain head")
+    @Operation(operationId = "getAuditCheckpoint", summary = "One signed checkpoint of the chain head")
     public ChainCheckpoint checkpoint(@PathParam("id") String id) {
         return checkpoints.byId(id);
     }
@@ -134,7 +134,7 @@ public class AuditResource {
     @GET
     @Path("/head")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
-    @Operation(summary = "The last entry of the chain (sequence and hash)")
+    @Operation(operationId = "getAuditHead", summary = "The last entry of the chain (sequence and hash)")
     public ChainPoint head() {
         return audit.head();
     }

@@ -46,7 +46,7 @@ public class BackupResource {
     @POST
     @Produces("application/zip")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Back up the whole database now", description = "One REPEATABLE READ, READ ONLY snapshot: every table of every module schema as COPY data, with manifest.json (schema version, row counts, SHA-256 per table, sequences, audit chain head). Restore with io.poka.backup.internal.RestoreCommand into an empty database.")
+    @Operation(operationId = "createBackup", summary = "Back up the whole database now", description = "One REPEATABLE READ, READ ONLY snapshot: every table of every module schema as COPY data, with manifest.json (schema version, row counts, SHA-256 per table, sequences, audit chain head). Restore with io.poka.backup.internal.RestoreCommand into an empty database.")
     public Response backup() throws IOException, SQLException {
         java.nio.file.Path dir = Files.createDirectories(java.nio.file.Path.of(
                 config.directory().orElse(System.getProperty("java.io.tmpdir"))));

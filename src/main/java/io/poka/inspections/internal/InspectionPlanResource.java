@@ -43,7 +43,7 @@ public class InspectionPlanResource {
 
     @POST
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create a plan version", description = "Plans are immutable: posting a plan for the same"
+    @Operation(operationId = "createInspectionPlan", summary = "Create a plan version", description = "Plans are immutable: posting a plan for the same"
             + " product, supplier and operation creates the next version and supersedes the active one. kind ISO_2859_1"
             + " needs inspectionLevel and an AQL per defect class, and follows standard ISO_2859_1_1999 (default, no"
             + " reduced inspection in Poka) or ANSI_ASQ_Z1_4_2003 (same normal and tightened tables, reduced Table II-C"
@@ -80,7 +80,7 @@ public class InspectionPlanResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "List plans", description = "All versions, or only the active ones with active=true")
+    @Operation(operationId = "listInspectionPlans", summary = "List plans", description = "All versions, or only the active ones with active=true")
     public List<PlanView> list(@QueryParam("product") String product, @QueryParam("active") boolean activeOnly) {
         return plans.list(product, activeOnly);
     }
@@ -88,7 +88,7 @@ public class InspectionPlanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One plan version")
+    @Operation(operationId = "getInspectionPlan", summary = "One plan version")
     public PlanView get(@PathParam("id") UUID id) {
         return plans.get(id);
     }
@@ -96,7 +96,7 @@ public class InspectionPlanResource {
     @GET
     @Path("/{id}/sampling")
     @RolesAllowed("**")
-    @Operation(summary = "What to sample for a lot size", description = "Ask with lotId before inspecting a lot. Per defect class: code letter (Table 1 and the"
+    @Operation(operationId = "getInspectionPlanSampling", summary = "What to sample for a lot size", description = "Ask with lotId before inspecting a lot. Per defect class: code letter (Table 1 and the"
             + " row actually used after arrows), sample size, Ac, Re and the current severity (NORMAL, TIGHTENED,"
             + " REDUCED) from the stored switching state of the product and supplier, and the plan's standard (reduced plans"
             + " of ISO 2859-1:1999 come from its Table 2-C; on ANSI/ASQ Z1.4-2003 reduced plans Re may exceed Ac + 1).")

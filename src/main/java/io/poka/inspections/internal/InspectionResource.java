@@ -41,7 +41,7 @@ public class InspectionResource {
 
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Record an inspection of a lot", description = "The lot must be AWAITING_INSPECTION. Ask"
+    @Operation(operationId = "recordInspection", summary = "Record an inspection of a lot", description = "The lot must be AWAITING_INSPECTION. Ask"
             + " GET /api/v1/inspection-plans/{id}/sampling first: every VARIABLE characteristic needs exactly as many"
             + " values as the sample size of its defect class (one per sample unit, in order); attribute results are"
             + " nonconforming units per class. A unit with any value outside [LSL, USL] is nonconforming. Accepted lots"
@@ -63,14 +63,14 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One inspection with its verdict")
+    @Operation(operationId = "getInspection", summary = "One inspection with its verdict")
     public InspectionView get(@PathParam("id") UUID id) {
         return inspections.get(id);
     }
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Inspections of a lot")
+    @Operation(operationId = "listInspectionsOfLot", summary = "Inspections of a lot")
     public List<InspectionView> ofLot(@NotNull @QueryParam("lotId") UUID lotId) {
         return inspections.ofLot(lotId);
     }

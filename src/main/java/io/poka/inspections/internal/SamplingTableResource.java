@@ -34,7 +34,7 @@ public class SamplingTableResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Look up a single sampling plan", description = "Table 1 (code letter), then Table 2-A, 2-B"
+    @Operation(operationId = "lookupSamplingPlan", summary = "Look up a single sampling plan", description = "Table 1 (code letter), then Table 2-A, 2-B"
             + " or 2-C by severity, following arrows; when the sample size reaches the lot size every unit is inspected."
             + " Reduced plans: ISO 2859-1:1999 Table 2-C (Re = Ac + 1) or, for standard ANSI_ASQ_Z1_4_2003, Table II-C"
             + " (Re may exceed Ac + 1).")

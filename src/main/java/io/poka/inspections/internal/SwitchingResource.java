@@ -40,7 +40,7 @@ public class SwitchingResource {
     @GET
     @Path("/states")
     @RolesAllowed("**")
-    @Operation(summary = "Stored switching states", description = "supplier: omit for all; empty string for in-house lots")
+    @Operation(operationId = "listSwitchingStates", summary = "Stored switching states", description = "supplier: omit for all; empty string for in-house lots")
     public List<StateView> states(@QueryParam("product") String product, @QueryParam("supplier") String supplier) {
         return switching.states(product, supplier);
     }
@@ -48,7 +48,7 @@ public class SwitchingResource {
     @GET
     @Path("/events")
     @RolesAllowed("**")
-    @Operation(summary = "Switches of severity, oldest first, each with reason and ISO 2859-1 clause")
+    @Operation(operationId = "listSwitchingEvents", summary = "Switches of severity, oldest first, each with reason and ISO 2859-1 clause")
     public List<SwitchView> events(@QueryParam("product") String product, @QueryParam("supplier") String supplier,
             @QueryParam("defectClass") DefectClass defectClass) {
         return switching.events(product, supplier, defectClass);
@@ -57,7 +57,7 @@ public class SwitchingResource {
     @POST
     @Path("/resume")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Resume discontinued inspection on tightened after corrective action (ISO 2859-1:1999 9.4)")
+    @Operation(operationId = "resumeInspection", summary = "Resume discontinued inspection on tightened after corrective action (ISO 2859-1:1999 9.4)")
     public StateView resume(@Valid @NotNull ResumeRequest body) {
         return switching.resume(body.product(), body.supplier() == null ? "" : body.supplier(), body.defectClass(),
                 body.correctiveAction());

@@ -85,7 +85,7 @@ public class LotResource {
 
     @POST
     @RolesAllowed({Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create a lot (idempotent)", description = "(sourceSystem, externalId) identifies a lot: repeating"
+    @Operation(operationId = "createLot", summary = "Create a lot (idempotent)", description = "(sourceSystem, externalId) identifies a lot: repeating"
             + " the create with the same content answers 200 with the existing lot, with different content 409 naming the"
             + " differing fields. With an Idempotency-Key header the first response is replayed for the same body;"
             + " the same key with another body answers 422.")
@@ -117,7 +117,7 @@ public class LotResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "List lots, filtered and paged", description = "page counts from 0; date ranges are [from, to)."
+    @Operation(operationId = "listLots", summary = "List lots, filtered and paged", description = "page counts from 0; date ranges are [from, to)."
             + " The production range matches lots whose production period overlaps it.")
     public Page<LotView> list(@QueryParam("status") LotStatus status, @QueryParam("product") String product,
             @QueryParam("line") String line, @QueryParam("supplier") String supplier,
@@ -133,7 +133,7 @@ public class LotResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One lot; the ETag header carries its version for If-Match")
+    @Operation(operationId = "getLot", summary = "One lot; the ETag header carries its version for If-Match")
     @APIResponse(responseCode = "200", description = "The lot", headers = @Header(name = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
                     examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
@@ -144,7 +144,7 @@ public class LotResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Replace a lot's content", description = "If-Match with the ETag is required: 428 without it,"
+    @Operation(operationId = "replaceLot", summary = "Replace a lot's content", description = "If-Match with the ETag is required: 428 without it,"
             + " 412 when the lot changed since it was read. Identity (sourceSystem, externalId) and status do not change here.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotContent.class),
             examples = @ExampleObject(name = "corrected quantity", value = """
@@ -160,7 +160,7 @@ public class LotResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed({Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Change some of a lot's fields", description = "Only the fields given change. If-Match is required.")
+    @Operation(operationId = "patchLot", summary = "Change some of a lot's fields", description = "Only the fields given change. If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotContent.class),
             examples = @ExampleObject(name = "end of production", value = "{\"quantity\": 498, \"productionEnd\": \"2026-11-28T14:30:00Z\"}")))
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -171,7 +171,7 @@ public class LotResource {
     @POST
     @Path("/{id}/moves")
     @RolesAllowed({Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Move a lot into processing or to inspection", description = "to: IN_PROCESS or"
+    @Operation(operationId = "moveLot", summary = "Move a lot into processing or to inspection", description = "to: IN_PROCESS or"
             + " AWAITING_INSPECTION. An illegal move answers 409 with the allowed target statuses in 'allowed'."
             + " If-Match is optional here; when sent it must match.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Move.class),
@@ -185,7 +185,7 @@ public class LotResource {
     @POST
     @Path("/{id}/hold")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Put a lot on hold", description = "From any open status; records reason, who and when.")
+    @Operation(operationId = "holdLot", summary = "Put a lot on hold", description = "From any open status; records reason, who and when.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "hold", value = "{\"reason\": \"burr found on first articles\"}")))
     public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull HoldRequest body) {
@@ -195,7 +195,7 @@ public class LotResource {
     @POST
     @Path("/{id}/quarantine")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Quarantine a lot", description = "From any open status, including ON_HOLD.")
+    @Operation(operationId = "quarantineLot", summary = "Quarantine a lot", description = "From any open status, including ON_HOLD.")
     public Response quarantine(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull HoldRequest body) {
         return ok(lots.hold(id, optionalVersion(ifMatch), LotStatus.QUARANTINED, body.reason()));
@@ -204,7 +204,7 @@ public class LotResource {
     @POST
     @Path("/{id}/lift-hold")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Lift a hold or quarantine", description = "The lot returns to the status it had before the hold.")
+    @Operation(operationId = "liftLotHold", summary = "Lift a hold or quarantine", description = "The lot returns to the status it had before the hold.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "lift", value = "{\"reason\": \"burr was on the gauge, not the parts\"}")))
     public Response liftHold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -215,7 +215,7 @@ public class LotResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Release a lot (electronic signature)", description = "Needs the signer's password and the"
+    @Operation(operationId = "releaseLot", summary = "Release a lot (electronic signature)", description = "Needs the signer's password and the"
             + " meaning of the signature; a wrong password answers 403 and changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedDecision.class),
             examples = @ExampleObject(name = "release", value = SIGNED_EXAMPLE)))
@@ -227,7 +227,7 @@ public class LotResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Reject a lot (electronic signature)")
+    @Operation(operationId = "rejectLot", summary = "Reject a lot (electronic signature)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedDecision.class),
             examples = @ExampleObject(name = "reject", value = """
                     {"reason": "cracks in 3 of 80 units", "signature": {"password": "the signer's own password", "meaning": "APPROVAL"}}""")))
@@ -239,7 +239,7 @@ public class LotResource {
     @POST
     @Path("/{id}/dispositions")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Record a disposition (electronic signature)", description = "For a lot ON_HOLD, QUARANTINED or"
+    @Operation(operationId = "recordLotDisposition", summary = "Record a disposition (electronic signature)", description = "For a lot ON_HOLD, QUARANTINED or"
             + " REJECTED: RELEASE and USE_AS_IS release it, REJECT rejects, SCRAP scraps, REWORK sends it back to IN_PROCESS.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DispositionRequest.class),
             examples = @ExampleObject(name = "rework", value = """
@@ -255,7 +255,7 @@ public class LotResource {
     @GET
     @Path("/{id}/dispositions")
     @RolesAllowed("**")
-    @Operation(summary = "Dispositions of a lot")
+    @Operation(operationId = "listLotDispositions", summary = "Dispositions of a lot")
     public List<DispositionView> dispositions(@PathParam("id") UUID id) {
         return lots.dispositions(id);
     }
@@ -263,7 +263,7 @@ public class LotResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed("**")
-    @Operation(summary = "Status history of a lot, oldest first, with signatures")
+    @Operation(operationId = "getLotHistory", summary = "Status history of a lot, oldest first, with signatures")
     public List<StatusEntry> history(@PathParam("id") UUID id) {
         return lots.history(id);
     }
@@ -271,7 +271,7 @@ public class LotResource {
     @POST
     @Path("/{id}/children")
     @RolesAllowed({Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Link a child lot to this (parent) lot", description = "SPLIT, MERGE or CONSUMED_INTO. A link"
+    @Operation(operationId = "linkChildLot", summary = "Link a child lot to this (parent) lot", description = "SPLIT, MERGE or CONSUMED_INTO. A link"
             + " that would make a cycle answers 409; repeating an identical link answers 200.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkRequest.class),
             examples = @ExampleObject(name = "consumed", value = "{\"childId\": \"7b1e0f7a-3f5e-4a43-8f7e-2d9b6c1a0e55\", \"type\": \"CONSUMED_INTO\"}")))
@@ -282,7 +282,7 @@ public class LotResource {
     @GET
     @Path("/{id}/genealogy")
     @RolesAllowed("**")
-    @Operation(summary = "Whole upstream and downstream tree of a lot (for recalls)", description = "Edges carry their"
+    @Operation(operationId = "getLotGenealogy", summary = "Whole upstream and downstream tree of a lot (for recalls)", description = "Edges carry their"
             + " distance (depth) from the lot; 'lots' lists every lot in the tree.")
     public GenealogyTree tree(@PathParam("id") UUID id) {
         return genealogy.tree(id);

@@ -54,7 +54,7 @@ public class AttributeChartResource {
     @POST
     @Path("/samples")
     @RolesAllowed({Roles.QA_MANAGER, Roles.INSPECTOR, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Record one inspection count {chartType P|NP|C|U, count, size, sampledAt}, or a JSON array of them",
+    @Operation(operationId = "recordAttributeSamples", summary = "Record one inspection count {chartType P|NP|C|U, count, size, sampledAt}, or a JSON array of them",
             description = "An array (at most 1000) is stored in one transaction, all or nothing: any bad row gives a "
                     + "400 problem whose errors name every bad row ([i].field) and nothing is stored; the answer is "
                     + "then an array of the per-sample answers, in order. count = nonconforming units (p, np) or nonconformities (c, u) in size units inspected. "
@@ -110,7 +110,7 @@ public class AttributeChartResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(summary = "The chart over [from, to): points with per-point limits, the limits version and stored violations",
+    @Operation(operationId = "getAttributeChart", summary = "The chart over [from, to): points with per-point limits, the limits version and stored violations",
             description = "Default range: the last 30 days. With frozen limits the points are evaluated against the "
                     + "current version (or limitsVersion) and the answer carries that version (limits: version, "
                     + "origin, baseline or studyReference, frozenAt, frozenBy) and the stored violations in the range. "
@@ -130,7 +130,7 @@ public class AttributeChartResource {
     @GET
     @Path("/limits")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(summary = "All frozen limits versions of the chart, newest first")
+    @Operation(operationId = "listAttributeChartLimits", summary = "All frozen limits versions of the chart, newest first")
     public List<AttributeLimitsView> limits(@PathParam("name") String name) {
         return freezing.limitsVersions(name);
     }
@@ -138,7 +138,7 @@ public class AttributeChartResource {
     @POST
     @Path("/limits/phase-one")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Estimate p-bar, n·p-bar, c-bar or u-bar from a baseline of the chart's samples and freeze "
+    @Operation(operationId = "estimateAttributeChartLimits", summary = "Estimate p-bar, n·p-bar, c-bar or u-bar from a baseline of the chart's samples and freeze "
             + "them as the next version",
             description = "Body: from, to (baseline [from, to)), excluded (sample times of assignable cause; each must "
                     + "be a baseline sample), iterate (then drop samples beyond the revised limits and re-estimate "
@@ -156,7 +156,7 @@ public class AttributeChartResource {
     @POST
     @Path("/limits/entered")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Freeze limits taken from a validated study as the next version",
+    @Operation(operationId = "enterAttributeChartLimits", summary = "Freeze limits taken from a validated study as the next version",
             description = "Body: center (p-bar for p and np charts, c-bar, u-bar), studyReference (required: the "
                     + "study's document id), size (np charts: n), sigmaMultiplier (default 3), chartType (only for a "
                     + "chart without samples yet). Audited as RecordChanged SpcAttributeLimits FROZEN.")

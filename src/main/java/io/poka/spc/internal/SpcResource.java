@@ -37,7 +37,7 @@ public class SpcResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(summary = "The chart over [from, to): points per plotted statistic, limits (with version) and violations",
+    @Operation(operationId = "getControlChart", summary = "The chart over [from, to): points per plotted statistic, limits (with version) and violations",
             description = "Default range: the last 24 hours. limitsVersion picks an older frozen version.")
     public io.poka.spc.ChartView chart(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -49,7 +49,7 @@ public class SpcResource {
     @GET
     @Path("/limits")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(summary = "All frozen limits versions, oldest first")
+    @Operation(operationId = "listControlLimits", summary = "All frozen limits versions, oldest first")
     public List<ControlLimitsView> limits(@PathParam("line") String line, @PathParam("variable") String variable) {
         return spc.limitsVersions(line, variable);
     }
@@ -57,7 +57,7 @@ public class SpcResource {
     @POST
     @Path("/limits/phase-one")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Estimate limits from a baseline of stored readings and freeze them as the next version",
+    @Operation(operationId = "estimateControlLimits", summary = "Estimate limits from a baseline of stored readings and freeze them as the next version",
             description = "Body: from, to, excluded (point times of assignable cause), iterate (drop points beyond "
                     + "the revised limits until none remain), sigmaMultiplier (default 3).")
     public Response phaseOne(@PathParam("line") String line, @PathParam("variable") String variable,
@@ -68,7 +68,7 @@ public class SpcResource {
     @POST
     @Path("/limits/entered")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
+    @Operation(operationId = "enterControlLimits", summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
     public Response entered(@PathParam("line") String line, @PathParam("variable") String variable,
             @jakarta.validation.Valid SpcService.EnteredLimitsRequest request) {
         return Response.status(201).entity(spc.freezeEntered(line, variable, request, user())).build();
@@ -77,7 +77,7 @@ public class SpcResource {
     @GET
     @Path("/capability")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
+    @Operation(operationId = "getProcessCapability", summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
     public io.poka.spc.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant end = instant("to", to, Instant.now().plusSeconds(600));

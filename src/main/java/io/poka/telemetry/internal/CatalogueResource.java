@@ -34,7 +34,7 @@ public class CatalogueResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Catalogue entries, optionally of one line")
+    @Operation(operationId = "listVariables", summary = "Catalogue entries, optionally of one line")
     public List<VariableDefinition> list(@QueryParam("line") String line) {
         return catalogue.list(line);
     }
@@ -42,14 +42,14 @@ public class CatalogueResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One catalogue entry")
+    @Operation(operationId = "getVariable", summary = "One catalogue entry")
     public VariableDefinition get(@PathParam("id") UUID id) {
         return catalogue.get(id);
     }
 
     @POST
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Add a variable to the catalogue")
+    @Operation(operationId = "createVariable", summary = "Add a variable to the catalogue")
     public Response create(VariableRequest request) {
         VariableDefinition v = catalogue.create(request);
         return Response.created(URI.create("/api/v1/telemetry/variables/" + v.id())).entity(v).build();
@@ -58,7 +58,7 @@ public class CatalogueResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Change a catalogue entry (line and variable stay)")
+    @Operation(operationId = "updateVariable", summary = "Change a catalogue entry (line and variable stay)")
     public VariableDefinition update(@PathParam("id") UUID id, VariableRequest request) {
         return catalogue.update(id, request);
     }
@@ -66,7 +66,7 @@ public class CatalogueResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Remove a catalogue entry; its stored readings stay")
+    @Operation(operationId = "deleteVariable", summary = "Remove a catalogue entry; its stored readings stay")
     public Response delete(@PathParam("id") UUID id) {
         catalogue.delete(id);
         return Response.noContent().build();

@@ -42,7 +42,7 @@ public class AnomalyComparisonResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Fit the baselines on the VAE-GAN's split, calibrate alike, score the fault data sets, store")
+    @Operation(operationId = "createAnomalyComparison", summary = "Fit the baselines on the VAE-GAN's split, calibrate alike, score the fault data sets, store")
     public Response compare(CompareRequest body) {
         if (body == null) {
             throw new ValidationProblem("datasetId", "is required");
@@ -55,14 +55,14 @@ public class AnomalyComparisonResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "One stored comparison with every monitor's metrics, costs and provenance")
+    @Operation(operationId = "getAnomalyComparison", summary = "One stored comparison with every monitor's metrics, costs and provenance")
     public AnomalyComparisons.ComparisonView get(@PathParam("id") UUID id) {
         return comparisons.get(id);
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "Stored comparisons of a data set, newest first")
+    @Operation(operationId = "listAnomalyComparisons", summary = "Stored comparisons of a data set, newest first")
     public List<AnomalyComparisons.ComparisonView> list(@QueryParam("datasetId") UUID datasetId) {
         if (datasetId == null) {
             throw new ValidationProblem("datasetId", "is required");

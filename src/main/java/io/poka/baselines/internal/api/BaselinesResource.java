@@ -50,7 +50,7 @@ public class BaselinesResource {
     @POST
     @Path("/datasets/{dataset}/models")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Train and evaluate a trainer on a built-in data set (synchronous, seconds) and store it")
+    @Operation(operationId = "trainBaselineModel", summary = "Train and evaluate a trainer on a built-in data set (synchronous, seconds) and store it")
     public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
         BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer());
         return Response.status(201).entity(detail).build();
@@ -59,7 +59,7 @@ public class BaselinesResource {
     @POST
     @Path("/datasets/{dataset}/training-jobs")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Queue a training (202 at once); follow its progress at /training-jobs/{id}")
+    @Operation(operationId = "submitBaselineTrainingJob", summary = "Queue a training (202 at once); follow its progress at /training-jobs/{id}")
     public Response submit(@PathParam("dataset") String dataset, TrainRequest body) {
         TrainingJobs.JobView job = jobs.submit(dataset, body == null ? null : body.trainer(),
                 identity.getPrincipal().getName());
@@ -69,7 +69,7 @@ public class BaselinesResource {
     @GET
     @Path("/training-jobs/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "A training job: status, progress in steps, the model once it has succeeded, or its error")
+    @Operation(operationId = "getBaselineTrainingJob", summary = "A training job: status, progress in steps, the model once it has succeeded, or its error")
     public TrainingJobs.JobView job(@PathParam("id") UUID id) {
         return jobs.get(id);
     }
@@ -77,7 +77,7 @@ public class BaselinesResource {
     @GET
     @Path("/training-jobs")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "Training jobs, newest first, optionally of one data set")
+    @Operation(operationId = "listBaselineTrainingJobs", summary = "Training jobs, newest first, optionally of one data set")
     public List<TrainingJobs.JobView> jobs(@QueryParam("dataset") String dataset) {
         return jobs.list(dataset);
     }
@@ -85,7 +85,7 @@ public class BaselinesResource {
     @GET
     @Path("/datasets/{dataset}/comparison")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "Every model of the data set side by side: metrics, training time, scoring throughput")
+    @Operation(operationId = "compareBaselineModels", summary = "Every model of the data set side by side: metrics, training time, scoring throughput")
     public BaselinesService.Comparison compare(@PathParam("dataset") String dataset) {
         return service.compare(dataset);
     }
@@ -93,7 +93,7 @@ public class BaselinesResource {
     @GET
     @Path("/models/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
-    @Operation(summary = "One model with all metrics, confusion matrix and Tribuo provenance")
+    @Operation(operationId = "getBaselineModel", summary = "One model with all metrics, confusion matrix and Tribuo provenance")
     public BaselinesService.ModelDetail get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -101,7 +101,7 @@ public class BaselinesResource {
     @POST
     @Path("/models/{id}/predictions")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions")
+    @Operation(operationId = "predictWithBaselineModel", summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions")
     public BaselinesService.Predictions predict(@PathParam("id") UUID id, @QueryParam("explain") boolean explain,
             PredictRequest body) {
         if (body == null || (body.features() == null) == (body.rows() == null)) {

@@ -56,7 +56,7 @@ public class UserResource {
     @GET
     @Path("/me")
     @RolesAllowed("**")
-    @Operation(summary = "The signed-in user and their roles")
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in user and their roles")
     public Me me() {
         return new Me(identity.getPrincipal().getName(), identity.getRoles());
     }
@@ -64,7 +64,7 @@ public class UserResource {
     @GET
     @Path("/users")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "List users")
+    @Operation(operationId = "listUsers", summary = "List users")
     public List<UserService.UserView> list() {
         return users.list();
     }
@@ -72,7 +72,7 @@ public class UserResource {
     @GET
     @Path("/users/{username}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user")
     public UserService.UserView get(@PathParam("username") String username) {
         return users.get(username);
     }
@@ -80,7 +80,7 @@ public class UserResource {
     @POST
     @Path("/users")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a user", description = "Password at least 12 characters; roles from admin, qa-manager, inspector, auditor, integration.")
+    @Operation(operationId = "createUser", summary = "Create a user", description = "Password at least 12 characters; roles from admin, qa-manager, inspector, auditor, integration.")
     public Response create(UserService.NewUser body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw new ValidationProblem("body", "a JSON object with username, displayName, password and roles");
@@ -92,7 +92,7 @@ public class UserResource {
     @PUT
     @Path("/users/{username}/roles")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a user's roles")
+    @Operation(operationId = "setUserRoles", summary = "Replace a user's roles")
     public UserService.UserView setRoles(@PathParam("username") String username, RolesBody body) {
         return users.setRoles(username, body == null ? null : body.roles());
     }
@@ -100,7 +100,7 @@ public class UserResource {
     @PUT
     @Path("/users/{username}/enabled")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Enable or disable a user")
+    @Operation(operationId = "setUserEnabled", summary = "Enable or disable a user")
     public UserService.UserView setEnabled(@PathParam("username") String username, EnabledBody body) {
         if (body == null || body.enabled() == null) {
             throw new ValidationProblem("enabled", "must be true or false");
@@ -111,7 +111,7 @@ public class UserResource {
     @POST
     @Path("/users/{username}/unlock")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Lift a lock set by repeated failed logins")
+    @Operation(operationId = "unlockUser", summary = "Lift a lock set by repeated failed logins")
     public UserService.UserView unlock(@PathParam("username") String username) {
         return users.unlock(username);
     }
@@ -119,7 +119,7 @@ public class UserResource {
     @PUT
     @Path("/me/password")
     @RolesAllowed("**")
-    @Operation(summary = "Change your own password",
+    @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
             description = "With the current password (also a temporary one set by an admin); the new one must differ. "
                     + "This is the only request a user with a temporary password may make.")
     public Response changeOwnPassword(PasswordBody body) {
@@ -133,7 +133,7 @@ public class UserResource {
     @PUT
     @Path("/users/{username}/password")
     @RolesAllowed("**")
-    @Operation(summary = "Change a password", description = "Users change their own with their current password. "
+    @Operation(operationId = "changeUserPassword", summary = "Change a password", description = "Users change their own with their current password. "
             + "Admins may set another user's password without it; that password is temporary: the user must "
             + "replace it at the next sign-in and cannot sign electronically until then.")
     public Response changePassword(@PathParam("username") String username, PasswordBody body) {

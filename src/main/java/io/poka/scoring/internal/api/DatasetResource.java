@@ -39,7 +39,7 @@ public class DatasetResource {
     @Path("/from-telemetry")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Create a data set from stored telemetry", description = "The readings of the given "
+    @Operation(operationId = "createDatasetFromTelemetry", summary = "Create a data set from stored telemetry", description = "The readings of the given "
             + "variables of one line with from <= timestamp < to, one row per time step in time order; steps missing "
             + "a variable are left out and counted. Example: {\"name\":\"press-1 normal week 47\",\"line\":\"press-1\","
             + "\"variables\":[\"temperature\",\"pressure\"],\"from\":\"2026-11-16T00:00:00Z\",\"to\":\"2026-11-23T00:00:00Z\"}")
@@ -55,7 +55,7 @@ public class DatasetResource {
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INTEGRATION})
-    @Operation(summary = "Upload a data set as CSV", description = "First line: variable names; then one numeric row "
+    @Operation(operationId = "uploadDatasetCsv", summary = "Upload a data set as CSV", description = "First line: variable names; then one numeric row "
             + "per time step in time order, separated by commas, semicolons, tabs or whitespace (detected). Empty, NA "
             + "or NaN = missing. Answers 201 with id and SHA-256 fingerprint, or 200 with the data set already stored "
             + "with the same fingerprint.")
@@ -70,7 +70,7 @@ public class DatasetResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "List data sets, newest first")
+    @Operation(operationId = "listDatasets", summary = "List data sets, newest first")
     public List<Datasets.DatasetView> list() {
         return datasets.list();
     }
@@ -78,7 +78,7 @@ public class DatasetResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One data set (without its rows)")
+    @Operation(operationId = "getDataset", summary = "One data set (without its rows)")
     public Datasets.DatasetView get(@PathParam("id") UUID id) {
         return datasets.get(id);
     }

@@ -41,7 +41,7 @@ public class ModelResource {
     @GET
     @Path("/models")
     @RolesAllowed("**")
-    @Operation(summary = "Model versions, optionally of one line")
+    @Operation(operationId = "listScoringModels", summary = "Model versions, optionally of one line")
     public List<ModelRegistry.ModelView> list(@QueryParam("line") String line) {
         return registry.list(line);
     }
@@ -49,7 +49,7 @@ public class ModelResource {
     @GET
     @Path("/models/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "One model version with its metadata")
+    @Operation(operationId = "getScoringModel", summary = "One model version with its metadata")
     public ModelRegistry.ModelView get(@PathParam("id") UUID id) {
         return registry.get(id);
     }
@@ -57,7 +57,7 @@ public class ModelResource {
     @POST
     @Path("/models/{id}/promote")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Make this version the active model of its line (electronic signature)")
+    @Operation(operationId = "promoteScoringModel", summary = "Make this version the active model of its line (electronic signature)")
     public ModelRegistry.ActiveView promote(@PathParam("id") UUID id, @Valid SignedRequest body) {
         SignedRequest s = checked(body);
         return registry.promote(id, s.password(), s.meaning(), s.reason());
@@ -66,7 +66,7 @@ public class ModelResource {
     @POST
     @Path("/lines/{line}/rollback")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Return the line to the model active before the current one (electronic signature)")
+    @Operation(operationId = "rollbackScoringModel", summary = "Return the line to the model active before the current one (electronic signature)")
     public ModelRegistry.ActiveView rollback(@PathParam("line") String line, @Valid SignedRequest body) {
         SignedRequest s = checked(body);
         return registry.rollback(line, s.password(), s.meaning(), s.reason());

@@ -42,7 +42,7 @@ public class TrainingJobResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Train a VAE-GAN on a data set of normal operation", description = "Answers 202 with the "
+    @Operation(operationId = "submitScoringTrainingJob", summary = "Train a VAE-GAN on a data set of normal operation", description = "Answers 202 with the "
             + "queued job; the data set's last rows (calibrationFraction) calibrate the threshold.")
     public Response submit(@Valid TrainingRequest request) {
         if (request == null) {
@@ -55,7 +55,7 @@ public class TrainingJobResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "List training jobs, newest first")
+    @Operation(operationId = "listScoringTrainingJobs", summary = "List training jobs, newest first")
     public List<TrainingJobs.JobView> list(@QueryParam("line") String line) {
         return jobs.list(line);
     }
@@ -63,7 +63,7 @@ public class TrainingJobResource {
     @GET
     @Path("/{id}")
     @RolesAllowed("**")
-    @Operation(summary = "A training job with its progress (epoch, losses)")
+    @Operation(operationId = "getScoringTrainingJob", summary = "A training job with its progress (epoch, losses)")
     public TrainingJobs.JobView get(@PathParam("id") UUID id) {
         return jobs.get(id);
     }
@@ -71,7 +71,7 @@ public class TrainingJobResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(summary = "Cancel a queued or running job", description = "A running job stops at its next batch.")
+    @Operation(operationId = "cancelScoringTrainingJob", summary = "Cancel a queued or running job", description = "A running job stops at its next batch.")
     public Response cancel(@PathParam("id") UUID id) {
         return Response.accepted(jobs.cancel(id)).build();
     }
