@@ -37,7 +37,13 @@ final class ContractCheck implements Filter {
         List<String> found = contract.violations(request.getMethod(), path, answer.getStatusCode(),
                 answer.getContentType(), headers, answer.asByteArray());
         violations.addAll(found);
-        contract.match(request.getMethod(), path).ifPresent(op -> answered.add(op.id() + " " + answer.getStatusCode()));
+        contract.match(request.getMethod(), path).ifPresent(op -> {
+            answered.add(op.id() + " " + answer.getStatusCode());
+            if (found.isEmpty() && answer.getStatusCode() < 300) {
+                RecordedExamples.offer(op.id(), answer.getStatusCode(), answer.getContentType(), request.getBody(),
+                        answer.asByteArray());
+            }
+        });
         return answer;
     }
 
