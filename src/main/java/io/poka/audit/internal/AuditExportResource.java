@@ -1,5 +1,10 @@
 package io.poka.audit.internal;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.audit.internal.keys.ServerSigningKey;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
@@ -45,6 +50,10 @@ public class AuditExportResource {
     @Produces({ "application/zip", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "exportAuditEntries", summary = "Export audit entries as a signed ZIP", description = "Body: from, to (ISO instants), entityType, entityId, lot, user, formats (csv, json, pdf). The ZIP holds the files, SHA256SUMS, manifest.json and its Ed25519 signature manifest.sig; docs/audit.md shows the offline check. Up to poka.audit.export-sync-max-rows entries the ZIP is the answer (200); a larger selection, or the header Prefer: respond-async, starts an export job instead (202, Location = its status).")
+    @APIResponse(responseCode = "200", description = "The signed ZIP", headers = {@Header(name = "Content-Disposition"), @Header(name = "X-Manifest-SHA256")},
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "202", description = "Too many entries for one answer, or Prefer: respond-async: an export job was started", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Status.class)))
     public Response export(ExportRequest request, @HeaderParam("Prefer") String prefer) {
         AuditExports.Plan plan = exports.plan(required(request));
         if (plan.rows() > config.exportSyncMaxRows() || prefer != null && prefer.contains("respond-async")) {
@@ -70,6 +79,8 @@ public class AuditExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "startAuditExportJob", summary = "Start an export job", description = "Same body as POST /exports. Answers 202 with the job's status and its address in Location; poll it, then GET its zip.")
+    @APIResponse(responseCode = "202", description = "Started", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobs.Status.class)))
     public Response startJob(ExportRequest request) {
         return accepted(exports.plan(required(request)));
     }
@@ -88,6 +99,9 @@ public class AuditExportResource {
     @Produces({ "application/zip", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "downloadAuditExportJobZip", summary = "The signed ZIP of a finished export job", description = "409 audit/export-not-ready until the job has SUCCEEDED.")
+    @APIResponse(responseCode = "200", description = "The signed ZIP", headers = {@Header(name = "Content-Disposition"), @Header(name = "X-Manifest-SHA256")},
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "409", description = "The job has not SUCCEEDED yet (audit/export-not-ready)")
     public Response jobZip(@PathParam("id") String id) {
         AuditExports.Bundle bundle = jobs.result(id, user(), identity.hasRole(Roles.ADMIN));
         return Response.ok((StreamingOutput) out -> Files.copy(bundle.zip(), out), "application/zip")

@@ -1,5 +1,9 @@
 package io.poka.audit.internal;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import io.poka.audit.AuditApi;
 import io.poka.audit.AuditEntry;
@@ -109,6 +113,8 @@ public class AuditResource {
     @Path("/checkpoints")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "publishAuditCheckpoint", summary = "Publish a signed checkpoint of the chain head now", description = "Signs the head's sequence and hash (Ed25519, server key), stores it and sends it on the quality-events topic as AuditCheckpointPublished. Verify offline: the signature (Base64) over the UTF-8 bytes of payload, with GET /api/v1/audit/public-key.")
+    @APIResponse(responseCode = "201", description = "Published", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChainCheckpoint.class)))
     public Response checkpoint() {
         ChainCheckpoint c = checkpoints.publish("ON_DEMAND");
         return Response.status(Response.Status.CREATED).entity(c)
@@ -119,6 +125,9 @@ public class AuditResource {
     @Path("/checkpoints/latest")
     @RolesAllowed({ Roles.AUDITOR, Roles.ADMIN })
     @Operation(operationId = "getLatestAuditCheckpoint", summary = "The latest signed checkpoint of the chain head")
+    @APIResponse(responseCode = "200", description = "The latest checkpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChainCheckpoint.class)))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet")
     public ChainCheckpoint latestCheckpoint() {
         return checkpoints.latest().orElseThrow(() -> new NotFoundProblem("AuditCheckpoint", "latest"));
     }

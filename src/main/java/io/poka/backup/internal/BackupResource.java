@@ -1,5 +1,10 @@
 package io.poka.backup.internal;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.agroal.api.AgroalDataSource;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.Roles;
@@ -47,6 +52,8 @@ public class BackupResource {
     @Produces("application/zip")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createBackup", summary = "Back up the whole database now", description = "One REPEATABLE READ, READ ONLY snapshot: every table of every module schema as COPY data, with manifest.json (schema version, row counts, SHA-256 per table, sequences, audit chain head). Restore with io.poka.backup.internal.RestoreCommand into an empty database.")
+    @APIResponse(responseCode = "200", description = "The backup ZIP", headers = {@Header(name = "Content-Disposition"), @Header(name = "X-Backup-Id")},
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response backup() throws IOException, SQLException {
         java.nio.file.Path dir = Files.createDirectories(java.nio.file.Path.of(
                 config.directory().orElse(System.getProperty("java.io.tmpdir"))));

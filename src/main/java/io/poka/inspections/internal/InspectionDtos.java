@@ -16,7 +16,9 @@ public final class InspectionDtos {
     }
 
     /** The results of inspecting a lot against a plan. */
-    @Schema(name = "NewInspection")
+    @Schema(name = "NewInspection", description = "Which results are required depends on the plan: variables holds"
+            + " one entry per VARIABLE characteristic with exactly the sample size of its defect class in values;"
+            + " attributes one entry per defect class that has ATTRIBUTE characteristics (400 'results' otherwise).")
     public record NewInspection(
             @NotNull UUID lotId,
             @NotNull UUID planId,

@@ -1,5 +1,6 @@
 package io.poka.inspections.internal;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import io.poka.inspections.internal.PlanDtos.NewPlan;
 import io.poka.inspections.internal.PlanDtos.PlanView;
 import io.poka.inspections.internal.PlanDtos.SamplingAnswer;
@@ -71,7 +72,8 @@ public class InspectionPlanResource {
                     {"product": "BRACKET-A7", "name": "Final check", "kind": "FIXED", "fixedSampleSize": 13,
                      "classes": [{"defectClass": "MAJOR", "acceptanceNumber": 0}],
                      "characteristics": [{"name": "length", "kind": "VARIABLE", "defectClass": "MAJOR", "nominal": 120, "lsl": 119.5, "usl": 120.5, "unit": "mm"}]}""")}))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created: the new plan version", headers = @Header(name = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     public Response create(@Valid @NotNull NewPlan body, @Context UriInfo uri) {
         PlanView plan = plans.create(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/inspection-plans").path(plan.id().toString()).build())

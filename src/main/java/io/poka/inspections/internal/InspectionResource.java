@@ -1,5 +1,6 @@
 package io.poka.inspections.internal;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import io.poka.inspections.internal.InspectionDtos.InspectionView;
 import io.poka.inspections.internal.InspectionDtos.NewInspection;
 import io.poka.platform.Roles;
@@ -53,7 +54,9 @@ public class InspectionResource {
                      "variables": [{"characteristic": "hole diameter", "values": [8.01, 7.99, 8.02]}],
                      "attributes": [{"defectClass": "MINOR", "nonconforming": 0}],
                      "remarks": "gauge G-17"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded; the verdict and the lot's new status are in the body")
+    @APIResponse(responseCode = "201", description = "Recorded; the verdict and the lot's new status are in the body",
+            headers = @Header(name = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Response record(@Valid @NotNull NewInspection body, @Context UriInfo uri) {
         InspectionView view = inspections.record(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/inspections").path(view.id().toString()).build())

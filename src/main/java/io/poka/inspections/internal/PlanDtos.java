@@ -18,7 +18,8 @@ public final class PlanDtos {
     }
 
     /** A new plan version. */
-    @Schema(name = "NewInspectionPlan")
+    @Schema(name = "NewInspectionPlan", ifSchema = PlanSchemaRules.IsIso.class, thenSchema = PlanSchemaRules.IsoNeeds.class,
+            elseSchema = PlanSchemaRules.OtherKinds.class)
     public record NewPlan(
             @NotBlank @Size(max = 200) @Schema(example = "BRACKET-A7") String product,
             @Size(max = 200) @Schema(description = "only lots of this supplier; omit for any supplier", example = "ACME Metals") String supplier,

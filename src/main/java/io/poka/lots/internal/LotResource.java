@@ -92,10 +92,14 @@ public class LotResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewLot.class),
             examples = @ExampleObject(name = "finished goods lot", value = NEW_LOT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "ETag"), @Header(name = "Location")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
                     examples = @ExampleObject(name = "created", value = LOT_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The lot existed with the same content")
+    @APIResponse(responseCode = "200", description = "The lot existed with the same content, or the replay of an earlier"
+            + " request with the same Idempotency-Key (then Idempotent-Replayed: true and the first answer's body)",
+            headers = {@Header(name = "ETag"), @Header(name = "Location"), @Header(name = "Idempotent-Replayed")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "existing", value = LOT_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The lot exists with different content",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "content conflict", value = """
                     {"type": "urn:poka:problem:lots/content-conflict", "title": "Lot exists with different content",
@@ -151,7 +155,12 @@ public class LotResource {
                     {"product": "BRACKET-A7", "quantity": 480, "unit": "pcs", "line": "L1", "station": "PRESS-3",
                      "productionStart": "2026-11-28T06:00:00Z", "productionEnd": "2026-11-28T14:00:00Z",
                      "attributes": {"order": "PO-88812", "shift": "A"}}""")))
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
+    public Response replace(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The ETag of the version read; 428 without it, 412 when stale")
+            @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull LotContent body) {
         return ok(lots.update(id, requiredVersion(ifMatch), body, false));
     }
@@ -163,7 +172,12 @@ public class LotResource {
     @Operation(operationId = "patchLot", summary = "Change some of a lot's fields", description = "Only the fields given change. If-Match is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotContent.class),
             examples = @ExampleObject(name = "end of production", value = "{\"quantity\": 498, \"productionEnd\": \"2026-11-28T14:30:00Z\"}")))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
+    public Response patch(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The ETag of the version read; 428 without it, 412 when stale")
+            @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull LotContent body) {
         return ok(lots.update(id, requiredVersion(ifMatch), body, true));
     }
@@ -178,6 +192,9 @@ public class LotResource {
             examples = @ExampleObject(name = "ready for inspection", value = "{\"to\": \"AWAITING_INSPECTION\", \"reason\": \"production finished\"}")))
     @APIResponse(responseCode = "409", description = "Illegal transition", content = @Content(mediaType = Problems.MEDIA_TYPE,
             examples = @ExampleObject(name = "illegal transition", value = ILLEGAL_TRANSITION_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Move body) {
         return ok(lots.move(id, optionalVersion(ifMatch), body.to(), body.reason()));
     }
@@ -188,6 +205,9 @@ public class LotResource {
     @Operation(operationId = "holdLot", summary = "Put a lot on hold", description = "From any open status; records reason, who and when.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "hold", value = "{\"reason\": \"burr found on first articles\"}")))
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull HoldRequest body) {
         return ok(lots.hold(id, optionalVersion(ifMatch), LotStatus.ON_HOLD, body.reason()));
     }
@@ -196,6 +216,9 @@ public class LotResource {
     @Path("/{id}/quarantine")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "quarantineLot", summary = "Quarantine a lot", description = "From any open status, including ON_HOLD.")
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response quarantine(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull HoldRequest body) {
         return ok(lots.hold(id, optionalVersion(ifMatch), LotStatus.QUARANTINED, body.reason()));
@@ -207,6 +230,9 @@ public class LotResource {
     @Operation(operationId = "liftLotHold", summary = "Lift a hold or quarantine", description = "The lot returns to the status it had before the hold.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "lift", value = "{\"reason\": \"burr was on the gauge, not the parts\"}")))
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response liftHold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull HoldRequest body) {
         return ok(lots.liftHold(id, optionalVersion(ifMatch), body.reason()));
@@ -219,6 +245,9 @@ public class LotResource {
             + " meaning of the signature; a wrong password answers 403 and changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedDecision.class),
             examples = @ExampleObject(name = "release", value = SIGNED_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SignedDecision body) {
         return ok(lots.release(id, optionalVersion(ifMatch), body.reason(), body.signature()));
@@ -231,6 +260,9 @@ public class LotResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedDecision.class),
             examples = @ExampleObject(name = "reject", value = """
                     {"reason": "cracks in 3 of 80 units", "signature": {"password": "the signer's own password", "meaning": "APPROVAL"}}""")))
+    @APIResponse(responseCode = "200", description = "The lot after the change; ETag = its new version", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LotView.class),
+                    examples = @ExampleObject(name = "lot", value = LOT_EXAMPLE)))
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SignedDecision body) {
         return ok(lots.reject(id, optionalVersion(ifMatch), body.reason(), body.signature()));
@@ -245,7 +277,8 @@ public class LotResource {
             examples = @ExampleObject(name = "rework", value = """
                     {"decision": "REWORK", "reason": "deburr all units, re-inspect",
                      "signature": {"password": "the signer's own password", "meaning": "APPROVAL"}}""")))
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DispositionView.class)))
     public Response disposition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DispositionRequest body) {
         DispositionView d = lots.disposition(id, optionalVersion(ifMatch), body.decision(), body.reason(), body.signature());

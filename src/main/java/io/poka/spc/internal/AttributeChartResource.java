@@ -1,5 +1,6 @@
 package io.poka.spc.internal;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +73,9 @@ public class AttributeChartResource {
                     @ExampleObject(name = "several samples", value = "[{\"chartType\": \"P\", \"count\": 12, "
                             + "\"size\": 50, \"sampledAt\": \"2026-11-29T08:00:00Z\"}, {\"chartType\": \"P\", "
                             + "\"count\": 9, \"size\": 50, \"sampledAt\": \"2026-11-29T09:00:00Z\"}]")}))
+    @APIResponse(responseCode = "201", description = "Recorded: one answer for an object, an array of answers (in order) for an array",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {AttributeSampleService.Recorded.class,
+                    AttributeSampleService.Recorded[].class})))
     public Response record(@PathParam("name") String name, JsonNode body) {
         if (body == null || !(body.isObject() || body.isArray())) {
             throw new ValidationProblem("body", "must be a sample object or an array of samples");
@@ -149,6 +153,8 @@ public class AttributeChartResource {
             name = "Montgomery Example 7.1 without samples 15 and 23",
             value = "{\"from\": \"2026-11-01T00:00:00Z\", \"to\": \"2026-11-02T06:00:00Z\", "
                     + "\"excluded\": [\"2026-11-01T14:00:00Z\", \"2026-11-01T22:00:00Z\"], \"iterate\": false}")))
+    @APIResponse(responseCode = "201", description = "Frozen as the next version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributeLimitsView.class)))
     public Response phaseOne(@PathParam("name") String name, AttributeLimitsService.PhaseOneRequest request) {
         return Response.status(201).entity(freezing.freezePhaseOne(name, request, user())).build();
     }
@@ -162,6 +168,8 @@ public class AttributeChartResource {
                     + "chart without samples yet). Audited as RecordChanged SpcAttributeLimits FROZEN.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "p chart",
             value = "{\"center\": 0.215, \"studyReference\": \"QS-2026-017 can seam study\"}")))
+    @APIResponse(responseCode = "201", description = "Frozen as the next version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributeLimitsView.class)))
     public Response entered(@PathParam("name") String name,
             @jakarta.validation.Valid AttributeLimitsService.EnteredLimitsRequest request) {
         return Response.status(201).entity(freezing.freezeEntered(name, request, user())).build();

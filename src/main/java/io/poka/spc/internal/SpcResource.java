@@ -1,5 +1,8 @@
 package io.poka.spc.internal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.ControlLimitsView;
@@ -60,6 +63,8 @@ public class SpcResource {
     @Operation(operationId = "estimateControlLimits", summary = "Estimate limits from a baseline of stored readings and freeze them as the next version",
             description = "Body: from, to, excluded (point times of assignable cause), iterate (drop points beyond "
                     + "the revised limits until none remain), sigmaMultiplier (default 3).")
+    @APIResponse(responseCode = "201", description = "Frozen as the next version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ControlLimitsView.class)))
     public Response phaseOne(@PathParam("line") String line, @PathParam("variable") String variable,
             SpcService.PhaseOneRequest request) {
         return Response.status(201).entity(spc.freezePhaseOne(line, variable, request, user())).build();
@@ -69,6 +74,8 @@ public class SpcResource {
     @Path("/limits/entered")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "enterControlLimits", summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
+    @APIResponse(responseCode = "201", description = "Frozen as the next version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ControlLimitsView.class)))
     public Response entered(@PathParam("line") String line, @PathParam("variable") String variable,
             @jakarta.validation.Valid SpcService.EnteredLimitsRequest request) {
         return Response.status(201).entity(spc.freezeEntered(line, variable, request, user())).build();

@@ -1,5 +1,9 @@
 package io.poka.telemetry.internal;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.platform.Roles;
 import io.poka.telemetry.VariableDefinition;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +54,8 @@ public class CatalogueResource {
     @POST
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "createVariable", summary = "Add a variable to the catalogue")
+    @APIResponse(responseCode = "201", description = "Added", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VariableDefinition.class)))
     public Response create(VariableRequest request) {
         VariableDefinition v = catalogue.create(request);
         return Response.created(URI.create("/api/v1/telemetry/variables/" + v.id())).entity(v).build();
@@ -67,6 +73,7 @@ public class CatalogueResource {
     @Path("/{id}")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "deleteVariable", summary = "Remove a catalogue entry; its stored readings stay")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("id") UUID id) {
         catalogue.delete(id);
         return Response.noContent().build();

@@ -1,5 +1,9 @@
 package io.poka.baselines.internal.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.baselines.internal.AnomalyComparisons;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
@@ -43,6 +47,8 @@ public class AnomalyComparisonResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "createAnomalyComparison", summary = "Fit the baselines on the VAE-GAN's split, calibrate alike, score the fault data sets, store")
+    @APIResponse(responseCode = "201", description = "Stored", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnomalyComparisons.ComparisonView.class)))
     public Response compare(CompareRequest body) {
         if (body == null) {
             throw new ValidationProblem("datasetId", "is required");

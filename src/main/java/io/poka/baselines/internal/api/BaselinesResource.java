@@ -1,5 +1,9 @@
 package io.poka.baselines.internal.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.baselines.internal.BaselinesService;
 import io.poka.baselines.internal.TrainingJobs;
 import io.poka.platform.Roles;
@@ -51,6 +55,8 @@ public class BaselinesResource {
     @Path("/datasets/{dataset}/models")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "trainBaselineModel", summary = "Train and evaluate a trainer on a built-in data set (synchronous, seconds) and store it")
+    @APIResponse(responseCode = "201", description = "Trained, evaluated and stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BaselinesService.ModelDetail.class)))
     public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
         BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer());
         return Response.status(201).entity(detail).build();
@@ -60,6 +66,8 @@ public class BaselinesResource {
     @Path("/datasets/{dataset}/training-jobs")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "submitBaselineTrainingJob", summary = "Queue a training (202 at once); follow its progress at /training-jobs/{id}")
+    @APIResponse(responseCode = "202", description = "Queued", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingJobs.JobView.class)))
     public Response submit(@PathParam("dataset") String dataset, TrainRequest body) {
         TrainingJobs.JobView job = jobs.submit(dataset, body == null ? null : body.trainer(),
                 identity.getPrincipal().getName());

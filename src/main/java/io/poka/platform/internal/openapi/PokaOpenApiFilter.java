@@ -15,5 +15,6 @@ public class PokaOpenApiFilter implements OASFilter {
         ProblemResponses.apply(openApi);
         HeaderSchemas.apply(openApi);
         RolesAsExtension.apply(openApi);
+        RecordedExamples.apply(openApi);
     }
 }

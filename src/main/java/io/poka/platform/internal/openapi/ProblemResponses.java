@@ -5,6 +5,8 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -22,8 +24,31 @@ final class ProblemResponses {
     }
 
     static void apply(OpenAPI openApi) {
-        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> declare(path, operation)));
+        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            declare(path, operation);
+            if (method != PathItem.HttpMethod.GET) {
+                // Business rules (ConflictProblem) and concurrent changes (optimistic locking) answer 409 on any write.
+                add(operation.getResponses(), "409", "The request conflicts with the record's current state");
+            }
+            if (refersToRecords(openApi, operation)) {
+                add(operation.getResponses(), "404", "A record the body refers to does not exist");
+            }
+            sortAndType(operation.getResponses());
+        }));
+    }
+
+    /** Whether the JSON body names other records by id (lotId, planId, datasetId, ...). */
+    private static boolean refersToRecords(OpenAPI openApi, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return false;
+        }
+        MediaType json = operation.getRequestBody().getContent().getMediaType("application/json");
+        Schema schema = json == null ? null : json.getSchema();
+        if (schema != null && schema.getRef() != null && openApi.getComponents().getSchemas() != null) {
+            schema = openApi.getComponents().getSchemas().get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+        }
+        return schema != null && schema.getProperties() != null
+                && schema.getProperties().keySet().stream().anyMatch(n -> n.endsWith("Id") || n.endsWith("Ids"));
     }
 
     private static void declare(String path, Operation operation) {
@@ -54,6 +79,9 @@ final class ProblemResponses {
                 add(responses, "428", "If-Match is required and was not sent");
             }
         }
+    }
+
+    private static void sortAndType(APIResponses responses) {
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         sorted.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {

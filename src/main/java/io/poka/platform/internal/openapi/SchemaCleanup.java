@@ -84,6 +84,7 @@ final class SchemaCleanup {
                 if (!p.getRef().endsWith("/" + SharedComponents.ANY_JSON)) {
                     Schema ref = OASFactory.createSchema().ref(p.getRef());
                     p.setRef(null);
+                    p.setType(null);
                     p.setAnyOf(List.of(ref, OASFactory.createSchema().addType(SchemaType.NULL)));
                 }
             } else if (p.getType() != null && !p.getType().isEmpty() && !p.getType().contains(SchemaType.NULL)) {

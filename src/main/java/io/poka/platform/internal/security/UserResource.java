@@ -1,5 +1,9 @@
 package io.poka.platform.internal.security;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,6 +85,8 @@ public class UserResource {
     @Path("/users")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createUser", summary = "Create a user", description = "Password at least 12 characters; roles from admin, qa-manager, inspector, auditor, integration.")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserService.UserView.class)))
     public Response create(UserService.NewUser body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw new ValidationProblem("body", "a JSON object with username, displayName, password and roles");
@@ -122,6 +128,7 @@ public class UserResource {
     @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
             description = "With the current password (also a temporary one set by an admin); the new one must differ. "
                     + "This is the only request a user with a temporary password may make.")
+    @APIResponse(responseCode = "204", description = "Changed")
     public Response changeOwnPassword(PasswordBody body) {
         if (body == null) {
             throw new ValidationProblem("newPassword", "must be given");
@@ -136,6 +143,7 @@ public class UserResource {
     @Operation(operationId = "changeUserPassword", summary = "Change a password", description = "Users change their own with their current password. "
             + "Admins may set another user's password without it; that password is temporary: the user must "
             + "replace it at the next sign-in and cannot sign electronically until then.")
+    @APIResponse(responseCode = "204", description = "Changed")
     public Response changePassword(@PathParam("username") String username, PasswordBody body) {
         if (body == null) {
             throw new ValidationProblem("newPassword", "must be given");

@@ -1,5 +1,9 @@
 package io.poka.scoring.internal.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.platform.Roles;
 import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.TelemetryDatasets;
@@ -43,6 +47,8 @@ public class DatasetResource {
             + "variables of one line with from <= timestamp < to, one row per time step in time order; steps missing "
             + "a variable are left out and counted. Example: {\"name\":\"press-1 normal week 47\",\"line\":\"press-1\","
             + "\"variables\":[\"temperature\",\"pressure\"],\"from\":\"2026-11-16T00:00:00Z\",\"to\":\"2026-11-23T00:00:00Z\"}")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TelemetryDatasets.Built.class)))
     public Response fromTelemetry(TelemetryDatasets.Selection selection, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (selection == null) {
             throw new io.poka.platform.ValidationProblem("body", "name, line, variables, from and to");
@@ -59,6 +65,10 @@ public class DatasetResource {
             + "per time step in time order, separated by commas, semicolons, tabs or whitespace (detected). Empty, NA "
             + "or NaN = missing. Answers 201 with id and SHA-256 fingerprint, or 200 with the data set already stored "
             + "with the same fingerprint.")
+    @APIResponse(responseCode = "201", description = "Stored", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Datasets.DatasetView.class)))
+    @APIResponse(responseCode = "200", description = "A data set with the same fingerprint was already stored", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Datasets.DatasetView.class)))
     public Response upload(@QueryParam("name") String name, String csv, @jakarta.ws.rs.core.Context UriInfo uri) {
         Datasets.Upload upload = datasets.upload(name, csv, identity.getPrincipal().getName());
         Datasets.DatasetView view = upload.dataset();

@@ -1,5 +1,8 @@
 package io.poka.scoring.internal.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.poka.platform.Roles;
@@ -44,6 +47,8 @@ public class TrainingJobResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "submitScoringTrainingJob", summary = "Train a VAE-GAN on a data set of normal operation", description = "Answers 202 with the "
             + "queued job; the data set's last rows (calibrationFraction) calibrate the threshold.")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingJobs.JobView.class)))
     public Response submit(@Valid TrainingRequest request) {
         if (request == null) {
             throw new io.poka.platform.ValidationProblem("body", "a training request is required");
@@ -72,6 +77,8 @@ public class TrainingJobResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "cancelScoringTrainingJob", summary = "Cancel a queued or running job", description = "A running job stops at its next batch.")
+    @APIResponse(responseCode = "202", description = "Cancelled, or cancelling at the next batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingJobs.JobView.class)))
     public Response cancel(@PathParam("id") UUID id) {
         return Response.accepted(jobs.cancel(id)).build();
     }

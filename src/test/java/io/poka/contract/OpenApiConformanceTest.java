@@ -1,0 +1,224 @@
+package io.poka.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.poka.platform.Roles;
+import io.poka.testing.Api;
+import io.poka.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real requests against the running server, each answer checked against the published OpenAPI document (status,
+ * media type, body schema, headers): the ERP flow of lots and inspections end to end, and for every operation the
+ * document lists the answers that can be provoked cheaply (no credentials, unknown records, wrong media types).
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class OpenApiConformanceTest {
+    private static final String LOTS = "/api/v1/lots";
+    private static final String AUDITOR = "contract-auditor";
+    private static final String PASSWORD = "contract-auditor-password";
+    private static boolean auditorCreated;
+
+    private OpenApiContract contract;
+    private ContractCheck check;
+
+    @BeforeEach
+    void readDocument() {
+        contract = OpenApiContract.parse(Api.asAdmin().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString());
+        check = new ContractCheck(contract);
+    }
+
+    private RequestSpecification admin() {
+        return Api.asAdmin().filter(check);
+    }
+
+    @Test
+    void theErpFlowOfLotsInspectionsAndDecisionsAnswersAsDeclared() {
+        String product = "CONTRACT-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> lot = newLot(product, "EXT-1");
+        String id = admin().body(lot).post(LOTS).then().statusCode(201).extract().path("id");
+        admin().body(lot).post(LOTS).then().statusCode(200);
+        Map<String, Object> changed = new HashMap<>(lot);
+        changed.put("quantity", 7);
+        admin().body(changed).post(LOTS).then().statusCode(409);
+        String key = "contract-" + UUID.randomUUID();
+        Map<String, Object> second = newLot(product, "EXT-2");
+        String other = admin().header("Idempotency-Key", key).body(second).post(LOTS).then().statusCode(201)
+                .extract().path("id");
+        admin().header("Idempotency-Key", key).body(second).post(LOTS).then().header("Idempotent-Replayed", "true");
+        admin().header("Idempotency-Key", key).body(newLot(product, "EXT-3")).post(LOTS).then().statusCode(422);
+        String etag = admin().get(LOTS + "/" + id).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> content = Map.of("product", product, "quantity", 480, "unit", "pcs");
+        admin().body(content).put(LOTS + "/" + id).then().statusCode(428);
+        admin().header("If-Match", "\"999\"").body(content).put(LOTS + "/" + id).then().statusCode(412);
+        admin().header("If-Match", etag).body(Map.of("quantity", 490)).patch(LOTS + "/" + id).then().statusCode(200);
+        admin().body(Map.of("to", "AWAITING_INSPECTION", "reason", "done")).post(LOTS + "/" + id + "/moves").then()
+                .statusCode(200);
+        admin().queryParam("status", "NO_SUCH_STATUS").get(LOTS).then().statusCode(400);
+        admin().queryParam("product", product).get(LOTS).then().statusCode(200);
+
+        String plan = admin().body(Map.of("product", product, "name", "Incoming " + product, "kind", "ISO_2859_1",
+                "inspectionLevel", "II", "classes", List.of(Map.of("defectClass", "MAJOR", "aql", "1.0")),
+                "characteristics", List.of(Map.of("name", "crack", "kind", "ATTRIBUTE", "defectClass", "MAJOR"))))
+                .post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id");
+        admin().queryParam("lotId", id).get("/api/v1/inspection-plans/" + plan + "/sampling").then().statusCode(200);
+        String inspection = admin().body(Map.of("lotId", id, "planId", plan, "attributes",
+                List.of(Map.of("defectClass", "MAJOR", "nonconforming", 0)))).post("/api/v1/inspections").then()
+                .statusCode(201).extract().path("id");
+        admin().get("/api/v1/inspections/" + inspection).then().statusCode(200);
+        admin().queryParam("lotId", id).get("/api/v1/inspections").then().statusCode(200);
+        admin().body(signed("wrong password")).post(LOTS + "/" + id + "/release").then().statusCode(403);
+        admin().body(signed(Api.ADMIN_PASSWORD)).post(LOTS + "/" + id + "/release").then().statusCode(200);
+        admin().body(Map.of("to", "IN_PROCESS")).post(LOTS + "/" + id + "/moves").then().statusCode(409);
+
+        admin().body(Map.of("reason", "burr on first articles")).post(LOTS + "/" + other + "/hold").then()
+                .statusCode(200);
+        admin().body(Map.of("reason", "gauge, not parts")).post(LOTS + "/" + other + "/lift-hold").then()
+                .statusCode(200);
+        admin().body(Map.of("reason", "supplier claim")).post(LOTS + "/" + other + "/quarantine").then()
+                .statusCode(200);
+        Map<String, Object> disposition = new HashMap<>(signed(Api.ADMIN_PASSWORD));
+        disposition.put("decision", "REWORK");
+        admin().body(disposition).post(LOTS + "/" + other + "/dispositions").then().statusCode(201);
+        admin().get(LOTS + "/" + other + "/dispositions").then().statusCode(200);
+        admin().get(LOTS + "/" + other + "/history").then().statusCode(200);
+        admin().body(Map.of("childId", other, "type", "CONSUMED_INTO")).post(LOTS + "/" + id + "/children").then()
+                .statusCode(200);
+        admin().get(LOTS + "/" + id + "/genealogy").then().statusCode(200);
+        admin().body("{\"to\": ").contentType("application/json").post(LOTS + "/" + id + "/moves").then()
+                .statusCode(400);
+
+        assertEquals(List.of(), check.violations());
+        for (String answer : List.of("createLot 201", "createLot 200", "createLot 409", "createLot 422",
+                "replaceLot 428", "replaceLot 412", "patchLot 200", "moveLot 200", "moveLot 409", "moveLot 400",
+                "listLots 400", "createInspectionPlan 201", "getInspectionPlanSampling 200", "recordInspection 201",
+                "releaseLot 403", "releaseLot 200", "holdLot 200", "recordLotDisposition 201")) {
+            assertTrue(check.answered().contains(answer), answer + " was seen: " + check.answered());
+        }
+    }
+
+    @Test
+    void everyOperationAnswersARequestWithoutCredentialsAsDeclared() {
+        for (OpenApiContract.Operation op : contract.operations()) {
+            String mediaType = firstRequestMediaType(op);
+            RequestSpecification request = given().filter(check)
+                    .contentType(mediaType == null ? "application/json" : mediaType);
+            send(request, op, path(op), mediaType == null || mediaType.contains("json") ? "{}" : "x\n1\n");
+        }
+        assertEquals(List.of(), check.violations());
+        for (OpenApiContract.Operation op : contract.operations()) {
+            assertTrue(check.answered(op.id(), 401), op.label() + " answered 401: " + check.answered());
+        }
+    }
+
+    @Test
+    void everyOperationAnswersAsDeclaredForUnknownRecordsAndEmptyBodies() {
+        int probed = 0;
+        for (OpenApiContract.Operation op : contract.operations()) {
+            if (op.parameters() == 0 && !op.hasRequestBody()) {
+                continue;
+            }
+            String body = op.hasRequestBody() ? "{}" : null;
+            String mediaType = firstRequestMediaType(op);
+            if (mediaType != null && !mediaType.contains("json")) {
+                body = "x\n1\n";
+            }
+            send(admin().contentType(mediaType == null ? "application/json" : mediaType), op, path(op), body);
+            probed++;
+        }
+        assertTrue(probed > 40, "probed " + probed + " operations");
+        assertEquals(List.of(), check.violations());
+    }
+
+    @Test
+    void everyReadWithoutParametersAnswersItsDeclaredSchema() {
+        int read = 0;
+        for (OpenApiContract.Operation op : contract.operations()) {
+            boolean requiredQuery = op.parameters("query").stream().anyMatch(p -> p.path("required").asBoolean());
+            if (op.method().equals("get") && op.parameters() == 0 && !requiredQuery) {
+                admin().get(op.path()).then().statusCode(org.hamcrest.Matchers.lessThan(500));
+                read++;
+            }
+        }
+        assertTrue(read > 15, "read " + read + " operations");
+        assertEquals(List.of(), check.violations());
+    }
+
+    @Test
+    void wrongMediaTypesAndMissingRolesAnswerTheDeclaredProblems() {
+        for (OpenApiContract.Operation op : contract.operations()) {
+            if (op.hasRequestBody()) {
+                send(admin().contentType("application/xml"), op, path(op), "<lot/>");
+                assertTrue(check.answered(op.id(), 415), op.label() + " answered 415: " + check.answered());
+            }
+        }
+        admin().accept("application/xml").get(LOTS).then().statusCode(406);
+        ensureAuditor();
+        Api.as(AUDITOR, PASSWORD).filter(check).body(newLot("X", "Y")).post(LOTS).then().statusCode(403);
+        assertEquals(List.of(), check.violations());
+    }
+
+    private static synchronized void ensureAuditor() {
+        if (!auditorCreated) {
+            Api.createUser(Map.of("username", AUDITOR, "displayName", "Contract auditor", "password", PASSWORD,
+                    "roles", List.of(Roles.AUDITOR)));
+            auditorCreated = true;
+        }
+    }
+
+    private static String firstRequestMediaType(OpenApiContract.Operation op) {
+        var names = op.node().path("requestBody").path("content").fieldNames();
+        return names.hasNext() ? names.next() : null;
+    }
+
+    /** The operation's path with each parameter replaced by a value no record has. */
+    private static String path(OpenApiContract.Operation op) {
+        String path = op.path();
+        for (JsonNode p : op.parameters("path")) {
+            boolean uuid = "uuid".equals(p.path("schema").path("format").asText());
+            String value = uuid ? UUID.randomUUID().toString() : "no-such-" + p.path("name").asText().toLowerCase();
+            path = path.replace("{" + p.path("name").asText() + "}", value);
+        }
+        return path;
+    }
+
+    private static void send(RequestSpecification request, OpenApiContract.Operation op, String path, String body) {
+        if (body != null) {
+            request = request.body(body);
+        }
+        request.request(op.method().toUpperCase(), path);
+    }
+
+    private static Map<String, Object> signed(String password) {
+        return Map.of("reason", "inspection accepted", "signature", Map.of("password", password, "meaning",
+                "APPROVAL"));
+    }
+
+    private static Map<String, Object> newLot(String product, String externalId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sourceSystem", "SAP-CONTRACT");
+        body.put("externalId", externalId);
+        body.put("product", product);
+        body.put("quantity", 500);
+        body.put("unit", "pcs");
+        body.put("line", "L1");
+        body.put("productionStart", "2026-11-28T06:00:00Z");
+        body.put("productionEnd", "2026-11-28T14:00:00Z");
+        body.put("attributes", Map.of("order", "PO-88812"));
+        return body;
+    }
+}
