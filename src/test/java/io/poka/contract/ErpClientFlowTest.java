@@ -73,22 +73,22 @@ class ErpClientFlowTest {
         String product = "HINGE-" + run;
 
         // an ISO 2859-1 plan: level II, MAJOR at AQL 1.0, MINOR at AQL 2.5
-        new InspectionPlansApi(qa).createInspectionPlan(new NewInspectionPlan().product(product)
+        InspectionPlan plan = new InspectionPlansApi(qa).createInspectionPlan(new NewInspectionPlan().product(product)
                 .name("Incoming " + product).kind(PlanKind.ISO_2859_1).inspectionLevel("II")
                 .classes(List.of(new ClassLimit().defectClass(DefectClass.MAJOR).aql("1.0"),
                         new ClassLimit().defectClass(DefectClass.MINOR).aql("2.5")))
                 .characteristics(List.of(
                         new Characteristic().name("crack").kind(Kind.ATTRIBUTE).defectClass(DefectClass.MAJOR),
                         new Characteristic().name("scratch").kind(Kind.ATTRIBUTE).defectClass(DefectClass.MINOR))));
-        List<InspectionPlan> plans = new InspectionPlansApi(erp).listInspectionPlans(true, product);
-        assertEquals(1, plans.size());
-        UUID planId = plans.get(0).getId();
+        UUID planId = plan.getId();
+        assertEquals(List.of(planId), new InspectionPlansApi(erp).listInspectionPlans(true, product).stream()
+                .map(InspectionPlan::getId).toList());
 
         // the same Idempotency-Key twice gives the same lot; the key with another body is a typed problem
         LotsApi lots = new LotsApi(erp);
         String key = "erp-" + run;
-        Lot created = as(erp, lots.createLot(newLot(product, "PO-" + run), key), Lot.class);
-        Lot replayed = as(erp, lots.createLot(newLot(product, "PO-" + run), key), Lot.class);
+        Lot created = lots.createLot(newLot(product, "PO-" + run), key);
+        Lot replayed = lots.createLot(newLot(product, "PO-" + run), key);
         assertEquals(created.getId(), replayed.getId());
         assertEquals(LotStatus.CREATED, created.getStatus());
         Problem reused = problem(erp, assertThrows(ApiException.class,
@@ -109,16 +109,19 @@ class ErpClientFlowTest {
         assertEquals(2, major.getRejectionNumber());
 
         // to inspection, inspect (0 major, 1 minor nonconforming: accepted), read the verdict
-        lots.moveLot(lotId, new StatusMove().to(LotStatus.AWAITING_INSPECTION), etag(lots, lotId));
+        assertEquals(LotStatus.AWAITING_INSPECTION,
+                lots.moveLot(lotId, new StatusMove().to(LotStatus.AWAITING_INSPECTION), etag(lots, lotId)).getStatus());
         InspectionsApi inspections = new InspectionsApi(inspector);
-        inspections.recordInspection(new NewInspection().lotId(lotId).planId(planId).attributes(List.of(
+        Inspection inspected = inspections.recordInspection(new NewInspection().lotId(lotId).planId(planId).attributes(List.of(
                 new AttributeResult().defectClass(DefectClass.MAJOR).nonconforming(0),
                 new AttributeResult().defectClass(DefectClass.MINOR).nonconforming(1))));
-        List<Inspection> recorded = inspections.listInspectionsOfLot(lotId);
-        assertEquals(1, recorded.size());
-        Inspection verdict = inspections.getInspection(recorded.get(0).getId());
+        assertEquals(Boolean.TRUE, inspected.getAccepted());
+        assertEquals(List.of(inspected.getId()), inspections.listInspectionsOfLot(lotId).stream()
+                .map(Inspection::getId).toList());
+        Inspection verdict = inspections.getInspection(inspected.getId());
         assertEquals(Boolean.TRUE, verdict.getAccepted());
-        assertEquals("READY_FOR_RELEASE", verdict.getLotStatus());
+        assertEquals("READY_FOR_RELEASE", inspected.getLotStatus());
+        assertEquals(LotStatus.READY_FOR_RELEASE, lots.getLot(lotId).getStatus());
 
         // a stale If-Match is a typed 412 problem; the signed release with the current ETag releases
         LotsApi qaLots = new LotsApi(qa);
@@ -126,13 +129,12 @@ class ErpClientFlowTest {
                 .signature(new SignatureInput().password(PASSWORD).meaning(Meaning.APPROVAL));
         Problem stale = problem(qa, assertThrows(ApiException.class, () -> qaLots.releaseLot(lotId, release, "\"0\"")));
         assertEquals(412, stale.getStatus());
-        Lot released = as(qa, qaLots.releaseLot(lotId, release, etag(qaLots, lotId)), Lot.class);
+        Lot released = qaLots.releaseLot(lotId, release, etag(qaLots, lotId));
         assertEquals(LotStatus.RELEASED, released.getStatus());
 
         // another lot of the same order is held by QA
-        UUID second = as(erp, lots.createLot(newLot(product, "PO-" + run + "-2"), "erp-2-" + run), Lot.class).getId();
-        Lot held = as(qa, qaLots.holdLot(second, new HoldRequest().reason("burr on the edge"), etag(qaLots, second)),
-                Lot.class);
+        UUID second = lots.createLot(newLot(product, "PO-" + run + "-2"), "erp-2-" + run).getId();
+        Lot held = qaLots.holdLot(second, new HoldRequest().reason("burr on the edge"), etag(qaLots, second));
         assertEquals(LotStatus.ON_HOLD, held.getStatus());
         assertNotNull(held.getHold());
         assertEquals("burr on the edge", held.getHold().getReason());
@@ -161,8 +163,11 @@ class ErpClientFlowTest {
         String temporary = "temporary-" + PASSWORD;
         new UsersApi(admin).createUser(new NewUser().username(username).displayName("ERP flow " + role)
                 .password(temporary).roles(Set.of(role)));
-        new UsersApi(client(username, temporary))
-                .changeOwnPassword(new PasswordBody().currentPassword(temporary).newPassword(PASSWORD));
+        // The document declares 204 without a body, so the generated call accepts only application/problem+json, and
+        // the server answers that with 406 (its @Produces is application/json). Until the server accepts it, the
+        // call adds the JSON media type through the client's per-call headers.
+        new UsersApi(client(username, temporary)).changeOwnPassword(
+                new PasswordBody().currentPassword(temporary).newPassword(PASSWORD), Map.of("Accept", "application/json"));
         return client(username, PASSWORD);
     }
 
@@ -171,14 +176,6 @@ class ErpClientFlowTest {
         var headers = lots.getLotWithHttpInfo(id).getHeaders();
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("ETag"))
                 .map(e -> e.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no ETag: " + headers));
-    }
-
-    /**
-     * The generated model of a response body. Operations whose success response the document types come back as that
-     * model already; this converts with the client's own mapper where the document still says only "object".
-     */
-    private static <T> T as(ApiClient client, Object body, Class<T> type) {
-        return client.getObjectMapper().convertValue(body, type);
     }
 
     /** The application/problem+json body of a refused call, read as the generated Problem model. */
