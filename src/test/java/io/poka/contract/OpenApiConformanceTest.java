@@ -112,6 +112,70 @@ class OpenApiConformanceTest {
     }
 
     @Test
+    void theAdministrationTelemetryAndAuditFlowsAnswerAsDeclared() throws InterruptedException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String user = "contract-" + suffix;
+        admin().body(Map.of("username", user, "displayName", "Contract user", "password", "temporary-password-1",
+                "roles", List.of(Roles.INSPECTOR))).post("/api/v1/users").then().statusCode(201);
+        admin().get("/api/v1/users/" + user).then().statusCode(200);
+        admin().body(Map.of("roles", List.of(Roles.INSPECTOR, Roles.AUDITOR))).put("/api/v1/users/" + user + "/roles")
+                .then().statusCode(200);
+        admin().body(Map.of("enabled", true)).put("/api/v1/users/" + user + "/enabled").then().statusCode(200);
+        admin().post("/api/v1/users/" + user + "/unlock").then().statusCode(200);
+        admin().body(Map.of("newPassword", "another-temporary-password")).put("/api/v1/users/" + user + "/password")
+                .then().statusCode(204);
+
+        String line = "CL-" + suffix;
+        Map<String, Object> variable = Map.of("line", line, "variable", "temperature", "unit", "degC", "lsl", 60.0,
+                "usl", 80.0, "target", 70.0);
+        String variableId = admin().body(variable).post("/api/v1/telemetry/variables").then().statusCode(201)
+                .extract().path("id");
+        admin().get("/api/v1/telemetry/variables/" + variableId).then().statusCode(200);
+        admin().body(variable).put("/api/v1/telemetry/variables/" + variableId).then().statusCode(200);
+        StringBuilder readings = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            readings.append(i == 0 ? "" : ",").append("""
+                    {"readingId":"%s","line":"%s","station":"S1","variable":"temperature","value":%s,"unit":"degC",\
+                    "timestamp":"2026-11-28T06:00:%02dZ"}""".formatted(UUID.randomUUID(), line, 70 + (i % 5) * 0.5, i));
+        }
+        admin().body(readings.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
+        admin().queryParam("line", line).queryParam("variable", "temperature").queryParam("from", "2026-11-28T00:00:00Z")
+                .queryParam("to", "2026-11-29T00:00:00Z").get("/api/v1/telemetry/readings").then().statusCode(200);
+        admin().get("/api/v1/spc/charts/" + line + "/temperature").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        admin().get("/api/v1/spc/charts/" + line + "/temperature/limits").then().statusCode(200);
+        admin().get("/api/v1/spc/charts/" + line + "/temperature/capability").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(500));
+        admin().delete("/api/v1/telemetry/variables/" + variableId).then().statusCode(204);
+        admin().queryParam("lotSize", 500).queryParam("level", "II").queryParam("aql", "1.0")
+                .get("/api/v1/sampling/iso-2859-1").then().statusCode(200);
+        String dataset = admin().contentType("text/csv").queryParam("name", "contract " + suffix)
+                .body("a,b\n1,2\n2,3\n3,4\n").post("/api/v1/scoring/datasets").then().statusCode(201).extract().path("id");
+        admin().get("/api/v1/scoring/datasets/" + dataset).then().statusCode(200);
+
+        String checkpoint = admin().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().path("id");
+        admin().get("/api/v1/audit/checkpoints/" + checkpoint).then().statusCode(200);
+        admin().get("/api/v1/audit/checkpoints/latest").then().statusCode(200);
+        admin().body(Map.of("password", Api.ADMIN_PASSWORD, "comment", "contract review")).post("/api/v1/audit/reviews")
+                .then().statusCode(200);
+        String job = admin().body(Map.of("user", user)).post("/api/v1/audit/export-jobs").then().statusCode(202)
+                .extract().path("id");
+        String state = "";
+        for (int i = 0; i < 50 && !state.equals("SUCCEEDED") && !state.equals("FAILED"); i++) {
+            state = admin().get("/api/v1/audit/export-jobs/" + job).then().statusCode(200).extract().path("state");
+            Thread.sleep(200);
+        }
+        admin().get("/api/v1/audit/export-jobs/" + job + "/zip").then().statusCode(200);
+        admin().get("/api/v1/audit/public-key").then().statusCode(200);
+
+        assertEquals(List.of(), check.violations());
+        for (String answer : List.of("createUser 201", "changeUserPassword 204", "createVariable 201",
+                "deleteVariable 204", "uploadReadings 200", "uploadDatasetCsv 201", "publishAuditCheckpoint 201",
+                "startAuditExportJob 202", "downloadAuditExportJobZip 200", "signAuditReview 200")) {
+            assertTrue(check.answered().contains(answer), answer + " was seen: " + check.answered());
+        }
+    }
+
+    @Test
     void everyOperationAnswersARequestWithoutCredentialsAsDeclared() {
         for (OpenApiContract.Operation op : contract.operations()) {
             String mediaType = firstRequestMediaType(op);

@@ -19,6 +19,7 @@ final class RecordedExamples {
     static final Path FILE = Path.of("src/main/resources/openapi/recorded-examples.json");
     private static final boolean RECORDING = Boolean.getBoolean("poka.openapi.record-examples");
     private static final int MAX_CHARS = 3000;
+    private static final String PASSWORD = "your-own-password";
     private static final Map<String, ObjectNode> SEEN = new TreeMap<>();
 
     private RecordedExamples() {
@@ -53,7 +54,7 @@ final class RecordedExamples {
         }
     }
 
-    /** Arrays keep their first two elements, so that list answers stay readable examples. */
+    /** Arrays keep their first two elements, so that list answers stay readable examples; passwords are masked. */
     private static JsonNode shorten(JsonNode node) {
         if (node instanceof ArrayNode array) {
             ArrayNode shorter = OpenApiContract.JSON.createArrayNode();
@@ -64,7 +65,10 @@ final class RecordedExamples {
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = OpenApiContract.JSON.createObjectNode();
-            object.fields().forEachRemaining(f -> copy.set(f.getKey(), shorten(f.getValue())));
+            // Passwords of the test users are not published as examples.
+            object.fields().forEachRemaining(f -> copy.set(f.getKey(), f.getKey().toLowerCase().contains("password")
+                    && f.getValue().isTextual() ? OpenApiContract.JSON.getNodeFactory().textNode(PASSWORD)
+                    : shorten(f.getValue())));
             return copy;
         }
         return node;

@@ -57,7 +57,7 @@ public class ReadingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(operationId = "uploadReadingsJson", summary = "Upload readings as a JSON array (schema poka.reading/v1 per element)",
+    @Operation(operationId = "uploadReadings", summary = "Upload readings as a JSON array (schema poka.reading/v1 per element)",
             description = "policy=PER_ROW (default) stores the valid rows and lists the rejected ones; "
                     + "policy=ALL_OR_NOTHING stores nothing when any row is invalid (400 with every reason).")
     public BulkIngestService.BulkResult uploadJson(JsonNode body, @QueryParam("policy") String policy)
@@ -73,7 +73,7 @@ public class ReadingResource {
     @POST
     @Consumes("text/csv")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(operationId = "uploadReadingsCsv", summary = "Upload readings as CSV with a header row of schema field names",
+    @Operation(operationId = "uploadReadings", summary = "Upload readings as CSV with a header row of schema field names",
             description = "Same validation and policies as the JSON upload; rows are numbered from 1 after the header. "
                     + "Comma, semicolon, tab or whitespace delimiters are detected; quoted cells follow RFC 4180.")
     public BulkIngestService.BulkResult uploadCsv(java.io.InputStream body, @QueryParam("policy") String policy,

@@ -38,7 +38,7 @@ public class ScoreResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
-    @Operation(operationId = "scoreRowsJson", summary = "Score JSON rows with the line's active model (or ?modelId=)")
+    @Operation(operationId = "scoreRows", summary = "Score JSON rows with the line's active model (or ?modelId=)")
     public ScoredWindow scoreJson(@PathParam("line") String line, @QueryParam("modelId") UUID modelId, Rows body) {
         if (body == null || body.variables() == null || body.rows() == null) {
             throw new ValidationProblem("body", "variables and rows are required");
@@ -59,7 +59,7 @@ public class ScoreResource {
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("**")
-    @Operation(operationId = "scoreRowsCsv", summary = "Score CSV rows (header = variable names) with the line's active model (or ?modelId=)")
+    @Operation(operationId = "scoreRows", summary = "Score CSV rows (header = variable names) with the line's active model (or ?modelId=)")
     public ScoredWindow scoreCsv(@PathParam("line") String line, @QueryParam("modelId") UUID modelId, String csv) {
         return scoring.score(line, modelId, CsvTables.parse(csv));
     }
