@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.poka.lots.LotFixtures;
 import io.poka.platform.Roles;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
@@ -49,18 +50,18 @@ class OpenApiConformanceTest {
     @Test
     void theErpFlowOfLotsInspectionsAndDecisionsAnswersAsDeclared() {
         String product = "CONTRACT-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> lot = newLot(product, "EXT-1");
+        Map<String, Object> lot = LotFixtures.newLot(product, product + "-1");
         String id = admin().body(lot).post(LOTS).then().statusCode(201).extract().path("id");
         admin().body(lot).post(LOTS).then().statusCode(200);
         Map<String, Object> changed = new HashMap<>(lot);
         changed.put("quantity", 7);
         admin().body(changed).post(LOTS).then().statusCode(409);
         String key = "contract-" + UUID.randomUUID();
-        Map<String, Object> second = newLot(product, "EXT-2");
+        Map<String, Object> second = LotFixtures.newLot(product, product + "-2");
         String other = admin().header("Idempotency-Key", key).body(second).post(LOTS).then().statusCode(201)
                 .extract().path("id");
         admin().header("Idempotency-Key", key).body(second).post(LOTS).then().header("Idempotent-Replayed", "true");
-        admin().header("Idempotency-Key", key).body(newLot(product, "EXT-3")).post(LOTS).then().statusCode(422);
+        admin().header("Idempotency-Key", key).body(LotFixtures.newLot(product, product + "-3")).post(LOTS).then().statusCode(422);
         String etag = admin().get(LOTS + "/" + id).then().statusCode(200).extract().header("ETag");
         Map<String, Object> content = Map.of("product", product, "quantity", 480, "unit", "pcs");
         admin().body(content).put(LOTS + "/" + id).then().statusCode(428);
@@ -232,7 +233,7 @@ class OpenApiConformanceTest {
         }
         admin().accept("application/xml").get(LOTS).then().statusCode(406);
         ensureAuditor();
-        Api.as(AUDITOR, PASSWORD).filter(check).body(newLot("X", "Y")).post(LOTS).then().statusCode(403);
+        Api.as(AUDITOR, PASSWORD).filter(check).body(LotFixtures.newLot("X", "contract-forbidden")).post(LOTS).then().statusCode(403);
         assertEquals(List.of(), check.violations());
     }
 
@@ -270,19 +271,5 @@ class OpenApiConformanceTest {
     private static Map<String, Object> signed(String password) {
         return Map.of("reason", "inspection accepted", "signature", Map.of("password", password, "meaning",
                 "APPROVAL"));
-    }
-
-    private static Map<String, Object> newLot(String product, String externalId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("sourceSystem", "SAP-CONTRACT");
-        body.put("externalId", externalId);
-        body.put("product", product);
-        body.put("quantity", 500);
-        body.put("unit", "pcs");
-        body.put("line", "L1");
-        body.put("productionStart", "2026-11-28T06:00:00Z");
-        body.put("productionEnd", "2026-11-28T14:00:00Z");
-        body.put("attributes", Map.of("order", "PO-88812"));
-        return body;
     }
 }

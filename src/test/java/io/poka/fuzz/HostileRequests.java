@@ -288,10 +288,16 @@ final class HostileRequests {
         if (schema.has("allOf")) {
             return plain(schema.get("allOf").get(0), depth);
         }
+        if (schema.has("anyOf") && !schema.get("anyOf").isEmpty()) {
+            return plain(schema.get("anyOf").get(0), depth); // [X, {type: null}] for nullable references
+        }
         if (schema.has("enum")) {
             return schema.get("enum").get(0).deepCopy();
         }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
+        JsonNode types = schema.path("type");
+        // OpenAPI 3.1 nullable: type [X, "null"]; a plausible value is an X.
+        String type = types.isArray() && !types.isEmpty() ? types.get(0).asText()
+                : types.asText(schema.has("properties") ? "object" : "string");
         String format = schema.path("format").asText("");
         switch (type) {
             case "integer":
