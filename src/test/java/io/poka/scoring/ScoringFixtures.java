@@ -45,7 +45,7 @@ public final class ScoringFixtures {
     public static String train(String datasetId, String line, int epochs) {
         qaManager();
         var end = ScoringRestFlowTest.awaitEnd(ScoringRestFlowTest.submit(datasetId, line, Map.of("epochs", epochs,
-                "seed", 3)).getString("id"), new ArrayList<>());
+                "seed", 3, "falseAlarmRate", ScoringRestFlowTest.PLUMBING_TARGET)).getString("id"), new ArrayList<>());
         if (!"SUCCEEDED".equals(end.getString("status"))) {
             throw new IllegalStateException(end.prettify());
         }

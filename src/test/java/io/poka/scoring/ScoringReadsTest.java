@@ -45,10 +45,11 @@ class ScoringReadsTest {
                 .map(d -> d.name()).findFirst().orElseThrow();
         assertEquals(storedName, v.datasetName());
         assertEquals(TepData.normal().fingerprint(), v.dataFingerprint());
-        assertEquals(0.01, v.targetFalseAlarmRate(), "the documented default falseAlarmRate");
+        assertEquals(ScoringRestFlowTest.PLUMBING_TARGET, v.targetFalseAlarmRate(), "the requested falseAlarmRate");
         assertEquals(5, v.lossHistory().size());
         assertEquals(52, v.variables().size());
-        assertEquals(400, v.trainingRows(), "d00 500 rows minus the default 20 % calibration hold-out");
+        assertEquals(500, v.trainingRows(), "every d00 row trains; calibration is cross-fitted over time blocks");
+        assertEquals(5, v.hyperparameters().get("crossFitBlocks"), "the documented default");
         assertTrue(v.validation().containsKey("crossCalibratedFalseAlarmRate"), v.validation().toString());
         assertEquals(5, v.hyperparameters().get("epochs"));
         assertFalse(v.active());

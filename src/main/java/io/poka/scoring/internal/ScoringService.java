@@ -18,6 +18,7 @@ import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
+import io.poka.scoring.internal.model.AlarmRule;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
@@ -53,10 +54,12 @@ public class ScoringService implements ScoringApi {
     private final ScoringReads reads;
     private final RecentActivity activity;
     private final TelemetryDatasets telemetry;
+    private final AlarmStates alarmStates;
 
     ScoringService(ModelRegistry registry, Datasets datasets, ScoringConfig config, QualityEvents events,
             Event<AnomalyDetected> anomalies, Clock clock, ScoringReads reads, RecentActivity activity,
-            TelemetryDatasets telemetry) {
+            TelemetryDatasets telemetry, AlarmStates alarmStates) {
+        this.alarmStates = alarmStates;
         this.reads = reads;
         this.activity = activity;
         this.telemetry = telemetry;
@@ -71,7 +74,7 @@ public class ScoringService implements ScoringApi {
     /** Batch scoring: nothing is stored or published. */
     public ScoredWindow score(String line, UUID modelId, NumericTable table) {
         ModelCache.Loaded model = model(line, modelId);
-        return window(model, table, config.topContributors());
+        return window(model, table, config.topContributors(), model.alarmRule().newState());
     }
 
     @Override
@@ -85,8 +88,7 @@ public class ScoringService implements ScoringApi {
             }
         }
         ModelCache.Loaded model = model(line, null);
-        ScoredWindow scored = window(model, new NumericTable(variables, rows.toArray(double[][]::new)),
-                config.topContributors());
+        ScoredWindow scored = continued(line, model, new NumericTable(variables, rows.toArray(double[][]::new)));
         Instant now = clock.instant();
         int scoredRows = 0;
         int anomalous = 0;
@@ -129,7 +131,8 @@ public class ScoringService implements ScoringApi {
     @Override
     public ScoredWindow scoreWithModel(UUID modelId, List<String> variables, double[][] rows) {
         CsvTables.checkHeader(variables);
-        return window(registry.loaded(modelId), new NumericTable(variables, rows), config.topContributors());
+        ModelCache.Loaded model = registry.loaded(modelId);
+        return window(model, new NumericTable(variables, rows), config.topContributors(), model.alarmRule().newState());
     }
 
     private ModelCache.Loaded model(String line, UUID modelId) {
@@ -187,7 +190,8 @@ public class ScoringService implements ScoringApi {
         List<RowAssembler.Row> rows = pivoted.rows();
         List<ScoreTimeline.Point> points = new ArrayList<>(rows.size());
         if (!rows.isEmpty()) {
-            List<RowScore> scored = window(model, pivoted.table(variables), TIMELINE_CONTRIBUTORS).rows();
+            List<RowScore> scored = window(model, pivoted.table(variables), TIMELINE_CONTRIBUTORS,
+                    model.alarmRule().newState()).rows();
             for (RowScore s : scored) {
                 points.add(new ScoreTimeline.Point(rows.get(s.row()).timestamp(), s.score(), s.anomalous(),
                         s.topContributors()));
@@ -197,7 +201,30 @@ public class ScoringService implements ScoringApi {
                 to, points, pivoted.incompleteSteps(), pivoted.truncated());
     }
 
-    private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors) {
+    /**
+     * Scores a streamed window as the continuation of the line's earlier windows: the last {@code lags} rows before
+     * it are its lag history and the alarm rule goes on from its state, so windows score like one long batch.
+     */
+    private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window) {
+        AlarmStates.Line state = alarmStates.of(line, model);
+        NumericTable aligned = model.network().pipeline().aligned(window);
+        synchronized (state) {
+            List<double[]> history = state.history();
+            List<double[]> all = new ArrayList<>(history);
+            all.addAll(java.util.Arrays.asList(aligned.rows()));
+            ScoredWindow scored = window(model, new NumericTable(aligned.variables(), all.toArray(double[][]::new)),
+                    config.topContributors(), state.rule);
+            state.remember(aligned.rows());
+            List<RowScore> rows = scored.rows().subList(history.size(), scored.rows().size()).stream()
+                    .map(r -> new RowScore(r.row() - history.size(), r.score(), r.rawScore(), r.anomalous(),
+                            r.topContributors())).toList();
+            return new ScoredWindow(scored.line(), scored.modelId(), scored.modelVersion(), scored.threshold(),
+                    scored.trainingFingerprint(), rows);
+        }
+    }
+
+    /** Scores consecutive rows; the alarm rule continues from {@code state} (fresh for a batch, the line's in streaming). */
+    private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors, AlarmRule.State state) {
         LoadedVaeGan net = model.network();
         int lags = net.pipeline().lags();
         NumericTable aligned = net.pipeline().aligned(table);
@@ -205,11 +232,12 @@ public class ScoringService implements ScoringApi {
         List<String> names = net.pipeline().variables();
         List<RowScore> rows = new ArrayList<>(table.rowCount());
         for (int i = 0; i < Math.min(lags, table.rowCount()); i++) {
-            rows.add(new RowScore(i, null, false, List.of()));
+            rows.add(new RowScore(i, null, null, false, List.of()));
         }
         for (int k = 0; k < scored.length; k++) {
             LoadedVaeGan.Scored s = scored[k];
-            rows.add(new RowScore(k + lags, s.score(), s.score() > model.threshold(),
+            double processed = state.next(s.score());
+            rows.add(new RowScore(k + lags, processed, s.score(), processed > model.threshold(),
                     top(s.contributions(), names, contributors)));
         }
         return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);

@@ -21,16 +21,19 @@ import java.util.List;
  * @param learningRate Adam step size of both networks
  * @param seed seed of initialisation, shuffling and sampling
  * @param falseAlarmRate target share of normal rows flagged, used to calibrate the threshold
- * @param calibrationFraction share of the data set (its last rows in time) held out from training for calibration
+ * @param crossFitBlocks number of consecutive time blocks the data set is cut into for calibration: one model per
+ *        block is trained on the other blocks and scores the block it never saw; those scores calibrate the threshold
+ *        of the final model, trained on every row
  * @param spikeLimit training values further than this many robust standard deviations (1.4826 MAD) from the
  *        median are clipped before fitting
+ * @param alarmRule post-processing of the score over time ({@link AlarmRule}); the threshold applies to its output
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
-        Long seed, Double falseAlarmRate, Double calibrationFraction, Double spikeLimit) {
+        Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 0.2, 6.0);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.ewma(0.3));
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -40,9 +43,15 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(discriminatorHidden, d.discriminatorHidden), or(beta, d.beta), or(lambda, d.lambda),
                 or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
-                or(calibrationFraction, d.calibrationFraction), or(spikeLimit, d.spikeLimit));
+                or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule));
         h.validate();
         return h;
+    }
+
+    /** The same hyperparameters with another seed. */
+    public Hyperparameters withSeed(long newSeed) {
+        return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
+                epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -66,8 +75,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         check(errors, batchSize >= 1 && batchSize <= 65_536, "batchSize", "must be between 1 and 65536");
         check(errors, learningRate > 0 && learningRate <= 1, "learningRate", "must be in (0, 1]");
         check(errors, falseAlarmRate > 0 && falseAlarmRate < 0.5, "falseAlarmRate", "must be in (0, 0.5)");
-        check(errors, calibrationFraction >= 0.05 && calibrationFraction <= 0.5, "calibrationFraction",
-                "must be between 0.05 and 0.5");
+        check(errors, crossFitBlocks >= 2 && crossFitBlocks <= 20, "crossFitBlocks", "must be between 2 and 20");
+        errors.addAll(alarmRule.problems("hyperparameters.alarmRule"));
         check(errors, spikeLimit >= 2, "spikeLimit", "must be at least 2");
         if (!errors.isEmpty()) {
             throw new ValidationProblem("Invalid hyperparameters", errors);

@@ -2,6 +2,8 @@ package io.poka.scoring.internal.model;
 
 import ai.djl.Device;
 import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.data.UnusableData;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,20 +11,44 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * One complete fit on normal data: time-ordered split into training rows and held-out calibration rows, feature
- * pipeline fitted on the training rows only, VAE-GAN training, score scale from the training rows, and the threshold
- * calibrated on the held-out rows to the requested false-alarm rate. Plain Java around DJL, so the benchmark and the
- * training jobs run exactly the same code.
+ * One complete fit on normal data: the final VAE-GAN is trained on every row; its threshold is calibrated by
+ * time-blocked cross-fitting, because scores of rows a model was trained on (or of the same run's last rows) are
+ * optimistic: the rows are cut into consecutive blocks, a model per block is trained on the other blocks and scores
+ * the block it never saw, the alarm rule runs over those scores block by block, and a tail fit over them gives the
+ * threshold and the expected false-alarm rate with its confidence interval ({@link TailCalibration}). Plain Java
+ * around DJL, so the benchmark and the training jobs run exactly the same code.
  */
 public final class VaeGanFit {
 
     /** Everything the registry stores about a fitted model. */
     public record Fitted(byte[] parameters, Hyperparameters hyperparameters, FeaturePipeline pipeline, ScoreScale scale,
-            double threshold, int trainingRows, int calibrationRows, Map<String, Object> validation,
-            List<VaeGanTraining.EpochLoss> history, long trainingMillis) {
+            AlarmRule alarmRule, double threshold, int trainingRows, int calibrationRows, Map<String, Object> validation,
+            List<VaeGanTraining.EpochLoss> history, long trainingMillis, CrossFit crossFit) {
     }
 
-    static final int MIN_CALIBRATION_ROWS = 10;
+    /**
+     * The cross-fitted evidence: per time block the raw and post-processed scores of the rows the block's model never
+     * saw, and the tail calibration made from them.
+     */
+    public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration) {
+    }
+
+    /**
+     * Out-of-sample check of the calibration itself: for each time block, the threshold calibrated on the other
+     * blocks' cross-fitted scores, applied to that block; the mean share of its rows above it.
+     */
+    public static double crossCalibrated(List<double[]> blocks, double alpha, long seed) {
+        double sum = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            List<double[]> others = new ArrayList<>(blocks);
+            double[] held = others.remove(b);
+            sum += Calibration.exceedanceRate(held, TailCalibration.fit(others, alpha, seed).threshold());
+        }
+        return sum / blocks.size();
+    }
+
+    /** Fewest rows in one cross-fitting block. */
+    static final int MIN_BLOCK_ROWS = 10;
 
     private VaeGanFit() {
     }
@@ -36,76 +62,153 @@ public final class VaeGanFit {
             VaeGanTraining.Progress progress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         FeaturePipeline pipeline = checkUsable(table, h, minRows);
-        int calibrationRows = calibrationRows(table, h);
-        int trainingRows = table.rowCount() - calibrationRows;
-        NumericTable train = table.slice(0, trainingRows);
-        float[][] trainVectors = pipeline.transformClipped(train, h.spikeLimit());
+        float[][] trainVectors = pipeline.transformClipped(table, h.spikeLimit());
+        // the final model first, so a job's epoch progress is the model it will store
         VaeGanTraining.Result result = VaeGanTraining.train(trainVectors, h, device, progress, cancelled);
-        // calibration rows keep their lag history from the end of the training rows
-        NumericTable calibration = table.slice(trainingRows - h.lags(), table.rowCount());
+        CrossFit crossFit = crossFit(table, h, minRows, device, cancelled);
+        TailCalibration.Fit cal = crossFit.calibration();
+        refuseUnsupported(h.falseAlarmRate(), cal.effectiveSampleSize(), cal.scores());
+        double start = median(crossFit.rawScores().stream().flatMapToDouble(Arrays::stream).toArray());
+        AlarmRule rule = h.alarmRule().startingAt(start);
         try (LoadedVaeGan unscaled = LoadedVaeGan.load(result.parameters(), h, pipeline, null, device)) {
-            LoadedVaeGan.Scored[] onTrain = unscaled.score(trainVectors);
-            ScoreScale scale = new ScoreScale(
-                    median(Arrays.stream(onTrain).mapToDouble(LoadedVaeGan.Scored::reconstruction).toArray()),
-                    h.discriminatorWeight());
-            double[] trainScores = Arrays.stream(unscaled.withScale(scale).score(trainVectors))
-                    .mapToDouble(LoadedVaeGan.Scored::score).toArray();
-            double[] calScores = Arrays.stream(unscaled.withScale(scale).score(calibration))
-                    .mapToDouble(LoadedVaeGan.Scored::score).toArray();
-            double threshold = Calibration.threshold(calScores, h.falseAlarmRate());
+            ScoreScale scale = scaleOn(unscaled, trainVectors, h);
+            double[] trainScores = rule.apply(raw(unscaled.withScale(scale).score(trainVectors)));
+            double threshold = cal.threshold();
             if (!Double.isFinite(threshold) || !Double.isFinite(scale.reconstructionMedian())) {
                 throw new IllegalStateException("training diverged (non-finite scores); lower the learning rate");
             }
+            double[] pooled = crossFit.scores().stream().flatMapToDouble(Arrays::stream).toArray();
             Map<String, Object> validation = new LinkedHashMap<>();
             validation.put("targetFalseAlarmRate", h.falseAlarmRate());
-            validation.put("calibrationFalseAlarmRate", Calibration.exceedanceRate(calScores, threshold));
-            validation.put("crossCalibratedFalseAlarmRate", crossCalibrated(calScores, h.falseAlarmRate()));
+            validation.put("expectedFalseAlarmRate", cal.expectedFalseAlarmRate());
+            validation.put("expectedFalseAlarmRateLower95", cal.lower());
+            validation.put("expectedFalseAlarmRateUpper95", cal.upper());
+            validation.put("effectiveSampleSize", cal.effectiveSampleSize());
+            validation.put("smallestSupportedTarget", cal.smallestSupportedTarget());
+            validation.put("calibrationMethod", cal.method());
+            validation.put("tailStart", cal.tailStart());
+            validation.put("tailShape", cal.shape());
+            validation.put("tailScale", cal.scale());
+            validation.put("tailExcesses", cal.excesses());
+            validation.put("crossFitBlocks", h.crossFitBlocks());
+            validation.put("crossFittedFalseAlarmRate", Calibration.exceedanceRate(pooled, threshold));
+            // the rate on the rows that calibrated the threshold (kept under its earlier name)
+            validation.put("calibrationFalseAlarmRate", Calibration.exceedanceRate(pooled, threshold));
+            validation.put("crossCalibratedFalseAlarmRate", crossCalibrated(crossFit.scores(), h.falseAlarmRate(), h.seed()));
+            validation.put("crossFittedFalseAlarmRateByBlock", crossFit.scores().stream()
+                    .map(s -> Calibration.exceedanceRate(s, threshold)).toList());
+            validation.put("crossFittedScoreMedian", start);
             validation.put("trainingFalseAlarmRate", Calibration.exceedanceRate(trainScores, threshold));
-            validation.put("calibrationScoreMedian", median(calScores));
             validation.put("trainingScoreMedian", median(trainScores));
             VaeGanTraining.EpochLoss last = result.history().get(result.history().size() - 1);
             validation.put("finalReconstructionLoss", last.reconstruction());
             validation.put("finalKl", last.kl());
             validation.put("finalAdversarialLoss", last.adversarial());
             validation.put("finalDiscriminatorLoss", last.discriminator());
-            return new Fitted(result.parameters(), h, pipeline, scale, threshold, trainingRows, calibrationRows,
-                    validation, result.history(), (System.nanoTime() - started) / 1_000_000);
+            return new Fitted(result.parameters(), h, pipeline, scale, rule, threshold, table.rowCount(), pooled.length,
+                    validation, result.history(), (System.nanoTime() - started) / 1_000_000, crossFit);
         }
     }
 
     /**
-     * Fails with {@link io.poka.scoring.internal.data.UnusableData} when the table cannot train a model with these
-     * hyperparameters (too few training or calibration rows, constant or mostly-missing columns); else the feature
-     * pipeline of its training part.
+     * Trains one model per time block on the other blocks and scores the block with it; the alarm rule then runs over
+     * each block's scores from the normal level, and the tail of all of them calibrates the threshold.
+     */
+    public static CrossFit crossFit(NumericTable table, Hyperparameters h, int minRows, Device device,
+            BooleanSupplier cancelled) {
+        int blocks = h.crossFitBlocks();
+        int n = table.rowCount();
+        List<double[]> raw = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            int from = blockStart(n, blocks, b);
+            int to = blockStart(n, blocks, b + 1);
+            List<NumericTable> segments = new ArrayList<>();
+            if (from > 0) {
+                segments.add(table.slice(0, from));
+            }
+            if (to < n) {
+                segments.add(table.slice(to, n));
+            }
+            NumericTable rest = concat(segments);
+            FeaturePipeline foldPipeline = FeaturePipeline.fit(rest, h.lags(), h.spikeLimit(), Math.min(minRows,
+                    rest.rowCount() - h.lags()));
+            List<float[]> vectors = new ArrayList<>();
+            for (NumericTable segment : segments) {
+                if (segment.rowCount() > h.lags()) {
+                    vectors.addAll(Arrays.asList(foldPipeline.transformClipped(segment, h.spikeLimit())));
+                }
+            }
+            float[][] foldTrain = vectors.toArray(float[][]::new);
+            VaeGanTraining.Result fold = VaeGanTraining.train(foldTrain, h.withSeed(h.seed() + 1 + b), device,
+                    (loss, epochs) -> { }, cancelled);
+            try (LoadedVaeGan unscaled = LoadedVaeGan.load(fold.parameters(), h, foldPipeline, null, device)) {
+                ScoreScale scale = scaleOn(unscaled, foldTrain, h);
+                // the held-out block's first rows take their lag history from the rows before it
+                raw.add(raw(unscaled.withScale(scale).score(table.slice(Math.max(0, from - h.lags()), to))));
+            }
+        }
+        AlarmRule rule = h.alarmRule().startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
+        List<double[]> processed = raw.stream().map(rule::apply).toList();
+        return new CrossFit(raw, processed, TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()));
+    }
+
+    /**
+     * Refuses (422) a target below 1 / (n_eff + 1): fewer than one independent tail row would be expected. (A target's
+     * confidence interval never ends above the target: {@link TailCalibration} raises the threshold until it does.)
+     */
+    static void refuseUnsupported(double alpha, double effectiveSampleSize, int rows) {
+        double smallest = 1 / (effectiveSampleSize + 1);
+        if (alpha < smallest) {
+            throw new UnsupportedTarget(alpha, UnsupportedTarget.roundUp(smallest), String.format(java.util.Locale.ROOT,
+                    "below 1 / (n_eff + 1): the %d normal rows count as %.0f independent ones in the tail after the "
+                    + "alarm rule", rows, effectiveSampleSize));
+        }
+    }
+
+    /**
+     * Fails with {@link UnusableData} when the table cannot train a model with these hyperparameters (too few rows
+     * per cross-fitting block or for training, constant or mostly-missing columns); else the feature pipeline of all
+     * its rows.
      */
     public static FeaturePipeline checkUsable(NumericTable table, Hyperparameters h, int minRows) {
-        int calibrationRows = calibrationRows(table, h);
-        FeaturePipeline pipeline = FeaturePipeline.fit(table.slice(0, table.rowCount() - calibrationRows), h.lags(),
-                h.spikeLimit(), minRows);
-        if (calibrationRows < MIN_CALIBRATION_ROWS) {
-            throw new io.poka.scoring.internal.data.UnusableData("too-few-rows", "Calibration needs at least "
-                    + MIN_CALIBRATION_ROWS + " held-out normal rows; " + table.rowCount() + " rows at calibrationFraction "
-                    + h.calibrationFraction() + " leave " + calibrationRows).at("rows", table.rowCount());
+        FeaturePipeline pipeline = FeaturePipeline.fit(table, h.lags(), h.spikeLimit(), minRows);
+        int blockRows = table.rowCount() / h.crossFitBlocks();
+        int foldRows = table.rowCount() - (int) Math.ceil((double) table.rowCount() / h.crossFitBlocks()) - h.lags();
+        if (foldRows < minRows) {
+            throw new UnusableData("too-few-rows", "Each cross-fitting model trains on the rows outside its time block: "
+                    + "at least " + minRows + " usable rows needed, " + table.rowCount() + " rows in "
+                    + h.crossFitBlocks() + " blocks leave " + foldRows).at("rows", table.rowCount())
+                    .at("minimumRows", (int) Math.ceil((minRows + h.lags()) * h.crossFitBlocks() / (h.crossFitBlocks() - 1.0)));
         }
+        if (blockRows < MIN_BLOCK_ROWS + h.lags()) {
+            throw new UnusableData("too-few-rows", "Cross-fitted calibration needs at least " + (MIN_BLOCK_ROWS + h.lags())
+                    + " rows in each of the " + h.crossFitBlocks() + " time blocks; " + table.rowCount() + " rows leave "
+                    + blockRows).at("rows", table.rowCount());
+        }
+        // n_eff <= the number of cross-fitted rows: a target below 1 / (rows + 1) is refused before training; the
+        // autocorrelation of the model's own scores is only known after training (the job then fails with the reason)
+        int crossFitted = table.rowCount() - h.lags();
+        refuseUnsupported(h.falseAlarmRate(), crossFitted, crossFitted);
         return pipeline;
     }
 
-    private static int calibrationRows(NumericTable table, Hyperparameters h) {
-        return (int) Math.round(table.rowCount() * h.calibrationFraction());
+    private static int blockStart(int n, int blocks, int b) {
+        return (int) Math.round((double) n * b / blocks);
     }
 
-    /**
-     * Out-of-sample false-alarm estimate: threshold from the even-indexed calibration rows applied to the odd ones
-     * and vice versa, averaged (the in-sample rate is by construction close to the target).
-     */
-    public static double crossCalibrated(double[] scores, double alpha) {
-        double[] even = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 0).mapToDouble(i -> scores[i]).toArray();
-        double[] odd = java.util.stream.IntStream.range(0, scores.length).filter(i -> i % 2 == 1).mapToDouble(i -> scores[i]).toArray();
-        if (even.length == 0 || odd.length == 0) {
-            return Double.NaN;
-        }
-        return (Calibration.exceedanceRate(odd, Calibration.threshold(even, alpha))
-                + Calibration.exceedanceRate(even, Calibration.threshold(odd, alpha))) / 2;
+    private static NumericTable concat(List<NumericTable> parts) {
+        List<double[]> rows = new ArrayList<>();
+        parts.forEach(p -> rows.addAll(Arrays.asList(p.rows())));
+        return new NumericTable(parts.get(0).variables(), rows.toArray(double[][]::new));
+    }
+
+    private static ScoreScale scaleOn(LoadedVaeGan unscaled, float[][] trainVectors, Hyperparameters h) {
+        return new ScoreScale(median(Arrays.stream(unscaled.score(trainVectors))
+                .mapToDouble(LoadedVaeGan.Scored::reconstruction).toArray()), h.discriminatorWeight());
+    }
+
+    static double[] raw(LoadedVaeGan.Scored[] scored) {
+        return Arrays.stream(scored).mapToDouble(LoadedVaeGan.Scored::score).toArray();
     }
 
     static double median(double[] values) {

@@ -1,6 +1,7 @@
 package io.poka.scoring.internal.registry;
 
 import ai.djl.Device;
+import io.poka.scoring.internal.model.AlarmRule;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.PyTorchRuntime;
 import jakarta.annotation.PreDestroy;
@@ -16,9 +17,9 @@ import org.jboss.logging.Logger;
 public class ModelCache {
     private static final Logger LOG = Logger.getLogger(ModelCache.class);
 
-    /** A loaded model with the registry facts every score must carry. */
+    /** A loaded model with the registry facts every score must carry, and the alarm rule its threshold applies to. */
     public record Loaded(UUID id, String line, int version, double threshold, String dataFingerprint,
-            LoadedVaeGan network) {
+            LoadedVaeGan network, AlarmRule alarmRule) {
     }
 
     private final Map<UUID, Loaded> models = new ConcurrentHashMap<>();

@@ -7,6 +7,7 @@ import io.poka.platform.Signature;
 import io.poka.platform.Signatures;
 import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.data.NumericTable;
+import io.poka.scoring.internal.model.AlarmRule;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.VaeGanFit;
 import io.poka.telemetry.TelemetryApi;
@@ -73,7 +74,7 @@ public class ModelRegistry {
         r.dataFingerprint = fingerprint;
         r.threshold = fitted.threshold();
         r.metadata = json.write(new ModelMetadata(fitted.hyperparameters(), fitted.pipeline(), fitted.scale(),
-                fitted.threshold(), fitted.trainingRows(), fitted.calibrationRows(), fitted.validation(),
+                fitted.alarmRule(), fitted.threshold(), fitted.trainingRows(), fitted.calibrationRows(), fitted.validation(),
                 fitted.history(), fitted.trainingMillis(), engine, device, applicationVersion, datasetId, fingerprint));
         r.artifact = fitted.parameters();
         r.artifactSha256 = NumericTable.sha256(fitted.parameters());
@@ -193,7 +194,8 @@ public class ModelRegistry {
             }
             LoadedVaeGan network = LoadedVaeGan.load(r.artifact, m.hyperparameters(), m.featureStatistics(),
                     m.scoreScale(), cache.device());
-            return new ModelCache.Loaded(r.id, r.line, r.version, r.threshold, r.dataFingerprint, network);
+            return new ModelCache.Loaded(r.id, r.line, r.version, r.threshold, r.dataFingerprint, network,
+                    m.alarmRule() == null ? AlarmRule.NONE : m.alarmRule());
         }));
     }
 

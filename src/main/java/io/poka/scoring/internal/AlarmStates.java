@@ -1,0 +1,68 @@
+package io.poka.scoring.internal;
+
+import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.internal.registry.ModelCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * What streamed scoring must remember per line between windows: the alarm rule's running state and the last
+ * {@code lags} rows, so consecutive windows score exactly like one long batch. Kept in memory per process: after a
+ * restart (or a new active model) a line starts at the normal level without history, which is logged; the first
+ * {@code lags} rows then only serve as history and the rule needs its memory (metadata.alarmRule) to catch up with a
+ * fault that was already present.
+ */
+@ApplicationScoped
+public class AlarmStates {
+    private static final Logger LOG = Logger.getLogger(AlarmStates.class);
+
+    /** One line's memory; callers synchronise on it while they score a window. */
+    public static final class Line {
+        final UUID modelId;
+        final AlarmRule.State rule;
+        private final int lags;
+        private final Deque<double[]> history = new ArrayDeque<>();
+
+        Line(UUID modelId, AlarmRule.State rule, int lags) {
+            this.modelId = modelId;
+            this.rule = rule;
+            this.lags = lags;
+        }
+
+        /** The last rows seen (model column order), oldest first. */
+        List<double[]> history() {
+            return new ArrayList<>(history);
+        }
+
+        /** Remembers the newest rows, keeping at most {@code lags}. */
+        void remember(double[][] rows) {
+            for (double[] row : rows) {
+                history.addLast(row);
+                while (history.size() > lags) {
+                    history.removeFirst();
+                }
+            }
+        }
+    }
+
+    private final Map<String, Line> lines = new ConcurrentHashMap<>();
+
+    /** The line's state for this model, fresh when the line had none or another model. */
+    Line of(String line, ModelCache.Loaded model) {
+        return lines.compute(line, (l, s) -> {
+            if (s != null && s.modelId.equals(model.id())) {
+                return s;
+            }
+            LOG.infof("Line %s, model %s: alarm rule %s starts at the normal level without history (new model or "
+                    + "restart)", line, model.id(), model.alarmRule());
+            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().lags());
+        });
+    }
+}
