@@ -26,14 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Baselines")
 public class AnomalyComparisonResource {
 
-    /**
-     * The normal data set (a VAE-GAN was trained on it), optionally which VAE-GAN versions (default: the newest), and
-     * the fault data sets to score, each with the row its fault starts at (default 0).
-     */
-    public record CompareRequest(UUID datasetId, List<UUID> vaeGanModelIds,
-            List<AnomalyComparisons.FaultDataset> faultDatasets) {
-    }
-
     private final AnomalyComparisons comparisons;
 
     AnomalyComparisonResource(AnomalyComparisons comparisons) {
@@ -43,12 +35,11 @@ public class AnomalyComparisonResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(summary = "Fit the baselines on the VAE-GAN's split, calibrate alike, score the fault data sets, store")
-    public Response compare(CompareRequest body) {
+    public Response compare(AnomalyComparisons.Request body) {
         if (body == null) {
             throw new ValidationProblem("datasetId", "is required");
         }
-        AnomalyComparisons.ComparisonView view = comparisons.compare(body.datasetId(), body.vaeGanModelIds(),
-                body.faultDatasets());
+        AnomalyComparisons.ComparisonView view = comparisons.compare(body);
         return Response.created(URI.create("/api/v1/baselines/anomaly-comparisons/" + view.id())).entity(view).build();
     }
 
