@@ -174,10 +174,7 @@ public class AnomalyComparisons {
             if (onset < 0 || onset >= d.rows().length) {
                 throw new ValidationProblem(field + ".onsetRow", "must be between 0 and " + (d.rows().length - 1));
             }
-            if (d.rows().length <= firstRow) {
-                throw new ValidationProblem(field, "has " + d.rows().length + " rows; the first " + firstRow
-                        + " only serve as history of the lagged monitors");
-            }
+            requireRowsAfterHistory(field, d, firstRow);
             runs.add(new AnomalyComparisonRun.FaultRun(d.name(), d.id(), aligned(d, normal.variables(), field), onset,
                     !excluded.contains(d.id())));
             views.add(new FaultDatasetView(d.id(), d.name(), d.fingerprint(), d.rows().length, onset));
@@ -195,10 +192,7 @@ public class AnomalyComparisons {
                         + "test data set must be separate");
             }
             ScoringApi.Dataset d = scoring.dataset(id).orElseThrow(() -> new NotFoundProblem("Dataset", id));
-            if (d.rows().length <= firstRow) {
-                throw new ValidationProblem(field, "has " + d.rows().length + " rows; the first " + firstRow
-                        + " only serve as history of the lagged monitors");
-            }
+            requireRowsAfterHistory(field, d, firstRow);
             normalTests.add(new AnomalyComparisonRun.NormalRun(d.name(), d.id(), aligned(d, normal.variables(), field)));
             normalViews.add(new DatasetView(d.id(), d.name(), d.fingerprint(), d.rows().length));
         }
@@ -243,6 +237,14 @@ public class AnomalyComparisons {
             return c;
         });
         return view(stored);
+    }
+
+    /** A test or fault data set must have rows to evaluate after the history the lagged monitors need. */
+    private static void requireRowsAfterHistory(String field, ScoringApi.Dataset d, int firstRow) {
+        if (d.rows().length <= firstRow) {
+            throw new ValidationProblem(field, "has " + d.rows().length + " rows; the first " + firstRow
+                    + " only serve as history of the lagged monitors");
+        }
     }
 
     /**
