@@ -81,7 +81,6 @@ public class AnomalyComparisons {
     private final ScoringApi scoring;
     private final BaselinesConfig config;
     private final JsonColumns json;
-    private final ObjectMapper mapper;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
@@ -92,7 +91,6 @@ public class AnomalyComparisons {
         this.scoring = scoring;
         this.config = config;
         this.json = new JsonColumns(json);
-        this.mapper = json;
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
@@ -256,11 +254,21 @@ public class AnomalyComparisons {
             Object h = m.hyperparameters() == null ? null : m.hyperparameters().get("alarmRule");
             return h != null ? h : m.validation() == null ? null : m.validation().get("alarmRule");
         }).orElse(null);
-        if (raw == null) {
+        return ruleOf(raw);
+    }
+
+    /** The alarm rule a model stored ({@code {"kind", "lambda"?, "k"?, "n"?, ...}}), source "model"; none otherwise. */
+    static Map.Entry<AlarmRule, String> ruleOf(Object raw) {
+        if (!(raw instanceof Map<?, ?> m)) {
             return Map.entry(AlarmRule.NONE, "default");
         }
         try {
-            return Map.entry(mapper.convertValue(raw, AlarmRule.class).validated("alarmRule"), "model");
+            // only the rule's own fields: the scoring module may store more (e.g. the EWMA's starting value)
+            AlarmRule rule = new AlarmRule(AlarmRule.Kind.valueOf(String.valueOf(m.get("kind"))),
+                    m.get("lambda") instanceof Number l ? l.doubleValue() : null,
+                    m.get("k") instanceof Number k ? k.intValue() : null,
+                    m.get("n") instanceof Number n ? n.intValue() : null);
+            return Map.entry(rule.validated("alarmRule"), "model");
         } catch (RuntimeException unreadable) {
             return Map.entry(AlarmRule.NONE, "default");
         }
