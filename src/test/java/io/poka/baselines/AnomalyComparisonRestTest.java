@@ -94,7 +94,7 @@ class AnomalyComparisonRestTest {
     }
 
     @Test
-    void theVaeGanAndFourBaselinesAreComparedOnTheSameSplitAndStored() {
+    void theVaeGanAndSixBaselinesAreComparedOnTheSameSplitAndStored() {
         String d01 = upload("tep-d01", TepRuns.fault(1));
         String d06 = upload("tep-d06", TepRuns.fault(6));
         // the model is named: d00 is one data set for every test class (same content), so "the newest" may be another's
