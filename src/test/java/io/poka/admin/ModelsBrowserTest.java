@@ -173,16 +173,17 @@ class ModelsBrowserTest {
                     + "arguments[0].disabled, document.getElementById('anomaly-busy').textContent,"
                     + "document.getElementById('anomaly-comparisons').getAttribute('aria-busy')]", b.find(By.id("anomaly-run")));
             assertEquals(true, busy.get(0), busy.toString());
-            assertTrue(((String) busy.get(1)).contains("Fitting the four baselines and scoring 2 fault data set(s)"), busy.toString());
+            assertTrue(((String) busy.get(1)).contains("Fitting the six baselines and scoring 2 fault data set(s)"), busy.toString());
             assertEquals("true", busy.get(2));
             WebElement table = b.waitFor(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#anomaly-comparisons article .anomaly-table")), Duration.ofSeconds(180));
             assertTrue(b.find(By.id("anomaly-busy")).getText().contains("Done"), b.find(By.id("anomaly-busy")).getText());
             assertTrue(b.find(By.id("anomaly-run")).isEnabled(), "enabled again once the answer is shown");
 
-            // the five monitors (order of the baselines module's response), each with a numeric detection rate
+            // the seven monitors (order of the baselines module's response), each with a numeric detection rate
             List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
-            assertEquals(List.of("vae-gan v1", "pca-t2", "pca-spe", "one-class-svm", "isolation-forest"),
+            assertEquals(List.of("vae-gan v1", "pca-t2", "pca-spe", "dynamic-pca-t2", "dynamic-pca-spe", "one-class-svm",
+                    "isolation-forest"),
                     rows.stream().map(r -> r.getAttribute("data-model")).toList());
             for (WebElement r : rows) {
                 WebElement detection = r.findElement(By.cssSelector("td.detection"));

@@ -44,6 +44,30 @@ public class AnomalyComparisonRecord extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String results;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "normal_test_datasets", nullable = false, columnDefinition = "jsonb")
+    public String normalTestDatasets;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "alarm_rule", nullable = false, columnDefinition = "jsonb")
+    public String alarmRule;
+
+    @Column(name = "alarm_rule_source", nullable = false)
+    public String alarmRuleSource;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "mean_over", columnDefinition = "jsonb")
+    public String meanOver;
+
+    @Column(name = "equal_false_alarm_rate")
+    public Double equalFalseAlarmRate;
+
+    @Column(name = "dynamic_pca_lags", nullable = false)
+    public int dynamicPcaLags;
+
+    @Column(name = "first_evaluated_row", nullable = false)
+    public int firstEvaluatedRow;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

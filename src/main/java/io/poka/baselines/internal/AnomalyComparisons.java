@@ -2,6 +2,7 @@ package io.poka.baselines.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.baselines.internal.anomaly.AlarmRule;
 import io.poka.baselines.internal.anomaly.AnomalyComparisonRun;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnomalyComparisons {
     static final int MAX_FAULT_DATASETS = 50;
+    /** Share of a cross-fitted model's data set the baselines hold out to calibrate their limits. */
+    static final double HELD_OUT_SHARE = 0.2;
+    static final int MAX_NORMAL_TEST_DATASETS = 10;
+    static final int MAX_DYNAMIC_PCA_LAGS = 10;
+
+    /**
+     * A comparison request.
+     *
+     * @param vaeGanModelIds VAE-GAN versions trained on the data set, all with the same split and target; empty = the
+     *        newest one
+     * @param normalTestDatasets separate normal data sets (never fitted on) where false alarms are counted and the
+     *        equal-false-alarm limits are set
+     * @param excludeFromMean fault data set ids left out of the means (for TEP: d03, d09, d15)
+     * @param alarmRule applied to every monitor; null = the VAE-GAN's own rule, else none
+     * @param equalFalseAlarmRate the rate every monitor is brought to on the normal test data; null = the model's target
+     * @param dynamicPcaLags lags of dynamic PCA; null = configuration
+     */
+    public record Request(UUID datasetId, List<UUID> vaeGanModelIds, List<FaultDataset> faultDatasets,
+            List<UUID> normalTestDatasets, List<UUID> excludeFromMean, AlarmRule alarmRule, Double equalFalseAlarmRate,
+            Integer dynamicPcaLags) {
+    }
+
+    /** A normal test data set that was scored, with its fingerprint. */
+    public record DatasetView(UUID datasetId, String name, String fingerprint, int rows) {
+    }
 
     /** A fault data set of the scoring registry and the row from which its fault is active (default 0). */
     public record FaultDataset(UUID datasetId, Integer onsetRow) {
@@ -41,9 +68,15 @@ public class AnomalyComparisons {
     public record FaultDatasetView(UUID datasetId, String name, String fingerprint, int rows, int onsetRow) {
     }
 
-    /** A stored comparison: the data, the split, the calibration target and every monitor's results. */
+    /**
+     * A stored comparison: the data, the split, the calibration target, the evaluation (normal test data, alarm rule
+     * and where it came from, the fault data sets the means are over by name, the equal false-alarm rate, dynamic PCA
+     * lags, first evaluated row of each run) and every monitor's results.
+     */
     public record ComparisonView(UUID id, UUID datasetId, String dataFingerprint, List<UUID> vaeGanModelIds,
             int trainingRows, int calibrationRows, double falseAlarmRate, List<FaultDatasetView> faultDatasets,
+            List<DatasetView> normalTestDatasets, AlarmRule alarmRule, String alarmRuleSource, List<String> meanOver,
+            List<UUID> meanOverDatasetIds, Double equalFalseAlarmRate, int dynamicPcaLags, int firstEvaluatedRow,
             List<Map<String, Object>> models, Instant createdAt, String createdBy) {
     }
 
@@ -69,21 +102,64 @@ public class AnomalyComparisons {
     /**
      * Runs and stores a comparison.
      *
-     * @param vaeGanModelIds VAE-GAN versions trained on the data set, all with the same split and target; empty = the
-     *        newest one
+     * @param r what to compare on; see {@link Request}
      */
-    public ComparisonView compare(UUID datasetId, List<UUID> vaeGanModelIds, List<FaultDataset> faults) {
-        if (datasetId == null) {
+    public ComparisonView compare(Request r) {
+        if (r.datasetId() == null) {
             throw new ValidationProblem("datasetId", "is required");
         }
+        List<FaultDataset> faults = r.faultDatasets();
         if (faults == null || faults.isEmpty() || faults.size() > MAX_FAULT_DATASETS) {
             throw new ValidationProblem("faultDatasets", "give 1 to " + MAX_FAULT_DATASETS + " fault data sets");
         }
-        ScoringApi.Dataset normal = scoring.dataset(datasetId).orElseThrow(() -> new NotFoundProblem("Dataset", datasetId));
-        List<ScoringApi.ModelSummary> models = chosenModels(normal, vaeGanModelIds);
+        List<UUID> normalTestIds = r.normalTestDatasets() == null ? List.of() : r.normalTestDatasets();
+        if (normalTestIds.size() > MAX_NORMAL_TEST_DATASETS) {
+            throw new ValidationProblem("normalTestDatasets", "give at most " + MAX_NORMAL_TEST_DATASETS);
+        }
+        AlarmRule requestedRule = r.alarmRule() == null ? null : r.alarmRule().validated("alarmRule");
+        int lags = r.dynamicPcaLags() == null ? config.dynamicPcaLags() : r.dynamicPcaLags();
+        if (lags < 1 || lags > MAX_DYNAMIC_PCA_LAGS) {
+            throw new ValidationProblem("dynamicPcaLags", "must be between 1 and " + MAX_DYNAMIC_PCA_LAGS);
+        }
+        if (r.equalFalseAlarmRate() != null && normalTestIds.isEmpty()) {
+            throw new ValidationProblem("equalFalseAlarmRate", "needs normalTestDatasets: the equal rate is set on them");
+        }
+        if (r.equalFalseAlarmRate() != null && !(r.equalFalseAlarmRate() > 0 && r.equalFalseAlarmRate() < 0.5)) {
+            throw new ValidationProblem("equalFalseAlarmRate", "must be above 0 and below 0.5");
+        }
+        ScoringApi.Dataset normal = scoring.dataset(r.datasetId())
+                .orElseThrow(() -> new NotFoundProblem("Dataset", r.datasetId()));
+        List<ScoringApi.ModelSummary> models = chosenModels(normal, r.vaeGanModelIds());
         ScoringApi.ModelSummary lead = models.get(0);
-        if (lead.trainingRows() > config.anomalyMaxTrainingRows()) {
-            throw ComparisonProblem.tooManyRows(lead.trainingRows(), config.anomalyMaxTrainingRows());
+        int baselineTrainingRows = baselineTrainingRows(lead, normal.rows().length);
+        if (baselineTrainingRows > config.anomalyMaxTrainingRows()) {
+            throw ComparisonProblem.tooManyRows(baselineTrainingRows, config.anomalyMaxTrainingRows());
+        }
+        if (lags * 2 >= baselineTrainingRows) {
+            throw new ValidationProblem("dynamicPcaLags", "must be below half of the " + baselineTrainingRows
+                    + " training rows");
+        }
+        List<AnomalyComparisonRun.ExternalModel> external = models.stream().map(m -> vaeGan(m, normal.variables()))
+                .toList();
+        AnomalyComparisonRun.Settings settings = new AnomalyComparisonRun.Settings(lead.falseAlarmRate(),
+                lead.spikeLimit(), config.pcaVarianceShare(), config.svmNu(), config.svmGamma(),
+                config.isolationForestTrees(), config.isolationForestSubsample(), config.seed(), lags);
+        int firstRow = AnomalyComparisonRun.firstEvaluatedRow(external, settings);
+
+        Set<UUID> faultIds = new HashSet<>();
+        List<UUID> excluded = r.excludeFromMean() == null ? List.of() : r.excludeFromMean();
+        for (FaultDataset f : faults) {
+            if (f != null && f.datasetId() != null) {
+                faultIds.add(f.datasetId());
+            }
+        }
+        for (int i = 0; i < excluded.size(); i++) {
+            if (excluded.get(i) == null || !faultIds.contains(excluded.get(i))) {
+                throw new ValidationProblem("excludeFromMean[" + i + "]", "must be the datasetId of one of faultDatasets");
+            }
+        }
+        if (faultIds.stream().allMatch(excluded::contains)) {
+            throw new ValidationProblem("excludeFromMean", "leaves no fault data set to take the means over");
         }
         List<AnomalyComparisonRun.FaultRun> runs = new ArrayList<>();
         List<FaultDatasetView> views = new ArrayList<>();
@@ -99,39 +175,106 @@ public class AnomalyComparisons {
             if (onset < 0 || onset >= d.rows().length) {
                 throw new ValidationProblem(field + ".onsetRow", "must be between 0 and " + (d.rows().length - 1));
             }
-            runs.add(new AnomalyComparisonRun.FaultRun(d.name(), d.id(), aligned(d, normal.variables(), field), onset));
+            requireRowsAfterHistory(field, d, firstRow);
+            runs.add(new AnomalyComparisonRun.FaultRun(d.name(), d.id(), aligned(d, normal.variables(), field), onset,
+                    !excluded.contains(d.id())));
             views.add(new FaultDatasetView(d.id(), d.name(), d.fingerprint(), d.rows().length, onset));
         }
-        List<AnomalyComparisonRun.ExternalModel> external = models.stream().map(m -> vaeGan(m, normal.variables()))
-                .toList();
-        AnomalyComparisonRun.Settings settings = new AnomalyComparisonRun.Settings(lead.falseAlarmRate(),
-                lead.spikeLimit(), config.pcaVarianceShare(), config.svmNu(), config.svmGamma(),
-                config.isolationForestTrees(), config.isolationForestSubsample(), config.seed());
+        List<AnomalyComparisonRun.NormalRun> normalTests = new ArrayList<>();
+        List<DatasetView> normalViews = new ArrayList<>();
+        for (int i = 0; i < normalTestIds.size(); i++) {
+            UUID id = normalTestIds.get(i);
+            String field = "normalTestDatasets[" + i + "]";
+            if (id == null) {
+                throw new ValidationProblem(field, "is required");
+            }
+            if (id.equals(normal.id())) {
+                throw new ValidationProblem(field, "is the data set the monitors are fitted and calibrated on; a normal "
+                        + "test data set must be separate");
+            }
+            ScoringApi.Dataset d = scoring.dataset(id).orElseThrow(() -> new NotFoundProblem("Dataset", id));
+            requireRowsAfterHistory(field, d, firstRow);
+            normalTests.add(new AnomalyComparisonRun.NormalRun(d.name(), d.id(), aligned(d, normal.variables(), field)));
+            normalViews.add(new DatasetView(d.id(), d.name(), d.fingerprint(), d.rows().length));
+        }
+        Map.Entry<AlarmRule, String> rule = requestedRule != null ? Map.entry(requestedRule, "request") : modelRule(lead);
+        Double equalRate = normalTests.isEmpty() ? null
+                : r.equalFalseAlarmRate() == null ? lead.falseAlarmRate() : r.equalFalseAlarmRate();
+        AnomalyComparisonRun.Plan plan = new AnomalyComparisonRun.Plan(runs, normalTests, rule.getKey(),
+                equalRate == null ? Double.NaN : equalRate);
         List<AnomalyComparisonRun.ModelResult> results = slots.run(() -> AnomalyComparisonRun.run(normal.rows(),
-                lead.trainingRows(), runs, external, settings));
+                baselineTrainingRows, plan, external, settings));
+        List<UUID> meanOver = runs.stream().filter(AnomalyComparisonRun.FaultRun::inMean)
+                .map(AnomalyComparisonRun.FaultRun::datasetId).toList();
         AnomalyComparisonRecord stored = QuarkusTransaction.requiringNew().call(() -> {
-            AnomalyComparisonRecord r = new AnomalyComparisonRecord();
-            r.id = UUID.randomUUID();
-            r.datasetId = datasetId;
-            r.dataFingerprint = normal.fingerprint();
-            r.vaeGanModelIds = json.write(models.stream().map(ScoringApi.ModelSummary::id).toList());
-            r.faultDatasets = json.write(views);
-            r.trainingRows = lead.trainingRows();
-            r.calibrationRows = lead.calibrationRows();
-            r.falseAlarmRate = lead.falseAlarmRate();
-            r.results = json.write(results);
-            r.createdAt = clock.instant();
-            r.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
-            r.persist();
+            AnomalyComparisonRecord c = new AnomalyComparisonRecord();
+            c.id = UUID.randomUUID();
+            c.datasetId = r.datasetId();
+            c.dataFingerprint = normal.fingerprint();
+            c.vaeGanModelIds = json.write(models.stream().map(ScoringApi.ModelSummary::id).toList());
+            c.faultDatasets = json.write(views);
+            c.trainingRows = baselineTrainingRows;
+            c.calibrationRows = normal.rows().length - baselineTrainingRows;
+            c.falseAlarmRate = lead.falseAlarmRate();
+            c.results = json.write(results);
+            c.normalTestDatasets = json.write(normalViews);
+            c.alarmRule = json.write(rule.getKey());
+            c.alarmRuleSource = rule.getValue();
+            c.meanOver = json.write(meanOver);
+            c.equalFalseAlarmRate = equalRate;
+            c.dynamicPcaLags = lags;
+            c.firstEvaluatedRow = firstRow;
+            c.createdAt = clock.instant();
+            c.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+            c.persist();
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("datasetId", datasetId);
-            summary.put("dataFingerprint", r.dataFingerprint);
+            summary.put("datasetId", r.datasetId());
+            summary.put("dataFingerprint", c.dataFingerprint);
             summary.put("vaeGanModelIds", models.stream().map(ScoringApi.ModelSummary::id).toList());
             summary.put("faultDatasets", views.size());
-            changes.fire(new RecordChanged("BaselineAnomalyComparison", r.id.toString(), "CREATED", null, summary, null));
-            return r;
+            summary.put("normalTestDatasets", normalViews.stream().map(DatasetView::datasetId).toList());
+            summary.put("alarmRule", rule.getKey().toString());
+            changes.fire(new RecordChanged("BaselineAnomalyComparison", c.id.toString(), "CREATED", null, summary, null));
+            return c;
         });
         return view(stored);
+    }
+
+    /** A test or fault data set must have rows to evaluate after the history the lagged monitors need. */
+    private static void requireRowsAfterHistory(String field, ScoringApi.Dataset d, int firstRow) {
+        if (d.rows().length <= firstRow) {
+            throw new ValidationProblem(field, "has " + d.rows().length + " rows; the first " + firstRow
+                    + " only serve as history of the lagged monitors");
+        }
+    }
+
+    /**
+     * The VAE-GAN's own alarm rule ({@code alarmRule} in its hyperparameters or validation metadata, as ScoringApi
+     * exposes them), else none. A rule the model stored in a form this module cannot read counts as none.
+     */
+    private Map.Entry<AlarmRule, String> modelRule(ScoringApi.ModelSummary lead) {
+        Object raw = scoring.model(lead.id()).map(m -> {
+            Object h = m.hyperparameters() == null ? null : m.hyperparameters().get("alarmRule");
+            return h != null ? h : m.validation() == null ? null : m.validation().get("alarmRule");
+        }).orElse(null);
+        return ruleOf(raw);
+    }
+
+    /** The alarm rule a model stored ({@code {"kind", "lambda"?, "k"?, "n"?, ...}}), source "model"; none otherwise. */
+    static Map.Entry<AlarmRule, String> ruleOf(Object raw) {
+        if (!(raw instanceof Map<?, ?> m)) {
+            return Map.entry(AlarmRule.NONE, "default");
+        }
+        try {
+            // only the rule's own fields: the scoring module may store more (e.g. the EWMA's starting value)
+            AlarmRule rule = new AlarmRule(AlarmRule.Kind.valueOf(String.valueOf(m.get("kind"))),
+                    m.get("lambda") instanceof Number l ? l.doubleValue() : null,
+                    m.get("k") instanceof Number k ? k.intValue() : null,
+                    m.get("n") instanceof Number n ? n.intValue() : null);
+            return Map.entry(rule.validated("alarmRule"), "model");
+        } catch (RuntimeException unreadable) {
+            return Map.entry(AlarmRule.NONE, "default");
+        }
     }
 
     public ComparisonView get(UUID id) {
@@ -193,8 +336,21 @@ public class AnomalyComparisons {
         return window.rows().stream().mapToDouble(r -> scoreOf(r)).toArray();
     }
 
+    /**
+     * The rows the baselines fit on: the VAE-GAN's own training rows when it held the data set's last rows out for
+     * calibration (models trained before cross-fitting); a model calibrated by time-blocked cross-fitting trained on
+     * every row, so the baselines keep the last {@link #HELD_OUT_SHARE} of the rows out to set their own limits.
+     */
+    static int baselineTrainingRows(ScoringApi.ModelSummary lead, int rows) {
+        if (lead.trainingRows() + lead.calibrationRows() <= rows) {
+            return lead.trainingRows();
+        }
+        return (int) Math.round(rows * (1 - HELD_OUT_SHARE));
+    }
+
     private static double scoreOf(RowScore r) {
-        return r.score() == null ? Double.NaN : r.score();
+        // the row's own score: the comparison applies one alarm rule to every monitor itself
+        return r.rawScore() == null ? Double.NaN : r.rawScore();
     }
 
     /** The fault data set's rows in the normal data set's column order; a problem naming missing columns otherwise. */
@@ -214,9 +370,16 @@ public class AnomalyComparisons {
     }
 
     private ComparisonView view(AnomalyComparisonRecord r) {
+        List<FaultDatasetView> faults = json.read(r.faultDatasets, new TypeReference<List<FaultDatasetView>>() { });
+        List<UUID> meanOver = r.meanOver == null ? faults.stream().map(FaultDatasetView::datasetId).toList()
+                : json.read(r.meanOver, new TypeReference<List<UUID>>() { });
+        List<String> meanOverNames = faults.stream().filter(f -> meanOver.contains(f.datasetId()))
+                .map(FaultDatasetView::name).toList();
         return new ComparisonView(r.id, r.datasetId, r.dataFingerprint, json.read(r.vaeGanModelIds,
-                new TypeReference<List<UUID>>() { }), r.trainingRows, r.calibrationRows, r.falseAlarmRate,
-                json.read(r.faultDatasets, new TypeReference<List<FaultDatasetView>>() { }),
+                new TypeReference<List<UUID>>() { }), r.trainingRows, r.calibrationRows, r.falseAlarmRate, faults,
+                json.read(r.normalTestDatasets, new TypeReference<List<DatasetView>>() { }),
+                json.read(r.alarmRule, new TypeReference<AlarmRule>() { }), r.alarmRuleSource, meanOverNames, meanOver,
+                r.equalFalseAlarmRate, r.dynamicPcaLags, r.firstEvaluatedRow,
                 json.read(r.results, new TypeReference<List<Map<String, Object>>>() { }), r.createdAt, r.createdBy);
     }
 }

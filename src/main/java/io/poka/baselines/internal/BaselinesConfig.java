@@ -56,6 +56,13 @@ public interface BaselinesConfig {
     @WithDefault("256")
     int isolationForestSubsample();
 
+    /**
+     * Lags L of the dynamic PCA monitors (inputs [x_t .. x_t-L]); a comparison request may override it
+     * ({@code dynamicPcaLags}). Ku, Storer and Georgakis (1995) found 2 enough for TEP.
+     */
+    @WithDefault("2")
+    int dynamicPcaLags();
+
     /** Largest number of training rows an anomaly comparison fits on (the one-class SVM grows quadratically). */
     @WithDefault("20000")
     int anomalyMaxTrainingRows();

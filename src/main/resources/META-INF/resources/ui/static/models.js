@@ -183,7 +183,8 @@
   });
 
   // ---- anomaly monitors on the model's own training data (baselines module, POST/GET /anomaly-comparisons) ----
-  const MONITORS = { 'pca-t2': 'PCA T²', 'pca-spe': 'PCA SPE (Q)', 'one-class-svm': 'One-class SVM', 'isolation-forest': 'Isolation forest' };
+  const MONITORS = { 'pca-t2': 'PCA T²', 'pca-spe': 'PCA SPE (Q)', 'dynamic-pca-t2': 'Dynamic PCA T²',
+    'dynamic-pca-spe': 'Dynamic PCA SPE (Q)', 'one-class-svm': 'One-class SVM', 'isolation-forest': 'Isolation forest' };
   const utc = iso => iso ? new Date(iso).toISOString().replace('T', ' ').substring(0, 19) + ' UTC' : '–';
 
   function monitorName(m, section) {
@@ -314,7 +315,7 @@
     const out = document.getElementById('anomaly-comparisons');
     button.disabled = true;
     out.setAttribute('aria-busy', 'true');
-    busy.textContent = '⏳ Fitting the four baselines and scoring ' + faults.length + ' fault data set(s)…';
+    busy.textContent = '⏳ Fitting the six baselines and scoring ' + faults.length + ' fault data set(s)…';
     try {
       const c = await Poka.send('POST', '/api/v1/baselines/anomaly-comparisons',
         { datasetId: section.dataset.datasetId, vaeGanModelIds: [section.dataset.modelId], faultDatasets: faults });

@@ -45,13 +45,14 @@ public final class AnomalyMetrics {
     }
 
     /**
-     * Rows from the fault onset to the first alarm at or after it (0 = alarm on the onset row), or -1 when no row from
-     * the onset on raises an alarm. NaN scores (rows without a score) never alarm.
+     * Rows from {@code start} (the fault onset) to the first alarm at or after it (0 = alarm on the onset row), or -1
+     * when no row from there on raises an alarm. The alarms are those of the comparison's alarm rule, so the rule's
+     * own lag (EWMA smoothing, waiting for k of n) is counted in the delay.
      */
-    public static int detectionDelay(double[] scores, double limit, int onset) {
-        for (int i = Math.max(0, onset); i < scores.length; i++) {
-            if (scores[i] > limit) {
-                return i - onset;
+    public static int detectionDelay(boolean[] alarms, int start) {
+        for (int i = Math.max(0, start); i < alarms.length; i++) {
+            if (alarms[i]) {
+                return i - start;
             }
         }
         return -1;

@@ -17,6 +17,11 @@ public interface AnomalyMonitor {
     /** How the monitor was built (Tribuo's provenance for Tribuo models, a description for plain Java ones). */
     String provenance();
 
-    /** One anomaly score per standardised row. */
+    /** Rows of history a score needs: the first {@code lags()} rows of a scored series get NaN. */
+    default int lags() {
+        return 0;
+    }
+
+    /** One anomaly score per standardised row (NaN for a row that only serves as history). */
     double[] scores(double[][] z);
 }

@@ -30,14 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Baselines")
 public class AnomalyComparisonResource {
 
-    /**
-     * The normal data set (a VAE-GAN was trained on it), optionally which VAE-GAN versions (default: the newest), and
-     * the fault data sets to score, each with the row its fault starts at (default 0).
-     */
-    public record CompareRequest(UUID datasetId, List<UUID> vaeGanModelIds,
-            List<AnomalyComparisons.FaultDataset> faultDatasets) {
-    }
-
     private final AnomalyComparisons comparisons;
 
     AnomalyComparisonResource(AnomalyComparisons comparisons) {
@@ -49,12 +41,11 @@ public class AnomalyComparisonResource {
     @Operation(operationId = "createAnomalyComparison", summary = "Fit the baselines on the VAE-GAN's split, calibrate alike, score the fault data sets, store")
     @APIResponse(responseCode = "201", description = "Stored", headers = {@Header(name = "Location")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnomalyComparisons.ComparisonView.class)))
-    public Response compare(CompareRequest body) {
+    public Response compare(AnomalyComparisons.Request body) {
         if (body == null) {
             throw new ValidationProblem("datasetId", "is required");
         }
-        AnomalyComparisons.ComparisonView view = comparisons.compare(body.datasetId(), body.vaeGanModelIds(),
-                body.faultDatasets());
+        AnomalyComparisons.ComparisonView view = comparisons.compare(body);
         return Response.created(URI.create("/api/v1/baselines/anomaly-comparisons/" + view.id())).entity(view).build();
     }
 

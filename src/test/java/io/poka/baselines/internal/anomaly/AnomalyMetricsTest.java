@@ -15,12 +15,4 @@ class AnomalyMetricsTest {
         assertEquals(91, AnomalyMetrics.threshold(scores, 0.10));
         assertEquals(0.09, AnomalyMetrics.exceedance(scores, 91), 1e-12);
     }
-
-    @Test
-    void detectionDelayCountsRowsFromOnsetToFirstAlarmAndIgnoresEarlierAlarms() {
-        double[] scores = {9, 0, 0, 0, 5, Double.NaN, 7};
-        assertEquals(2, AnomalyMetrics.detectionDelay(scores, 4, 2));
-        assertEquals(0, AnomalyMetrics.detectionDelay(scores, 4, 0));
-        assertEquals(-1, AnomalyMetrics.detectionDelay(scores, 8, 1));
-    }
 }
