@@ -66,6 +66,18 @@ public class SpcResource {
     }
 
     @POST
+    @Path("/limits/phase-one-check")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(operationId = "checkSpcPhaseOneBaseline",
+            summary = "Judge a baseline without freezing: size and effective size against the minimums, "
+                    + "autocorrelation (Ljung-Box), normality (Anderson-Darling) and the recommended chart",
+            description = "Body as for phase-one. Changes nothing; the same check is stored with limits frozen from it.")
+    public io.poka.spc.BaselineCheck phaseOneCheck(@PathParam("line") String line,
+            @PathParam("variable") String variable, SpcService.PhaseOneRequest request) {
+        return spc.checkPhaseOne(line, variable, request);
+    }
+
+    @POST
     @Path("/limits/entered")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")

@@ -4,6 +4,7 @@ import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.spc.BaselineCheck;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartPointView;
@@ -51,7 +52,7 @@ public class SpcService {
 
     /** Limits copied from a validated study; studyReference names it (document id, report). */
     public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier,
-            @jakarta.validation.constraints.Size(max = 200) String studyReference) {
+            @jakarta.validation.constraints.Size(max = 200) String studyReference, Double arPhi) {
     }
 
     private final TelemetryApi telemetry;
@@ -121,7 +122,29 @@ public class SpcService {
             throw new ValidationProblem("to", "a baseline needs from < to");
         }
         double l = multiplier(request.sigmaMultiplier());
-        List<StoredReading> baseline = telemetry.readings(line, variable, request.from(), request.to(),
+        Charting.Estimate est = estimate(v, request);
+        if (!(est.sigma() > 0)) {
+            throw new ValidationProblem("from", "the baseline shows no variation (sigma = 0)");
+        }
+        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
+                est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
+                est.excluded(), null, clock.instant(), user, est.arPhi(), est.check()));
+    }
+
+    /**
+     * The phase I check of a baseline without freezing anything: size and effective size against the documented
+     * minimums, autocorrelation (Ljung-Box), normality (Anderson-Darling) and the recommended chart.
+     */
+    @Transactional
+    public BaselineCheck checkPhaseOne(String line, String variable, PhaseOneRequest request) {
+        return estimate(variable(line, variable), request).check();
+    }
+
+    private Charting.Estimate estimate(VariableDefinition v, PhaseOneRequest request) {
+        if (request == null || request.from() == null || request.to() == null || !request.from().isBefore(request.to())) {
+            throw new ValidationProblem("to", "a baseline needs from < to");
+        }
+        List<StoredReading> baseline = telemetry.readings(v.line(), v.variable(), request.from(), request.to(),
                 config.maxQueryReadings());
         List<Instant> times = new ArrayList<>(baseline.size());
         List<Double> values = new ArrayList<>(baseline.size());
@@ -129,20 +152,13 @@ public class SpcService {
             times.add(r.timestamp());
             values.add(r.value());
         });
-        Charting.Estimate est;
         try {
-            est = Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(), times, values,
+            return Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(), times, values,
                     new HashSet<>(request.excluded() == null ? List.of() : request.excluded()),
-                    Boolean.TRUE.equals(request.iterate()));
+                    Boolean.TRUE.equals(request.iterate()), StreamingSpc.minimums(config));
         } catch (IllegalArgumentException e) {
             throw new ValidationProblem("from", e.getMessage());
         }
-        if (!(est.sigma() > 0)) {
-            throw new ValidationProblem("from", "the baseline shows no variation (sigma = 0)");
-        }
-        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
-                est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
-                est.excluded(), null, clock.instant(), user));
     }
 
     /** Freezes limits entered from a validated study as the next version. */
@@ -158,10 +174,17 @@ public class SpcService {
         if (request.studyReference() == null || request.studyReference().isBlank()) {
             throw new ValidationProblem("studyReference", "names the validated study the limits come from");
         }
+        Double phi = null;
+        if (v.chartType() == ChartKind.AR1_RESIDUALS) {
+            if (request.arPhi() == null || !(Math.abs(request.arPhi()) < 1)) {
+                throw new ValidationProblem("arPhi", "an AR1_RESIDUALS chart needs the AR(1) coefficient, -1 < arPhi < 1");
+            }
+            phi = request.arPhi();
+        }
         return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(),
                 LimitsOrigin.ENTERED_FROM_STUDY.name(), request.center(), request.sigma(), v.subgroupSize(),
                 multiplier(request.sigmaMultiplier()), null, null, null, List.of(), request.studyReference(),
-                clock.instant(), user));
+                clock.instant(), user, phi, null));
     }
 
     @Transactional

@@ -23,7 +23,7 @@ class ChartRunTest {
 
     private static ControlLimitsView limits(ChartKind kind, int n) {
         return new ControlLimitsView("l", "v", 1, kind.name(), "ENTERED_FROM_STUDY", 10, 1, n, 3, null, null, null,
-                List.of(), "test", T0, "test");
+                List.of(), "test", T0, "test", null, null);
     }
 
     @Test
