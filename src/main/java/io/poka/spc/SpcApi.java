@@ -23,6 +23,13 @@ public interface SpcApi {
     CapabilityView capability(String line, String variable, Instant from, Instant to);
 
     /**
+     * The capability every screen shows for a variable: over its newest {@code poka.spc.capability-summary-readings}
+     * readings (the data range is in the answer), as {@code GET .../capability} without from and to answers it, and
+     * the very numbers of {@link #capabilitySummary()}; a ProblemException when it cannot be computed.
+     */
+    CapabilityView currentCapability(String line, String variable);
+
+    /**
      * Cpk, Ppk and band of every catalogue variable with specification limits, over its newest
      * {@code poka.spc.capability-summary-readings} readings (default 100), with its frozen limits version.
      */

@@ -162,7 +162,7 @@ public class ChartsPage {
         Range range = range(from, to, DEFAULT_RANGE, clock);
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         ChartView view = spc.chart(line, variable, range.from(), end);
-        Capability capability = capability(v, range.from(), end);
+        Capability capability = capability(v);
         String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM", "RESIDUALS");
         String companion = first(view, "MOVING_RANGE", "RANGE", "STDDEV");
         int count = main == null ? 0 : view.points().get(main).size();
@@ -175,13 +175,14 @@ public class ChartsPage {
         return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed);
     }
 
-    private Capability capability(VariableDefinition v, Instant from, Instant to) {
+    /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapability). */
+    private Capability capability(VariableDefinition v) {
         if (v.lsl() == null && v.usl() == null) {
             return new Capability(null, "The catalogue gives no specification limits for this variable.",
                     CpkBand.UNKNOWN);
         }
         try {
-            CapabilityView c = spc.capability(v.line(), v.variable(), from, to);
+            CapabilityView c = spc.currentCapability(v.line(), v.variable());
             return new Capability(c, null, CpkBand.of(c.cpk()));
         } catch (ProblemException e) {
             return new Capability(null, e.getMessage(), CpkBand.UNKNOWN);

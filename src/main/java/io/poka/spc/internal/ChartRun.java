@@ -48,11 +48,17 @@ final class ChartRun {
     private final ControlLimits cusumLimits;
 
     ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH) {
+        this(variable, limits, ewmaLambda, cusumK, cusumH, null);
+    }
+
+    /** @param chosenRules the location chart's rules chosen for the characteristic; null: the catalogue's set */
+    ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH,
+            RuleSet chosenRules) {
         this.limits = limits;
         ChartKind kind = ChartKind.valueOf(limits.chartType());
         int n = limits.subgroupSize();
         List<ControlLimits> family = Charting.familyLimits(limits);
-        RuleSet location = Charting.locationRules(variable.ruleSet());
+        RuleSet location = chosenRules != null ? chosenRules : Charting.locationRules(variable.ruleSet());
         RuleSet dispersion = RuleSet.beyondLimitsOnly();
         if (kind == ChartKind.AR1_RESIDUALS) {
             this.subgroups = null;

@@ -44,6 +44,11 @@ public class SpcFacade implements SpcApi {
     }
 
     @Override
+    public CapabilityView currentCapability(String line, String variable) {
+        return service.currentCapability(line, variable);
+    }
+
+    @Override
     public List<CapabilitySummary> capabilitySummary() {
         return service.capabilitySummary();
     }

@@ -63,10 +63,12 @@ public class StreamingSpc {
     private final SpcConfig config;
     private final Clock clock;
     private final Event<RecordChanged> changes;
+    private final ChartRulesRepository chartRules;
 
     StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
             Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock,
-            Event<RecordChanged> changes) {
+            Event<RecordChanged> changes, ChartRulesRepository chartRules) {
+        this.chartRules = chartRules;
         this.telemetry = telemetry;
         this.limits = limits;
         this.violations = violations;
@@ -220,7 +222,8 @@ public class StreamingSpc {
     }
 
     ChartRun newRun(VariableDefinition v, ControlLimitsView l) {
-        return new ChartRun(v, l, config.ewmaLambda(), config.cusumK(), config.cusumH());
+        return new ChartRun(v, l, config.ewmaLambda(), config.cusumK(), config.cusumH(),
+                chartRules.chosen(v.line(), v.variable()).orElse(null));
     }
 
     private static String key(String line, String variable) {

@@ -35,7 +35,7 @@ class TepDemoPlantSignalsTest {
 
     /** Firings per variable in the first d00 pass (after the baseline), in the second d00 pass, and fault 1's first. */
     record Outcome(Map<String, Integer> firstPass, Map<String, Integer> secondPass, Map<String, Integer> firstFaultSample,
-            Map<String, Integer> frozenAfter) {
+            Map<String, Integer> frozenAfter, Map<String, Integer> returning) {
         int normal() {
             return firstPass.values().stream().mapToInt(Integer::intValue).sum()
                     + secondPass.values().stream().mapToInt(Integer::intValue).sum();
@@ -55,6 +55,12 @@ class TepDemoPlantSignalsTest {
                             + "signal at sample %s%n", v, frozenAfter.get(v), a, c, f));
                 }
             }
+            b.append("fault 1's feed variables, first signal at sample: ");
+            for (String v : List.of("xmeas-01", "xmeas-04", "xmv-03", "xmv-04")) {
+                b.append(v).append(' ').append(firstFaultSample.get(v)).append("; ");
+            }
+            b.append(String.format("%nfirings at the first sample of the second d00 pass (the replay returns from the "
+                    + "fault run): %s%n", returning));
             b.append("first fault-1 signals (sample: variables): ");
             Map<Integer, List<String>> byDelay = new TreeMap<>();
             firstFaultSample.forEach((v, s) -> byDelay.computeIfAbsent(s, k -> new ArrayList<>()).add(v));
@@ -98,6 +104,7 @@ class TepDemoPlantSignalsTest {
         Map<String, Integer> secondPass = new TreeMap<>();
         Map<String, Integer> fault = new TreeMap<>();
         Map<String, Integer> frozenAfter = new TreeMap<>();
+        Map<String, Integer> returning = new TreeMap<>();
         for (int j = 0; j < TepRun.VARIABLES; j++) {
             String id = TepRun.CATALOGUE.get(j).id();
             VariableDefinition v = new VariableDefinition(UUID.randomUUID(), "tep-demo", id, "u", null, null, null,
@@ -136,10 +143,12 @@ class TepDemoPlantSignalsTest {
                         fault.putIfAbsent(id, i);
                     } else if (i > 0) {
                         secondPass.merge(id, firings, Integer::sum);
+                    } else {
+                        returning.put(id, firings);
                     }
                 }
             }
         }
-        return new Outcome(firstPass, secondPass, fault, frozenAfter);
+        return new Outcome(firstPass, secondPass, fault, frozenAfter, returning);
     }
 }
