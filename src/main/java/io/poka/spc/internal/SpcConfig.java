@@ -61,6 +61,13 @@ public interface SpcConfig {
     @WithDefault("100000")
     int maxQueryReadings();
 
+    /**
+     * Most points per plotted statistic a chart query returns: a longer range is thinned by LTTB (Steinarsson 2013),
+     * keeping every point where a rule fired (0 = never thin).
+     */
+    @WithDefault("2000")
+    int chartMaxPoints();
+
     /** Newest readings per variable the capability summary (dashboard) computes Cpk and Ppk over. */
     @WithDefault("100")
     int capabilitySummaryReadings();

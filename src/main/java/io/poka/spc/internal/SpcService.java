@@ -94,6 +94,7 @@ public class SpcService {
                 }
             }
         }
+        points.replaceAll((chart, all) -> ChartThinning.thin(all, config.chartMaxPoints()));
         return new ChartView(line, variable, l == null ? v.chartType().name() : l.chartType(), l, points,
                 violations.find(line, variable, from, to, config.maxQueryReadings()));
     }
