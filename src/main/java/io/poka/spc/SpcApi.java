@@ -19,6 +19,9 @@ public interface SpcApi {
      */
     ChartView chart(String line, String variable, Instant from, Instant to);
 
+    /** Notes written on the chart with a time in [from, to), oldest first. */
+    List<ChartAnnotation> annotations(String line, String variable, Instant from, Instant to);
+
     /** Capability over [from, to), as {@code GET .../capability} answers it (a ProblemException when it cannot). */
     CapabilityView capability(String line, String variable, Instant from, Instant to);
 

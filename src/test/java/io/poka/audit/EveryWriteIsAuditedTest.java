@@ -181,6 +181,10 @@ class EveryWriteIsAuditedTest {
         assertTrue(((String) frozen.get(0).get("reason")).startsWith("automatic baseline of the first 20 readings"),
                 (String) frozen.get(0).get("reason"));
         assertEquals("system", ((Map<?, ?>) frozen.get(0).get("after")).get("frozenBy"));
+        String notes = "/api/v1/spc/charts/" + line + "/pressure/annotations";
+        String note = Api.asAdmin().body(Map.of("at", start.toString(), "text", "changed the nozzle")).post(notes)
+                .then().statusCode(201).extract().path("id");
+        Api.asAdmin().delete(notes + "/" + note).then().statusCode(204);
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
 

@@ -3,10 +3,12 @@ package io.poka.spc.internal;
 import io.poka.spc.AttributeChartView;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
+import io.poka.spc.ChartAnnotation;
 import io.poka.spc.ChartView;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.SpcApi;
+import io.poka.spc.internal.annotations.ChartAnnotationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +19,12 @@ import java.util.Optional;
 public class SpcFacade implements SpcApi {
     private final SpcService service;
     private final AttributeChartService attributeCharts;
+    private final ChartAnnotationService annotations;
 
-    SpcFacade(SpcService service, AttributeChartService attributeCharts) {
+    SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartAnnotationService annotations) {
         this.service = service;
         this.attributeCharts = attributeCharts;
+        this.annotations = annotations;
     }
 
     @Override
@@ -36,6 +40,11 @@ public class SpcFacade implements SpcApi {
     @Override
     public ChartView chart(String line, String variable, Instant from, Instant to) {
         return service.chart(line, variable, from, to, null);
+    }
+
+    @Override
+    public List<ChartAnnotation> annotations(String line, String variable, Instant from, Instant to) {
+        return annotations.list(line, variable, from, to);
     }
 
     @Override
