@@ -99,7 +99,7 @@ public class ChartsPage {
 
         static native TemplateInstance chart(VariableDefinition variable, ChartView chart, String chartJson,
                 Range range, Capability capability, String mainChart, String companionChart, int pointCount,
-                List<RuleViolated> listed);
+                List<RuleViolated> listed, io.poka.spc.ChartRulesView rules);
 
     }
 
@@ -172,7 +172,8 @@ public class ChartsPage {
         // the page's script draws points and limits; the violations are in the list, not repeated in the JSON
         ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
                 List.of());
-        return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed);
+        return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed,
+                spc.chartRules(line, variable));
     }
 
     /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapability). */

@@ -17,10 +17,17 @@ import java.util.Optional;
 public class SpcFacade implements SpcApi {
     private final SpcService service;
     private final AttributeChartService attributeCharts;
+    private final ChartRulesService rules;
 
-    SpcFacade(SpcService service, AttributeChartService attributeCharts) {
+    SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartRulesService rules) {
         this.service = service;
         this.attributeCharts = attributeCharts;
+        this.rules = rules;
+    }
+
+    @Override
+    public io.poka.spc.ChartRulesView chartRules(String line, String variable) {
+        return rules.rules(line, variable);
     }
 
     @Override
