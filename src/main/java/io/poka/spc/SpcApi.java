@@ -38,6 +38,9 @@ public interface SpcApi {
      */
     List<CapabilitySummary> capabilitySummary();
 
+    /** The run rules a variable's location chart is evaluated with (chosen for the characteristic, or the catalogue's). */
+    ChartRulesView chartRules(String line, String variable);
+
     /** Names of the attribute (p, np, c, u) charts that have samples, sorted. */
     List<String> attributeCharts();
 

@@ -99,7 +99,7 @@ public class ChartsPage {
 
         static native TemplateInstance chart(VariableDefinition variable, ChartView chart, String chartJson,
                 Range range, Capability capability, String mainChart, String companionChart, int pointCount,
-                List<RuleViolated> listed, String notesJson);
+                List<RuleViolated> listed, io.poka.spc.ChartRulesView rules, String notesJson);
 
     }
 
@@ -173,7 +173,7 @@ public class ChartsPage {
         ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
                 List.of());
         return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed,
-                toJson(json, spc.annotations(line, variable, range.from(), end)));
+                spc.chartRules(line, variable), toJson(json, spc.annotations(line, variable, range.from(), end)));
     }
 
     /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapability). */

@@ -19,12 +19,20 @@ import java.util.Optional;
 public class SpcFacade implements SpcApi {
     private final SpcService service;
     private final AttributeChartService attributeCharts;
+    private final ChartRulesService rules;
     private final ChartAnnotationService annotations;
 
-    SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartAnnotationService annotations) {
+    SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartRulesService rules,
+            ChartAnnotationService annotations) {
         this.service = service;
         this.attributeCharts = attributeCharts;
+        this.rules = rules;
         this.annotations = annotations;
+    }
+
+    @Override
+    public io.poka.spc.ChartRulesView chartRules(String line, String variable) {
+        return rules.rules(line, variable);
     }
 
     @Override
