@@ -148,10 +148,10 @@
       shape.textContent = up ? '▲' : '▼';
       span.append(shape);
       const text = g.rules.map(ruleLabel).join(' ');
-      // the label sits beyond the triangle (about 14 px), one character about 7 px wide, 14 px high
-      const half = (text.length * 7 + 6) / 2;
-      const box = up ? { left: left - half, right: left + half, top: top - 30, bottom: top - 14 }
-        : { left: left - half, right: left + half, top: top + 14, bottom: top + 30 };
+      // the label sits beyond the triangle (about 14 px), 16 px high, a bold 12 px character at most about 9 px wide
+      const half = (text.length * 9 + 8) / 2;
+      const box = up ? { left: left - half, right: left + half, top: top - 32, bottom: top - 14 }
+        : { left: left - half, right: left + half, top: top + 14, bottom: top + 32 };
       if (!placed.some(b => overlaps(b, box))) {
         placed.push(box);
         const label = document.createElement('span');
