@@ -94,7 +94,8 @@ class AutocorrelatedChartsEndToEndTest {
         assertEquals(List.of("RESIDUALS"), chart.getList("violations.chart").stream().distinct().toList());
 
         String page = io.restassured.RestAssured.given().cookie("quarkus-credential", adminSession())
-                .accept("text/html").get("/ui/charts/" + line + "/xmeas-01").then().statusCode(200).extract().asString();
+                .accept("text/html").queryParam("from", start.toString()).queryParam("to", start.plusSeconds(600).toString())
+                .get("/ui/charts/" + line + "/xmeas-01").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"main-chart\" data-chart=\"RESIDUALS\""), "the residual chart is drawn");
         assertTrue(page.contains("id=\"baseline-check\" data-adequate=\"true\""), "the phase I check is shown");
         assertTrue(page.contains("AR(1) model: mean"), "the model is shown");
