@@ -92,6 +92,20 @@ class AutocorrelatedChartsEndToEndTest {
         long delay = first.getEpochSecond() - faultStart.getEpochSecond();
         assertTrue(delay <= 10, "fault 1 signalled " + delay + " samples after it starts");
         assertEquals(List.of("RESIDUALS"), chart.getList("violations.chart").stream().distinct().toList());
+
+        String page = io.restassured.RestAssured.given().cookie("quarkus-credential", adminSession())
+                .accept("text/html").queryParam("from", start.toString()).queryParam("to", start.plusSeconds(600).toString())
+                .get("/ui/charts/" + line + "/xmeas-01").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"main-chart\" data-chart=\"RESIDUALS\""), "the residual chart is drawn");
+        assertTrue(page.contains("id=\"baseline-check\" data-adequate=\"true\""), "the phase I check is shown");
+        assertTrue(page.contains("AR(1) model: mean"), "the model is shown");
+    }
+
+    private static String adminSession() {
+        return io.restassured.RestAssured.given().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")
+                .formParam("j_password", Api.ADMIN_PASSWORD).post("/j_security_check").then().statusCode(302)
+                .extract().cookie("quarkus-credential");
     }
 
     @Test
@@ -122,6 +136,9 @@ class AutocorrelatedChartsEndToEndTest {
         Api.asAdmin().queryParam("from", start.toString()).queryParam("to", start.plusSeconds(60).toString())
                 .get("/api/v1/spc/charts/" + line + "/bore").then().statusCode(200)
                 .body("violations.ruleId", equalTo(List.of("WE4")));
+        String page = io.restassured.RestAssured.given().cookie("quarkus-credential", adminSession())
+                .accept("text/html").get("/ui/charts/" + line + "/bore").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("rules WE1, WE4 (chosen for this characteristic by admin)"), "the chart page names them");
 
         Api.asAdmin().delete(rules).then().statusCode(200).body("source", equalTo("CATALOGUE_RULE_SET"));
         Api.as(io.poka.lots.LotFixtures.user(io.poka.platform.Roles.INSPECTOR), io.poka.lots.LotFixtures.PASSWORD)
@@ -165,10 +182,7 @@ class AutocorrelatedChartsEndToEndTest {
         assertEquals(api.cpkSigma(), summary.cpkSigma());
         assertTrue(summary.meaningful());
         String shown = String.format(java.util.Locale.ROOT, "%.3f", api.cpk());
-        String cookie = io.restassured.RestAssured.given().redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")
-                .formParam("j_password", Api.ADMIN_PASSWORD).post("/j_security_check").then().statusCode(302)
-                .extract().cookie("quarkus-credential");
+        String cookie = adminSession();
         String page = io.restassured.RestAssured.given().cookie("quarkus-credential", cookie).accept("text/html")
                 .get("/ui/charts/" + line + "/bore").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"cpk\">" + shown + "<"), "the chart page shows Cpk " + shown);
