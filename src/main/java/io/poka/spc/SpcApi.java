@@ -19,14 +19,27 @@ public interface SpcApi {
      */
     ChartView chart(String line, String variable, Instant from, Instant to);
 
+    /** Notes written on the chart with a time in [from, to), oldest first. */
+    List<ChartAnnotation> annotations(String line, String variable, Instant from, Instant to);
+
     /** Capability over [from, to), as {@code GET .../capability} answers it (a ProblemException when it cannot). */
     CapabilityView capability(String line, String variable, Instant from, Instant to);
+
+    /**
+     * The capability every screen shows for a variable: over its newest {@code poka.spc.capability-summary-readings}
+     * readings (the data range is in the answer), as {@code GET .../capability} without from and to answers it, and
+     * the very numbers of {@link #capabilitySummary()}; a ProblemException when it cannot be computed.
+     */
+    CapabilityView currentCapability(String line, String variable);
 
     /**
      * Cpk, Ppk and band of every catalogue variable with specification limits, over its newest
      * {@code poka.spc.capability-summary-readings} readings (default 100), with its frozen limits version.
      */
     List<CapabilitySummary> capabilitySummary();
+
+    /** The run rules a variable's location chart is evaluated with (chosen for the characteristic, or the catalogue's). */
+    ChartRulesView chartRules(String line, String variable);
 
     /** Names of the attribute (p, np, c, u) charts that have samples, sorted. */
     List<String> attributeCharts();

@@ -14,5 +14,10 @@ public enum ChartKind {
     /** EWMA of individual values (or subgroup means when the subgroup size is above 1). */
     EWMA,
     /** Tabular CUSUM of individual values (or subgroup means). */
-    CUSUM
+    CUSUM,
+    /**
+     * Individuals chart of the one-step-ahead forecast errors of an AR(1) model fitted in phase I, for autocorrelated
+     * readings (Montgomery, Introduction to SQC, 10.4); subgroup size 1.
+     */
+    AR1_RESIDUALS
 }

@@ -46,7 +46,9 @@ class EveryWriteIsAuditedTest {
     public static class AutoBaseline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("poka.spc.auto-baseline-readings", "20");
+            // a short baseline the phase I check accepts, so the automatic freeze happens within the workload
+            return Map.of("poka.spc.auto-baseline-readings", "20", "poka.spc.phase-one-min-individuals", "20",
+                    "poka.spc.phase-one-min-effective-size", "1");
         }
     }
 
@@ -178,9 +180,15 @@ class EveryWriteIsAuditedTest {
         List<Map<String, Object>> frozen = AuditTestSupport.history("SpcControlLimits", line + "/pressure/v1");
         assertEquals(List.of("FROZEN"), frozen.stream().map(e -> e.get("action")).toList(),
                 "the automatic freeze is in the trail");
-        assertTrue(((String) frozen.get(0).get("reason")).startsWith("automatic baseline of the first 20 readings"),
+        assertTrue(((String) frozen.get(0).get("reason")).startsWith("automatic baseline of 20 readings"),
                 (String) frozen.get(0).get("reason"));
         assertEquals("system", ((Map<?, ?>) frozen.get(0).get("after")).get("frozenBy"));
+        String notes = "/api/v1/spc/charts/" + line + "/pressure/annotations";
+        String note = Api.asAdmin().body(Map.of("at", start.toString(), "text", "changed the nozzle")).post(notes)
+                .then().statusCode(201).extract().path("id");
+        Api.asAdmin().delete(notes + "/" + note).then().statusCode(204);
+        Api.asAdmin().body(Map.of("rules", List.of("WE1", "WE2"), "reason", "zone rule opted in"))
+                .put("/api/v1/spc/charts/" + line + "/pressure/rules").then().statusCode(200);
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
 

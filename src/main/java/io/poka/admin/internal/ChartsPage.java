@@ -99,7 +99,7 @@ public class ChartsPage {
 
         static native TemplateInstance chart(VariableDefinition variable, ChartView chart, String chartJson,
                 Range range, Capability capability, String mainChart, String companionChart, int pointCount,
-                List<RuleViolated> listed);
+                List<RuleViolated> listed, io.poka.spc.ChartRulesView rules, String notesJson);
 
     }
 
@@ -162,8 +162,8 @@ public class ChartsPage {
         Range range = range(from, to, DEFAULT_RANGE, clock);
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         ChartView view = spc.chart(line, variable, range.from(), end);
-        Capability capability = capability(v, range.from(), end);
-        String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM");
+        Capability capability = capability(v);
+        String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM", "RESIDUALS");
         String companion = first(view, "MOVING_RANGE", "RANGE", "STDDEV");
         int count = main == null ? 0 : view.points().get(main).size();
         List<RuleViolated> listed = new ArrayList<>(view.violations().subList(
@@ -172,16 +172,18 @@ public class ChartsPage {
         // the page's script draws points and limits; the violations are in the list, not repeated in the JSON
         ChartView drawn = new ChartView(view.line(), view.variable(), view.chartType(), view.limits(), view.points(),
                 List.of());
-        return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed);
+        return Templates.chart(v, view, toJson(json, drawn), range, capability, main, companion, count, listed,
+                spc.chartRules(line, variable), toJson(json, spc.annotations(line, variable, range.from(), end)));
     }
 
-    private Capability capability(VariableDefinition v, Instant from, Instant to) {
+    /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapability). */
+    private Capability capability(VariableDefinition v) {
         if (v.lsl() == null && v.usl() == null) {
             return new Capability(null, "The catalogue gives no specification limits for this variable.",
                     CpkBand.UNKNOWN);
         }
         try {
-            CapabilityView c = spc.capability(v.line(), v.variable(), from, to);
+            CapabilityView c = spc.currentCapability(v.line(), v.variable());
             return new Capability(c, null, CpkBand.of(c.cpk()));
         } catch (ProblemException e) {
             return new Capability(null, e.getMessage(), CpkBand.UNKNOWN);

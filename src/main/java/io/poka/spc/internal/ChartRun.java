@@ -1,6 +1,8 @@
 package io.poka.spc.internal;
 
 import io.poka.spc.ControlLimitsView;
+import io.poka.spc.internal.chart.Ar1Model;
+import io.poka.spc.internal.chart.Ar1ResidualMonitor;
 import io.poka.spc.internal.chart.ChartFamily;
 import io.poka.spc.internal.chart.ChartMonitor;
 import io.poka.spc.internal.chart.ChartPoint;
@@ -25,6 +27,7 @@ import java.util.List;
  * keeps one per variable; a REST query over a time range builds a fresh one, resumes it from the readings just
  * before the range and feeds the range: the same steps, so both see the same points and violations.
  * A point's index is the epoch millisecond of its (newest) reading, so violations name points by time.
+ * An AR1_RESIDUALS variable plots one chart, the residuals of its frozen AR(1) model, under the catalogue's rules.
  */
 final class ChartRun {
 
@@ -45,12 +48,28 @@ final class ChartRun {
     private final ControlLimits cusumLimits;
 
     ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH) {
+        this(variable, limits, ewmaLambda, cusumK, cusumH, null);
+    }
+
+    /** @param chosenRules the location chart's rules chosen for the characteristic; null: the catalogue's set */
+    ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH,
+            RuleSet chosenRules) {
         this.limits = limits;
         ChartKind kind = ChartKind.valueOf(limits.chartType());
         int n = limits.subgroupSize();
         List<ControlLimits> family = Charting.familyLimits(limits);
-        RuleSet location = Charting.locationRules(variable.ruleSet());
+        RuleSet location = chosenRules != null ? chosenRules : Charting.locationRules(variable.ruleSet());
         RuleSet dispersion = RuleSet.beyondLimitsOnly();
+        if (kind == ChartKind.AR1_RESIDUALS) {
+            this.subgroups = null;
+            this.cusum = null;
+            this.cusumLimits = null;
+            Ar1Model model = new Ar1Model(limits.center(), limits.arPhi() == null ? 0 : limits.arPhi(), limits.sigma(),
+                    limits.baselineCount() == null ? 0 : limits.baselineCount());
+            valueCharts.add(new Charted<>(ChartType.RESIDUALS,
+                    new ChartEvaluator<>(new Ar1ResidualMonitor(model, limits.sigmaMultiplier()), location)));
+            return;
+        }
         boolean grouped = Charting.subgrouped(kind, n);
         this.subgroups = grouped ? new SubgroupAssembler(n, variable.samplingIntervalSeconds()) : null;
         ControlLimits base = family.get(0);

@@ -1,6 +1,9 @@
 package io.poka.spc.internal;
 
+import io.poka.spc.BaselineCheck;
 import io.poka.spc.ControlLimitsView;
+import io.poka.spc.internal.chart.Ar1Model;
+import io.poka.spc.internal.chart.BaselineAdequacy;
 import io.poka.spc.internal.chart.ChartFamily;
 import io.poka.spc.internal.chart.ChartType;
 import io.poka.spc.internal.chart.ControlChartConstants;
@@ -27,15 +30,23 @@ import java.util.TreeSet;
  */
 final class Charting {
 
-    /** Phase I outcome: the location chart's center and within sigma, the points used and the points left out. */
-    record Estimate(double center, double sigma, int subgroupSize, int pointsUsed, List<Instant> excluded) {
+    /**
+     * Phase I outcome: the location chart's center and within sigma (AR(1) residual chart: the process mean, the
+     * residual sigma and φ), the points used, the points left out and the baseline check.
+     */
+    record Estimate(double center, double sigma, int subgroupSize, int pointsUsed, List<Instant> excluded,
+            Double arPhi, BaselineCheck check) {
+
+        Estimate checked(BaselineCheck c) {
+            return new Estimate(center, sigma, subgroupSize, pointsUsed, excluded, arPhi, c);
+        }
     }
 
     private Charting() {
     }
 
     static boolean subgrouped(ChartKind kind, int n) {
-        return kind == ChartKind.XBAR_R || kind == ChartKind.XBAR_S || n > 1;
+        return kind == ChartKind.XBAR_R || kind == ChartKind.XBAR_S || (kind != ChartKind.AR1_RESIDUALS && n > 1);
     }
 
     static RuleSet locationRules(RuleSetName name) {
@@ -72,9 +83,12 @@ final class Charting {
      * assignable causes; with {@code iterate}, points beyond the revised limits are dropped until none remain.
      */
     static Estimate estimate(ChartKind kind, int n, Double samplingIntervalSeconds, List<Instant> times,
-            List<Double> values, Set<Instant> excludedTimes, boolean iterate) {
+            List<Double> values, Set<Instant> excludedTimes, boolean iterate, BaselineAdequacy.Minimums minimums) {
         Set<Long> excludedMillis = new HashSet<>();
         excludedTimes.forEach(t -> excludedMillis.add(t.toEpochMilli()));
+        if (kind == ChartKind.AR1_RESIDUALS) {
+            return ar1(times, values, excludedMillis, minimums);
+        }
         if (subgrouped(kind, n)) {
             SubgroupAssembler assembler = new SubgroupAssembler(n, samplingIntervalSeconds);
             List<Subgroup> samples = new ArrayList<>();
@@ -95,9 +109,48 @@ final class Charting {
                     }
                 }
             }
-            return run(family, samples, pointTimes, excludedMillis, iterate, n);
+            Estimate e = run(family, samples, pointTimes, excludedMillis, iterate, n);
+            Set<Instant> left = new HashSet<>(e.excluded());
+            List<Double> means = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                if (!left.contains(pointTimes.get(i))) {
+                    means.add(samples.get(i).mean());
+                }
+            }
+            return e.checked(BaselineAdequacy.judge(kind.name(), kept(times, values, excludedMillis), means, minimums));
         }
-        return run(new IndividualsMovingRange(), values, times, excludedMillis, iterate, 1);
+        Estimate e = run(new IndividualsMovingRange(), values, times, excludedMillis, iterate, 1);
+        Set<Long> left = new HashSet<>();
+        e.excluded().forEach(t -> left.add(t.toEpochMilli()));
+        return e.checked(BaselineAdequacy.judge(kind.name(), kept(times, values, left), null, minimums));
+    }
+
+    /**
+     * AR(1) residual chart: μ, φ and σ_ε fitted to the baseline's new observations (held repeats and excluded points
+     * left out; see {@link Ar1Model}).
+     */
+    private static Estimate ar1(List<Instant> times, List<Double> values, Set<Long> excludedMillis,
+            BaselineAdequacy.Minimums minimums) {
+        List<Double> used = kept(times, values, excludedMillis);
+        List<Instant> excluded = new ArrayList<>();
+        for (Instant t : times) {
+            if (excludedMillis.contains(t.toEpochMilli())) {
+                excluded.add(t);
+            }
+        }
+        Ar1Model model = Ar1Model.fit(used);
+        return new Estimate(model.mean(), model.residualSigma(), 1, used.size(), excluded, model.phi(),
+                BaselineAdequacy.judge(ChartKind.AR1_RESIDUALS.name(), used, null, minimums));
+    }
+
+    private static List<Double> kept(List<Instant> times, List<Double> values, Set<Long> excludedMillis) {
+        List<Double> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (!excludedMillis.contains(times.get(i).toEpochMilli())) {
+                out.add(values.get(i));
+            }
+        }
+        return out;
     }
 
     private static <S> Estimate run(ChartFamily<S> family, List<S> samples, List<Instant> pointTimes,
@@ -115,6 +168,7 @@ final class Charting {
         PhaseOneStudy.Result result = PhaseOneStudy.estimate(family, samples, causes, iterate, 20);
         ControlLimits location = result.limits().get(0);
         List<Instant> excluded = result.excluded().stream().map(pointTimes::get).toList();
-        return new Estimate(location.center(), location.sigma(), n, samples.size() - excluded.size(), excluded);
+        return new Estimate(location.center(), location.sigma(), n, samples.size() - excluded.size(), excluded, null,
+                null);
     }
 }

@@ -1,6 +1,9 @@
 package io.poka.spc.internal;
 
 import io.agroal.api.AgroalDataSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.spc.BaselineCheck;
 import io.poka.spc.ControlLimitsView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -19,12 +22,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class LimitsRepository {
     private static final String COLUMNS = "line, variable, version, chart_type, origin, center, sigma, subgroup_size, "
-            + "sigma_multiplier, baseline_from, baseline_to, baseline_count, excluded, study_reference, frozen_at, frozen_by";
+            + "sigma_multiplier, baseline_from, baseline_to, baseline_count, excluded, study_reference, frozen_at, frozen_by, "
+            + "ar_phi, baseline_check";
 
     private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
 
-    LimitsRepository(AgroalDataSource dataSource) {
+    LimitsRepository(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
     }
 
     Optional<ControlLimitsView> current(String line, String variable) {
@@ -56,11 +62,9 @@ public class LimitsRepository {
                     next = rs.getInt(1);
                 }
             }
-            ControlLimitsView stored = new ControlLimitsView(v.line(), v.variable(), next, v.chartType(), v.origin(),
-                    v.center(), v.sigma(), v.subgroupSize(), v.sigmaMultiplier(), v.baselineFrom(), v.baselineTo(),
-                    v.baselineCount(), v.excluded(), v.studyReference(), v.frozenAt(), v.frozenBy());
+            ControlLimitsView stored = v.withVersion(next);
             try (PreparedStatement ps = c.prepareStatement("insert into spc.limits (" + COLUMNS + ") values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
                 int i = 1;
                 ps.setString(i++, stored.line());
                 ps.setString(i++, stored.variable());
@@ -82,11 +86,17 @@ public class LimitsRepository {
                         stored.excluded().stream().map(Timestamp::from).toArray()));
                 ps.setString(i++, stored.studyReference());
                 ps.setTimestamp(i++, Timestamp.from(stored.frozenAt()));
-                ps.setString(i, stored.frozenBy());
+                ps.setString(i++, stored.frozenBy());
+                if (stored.arPhi() == null) {
+                    ps.setNull(i++, Types.DOUBLE);
+                } else {
+                    ps.setDouble(i++, stored.arPhi());
+                }
+                ps.setString(i, stored.baselineCheck() == null ? null : json.writeValueAsString(stored.baselineCheck()));
                 ps.executeUpdate();
             }
             return stored;
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -101,14 +111,18 @@ public class LimitsRepository {
                 while (rs.next()) {
                     int count = rs.getInt(12);
                     Integer baselineCount = rs.wasNull() ? null : count;
+                    double phi = rs.getDouble(17);
+                    Double arPhi = rs.wasNull() ? null : phi;
+                    String check = rs.getString(18);
                     out.add(new ControlLimitsView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getString(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8), rs.getDouble(9),
                             instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), baselineCount,
-                            instants(rs.getArray(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16)));
+                            instants(rs.getArray(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16),
+                            arPhi, check == null ? null : json.readValue(check, BaselineCheck.class)));
                 }
             }
             return out;
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

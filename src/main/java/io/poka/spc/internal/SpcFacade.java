@@ -3,10 +3,12 @@ package io.poka.spc.internal;
 import io.poka.spc.AttributeChartView;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
+import io.poka.spc.ChartAnnotation;
 import io.poka.spc.ChartView;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.SpcApi;
+import io.poka.spc.internal.annotations.ChartAnnotationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +19,20 @@ import java.util.Optional;
 public class SpcFacade implements SpcApi {
     private final SpcService service;
     private final AttributeChartService attributeCharts;
+    private final ChartRulesService rules;
+    private final ChartAnnotationService annotations;
 
-    SpcFacade(SpcService service, AttributeChartService attributeCharts) {
+    SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartRulesService rules,
+            ChartAnnotationService annotations) {
         this.service = service;
         this.attributeCharts = attributeCharts;
+        this.rules = rules;
+        this.annotations = annotations;
+    }
+
+    @Override
+    public io.poka.spc.ChartRulesView chartRules(String line, String variable) {
+        return rules.rules(line, variable);
     }
 
     @Override
@@ -39,8 +51,18 @@ public class SpcFacade implements SpcApi {
     }
 
     @Override
+    public List<ChartAnnotation> annotations(String line, String variable, Instant from, Instant to) {
+        return annotations.list(line, variable, from, to);
+    }
+
+    @Override
     public CapabilityView capability(String line, String variable, Instant from, Instant to) {
         return service.capability(line, variable, from, to);
+    }
+
+    @Override
+    public CapabilityView currentCapability(String line, String variable) {
+        return service.currentCapability(line, variable);
     }
 
     @Override

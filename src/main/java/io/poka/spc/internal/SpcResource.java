@@ -9,6 +9,8 @@ import io.poka.spc.ControlLimitsView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "SPC", description = "Control charts, limits and capability")
 public class SpcResource {
     private final SpcService spc;
+    private final ChartRulesService rules;
     private final SecurityIdentity identity;
 
-    SpcResource(SpcService spc, SecurityIdentity identity) {
+    SpcResource(SpcService spc, ChartRulesService rules, SecurityIdentity identity) {
         this.spc = spc;
+        this.rules = rules;
         this.identity = identity;
     }
 
@@ -71,6 +75,18 @@ public class SpcResource {
     }
 
     @POST
+    @Path("/limits/phase-one-check")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(operationId = "checkSpcPhaseOneBaseline",
+            summary = "Judge a baseline without freezing: size and effective size against the minimums, "
+                    + "autocorrelation (Ljung-Box), normality (Anderson-Darling) and the recommended chart",
+            description = "Body as for phase-one. Changes nothing; the same check is stored with limits frozen from it.")
+    public io.poka.spc.BaselineCheck phaseOneCheck(@PathParam("line") String line,
+            @PathParam("variable") String variable, SpcService.PhaseOneRequest request) {
+        return spc.checkPhaseOne(line, variable, request);
+    }
+
+    @POST
     @Path("/limits/entered")
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "enterControlLimits", summary = "Freeze limits taken from a validated study (center, sigma, studyReference) as the next version")
@@ -84,11 +100,46 @@ public class SpcResource {
     @GET
     @Path("/capability")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
-    @Operation(operationId = "getProcessCapability", summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality")
+    @Operation(operationId = "getProcessCapability", summary = "Cp, Cpk, Cpu, Cpl (within sigma, named), Pp, Ppk (overall sigma), Cpm, intervals and normality",
+            description = "Without from and to: over the newest poka.spc.capability-summary-readings readings, the "
+                    + "capability every screen shows. meaningful=false while the chart shows the process out of control.")
     public io.poka.spc.CapabilityView capability(@PathParam("line") String line, @PathParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to) {
+        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            return spc.currentCapability(line, variable);
+        }
         Instant end = instant("to", to, Instant.now().plusSeconds(600));
         return spc.capability(line, variable, instant("from", from, end.minusSeconds(86_400)), end);
+    }
+
+    @GET
+    @Path("/rules")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(operationId = "getSpcChartRules", summary = "The run rules the characteristic's chart is evaluated with",
+            description = "source CHARACTERISTIC: chosen for it (who, when, why); CATALOGUE_RULE_SET: the catalogue's named set.")
+    public io.poka.spc.ChartRulesView rules(@PathParam("line") String line, @PathParam("variable") String variable) {
+        return rules.rules(line, variable);
+    }
+
+    @PUT
+    @Path("/rules")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
+    @Operation(operationId = "chooseSpcChartRules",
+            summary = "Choose the characteristic's run rules: rule 1 (WE1 or NELSON1) plus the supplementary rules opted in",
+            description = "Body: rules (ids WE1..WE4, NELSON1..NELSON8), reason. Audited (SpcChartRules RULES_CHOSEN); "
+                    + "the next reading is evaluated with them. 400 problem naming each bad entry, nothing changed.")
+    public io.poka.spc.ChartRulesView chooseRules(@PathParam("line") String line,
+            @PathParam("variable") String variable, @jakarta.validation.Valid ChartRulesService.RulesRequest request) {
+        return rules.choose(line, variable, request, user());
+    }
+
+    @DELETE
+    @Path("/rules")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
+    @Operation(operationId = "clearSpcChartRules",
+            summary = "Drop the characteristic's rule choice: the catalogue's named rule set applies again (audited)")
+    public io.poka.spc.ChartRulesView clearRules(@PathParam("line") String line, @PathParam("variable") String variable) {
+        return rules.clear(line, variable, user());
     }
 
     private String user() {

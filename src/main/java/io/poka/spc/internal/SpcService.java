@@ -4,6 +4,7 @@ import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.spc.BaselineCheck;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartPointView;
@@ -51,7 +52,7 @@ public class SpcService {
 
     /** Limits copied from a validated study; studyReference names it (document id, report). */
     public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier,
-            @jakarta.validation.constraints.Size(max = 200) String studyReference) {
+            @jakarta.validation.constraints.Size(max = 200) String studyReference, Double arPhi) {
     }
 
     private final TelemetryApi telemetry;
@@ -93,6 +94,7 @@ public class SpcService {
                 }
             }
         }
+        points.replaceAll((chart, all) -> ChartThinning.thin(all, config.chartMaxPoints()));
         return new ChartView(line, variable, l == null ? v.chartType().name() : l.chartType(), l, points,
                 violations.find(line, variable, from, to, config.maxQueryReadings()));
     }
@@ -121,7 +123,29 @@ public class SpcService {
             throw new ValidationProblem("to", "a baseline needs from < to");
         }
         double l = multiplier(request.sigmaMultiplier());
-        List<StoredReading> baseline = telemetry.readings(line, variable, request.from(), request.to(),
+        Charting.Estimate est = estimate(v, request);
+        if (!(est.sigma() > 0)) {
+            throw new ValidationProblem("from", "the baseline shows no variation (sigma = 0)");
+        }
+        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
+                est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
+                est.excluded(), null, clock.instant(), user, est.arPhi(), est.check()));
+    }
+
+    /**
+     * The phase I check of a baseline without freezing anything: size and effective size against the documented
+     * minimums, autocorrelation (Ljung-Box), normality (Anderson-Darling) and the recommended chart.
+     */
+    @Transactional
+    public BaselineCheck checkPhaseOne(String line, String variable, PhaseOneRequest request) {
+        return estimate(variable(line, variable), request).check();
+    }
+
+    private Charting.Estimate estimate(VariableDefinition v, PhaseOneRequest request) {
+        if (request == null || request.from() == null || request.to() == null || !request.from().isBefore(request.to())) {
+            throw new ValidationProblem("to", "a baseline needs from < to");
+        }
+        List<StoredReading> baseline = telemetry.readings(v.line(), v.variable(), request.from(), request.to(),
                 config.maxQueryReadings());
         List<Instant> times = new ArrayList<>(baseline.size());
         List<Double> values = new ArrayList<>(baseline.size());
@@ -129,20 +153,13 @@ public class SpcService {
             times.add(r.timestamp());
             values.add(r.value());
         });
-        Charting.Estimate est;
         try {
-            est = Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(), times, values,
+            return Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(), times, values,
                     new HashSet<>(request.excluded() == null ? List.of() : request.excluded()),
-                    Boolean.TRUE.equals(request.iterate()));
+                    Boolean.TRUE.equals(request.iterate()), StreamingSpc.minimums(config));
         } catch (IllegalArgumentException e) {
             throw new ValidationProblem("from", e.getMessage());
         }
-        if (!(est.sigma() > 0)) {
-            throw new ValidationProblem("from", "the baseline shows no variation (sigma = 0)");
-        }
-        return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
-                est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
-                est.excluded(), null, clock.instant(), user));
     }
 
     /** Freezes limits entered from a validated study as the next version. */
@@ -158,52 +175,81 @@ public class SpcService {
         if (request.studyReference() == null || request.studyReference().isBlank()) {
             throw new ValidationProblem("studyReference", "names the validated study the limits come from");
         }
+        Double phi = null;
+        if (v.chartType() == ChartKind.AR1_RESIDUALS) {
+            if (request.arPhi() == null || !(Math.abs(request.arPhi()) < 1)) {
+                throw new ValidationProblem("arPhi", "an AR1_RESIDUALS chart needs the AR(1) coefficient, -1 < arPhi < 1");
+            }
+            phi = request.arPhi();
+        }
         return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(),
                 LimitsOrigin.ENTERED_FROM_STUDY.name(), request.center(), request.sigma(), v.subgroupSize(),
                 multiplier(request.sigmaMultiplier()), null, null, null, List.of(), request.studyReference(),
-                clock.instant(), user));
+                clock.instant(), user, phi, null));
     }
 
     @Transactional
     public CapabilityView capability(String line, String variable, Instant from, Instant to) {
-        VariableDefinition v = variable(line, variable);
-        if (v.lsl() == null && v.usl() == null) {
-            throw new ConflictProblem("spc/no-specification",
-                    "the catalogue gives no specification limits for " + line + "/" + variable);
-        }
+        VariableDefinition v = specified(variable(line, variable));
         return capabilityOf(v, telemetry.readings(line, variable, from, to, config.maxQueryReadings()), from, to);
     }
 
+    private static VariableDefinition specified(VariableDefinition v) {
+        if (v.lsl() == null && v.usl() == null) {
+            throw new ConflictProblem("spc/no-specification",
+                    "the catalogue gives no specification limits for " + v.line() + "/" + v.variable());
+        }
+        return v;
+    }
+
+    /** Capability over the variable's newest {@code capability-summary-readings} readings: what every screen shows. */
+    @Transactional
+    public CapabilityView currentCapability(String line, String variable) {
+        VariableDefinition v = specified(variable(line, variable));
+        return current(v);
+    }
+
+    private CapabilityView current(VariableDefinition v) {
+        return current(v, newest(v));
+    }
+
+    private CapabilityView current(VariableDefinition v, List<StoredReading> recent) {
+        Instant from = recent.isEmpty() ? null : recent.get(0).timestamp();
+        Instant to = recent.isEmpty() ? null : recent.get(recent.size() - 1).timestamp();
+        return capabilityOf(v, recent, from, to);
+    }
+
+    private List<StoredReading> newest(VariableDefinition v) {
+        return telemetry.latestReadings(v.line(), v.variable(), clock.instant().plusSeconds(600),
+                config.capabilitySummaryReadings());
+    }
+
     /**
-     * Capability at a glance of every catalogue variable that has specification limits: Cpk and Ppk over its
-     * newest {@code poka.spc.capability-summary-readings} readings, computed by the capability query's code.
+     * Capability at a glance of every catalogue variable that has specification limits: {@link #currentCapability}
+     * of each, so the dashboard, the chart picker, the chart page and the API show one number.
      */
     @Transactional
     public List<CapabilitySummary> capabilitySummary() {
         List<CapabilitySummary> out = new ArrayList<>();
-        Instant now = clock.instant().plusSeconds(600);
         for (VariableDefinition v : telemetry.variables(null)) {
             if (v.lsl() == null && v.usl() == null) {
                 continue;
             }
             ControlLimitsView l = limits.current(v.line(), v.variable()).orElse(null);
-            List<StoredReading> recent = telemetry.latestReadings(v.line(), v.variable(), now,
-                    config.capabilitySummaryReadings());
-            Instant from = recent.isEmpty() ? null : recent.get(0).timestamp();
-            Instant to = recent.isEmpty() ? null : recent.get(recent.size() - 1).timestamp();
-            Double cpk = null;
-            Double ppk = null;
-            String problem = null;
+            List<StoredReading> recent = newest(v);
             try {
-                CapabilityView c = capabilityOf(v, recent, from, to);
-                cpk = c.cpk();
-                ppk = c.ppk();
+                CapabilityView c = current(v, recent);
+                out.add(new CapabilitySummary(v.line(), v.variable(), v.lsl(), v.usl(), v.target(),
+                        l == null ? null : l.version(), l == null ? null : l.center(), l == null ? null : l.sigma(),
+                        c.n(), c.firstReadingAt(), c.lastReadingAt(), c.cpk(), c.ppk(), CpkBand.of(c.cpk()), null,
+                        c.cpkSigma(), c.meaningful(), c.notMeaningfulReason()));
             } catch (ProblemException e) {
-                problem = e.getMessage();
+                out.add(new CapabilitySummary(v.line(), v.variable(), v.lsl(), v.usl(), v.target(),
+                        l == null ? null : l.version(), l == null ? null : l.center(), l == null ? null : l.sigma(),
+                        recent.size(), recent.isEmpty() ? null : recent.get(0).timestamp(),
+                        recent.isEmpty() ? null : recent.get(recent.size() - 1).timestamp(), null, null,
+                        CpkBand.UNKNOWN, e.getMessage(), null, false, null));
             }
-            out.add(new CapabilitySummary(v.line(), v.variable(), v.lsl(), v.usl(), v.target(),
-                    l == null ? null : l.version(), l == null ? null : l.center(), l == null ? null : l.sigma(),
-                    recent.size(), from, to, cpk, ppk, CpkBand.of(cpk), problem));
         }
         return out;
     }
@@ -218,6 +264,15 @@ public class SpcService {
         WithinSigma within = withinSigma(v, readings);
         SpecLimits spec = new SpecLimits(v.lsl(), v.usl(), v.target());
         CapabilityReport r = CapabilityAnalysis.analyze(data, spec, within, config.capabilityConfidence());
+        Instant first = readings.get(0).timestamp();
+        Instant last = readings.get(readings.size() - 1).timestamp();
+        ControlLimitsView l = limits.current(line, variable).orElse(null);
+        int violated = violations.count(line, variable, first, last);
+        String notMeaningful = l == null
+                ? "no control limits are frozen: the process has not been shown to be in control"
+                : violated > 0 ? "the chart shows the process out of control: " + violated + " rule violation"
+                        + (violated == 1 ? "" : "s") + " between " + first + " and " + last
+                : null;
         return new CapabilityView(line, variable, from, to, r.n(), r.mean(), within.value(), within.method().name(),
                 r.overallSigma(), v.lsl(), v.usl(), v.target(), finite(r.cp()), finite(r.cpl()), finite(r.cpu()),
                 finite(r.cpk()), finite(r.pp()), finite(r.ppl()), finite(r.ppu()), finite(r.ppk()), finite(r.cpm()),
@@ -225,7 +280,18 @@ public class SpcService {
                 new double[] {r.cpkInterval().lower(), r.cpkInterval().upper()}, config.capabilityConfidence(),
                 r.normality() == null ? null : r.normality().aSquaredAdjusted(),
                 r.normality() == null ? null : r.normality().pValue(),
-                r.normality() == null ? null : r.normality().rejectsNormality());
+                r.normality() == null ? null : r.normality().rejectsNormality(),
+                "within: " + sigmaLabel(within.method()), "overall: sample standard deviation of the readings",
+                first, last, l == null ? null : l.version(), violated, notMeaningful == null, notMeaningful);
+    }
+
+    static String sigmaLabel(WithinSigma.Method m) {
+        return switch (m) {
+            case MRBAR_OVER_D2 -> "MR-bar/d2 (average moving range)";
+            case RBAR_OVER_D2 -> "R-bar/d2 (average subgroup range)";
+            case SBAR_OVER_C4 -> "s-bar/c4 (average subgroup standard deviation)";
+            case ENTERED -> "entered";
+        };
     }
 
     /** Within sigma as the variable's chart estimates it: MR-bar/d2, R-bar/d2 or S-bar/c4. */

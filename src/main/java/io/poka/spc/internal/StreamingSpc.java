@@ -4,6 +4,7 @@ import io.poka.platform.RecordChanged;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.RuleViolations;
+import io.poka.spc.internal.chart.BaselineAdequacy;
 import io.poka.spc.internal.chart.ChartType;
 import io.poka.spc.internal.chart.LimitsOrigin;
 import io.poka.spc.internal.rules.RuleViolation;
@@ -43,12 +44,12 @@ public class StreamingSpc {
     private static final class ChartState {
         final VariableDefinition variable;
         ChartRun run;
-        final List<Instant> baselineTimes = new ArrayList<>();
-        final List<Double> baselineValues = new ArrayList<>();
+        final AutoBaseline baseline;
 
-        ChartState(VariableDefinition variable, ChartRun run) {
+        ChartState(VariableDefinition variable, ChartRun run, AutoBaseline baseline) {
             this.variable = variable;
             this.run = run;
+            this.baseline = baseline;
         }
     }
 
@@ -62,10 +63,12 @@ public class StreamingSpc {
     private final SpcConfig config;
     private final Clock clock;
     private final Event<RecordChanged> changes;
+    private final ChartRulesRepository chartRules;
 
     StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
             Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock,
-            Event<RecordChanged> changes) {
+            Event<RecordChanged> changes, ChartRulesRepository chartRules) {
+        this.chartRules = chartRules;
         this.telemetry = telemetry;
         this.limits = limits;
         this.violations = violations;
@@ -162,57 +165,65 @@ public class StreamingSpc {
                 v.ruleId(), ViolationStore.describe(v.ruleId()), state.run.limits().version(), List.of(times), p.value(), now);
     }
 
+    /**
+     * Collects an automatic phase I baseline ({@link AutoBaseline}); limits are frozen only once the phase I check
+     * finds it adequate (enough observations and effective sample size after autocorrelation).
+     */
     private void collectBaseline(ChartState state, StoredReading r) {
-        int needed = config.autoBaselineReadings();
-        if (needed <= 0) {
-            return;
-        }
-        state.baselineTimes.add(r.timestamp());
-        state.baselineValues.add(r.value());
-        if (state.baselineValues.size() < needed) {
-            return;
-        }
         VariableDefinition v = state.variable;
-        try {
-            Charting.Estimate est = Charting.estimate(v.chartType(), v.subgroupSize(), v.samplingIntervalSeconds(),
-                    state.baselineTimes, state.baselineValues, Set.of(), false);
-            ControlLimitsView frozen = limits.insertNextVersion(new ControlLimitsView(v.line(), v.variable(), 1,
-                    v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(), est.center(), est.sigma(),
-                    est.subgroupSize(), 3, state.baselineTimes.get(0), r.timestamp().plusMillis(1), est.pointsUsed(),
-                    est.excluded(), "automatic baseline of the first " + needed + " readings", clock.instant(),
-                    "system"));
-            changes.fire(new RecordChanged(SpcService.LIMITS_ENTITY, frozen.line() + "/" + frozen.variable() + "/v"
-                    + frozen.version(), "FROZEN", null, frozen, "automatic baseline of the first " + needed
-                    + " readings (poka.spc.auto-baseline-readings)"));
-            state.run = newRun(v, frozen);
-            LOG.infof("Froze automatic phase I limits v%d for %s/%s", frozen.version(), v.line(), v.variable());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("No automatic limits for %s/%s: %s", v.line(), v.variable(), e.getMessage());
+        Charting.Estimate est = state.baseline.offer(v, r.timestamp(), r.value()).orElse(null);
+        if (est == null) {
+            if (state.baseline.size() == config.autoBaselineReadings()) {
+                LOG.infof("Automatic baseline of %s/%s not frozen yet: %s", v.line(), v.variable(),
+                        state.baseline.lastWarnings());
+            }
+            return;
         }
-        state.baselineTimes.clear();
-        state.baselineValues.clear();
+        int count = state.baseline.size();
+        String reason = "automatic baseline of " + count + " readings (poka.spc.auto-baseline-readings "
+                + config.autoBaselineReadings() + "), frozen once the phase I check found it adequate";
+        ControlLimitsView frozen = limits.insertNextVersion(new ControlLimitsView(v.line(), v.variable(), 1,
+                v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(), est.center(), est.sigma(),
+                est.subgroupSize(), config.autoBaselineSigmaMultiplier(), state.baseline.first(),
+                r.timestamp().plusMillis(1), est.pointsUsed(), est.excluded(), reason, clock.instant(), "system",
+                est.arPhi(), est.check()));
+        changes.fire(new RecordChanged(SpcService.LIMITS_ENTITY, frozen.line() + "/" + frozen.variable() + "/v"
+                + frozen.version(), "FROZEN", null, frozen, reason));
+        state.run = newRun(v, frozen);
+        state.baseline.clear();
+        LOG.infof("Froze automatic phase I limits v%d for %s/%s", frozen.version(), v.line(), v.variable());
+    }
+
+    AutoBaseline autoBaseline() {
+        return new AutoBaseline(config.autoBaselineReadings(), config.autoBaselineMaxReadings(), minimums(config));
+    }
+
+    static BaselineAdequacy.Minimums minimums(SpcConfig config) {
+        return new BaselineAdequacy.Minimums(config.phaseOneMinIndividuals(), config.phaseOneMinSubgroups(),
+                config.phaseOneMinEffectiveSize());
     }
 
     private ChartState load(String line, String variable, Instant before) {
         VariableDefinition v = telemetry.variable(line, variable).orElse(null);
         if (v == null) {
-            return new ChartState(null, null);
+            return new ChartState(null, null, null);
         }
         ControlLimitsView current = limits.current(line, variable)
                 .filter(l -> l.chartType().equals(v.chartType().name()))
                 .orElse(null);
         if (current == null) {
-            return new ChartState(v, null);
+            return new ChartState(v, null, autoBaseline());
         }
         ChartRun run = newRun(v, current);
         for (StoredReading r : telemetry.latestReadings(line, variable, before, config.resumeReadings())) {
             run.accept(r.timestamp(), r.value());
         }
-        return new ChartState(v, run);
+        return new ChartState(v, run, autoBaseline());
     }
 
     ChartRun newRun(VariableDefinition v, ControlLimitsView l) {
-        return new ChartRun(v, l, config.ewmaLambda(), config.cusumK(), config.cusumH());
+        return new ChartRun(v, l, config.ewmaLambda(), config.cusumK(), config.cusumH(),
+                chartRules.chosen(v.line(), v.variable()).orElse(null));
     }
 
     private static String key(String line, String variable) {

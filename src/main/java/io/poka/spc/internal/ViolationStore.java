@@ -74,6 +74,24 @@ public class ViolationStore {
         }
     }
 
+    /** How many stored violations have a point in [from, to] (any limits version). */
+    int count(String line, String variable, Instant from, Instant to) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from spc.violation where line = ? and variable = ? and newest_point_at >= ? "
+                        + "and point_times[1] <= ?")) {
+            ps.setString(1, line);
+            ps.setString(2, variable);
+            ps.setTimestamp(3, Timestamp.from(from));
+            ps.setTimestamp(4, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String describe(String ruleId) {
         if (CusumMonitor.UPPER_RULE_ID.equals(ruleId)) {
             return "upper CUSUM beyond the decision interval H";

@@ -1,6 +1,8 @@
 package io.poka.telemetry.internal;
 
 import io.poka.platform.ConflictProblem;
+import io.poka.telemetry.ChartKind;
+import io.poka.telemetry.RuleSetName;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoPlant {
     private static final Logger LOG = Logger.getLogger(DemoPlant.class);
+
+    /**
+     * The demo's SPC set-up: TEP's readings are autocorrelated (lag-1 autocorrelation up to 0.99 over d00), so each
+     * variable is charted by the residuals of an AR(1) model (Montgomery, Introduction to SQC, 10.4), which reduces
+     * to an individuals chart where φ ≈ 0, with rule 1 only: the zone and run rules are supplementary and opt-in.
+     */
+    public static final ChartKind CHART = ChartKind.AR1_RESIDUALS;
+    public static final RuleSetName RULES = RuleSetName.BEYOND_LIMITS;
 
     private final TelemetryConfig config;
     private final CatalogueService catalogue;
@@ -39,7 +49,7 @@ public class DemoPlant {
             if (catalogue.lookup(line, v.id()).isEmpty()) {
                 try {
                     catalogue.create(new VariableRequest(line, v.id(), v.unit(), v.description(), null, null, interval,
-                            v.description(), null, null, null, null, null, null));
+                            v.description(), null, null, null, CHART, 1, RULES));
                 } catch (ConflictProblem e) {
                     // created concurrently by another instance
                 }

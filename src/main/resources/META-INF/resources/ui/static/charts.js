@@ -74,12 +74,50 @@
     ctx.restore();
   }
 
-  /** Most markers drawn at once; the list below the chart has them all. */
-  const MAX_MARKERS = 400;
+  /** Rule 1 (a point beyond the limits) and a CUSUM signal outrank the run rules. */
+  const severity = r => /^(WE1|NELSON1|CUSUM_UPPER|CUSUM_LOWER)$/.test(r) ? 2 : 1;
+  /** Points closer than this on screen (CSS pixels) share one marker. */
+  const MARKER_PX = 8;
+  /** Most point times a marker's tooltip lists. */
+  const TOOLTIP_POINTS = 12;
 
   /**
-   * A marker at each point where a rule fired: a triangle pointing away from the center line and the rule ids as
-   * text, as elements over the plot (so they are real text, not pixels).
+   * Violating points in the visible range grouped by screen column, newest first and, at the same time, most severe
+   * first. Every violating point is in a group, so no violation goes undrawn however many there are.
+   */
+  function markerGroups(u, plot) {
+    const sx = u.scales.x;
+    const groups = new Map();
+    for (const p of plot.points) {
+      if (!p.rules || p.rules.length === 0) { continue; }
+      const x = secs(p.time);
+      if (x < sx.min || x > sx.max) { continue; }
+      const key = Math.round(u.valToPos(x, 'x') / MARKER_PX);
+      if (!groups.has(key)) { groups.set(key, []); }
+      groups.get(key).push(p);
+    }
+    return Array.from(groups.values()).map(points => {
+      const rules = Array.from(new Set(points.flatMap(p => p.rules)));
+      const worst = Math.max(...rules.map(severity));
+      // drawn at the newest of its most severe points
+      const at = points.filter(p => p.rules.some(r => severity(r) === worst)).pop();
+      return { points: points, rules: rules, severity: worst, at: at, newest: secs(points[points.length - 1].time) };
+    }).sort((a, b) => b.newest - a.newest || b.severity - a.severity);
+  }
+
+  function tooltip(g) {
+    const lines = g.points.slice(-TOOLTIP_POINTS).reverse()
+      .map(p => p.time + ': ' + p.rules.map(r => ruleLabel(r) + (ruleLabel(r) === r ? '' : ' (' + r + ')')).join(', '));
+    if (g.points.length > TOOLTIP_POINTS) { lines.push('… and ' + (g.points.length - TOOLTIP_POINTS) + ' earlier points'); }
+    return (g.points.length > 1 ? g.points.length + ' points where rules fired:\n' : '') + lines.join('\n');
+  }
+
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  /**
+   * A marker per screen column where rules fired: a triangle pointing away from the center line, the rules of all
+   * its points in a tooltip, and their ids as a label unless the label would cover one already placed (newer or
+   * more severe ones place theirs first). Elements over the plot, so they are real text, not pixels.
    */
   function drawMarkers(u, plot) {
     let layer = plot.layer;
@@ -88,44 +126,100 @@
       layer.className = 'rule-markers';
       u.over.appendChild(layer);
     }
-    const sx = u.scales.x;
-    const marks = [];
-    let previous = '';
-    for (const p of plot.points) {
-      const rules = (p.rules || []).join(' ');
-      const continued = rules === previous && marks.length > 0;
-      previous = rules;
-      if (!rules) { continue; }
-      const x = secs(p.time);
-      if (x < sx.min || x > sx.max) { continue; }
+    const placed = [];
+    const marks = markerGroups(u, plot).map(g => {
+      const p = g.at;
       const lower = p.rules.includes('CUSUM_LOWER');
       const y = plot.name === 'CUSUM' ? (lower ? -p.lower : p.upper) : p.value;
       const up = plot.name === 'CUSUM' ? !lower : y >= p.center;
+      const left = u.valToPos(secs(p.time), 'x');
+      const top = u.valToPos(y, 'y');
       const span = document.createElement('span');
       span.className = 'rule-marker ' + (up ? 'up' : 'down');
-      span.dataset.rule = p.rules.join(' ');
+      span.dataset.rule = g.rules.join(' ');
       span.dataset.time = p.time;
-      span.style.left = u.valToPos(x, 'x') + 'px';
-      span.style.top = u.valToPos(y, 'y') + 'px';
+      span.dataset.count = String(g.points.length);
+      span.title = tooltip(g);
+      span.style.left = left + 'px';
+      span.style.top = top + 'px';
       const shape = document.createElement('span');
       shape.className = 'shape';
       shape.setAttribute('aria-hidden', 'true');
       shape.textContent = up ? '▲' : '▼';
       span.append(shape);
-      if (!continued) {
-        // a pattern that goes on fires on every point: its rule is written once, at the first point
+      const text = g.rules.map(ruleLabel).join(' ');
+      // the label sits beyond the triangle (about 14 px), 16 px high, a bold 12 px character at most about 9 px wide
+      const half = (text.length * 9 + 8) / 2;
+      const box = up ? { left: left - half, right: left + half, top: top - 32, bottom: top - 14 }
+        : { left: left - half, right: left + half, top: top + 14, bottom: top + 32 };
+      if (!placed.some(b => overlaps(b, box))) {
+        placed.push(box);
         const label = document.createElement('span');
         label.className = 'label';
-        label.textContent = p.rules.map(ruleLabel).join(' ');
+        label.textContent = text;
         span.append(label);
       } else {
-        span.classList.add('continued');
+        span.classList.add('unlabelled');
       }
       if (up) { span.append(span.firstChild); }
-      marks.push(span);
-      if (marks.length >= MAX_MARKERS) { break; }
-    }
+      return span;
+    });
     layer.replaceChildren(...marks);
+    plot.fig.dataset.markers = String(marks.length);
+  }
+
+  const notesEl = document.getElementById('chart-notes');
+  const notes = notesEl ? JSON.parse(notesEl.textContent) || [] : [];
+
+  /** Notes on the main chart: a dotted line at each note's time with "✎ text" on top, who and when in a tooltip. */
+  function drawNotes(u, plot) {
+    if (plot !== plots[0] || notes.length === 0) { return; }
+    let layer = plot.notesLayer;
+    if (!layer) {
+      layer = plot.notesLayer = document.createElement('div');
+      layer.className = 'chart-notes';
+      u.over.appendChild(layer);
+    }
+    const sx = u.scales.x;
+    layer.replaceChildren(...notes.filter(n => secs(n.at) >= sx.min && secs(n.at) <= sx.max).map(n => {
+      const span = document.createElement('span');
+      span.className = 'chart-note';
+      span.dataset.time = n.at;
+      span.title = n.at + ' — ' + n.text + ' (' + n.createdBy + ', ' + n.createdAt + ')';
+      span.style.left = u.valToPos(secs(n.at), 'x') + 'px';
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = '✎ ' + n.text;
+      span.append(label);
+      return span;
+    }));
+  }
+
+  const notesList = document.getElementById('notes-list');
+  if (notesList) {
+    notesList.replaceChildren(...notes.map(n => {
+      const li = document.createElement('li');
+      li.textContent = n.at + ' — ' + n.text + ' (' + n.createdBy + ')';
+      return li;
+    }));
+  }
+  const noteForm = document.getElementById('note-form');
+  if (noteForm) {
+    noteForm.addEventListener('submit', async event => {
+      event.preventDefault();
+      const button = noteForm.querySelector('button');
+      button.disabled = true;
+      try {
+        await Poka.send('POST', noteForm.dataset.url, { at: new Date(document.getElementById('note-at').value + 'Z').toISOString(),
+          text: document.getElementById('note-text').value });
+        sessionStorage.setItem('poka.message', 'Note added.');
+        location.reload();
+      } catch (e) {
+        // shown by Poka.send
+      } finally {
+        button.disabled = false;
+      }
+    });
   }
 
   /** Tick steps in seconds: whole seconds at least, so no two ticks read the same. */
@@ -145,6 +239,33 @@
   function padded(u, min, max) {
     const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
     return [min - pad, max + pad];
+  }
+
+  /**
+   * Width of the value axis from its widest tick text (uPlot's fixed 50 px clipped "120.45" to "20.45"): the tick,
+   * the gap and the text, measured in the axis's own font, on every pass while uPlot settles the ticks.
+   */
+  function valueAxisSize(u, values, axisIdx) {
+    const axis = u.axes[axisIdx];
+    let widest = 0;
+    if (values && values.length) {
+      u.ctx.save();
+      u.ctx.font = axis.font[0];
+      values.forEach(v => { widest = Math.max(widest, u.ctx.measureText(String(v)).width / devicePixelRatio); });
+      u.ctx.restore();
+    }
+    return Math.ceil(Math.max(40, axis.ticks.size + axis.gap + widest + 2));
+  }
+
+  /**
+   * What the value axis wrote, on the figure for readers and tests: its tick texts, their font and the room the
+   * axis leaves them (CSS pixels between the plot's left edge, less tick and gap, and the canvas edge).
+   */
+  function recordTicks(u, fig) {
+    const y = u.axes[1];
+    fig.dataset.yTicks = JSON.stringify(y._values || []);
+    fig.dataset.yFont = y.font[0];
+    fig.dataset.yRoom = String(y._size - y.ticks.size - y.gap);
   }
 
   function onZoom(u) {
@@ -175,11 +296,11 @@
       tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: true, y: false, setScale: true }, sync: { key: 'poka-chart' } },
       scales: { x: { time: true }, y: { range: padded } },
-      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70, incrs: TIME_STEPS }, {}],
+      axes: [{ label: 'Time (UTC)', values: timeTicks, space: 70, incrs: TIME_STEPS }, { size: valueAxisSize }],
       series: series(name, fig),
       hooks: {
         drawAxes: [u => drawPhase(u)],
-        draw: [u => drawMarkers(u, plot)],
+        draw: [u => drawMarkers(u, plot), u => drawNotes(u, plot), u => recordTicks(u, fig)],
         setSelect: [u => { if (u.select.width > 0) { plot.selecting = true; } }],
         setScale: [(u, key) => { if (key === 'x' && plot.selecting) { plot.selecting = false; onZoom(u); } }]
       }

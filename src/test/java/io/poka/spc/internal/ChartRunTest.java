@@ -23,7 +23,7 @@ class ChartRunTest {
 
     private static ControlLimitsView limits(ChartKind kind, int n) {
         return new ControlLimitsView("l", "v", 1, kind.name(), "ENTERED_FROM_STUDY", 10, 1, n, 3, null, null, null,
-                List.of(), "test", T0, "test");
+                List.of(), "test", T0, "test", null, null);
     }
 
     @Test
@@ -64,5 +64,28 @@ class ChartRunTest {
             queried.addAll(query.accept(T0.plusSeconds(i), values[i]));
         }
         assertEquals(streamed.subList(5, 10), queried);
+    }
+
+    @Test
+    void anAr1ResidualVariablePlotsOnlyTheForecastErrorsUnderTheRulesChosenForIt() {
+        // mean 10, phi 0.5, sigma_e 1, L 3: forecasts 10 + 0.5 (x_(t-1) - 10)
+        ControlLimitsView ar1 = new ControlLimitsView("l", "v", 1, "AR1_RESIDUALS", "ENTERED_FROM_STUDY", 10, 1, 1, 3,
+                null, null, null, List.of(), "test", T0, "test", 0.5, null);
+        VariableDefinition v = variable(ChartKind.AR1_RESIDUALS, 1, null);
+        ChartRun run = new ChartRun(v, ar1, 0.2, 0.5, 5,
+                new io.poka.spc.internal.rules.RuleSet(java.util.EnumSet.of(
+                        io.poka.spc.internal.rules.RunRule.WE1, io.poka.spc.internal.rules.RunRule.WE4)));
+        List<ChartRun.Plotted> points = new ArrayList<>();
+        double[] values = {12, 12, 11.5, 10.9, 10.8, 10.95, 10.7, 10.9, 10.8, 10.85};
+        for (int i = 0; i < values.length; i++) {
+            points.addAll(run.accept(T0.plusSeconds(i), values[i]));
+        }
+        assertEquals(8, points.size(), "no point for the first reading nor for the held repeat of 12");
+        assertEquals(List.of("RESIDUALS"), points.stream().map(p -> p.chart().name()).distinct().toList());
+        assertEquals(11.5 - 11, points.get(0).value(), 1e-12, "11.5 against the forecast 10 + 0.5 x 2 from 12");
+        // every residual is above 0 (0.5, 0.15, 0.35, 0.55, 0.225, 0.55, 0.35, 0.45): the eighth fires the opted-in
+        // WE4; none is beyond 3 sigma, and the catalogue's Western Electric WE2/WE3 are not chosen
+        assertEquals(List.of("WE4"), points.get(7).violations().stream().map(x -> x.ruleId()).toList());
+        assertEquals(0, points.subList(0, 7).stream().mapToInt(p -> p.violations().size()).sum());
     }
 }
