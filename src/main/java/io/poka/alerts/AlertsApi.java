@@ -17,4 +17,7 @@ public interface AlertsApi {
 
     /** Unresolved alerts counted per line and severity (lines A-Z, HIGH first), for the dashboard. */
     List<OpenAlertCount> openAlertCounts();
+
+    /** One incident (signals of one line overlapping in time), if it exists. */
+    Optional<IncidentView> incident(UUID id);
 }

@@ -4,6 +4,7 @@ import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertRaised;
 import io.poka.alerts.AlertView;
 import io.poka.alerts.AlertsApi;
+import io.poka.alerts.IncidentView;
 import io.poka.alerts.OpenAlertCount;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
@@ -127,6 +128,12 @@ public class AlertService implements AlertsApi {
     @Transactional
     public List<OpenAlertCount> openAlertCounts() {
         return store.openCounts();
+    }
+
+    @Override
+    @Transactional
+    public Optional<IncidentView> incident(UUID id) {
+        return Optional.empty();
     }
 
     @Transactional
