@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,7 +59,7 @@ class IncidentNotifier {
                 firstNotice(sub, e);
             } else if (sub.changes().contains(e.change())) {
                 UUID id = UUID.randomUUID();
-                deliveries.enqueueFollowUp(delivery(id, sub, e, e.change(), sub.target(), e.occurredAt(), null));
+                deliveries.enqueueFollowUp(delivery(id, sub, e, e.change(), sub.target(), clock.instant(), null));
             }
         }
     }
@@ -67,17 +68,17 @@ class IncidentNotifier {
         if (!Severities.meets(e.severity(), sub.minSeverity())) {
             return;
         }
-        Optional<UUID> told = deliveries.enqueue(delivery(UUID.randomUUID(), sub, e, OPENED, sub.target(),
-                e.occurredAt(), null));
+        Instant now = clock.instant();
+        Optional<UUID> told = deliveries.enqueue(delivery(UUID.randomUUID(), sub, e, OPENED, sub.target(), now, null));
         if (told.isPresent() && sub.escalationTarget() != null && "OPEN".equals(e.status())) {
             Duration after = sub.escalateAfter() != null ? sub.escalateAfter() : config.escalateAfter();
             deliveries.enqueue(delivery(UUID.randomUUID(), sub, e, ESCALATED, sub.escalationTarget(),
-                    e.occurredAt().plus(after), after));
+                    now.plus(after), after));
         }
     }
 
     private DeliveryStore.NewDelivery delivery(UUID id, SubscriptionView sub, IncidentChanged e, String kind,
-            String recipient, java.time.Instant dueAt, Duration unacknowledgedFor) {
+            String recipient, Instant dueAt, Duration unacknowledgedFor) {
         String link = config.linkBaseUrl().map(base -> base.replaceAll("/+$", "") + "/ui/incidents/" + e.incidentId())
                 .orElse(null);
         Notice notice = Notice.of(id, sub.id(), kind, e, unacknowledgedFor, link);
