@@ -85,7 +85,10 @@ public class IncidentService {
         new TreeSet<>(lines).forEach(store::lockLine);
     }
 
-    /** One signal per stored violation (the firings of a pattern going on share one), grouped by line. */
+    /**
+     * One signal per stored violation (the firings of a pattern going on share one), grouped by line; its time span is
+     * that of its firings (each at the newest point of its pattern).
+     */
     void onRuleViolations(List<RuleViolated> violations, Function<RuleViolated, UUID> alertOf, Instant now) {
         Map<String, Map<UUID, List<RuleViolated>>> byLine = new LinkedHashMap<>();
         for (RuleViolated v : violations) {
@@ -94,9 +97,10 @@ public class IncidentService {
         }
         byLine.forEach((line, rows) -> record(line, rows.values().stream().map(row -> {
             RuleViolated v = row.get(0);
-            Instant from = row.stream().map(x -> x.pointTimes().get(0)).min(Comparator.naturalOrder()).orElseThrow();
-            Instant to = row.stream().map(x -> x.pointTimes().get(x.pointTimes().size() - 1))
-                    .max(Comparator.naturalOrder()).orElseThrow();
+            // a firing happens at its newest point; the older points of its pattern may lie before an earlier gap
+            List<Instant> fired = row.stream().map(x -> x.pointTimes().get(x.pointTimes().size() - 1)).toList();
+            Instant from = fired.stream().min(Comparator.naturalOrder()).orElseThrow();
+            Instant to = fired.stream().max(Comparator.naturalOrder()).orElseThrow();
             return new Signal(v.violationId(), Signal.RULE, v.variable(), alertOf.apply(v),
                     Severity.of(v.chart(), v.ruleId()), row.size(), from, to, null, null, null, null, null);
         }).toList(), now));

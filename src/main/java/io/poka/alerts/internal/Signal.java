@@ -10,8 +10,8 @@ import java.util.UUID;
  * firings it holds) or an anomaly detection (kind ANOMALY: model, score, threshold and top contributors). The id is the
  * violation's or the anomaly's, so a signal delivered twice is recognised.
  *
- * @param from time of the signal's first point
- * @param to time of its last point
+ * @param from when it first fired (a rule fires at the newest point of its pattern; an anomaly at its row's time)
+ * @param to when it last fired
  */
 record Signal(UUID id, String kind, String variable, UUID alertId, Severity severity, int firings, Instant from,
         Instant to, UUID modelId, Integer modelVersion, Double score, Double threshold,
