@@ -1,6 +1,7 @@
 package io.poka.alerts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,8 +11,14 @@ import java.util.UUID;
  * @param status OPEN, ACKNOWLEDGED or RESOLVED
  * @param severity HIGH, MEDIUM or LOW (the maximum of its signals)
  * @param assignee the user the incident is assigned to, or null
- * @param summary one line for people: severity, top variables, signal count
+ * @param summary one line for people: severity, line and top variables
+ * @param cause the root cause (or, for a false alarm, the note why) given at resolution
+ * @param label TRUE_POSITIVE or FALSE_ALARM once resolved
+ * @param signalCount violations and anomaly detections in it
+ * @param topVariables the variables ranked by contribution, at most five
  */
 public record IncidentView(UUID id, String line, String status, String severity, Instant firstSignalAt,
-        Instant lastSignalAt, Instant acknowledgedAt, String acknowledgedBy, String assignee, String summary) {
+        Instant lastSignalAt, Instant acknowledgedAt, String acknowledgedBy, String assignee, String summary,
+        Instant openedAt, Instant assignedAt, String assignedBy, Instant resolvedAt, String resolvedBy, String cause,
+        String label, int signalCount, int anomalyCount, List<String> topVariables) {
 }
