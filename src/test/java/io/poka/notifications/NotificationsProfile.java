@@ -23,7 +23,7 @@ public class NotificationsProfile implements QuarkusTestProfile {
                 "poka.notifications.retry-base-delay", "PT10S",
                 "poka.notifications.retry-max-delay", "PT5M",
                 "poka.notifications.escalate-after", "PT15M",
-                "poka.notifications.link-base-url", "https://poka.test.example/");
+                "poka.notifications.incident-link", "https://poka.test.example/ui/incidents/{id}");
     }
 
     @Override

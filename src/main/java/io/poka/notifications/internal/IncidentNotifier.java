@@ -79,8 +79,7 @@ class IncidentNotifier {
 
     private DeliveryStore.NewDelivery delivery(UUID id, SubscriptionView sub, IncidentChanged e, String kind,
             String recipient, Instant dueAt, Duration unacknowledgedFor) {
-        String link = config.linkBaseUrl().map(base -> base.replaceAll("/+$", "") + "/ui/incidents/" + e.incidentId())
-                .orElse(null);
+        String link = config.incidentLink().map(t -> t.replace("{id}", e.incidentId().toString())).orElse(null);
         Notice notice = Notice.of(id, sub.id(), kind, e, unacknowledgedFor, link);
         try {
             return new DeliveryStore.NewDelivery(id, sub.id(), e.incidentId(), e.line(), kind, sub.channel(),

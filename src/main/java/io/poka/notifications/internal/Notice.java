@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param change the incident change that caused it (an UPDATED change raises the first notice when the incident's
  *        severity first meets the subscription's minimum)
  * @param unacknowledgedFor for ESCALATED, how long the incident had gone unacknowledged; else null
- * @param link the incident in the web UI (poka.notifications.link-base-url), or null
+ * @param link the incident's address for people (poka.notifications.incident-link), or null
  */
 public record Notice(UUID deliveryId, UUID subscriptionId, String kind, Incident incident, Change change,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration unacknowledgedFor, String link) {

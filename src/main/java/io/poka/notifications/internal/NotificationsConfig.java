@@ -37,6 +37,9 @@ public interface NotificationsConfig {
     @WithDefault("PT10S")
     Duration webhookTimeout();
 
-    /** Base address of the web UI (e.g. https://poka.example.com); set, messages link to the incident. */
-    Optional<String> linkBaseUrl();
+    /**
+     * Address of an incident for people, {id} standing for the incident id (e.g.
+     * https://poka.example.com/api/v1/incidents/{id}); set, every message carries the link; unset, none.
+     */
+    Optional<String> incidentLink();
 }
