@@ -184,6 +184,18 @@ class EveryWriteIsAuditedTest {
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
 
+        // notifications: a subscription to a line, an incident there writes its delivery (in the incident's
+        // transaction), the worker's failed attempts at a closed port, and the deletion that cancels what is pending
+        String notified = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(notified, "temp", "degC", "");
+        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
+                .post("/api/v1/spc/charts/" + notified + "/temp/limits/entered").then().statusCode(201);
+        String subscription = Api.asAdmin().body(Map.of("name", "audit probe", "line", notified, "minSeverity", "LOW",
+                "channel", "WEBHOOK", "target", "http://127.0.0.1:9/closed", "secret", "audit-probe-secret-0123"))
+                .post("/api/v1/notifications/subscriptions").then().statusCode(201).extract().path("id");
+        TelemetryFixtures.postValues(notified, "temp", "degC", start.plusSeconds(60), List.of(5.0, 6.0, 7.0));
+        Api.asAdmin().delete("/api/v1/notifications/subscriptions/" + subscription).then().statusCode(204);
+
         // attribute charts: samples and phase I limits
         String chart = "/api/v1/spc/attribute-charts/" + LotFixtures.unique("chart");
         Instant sampled = Instant.now().minus(40, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
