@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.poka.notifications.internal.DeliveryWorker;
-import io.poka.testing.AdjustableClock;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(NotificationsProfile.class)
-class IncidentNotificationsTest {
-    @Inject
-    DeliveryWorker worker;
-    @Inject
-    AdjustableClock clock;
-    @Inject
-    ObjectMapper json;
-
-    @AfterEach
-    void realTimeAndNoSubscriptionsLeft() {
-        clock.reset();
-        NotificationFixtures.unsubscribeAll();
-    }
-
+class IncidentNotificationsTest extends NotificationsIntegrationTest {
     /** A new line with variable temp (entered limits 0 +- 3) and the subscriptions made by {@code subscribe}. */
     private static String lineWithLimits() {
         String line = TelemetryFixtures.newLine();
@@ -88,7 +70,7 @@ class IncidentNotificationsTest {
             clock.advance(Duration.ofHours(1));
             worker.deliverDue();
             assertEquals(List.of("OPENED", "ACKNOWLEDGED"), hook.calls().stream()
-                    .map(c -> kind(c.body())).toList());
+                    .map(c -> NotificationFixtures.kind(c.body())).toList());
             assertEquals(List.of(), lead.calls(), "acknowledged within 20 minutes: no escalation");
         }
     }
@@ -117,14 +99,6 @@ class IncidentNotificationsTest {
             assertEquals(incident, escalated.at("/incident/id").asText());
             assertEquals("PT20M", escalated.get("unacknowledgedFor").asText());
             assertEquals(1, hook.calls().size());
-        }
-    }
-
-    private String kind(String body) {
-        try {
-            return json.readTree(body).get("kind").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 /** Subscriptions over REST, incident changes as alerts fires them, and delivery look-ups for the notification tests. */
 public final class NotificationFixtures {
     public static final String SECRET = "whsec-test-0123456789abcdef";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private NotificationFixtures() {
@@ -60,6 +62,15 @@ public final class NotificationFixtures {
                         || change.equals("UPDATED") ? "system" : "admin", at);
         QuarkusTransaction.requiringNew().run(() -> events.fire(e));
         return e;
+    }
+
+    /** The kind (OPENED, ESCALATED, ...) of a webhook body. */
+    public static String kind(String webhookBody) {
+        try {
+            return JSON.readTree(webhookBody).get("kind").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The deliveries of an incident as the REST API lists them. */

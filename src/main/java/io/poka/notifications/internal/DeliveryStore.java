@@ -1,14 +1,11 @@
 package io.poka.notifications.internal;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,10 +29,10 @@ class DeliveryStore {
     record Filter(String status, UUID incidentId, UUID subscriptionId, String kind) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    DeliveryStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    DeliveryStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Inserts the delivery unless one exists for its (incident, kind, channel, recipient); returns its id if inserted. */
@@ -58,74 +55,53 @@ class DeliveryStore {
                 + (onlyIfNoticed ? "where exists (select 1 from notifications.delivery o where o.incident_id = ? "
                         + "and o.kind = 'OPENED' and o.channel = ? and o.recipient = ?) " : "")
                 + "on conflict (incident_id, kind, channel, recipient) do nothing returning id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setObject(i++, d.id());
-            ps.setObject(i++, d.subscriptionId());
-            ps.setObject(i++, d.incidentId());
-            ps.setString(i++, d.line());
-            ps.setString(i++, d.kind());
-            ps.setString(i++, d.channel());
-            ps.setString(i++, d.recipient());
-            ps.setTimestamp(i++, Timestamp.from(d.dueAt()));
-            ps.setTimestamp(i++, Timestamp.from(d.createdAt()));
-            ps.setString(i++, d.payload());
-            if (onlyIfNoticed) {
-                ps.setObject(i++, d.incidentId());
-                ps.setString(i++, d.channel());
-                ps.setString(i, d.recipient());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Object[] values = {d.id(), d.subscriptionId(), d.incidentId(), d.line(), d.kind(), d.channel(), d.recipient(),
+            d.dueAt(), d.createdAt(), d.payload()};
+        Object[] args = onlyIfNoticed ? concat(values, d.incidentId(), d.channel(), d.recipient()) : values;
+        return jdbc.query(sql, rs -> rs.getObject(1, UUID.class), args).stream().findFirst();
+    }
+
+    private static Object[] concat(Object[] head, Object... tail) {
+        Object[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     /** Locks and returns the most overdue pending delivery that no other transaction holds, if any is due at {@code now}. */
     Optional<DueDelivery> claimDue(Instant now) {
-        String sql = "select " + COLUMNS + ", d.payload, s.secret from notifications.delivery d "
+        return jdbc.query("select " + COLUMNS + ", d.payload, s.secret from notifications.delivery d "
                 + "join notifications.subscription s on s.id = d.subscription_id "
                 + "where d.status = 'PENDING' and d.next_attempt_at <= ? order by d.next_attempt_at, d.id limit 1 "
-                + "for update of d skip locked";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new DueDelivery(view(rs), rs.getString(15), rs.getString(16)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+                + "for update of d skip locked", rs -> new DueDelivery(view(rs), rs.getString(15), rs.getString(16)),
+                now).stream().findFirst();
     }
 
     void markSent(UUID id, Instant at) {
-        update("update notifications.delivery set status = 'SENT', attempts = attempts + 1, last_attempt_at = ?, "
+        jdbc.update("update notifications.delivery set status = 'SENT', attempts = attempts + 1, last_attempt_at = ?, "
                 + "sent_at = ?, last_error = null where id = ?", at, at, id);
     }
 
     /** A failed attempt with another one to come at {@code next}. */
     void markRetry(UUID id, Instant at, String error, Instant next) {
-        update("update notifications.delivery set attempts = attempts + 1, last_attempt_at = ?, last_error = ?, "
+        jdbc.update("update notifications.delivery set attempts = attempts + 1, last_attempt_at = ?, last_error = ?, "
                 + "next_attempt_at = ? where id = ?", at, error, next, id);
     }
 
     /** The last allowed attempt failed: dead-lettered, kept with its error. */
     void markFailed(UUID id, Instant at, String error) {
-        update("update notifications.delivery set status = 'FAILED', attempts = attempts + 1, last_attempt_at = ?, "
-                + "last_error = ? where id = ?", at, error, id);
+        jdbc.update("update notifications.delivery set status = 'FAILED', attempts = attempts + 1, "
+                + "last_attempt_at = ?, last_error = ? where id = ?", at, error, id);
     }
 
     /** Ended without an attempt: SKIPPED (channel off) or CANCELLED (moot), with the reason. */
     void markEnded(UUID id, String status, String reason) {
-        update("update notifications.delivery set status = ?, last_error = ? where id = ?", status, reason, id);
+        jdbc.update("update notifications.delivery set status = ?, last_error = ? where id = ?", status, reason, id);
     }
 
     /** A dead-lettered delivery made due again with a fresh set of attempts. */
     void requeue(UUID id, Instant now) {
-        update("update notifications.delivery set status = 'PENDING', attempts = 0, next_attempt_at = ? where id = ?",
-                now, id);
+        jdbc.update("update notifications.delivery set status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                + "where id = ?", now, id);
     }
 
     /** Pending deliveries of an incident of one kind (e.g. its escalations), locked. */
@@ -151,18 +127,7 @@ class DeliveryStore {
 
     long count(Filter f) {
         List<Object> args = new ArrayList<>();
-        String sql = "select count(*) from notifications.delivery d " + where(f, args);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.count("select count(*) from notifications.delivery d " + where(f, args), args.toArray());
     }
 
     private static String where(Filter f, List<Object> args) {
@@ -181,41 +146,14 @@ class DeliveryStore {
         }
     }
 
-    private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i] instanceof Instant t ? Timestamp.from(t) : args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private List<DeliveryView> query(String where, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from notifications.delivery d "
-                        + where)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<DeliveryView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(view(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.query("select " + COLUMNS + " from notifications.delivery d " + where, DeliveryStore::view, args);
     }
 
     private static DeliveryView view(ResultSet rs) throws SQLException {
         return new DeliveryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                SubscriptionStore.instant(rs.getTimestamp(10)), SubscriptionStore.instant(rs.getTimestamp(11)),
-                rs.getString(12), SubscriptionStore.instant(rs.getTimestamp(13)),
-                SubscriptionStore.instant(rs.getTimestamp(14)));
+                Jdbc.instant(rs.getTimestamp(10)), Jdbc.instant(rs.getTimestamp(11)), rs.getString(12),
+                Jdbc.instant(rs.getTimestamp(13)), Jdbc.instant(rs.getTimestamp(14)));
     }
 }

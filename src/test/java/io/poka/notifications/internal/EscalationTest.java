@@ -7,8 +7,7 @@ import static io.poka.notifications.NotificationFixtures.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.poka.alerts.IncidentChanged;
-import io.poka.notifications.NotificationFixtures;
+import io.poka.notifications.NotificationsIntegrationTest;
 import io.poka.notifications.NotificationsProfile;
 import io.poka.notifications.TestSmtpServer;
 import io.poka.testing.AdjustableClock;
@@ -16,13 +15,10 @@ import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,29 +29,31 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(NotificationsProfile.class)
-class EscalationTest {
-    @Inject
-    Event<IncidentChanged> incidents;
-    @Inject
-    DeliveryWorker worker;
-    @Inject
-    AdjustableClock clock;
+class EscalationTest extends NotificationsIntegrationTest {
+    /** A line, its on-call address and the escalation lead's, and an incident opened there and first notified. */
+    private record Opened(String line, String onCall, String lead, UUID incident) {
+    }
 
-    @AfterEach
-    void realTimeAndNoSubscriptionsLeft() {
-        clock.reset();
-        NotificationFixtures.unsubscribeAll();
+    private Opened openedWithEscalation(String minSeverity, String severity, Map<String, String> escalation) {
+        String line = line();
+        String onCall = "oncall-" + UUID.randomUUID() + "@plant.example";
+        String lead = "lead-" + UUID.randomUUID() + "@plant.example";
+        Map<String, String> extra = new java.util.HashMap<>(escalation);
+        extra.put("escalationTarget", lead);
+        subscribe(line, minSeverity, "EMAIL", onCall, extra);
+        UUID incident = UUID.randomUUID();
+        fire(incidents, incident, line, "OPENED", severity, "OPEN", clock.instant());
+        worker.deliverDue();
+        return new Opened(line, onCall, lead, incident);
     }
 
     @Test
     void anIncidentUnacknowledgedPastTheSubscriptionsDelayIsEscalatedOnceToTheSecondRecipient() throws Exception {
-        String line = line();
-        String onCall = "oncall-" + UUID.randomUUID() + "@plant.example";
-        String lead = "lead-" + UUID.randomUUID() + "@plant.example";
-        subscribe(line, "MEDIUM", "EMAIL", onCall, Map.of("escalationTarget", lead, "escalateAfter", "PT30M"));
-        UUID incident = UUID.randomUUID();
-        fire(incidents, incident, line, "OPENED", "HIGH", "OPEN", clock.instant());
-        worker.deliverDue();
+        Opened o = openedWithEscalation("MEDIUM", "HIGH", Map.of("escalateAfter", "PT30M"));
+        String line = o.line();
+        String onCall = o.onCall();
+        String lead = o.lead();
+        UUID incident = o.incident();
         assertEquals(1, TestSmtpServer.receivedBy(onCall).size());
         assertEquals(List.of(), TestSmtpServer.receivedBy(lead), "not yet");
 
@@ -85,21 +83,16 @@ class EscalationTest {
 
     @Test
     void anAcknowledgementBeforeTheDelayCancelsTheEscalation() throws Exception {
-        String line = line();
-        String onCall = "oncall-" + UUID.randomUUID() + "@plant.example";
-        String lead = "lead-" + UUID.randomUUID() + "@plant.example";
-        subscribe(line, "LOW", "EMAIL", onCall, Map.of("escalationTarget", lead));
-        UUID incident = UUID.randomUUID();
-        fire(incidents, incident, line, "OPENED", "MEDIUM", "OPEN", clock.instant());
-        worker.deliverDue();
+        Opened o = openedWithEscalation("LOW", "MEDIUM", Map.of());
+        String lead = o.lead();
         clock.advance(Duration.ofMinutes(5));
-        fire(incidents, incident, line, "ACKNOWLEDGED", "MEDIUM", "ACKNOWLEDGED", clock.instant());
+        fire(incidents, o.incident(), o.line(), "ACKNOWLEDGED", "MEDIUM", "ACKNOWLEDGED", clock.instant());
 
         clock.advance(Duration.ofHours(1));
         worker.deliverDue();
         assertEquals(List.of(), TestSmtpServer.receivedBy(lead));
-        Map<String, Object> escalation = deliveries(incident).stream().filter(d -> d.get("kind").equals("ESCALATED"))
-                .findFirst().orElseThrow();
+        Map<String, Object> escalation = deliveries(o.incident()).stream()
+                .filter(d -> d.get("kind").equals("ESCALATED")).findFirst().orElseThrow();
         assertEquals("CANCELLED", escalation.get("status"));
         assertTrue(((String) escalation.get("lastError")).startsWith("incident acknowledged by admin"),
                 (String) escalation.get("lastError"));
@@ -107,13 +100,7 @@ class EscalationTest {
 
     @Test
     void withoutItsOwnDelayASubscriptionEscalatesAfterTheConfiguredDefault() throws Exception {
-        String line = line();
-        String onCall = "oncall-" + UUID.randomUUID() + "@plant.example";
-        String lead = "lead-" + UUID.randomUUID() + "@plant.example";
-        subscribe(line, "LOW", "EMAIL", onCall, Map.of("escalationTarget", lead));
-        UUID incident = UUID.randomUUID();
-        fire(incidents, incident, line, "OPENED", "LOW", "OPEN", clock.instant());
-        worker.deliverDue();
+        String lead = openedWithEscalation("LOW", "LOW", Map.of()).lead();
 
         clock.advance(Duration.ofMinutes(14)); // poka.notifications.escalate-after is PT15M in NotificationsProfile
         worker.deliverDue();

@@ -6,15 +6,14 @@ import static io.poka.notifications.NotificationFixtures.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.alerts.AlertsApi;
 import io.poka.alerts.IncidentChanged;
 import io.poka.notifications.NotificationFixtures;
+import io.poka.notifications.NotificationsIntegrationTest;
 import io.poka.notifications.NotificationsProfile;
 import io.poka.notifications.TestSmtpServer;
 import io.poka.notifications.WebhookReceiver;
 import io.poka.platform.RecordChanged;
-import io.poka.testing.AdjustableClock;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,13 +40,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(NotificationsProfile.class)
-class ExactlyOnceDeliveryTest {
+class ExactlyOnceDeliveryTest extends NotificationsIntegrationTest {
     private static final int INCIDENTS = 25;
 
-    @Inject
-    Event<IncidentChanged> incidents;
-    @Inject
-    DeliveryWorker worker;
     @Inject
     DeliveryStore store;
     @Inject
@@ -60,16 +54,8 @@ class ExactlyOnceDeliveryTest {
     @Inject
     Event<RecordChanged> changes;
     @Inject
-    ObjectMapper json;
-    @Inject
-    AdjustableClock clock;
-    @Inject
     NotificationsConfig config;
 
-    @AfterEach
-    void noSubscriptionsLeft() {
-        NotificationFixtures.unsubscribeAll();
-    }
 
     private DeliveryWorker anotherWorker() {
         return new DeliveryWorker(store, webhooks, email, alerts, changes, json, clock, config);

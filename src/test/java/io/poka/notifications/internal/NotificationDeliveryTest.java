@@ -8,27 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.poka.alerts.IncidentChanged;
 import io.poka.notifications.NotificationFixtures;
+import io.poka.notifications.NotificationsIntegrationTest;
 import io.poka.notifications.NotificationsProfile;
 import io.poka.notifications.TestSmtpServer;
 import io.poka.notifications.WebhookReceiver;
-import io.poka.testing.AdjustableClock;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,22 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 @TestProfile(NotificationsProfile.class)
-class NotificationDeliveryTest {
-    @Inject
-    Event<IncidentChanged> incidents;
-    @Inject
-    DeliveryWorker worker;
-    @Inject
-    AdjustableClock clock;
-    @Inject
-    ObjectMapper json;
-
-    @AfterEach
-    void realTimeAndNoSubscriptionsLeft() {
-        clock.reset();
-        NotificationFixtures.unsubscribeAll();
-    }
-
+class NotificationDeliveryTest extends NotificationsIntegrationTest {
     @Test
     void anIncidentIsMailedAndPostedOnceToEachSubscriberWhoseLineAndSeverityItMeets() throws Exception {
         String line = line();
@@ -125,7 +105,7 @@ class NotificationDeliveryTest {
             fire(incidents, incident, line, "RESOLVED", "LOW", "RESOLVED", at.plusSeconds(120));
             worker.deliverDue();
 
-            List<String> kinds = hook.accepted().stream().map(c -> kind(c.body())).toList();
+            List<String> kinds = hook.accepted().stream().map(c -> NotificationFixtures.kind(c.body())).toList();
             assertEquals(List.of("OPENED", "RESOLVED"), kinds, "ACKNOWLEDGED was not chosen");
             assertEquals(List.of(), TestSmtpServer.receivedBy(highOnly), "never told of this LOW incident");
         }
@@ -200,14 +180,6 @@ class NotificationDeliveryTest {
             List<Object> trail = Api.asAdmin().get("/api/v1/audit/entities/{t}/{id}/history", "NotificationDelivery", id)
                     .then().statusCode(200).extract().jsonPath().getList("action");
             assertEquals(List.of("ATTEMPT_FAILED", "ATTEMPT_FAILED", "DEAD_LETTERED", "RETRY_REQUESTED", "SENT"), trail);
-        }
-    }
-
-    private String kind(String body) {
-        try {
-            return json.readTree(body).get("kind").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
