@@ -145,10 +145,12 @@ public class AlertsPage {
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
         AlertRow alert = AlertRow.of(alerts.alert(id).orElseThrow(() -> new NotFoundProblem("Alert", id)));
-        // the trail of one record is open to QA managers and auditors (as GET /api/v1/audit/entities/.../history)
-        List<AuditEntry> history = viewer.isQaManager() || viewer.isAuditor()
-                ? audit.history("Alert", id.toString()) : List.of();
-        return Templates.alert(alert, history);
+        return Templates.alert(alert, trail(viewer, audit, "Alert", id));
+    }
+
+    /** The audit trail of one record, open to QA managers and auditors (as GET /api/v1/audit/entities/.../history). */
+    static List<AuditEntry> trail(Viewer viewer, AuditApi audit, String entityType, UUID id) {
+        return viewer.isQaManager() || viewer.isAuditor() ? audit.history(entityType, id.toString()) : List.of();
     }
 
     static String blankToNull(String s) {

@@ -77,8 +77,6 @@ public class IncidentsPage {
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
         IncidentDetail detail = alerts.incidentDetail(id).orElseThrow(() -> new NotFoundProblem("Incident", id));
-        List<AuditEntry> history = viewer.isQaManager() || viewer.isAuditor()
-                ? audit.history("Incident", id.toString()) : List.of();
-        return Templates.incident(detail, history);
+        return Templates.incident(detail, AlertsPage.trail(viewer, audit, "Incident", id));
     }
 }
