@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * A selection of alerts, one page of it; every non-null criterion must hold.
  *
- * @param status OPEN, ACKNOWLEDGED or RESOLVED
+ * @param status OPEN, ACKNOWLEDGED, RESOLVED, or UNRESOLVED (open or acknowledged)
  * @param severity HIGH, MEDIUM or LOW
  * @param label FALSE_ALARM or TRUE_POSITIVE
  * @param mostSevereFirst order by severity (HIGH first), then newest first; otherwise newest first

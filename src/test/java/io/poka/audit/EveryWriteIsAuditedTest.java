@@ -59,6 +59,15 @@ class EveryWriteIsAuditedTest {
                     + " readingId and traceable to its Kafka record; the quality decisions taken from them are audited"),
             Map.entry("spc.violation", "derived deterministically from readings and the audited limits; high volume;"
                     + " the alerts raised from them are audited"),
+            Map.entry("alerts.incident_signal", "one row per violation or anomaly detection grouped into an incident,"
+                    + " keyed by its id (traceable to spc.violation or the AnomalyDetected event); the incident's opening and"
+                    + " every change of its severity, top variables or status is audited"),
+            Map.entry("alerts.incident_activity", "the time span and signal counts of an incident, moved by every batch"
+                    + " of signals (derived from incident_signal); its opening and its changes are audited"),
+            Map.entry("alerts.incident_variable", "per-variable tallies of an incident's signals for the ranking"
+                    + " (derived from incident_signal); a change of the top variables is audited (Incident UPDATED)"),
+            Map.entry("alerts.incident_alert", "links an incident to the alerts its signals went to (derived); the"
+                    + " alerts' raising and every action on them are audited"),
             Map.entry("platform.outbox_event:UPDATE", "delivery bookkeeping of the relay (sent_at); the event row is"
                     + " inserted in the audited transaction of the change"),
             Map.entry("platform.outbox_event:DELETE", "the relay's clean-up of delivered events"),

@@ -60,7 +60,7 @@ public class AlertResource {
 
     @GET
     @RolesAllowed("**")
-    @Operation(summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, "
+    @Operation(summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, UNRESOLVED, "
             + "ACKNOWLEDGED, RESOLVED), line, severity (HIGH, MEDIUM, LOW), label (FALSE_ALARM, TRUE_POSITIVE) and "
             + "incident; paged", description = "page counts from 0; limit (or size) is the page size, 1..1000, default "
             + "100. The total of matching alerts is in the X-Total-Count header; Link names the next, previous, first "

@@ -41,7 +41,7 @@ public class AlertService implements AlertsApi {
     static final String ENTITY = "Alert";
     static final String FALSE_ALARM = "FALSE_ALARM";
     static final String TRUE_POSITIVE = "TRUE_POSITIVE";
-    private static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    private static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", IncidentService.UNRESOLVED);
     private static final List<String> LABELS = List.of(FALSE_ALARM, TRUE_POSITIVE);
 
     private final AlertStore store;

@@ -105,7 +105,11 @@ public class AlertStore {
 
     private static StringBuilder where(AlertQuery q, List<Object> args) {
         StringBuilder where = new StringBuilder("where true");
-        criterion(where, args, "status", q.status());
+        if ("UNRESOLVED".equals(q.status())) {
+            where.append(" and status <> 'RESOLVED'");
+        } else {
+            criterion(where, args, "status", q.status());
+        }
         criterion(where, args, "line", q.line());
         criterion(where, args, "severity", q.severity());
         criterion(where, args, "label", q.label());

@@ -52,10 +52,16 @@ class IncidentStore {
 
     /** Those of {@code ids} already recorded as signals. */
     Set<UUID> known(Collection<UUID> ids) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select signal_id from alerts.incident_signal where signal_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            Set<UUID> out = new HashSet<>();
+        return new HashSet<>(uuids("select signal_id from alerts.incident_signal where signal_id = any(?)",
+                "uuid", ids.toArray()));
+    }
+
+    /** The uuids in the first column of {@code sql}, whose parameter is an array of {@code type}, in their order. */
+    private List<UUID> uuids(String sql, String type, Object[] array, Object... before) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, before);
+            ps.setArray(before.length + 1, c.createArrayOf(type, array));
+            List<UUID> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getObject(1, UUID.class));
@@ -295,21 +301,8 @@ class IncidentStore {
 
     /** The ids of the incident's alerts in one of {@code statuses}, in id order (the order they are locked in). */
     List<UUID> alertIds(UUID incidentId, String... statuses) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select l.alert_id from alerts.incident_alert l join alerts.alert a on a.id = l.alert_id "
-                        + "where l.incident_id = ? and a.status = any(?) order by l.alert_id")) {
-            ps.setObject(1, incidentId);
-            ps.setArray(2, c.createArrayOf("text", statuses));
-            List<UUID> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return uuids("select l.alert_id from alerts.incident_alert l join alerts.alert a on a.id = l.alert_id "
+                + "where l.incident_id = ? and a.status = any(?) order by l.alert_id", "text", statuses, incidentId);
     }
 
     void acknowledge(UUID id, Instant at, String by) {
