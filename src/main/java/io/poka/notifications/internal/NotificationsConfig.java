@@ -39,7 +39,7 @@ public interface NotificationsConfig {
 
     /**
      * Address of an incident for people, {id} standing for the incident id (e.g.
-     * https://poka.example.com/api/v1/incidents/{id}); set, every message carries the link; unset, none.
+     * https://poka.example.com/ui/incidents/{id}); set, every message carries the link; unset, none.
      */
     Optional<String> incidentLink();
 }
