@@ -20,6 +20,7 @@ class DeliveryService {
             IncidentNotifier.ESCALATED);
 
     /** One page of deliveries, newest first; {@code page} counts from 0. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationDeliveryPage")
     record Page(List<DeliveryView> items, int page, int size, long total) {
     }
 

@@ -32,6 +32,7 @@ class SubscriptionService {
     private static final Duration LONGEST_ESCALATION = Duration.ofDays(7);
 
     /** One page of subscriptions; {@code page} counts from 0. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationSubscriptionPage")
     record Page(List<SubscriptionView> items, int page, int size, long total) {
     }
 
