@@ -17,4 +17,16 @@ public interface AlertsApi {
 
     /** Unresolved alerts counted per line and severity (lines A-Z, HIGH first), for the dashboard. */
     List<OpenAlertCount> openAlertCounts();
+
+    /** Alerts matching a query, one page of them with the total; invalid criteria throw 400. */
+    AlertPage alertPage(AlertQuery query);
+
+    /** One incident (signals of one line overlapping in time), if it exists. */
+    Optional<IncidentView> incident(UUID id);
+
+    /** An incident with its evidence (ranked variables, alerts, anomaly detections), if it exists. */
+    Optional<IncidentDetail> incidentDetail(UUID id);
+
+    /** Incidents matching a query, one page with the total; invalid criteria throw 400. */
+    IncidentPage incidents(IncidentQuery query);
 }

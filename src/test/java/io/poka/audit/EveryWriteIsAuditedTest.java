@@ -61,6 +61,15 @@ class EveryWriteIsAuditedTest {
                     + " readingId and traceable to its Kafka record; the quality decisions taken from them are audited"),
             Map.entry("spc.violation", "derived deterministically from readings and the audited limits; high volume;"
                     + " the alerts raised from them are audited"),
+            Map.entry("alerts.incident_signal", "one row per violation or anomaly detection grouped into an incident,"
+                    + " keyed by its id (traceable to spc.violation or the AnomalyDetected event); the incident's opening and"
+                    + " every change of its severity, top variables or status is audited"),
+            Map.entry("alerts.incident_activity", "the time span and signal counts of an incident, moved by every batch"
+                    + " of signals (derived from incident_signal); its opening and its changes are audited"),
+            Map.entry("alerts.incident_variable", "per-variable tallies of an incident's signals for the ranking"
+                    + " (derived from incident_signal); a change of the top variables is audited (Incident UPDATED)"),
+            Map.entry("alerts.incident_alert", "links an incident to the alerts its signals went to (derived); the"
+                    + " alerts' raising and every action on them are audited"),
             Map.entry("platform.outbox_event:UPDATE", "delivery bookkeeping of the relay (sent_at); the event row is"
                     + " inserted in the audited transaction of the change"),
             Map.entry("platform.outbox_event:DELETE", "the relay's clean-up of delivered events"),
@@ -191,6 +200,18 @@ class EveryWriteIsAuditedTest {
                 .put("/api/v1/spc/charts/" + line + "/pressure/rules").then().statusCode(200);
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
+
+        // notifications: a subscription to a line, an incident there writes its delivery (in the incident's
+        // transaction), the worker's failed attempts at a closed port, and the deletion that cancels what is pending
+        String notified = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(notified, "temp", "degC", "");
+        Api.asAdmin().body(Map.of("center", 0.0, "sigma", 1.0, "studyReference", "study-1"))
+                .post("/api/v1/spc/charts/" + notified + "/temp/limits/entered").then().statusCode(201);
+        String subscription = Api.asAdmin().body(Map.of("name", "audit probe", "line", notified, "minSeverity", "LOW",
+                "channel", "WEBHOOK", "target", "http://127.0.0.1:9/closed", "secret", "audit-probe-secret-0123"))
+                .post("/api/v1/notifications/subscriptions").then().statusCode(201).extract().path("id");
+        TelemetryFixtures.postValues(notified, "temp", "degC", start.plusSeconds(60), List.of(5.0, 6.0, 7.0));
+        Api.asAdmin().delete("/api/v1/notifications/subscriptions/" + subscription).then().statusCode(204);
 
         // attribute charts: samples and phase I limits
         String chart = "/api/v1/spc/attribute-charts/" + LotFixtures.unique("chart");

@@ -83,13 +83,19 @@ class AsyncApiMessagesTest {
         String alert = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> AlertFixtures.alertId(line, "WE1"), a -> a != null);
         Api.asAdmin().post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(200);
         Api.asAdmin().body(Map.of("rootCause", "thermocouple drifted")).post("/api/v1/alerts/" + alert + "/resolve").then().statusCode(200);
+        // the line's incident assigned and resolved: IncidentOpened, IncidentUpdated, IncidentResolved
+        keys.add(line);
+        String incident = Api.asAdmin().queryParam("line", line).get("/api/v1/incidents").then().statusCode(200)
+                .extract().path("items[0].id");
+        Api.asAdmin().body(Map.of("assignee", "pat")).post("/api/v1/incidents/" + incident + "/assign").then().statusCode(200);
+        Api.asAdmin().body(Map.of("cause", "thermocouple drifted")).post("/api/v1/incidents/" + incident + "/resolve").then().statusCode(200);
         // an audit checkpoint: AuditCheckpointPublished
         String checkpoint = Api.asAdmin().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().path("id");
         keys.add("audit-chain");
 
         Set<String> expectedTypes = Set.of("LotStatusChanged", "InspectionPassed", "LotHeld", "LotHoldLifted",
                 "LotDispositioned", "LotReleased", "LotRejected", "InspectionFailed", "AlertRaised", "AlertAcknowledged",
-                "AlertResolved", "AuditCheckpointPublished");
+                "AlertResolved", "IncidentOpened", "IncidentUpdated", "IncidentResolved", "AuditCheckpointPublished");
         List<ConsumerRecord<String, String>> records = qualityEvents(keys, expectedTypes, checkpoint);
         Map<String, MessageContract> messages = contract.channel(QUALITY_EVENTS);
         Map<String, Set<String>> violations = new HashMap<>();

@@ -1,6 +1,9 @@
 package io.poka.admin.internal;
 
+import io.poka.alerts.AlertPage;
 import io.poka.alerts.AlertQuery;
+import io.poka.alerts.IncidentPage;
+import io.poka.alerts.IncidentQuery;
 import io.poka.alerts.AlertView;
 import io.poka.alerts.AlertsApi;
 import io.poka.audit.AuditApi;
@@ -25,12 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Alert triage: the list (most severe and newest first, filtered by status, line, severity and label) and one alert
+ * Alert triage: the line's unresolved incidents first (where to start), then the alerts (most severe and newest first,
+ * filtered by status, line, severity, label and incident, paged with the total, acknowledged in bulk) and one alert
  * with its chart link. Acknowledge, resolve and mark-as-false-alarm are the alerts module's REST calls from the page.
  */
 @Path("/ui/alerts")
@@ -40,19 +43,41 @@ public class AlertsPage {
     static final String UNRESOLVED = "UNRESOLVED";
     /** Status filter value meaning any status. */
     static final String ANY = "ANY";
-    private static final int LIMIT = 200;
+    /** Alerts per page. */
+    static final int PAGE_SIZE = 200;
+    /** Unresolved incidents shown above the alerts. */
+    private static final int INCIDENTS_SHOWN = 10;
     /** Chart context shown around the alert's points. */
     private static final Duration CHART_MARGIN = Duration.ofHours(1);
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance alerts(List<AlertRow> alerts, Filter filter);
+        static native TemplateInstance alerts(List<AlertRow> alerts, Filter filter, Paging paging,
+                IncidentPage incidents);
 
         static native TemplateInstance alert(AlertRow alert, List<AuditEntry> history);
     }
 
-    /** The filter as chosen in the form (empty = any). */
-    public record Filter(String status, String line, String severity, String label) {
+    /** The filter as chosen in the form (empty = any); {@code incident} narrows to one incident's alerts. */
+    public record Filter(String status, String line, String severity, String label, UUID incident) {
+
+        /** This filter on another page (from 0), as a link. */
+        public String pageLink(long page) {
+            List<String> parts = new ArrayList<>();
+            parts.add("status=" + encode(status));
+            add(parts, "line", line);
+            add(parts, "severity", severity);
+            add(parts, "label", label);
+            add(parts, "incident", incident == null ? null : incident.toString());
+            parts.add("page=" + page);
+            return "/ui/alerts?" + String.join("&", parts);
+        }
+
+        private static void add(List<String> parts, String name, String value) {
+            if (value != null) {
+                parts.add(name + "=" + encode(value));
+            }
+        }
     }
 
     /** An alert with what the template shows about it in words and links. */
@@ -102,20 +127,16 @@ public class AlertsPage {
     @RolesAllowed("**")
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("line") String line,
-            @QueryParam("severity") String severity, @QueryParam("label") String label) {
+            @QueryParam("severity") String severity, @QueryParam("label") String label,
+            @QueryParam("incident") UUID incident, @QueryParam("page") Integer page) {
         Filter filter = new Filter(status == null || status.isBlank() ? UNRESOLVED : status, blankToNull(line),
-                blankToNull(severity),
-                blankToNull(label));
-        List<AlertView> found;
-        if (filter.status().equals(UNRESOLVED)) {
-            found = new ArrayList<>(query(filter, "OPEN"));
-            found.addAll(query(filter, "ACKNOWLEDGED"));
-            found.sort(Comparator.comparing((AlertView a) -> severityRank(a.severity()))
-                    .thenComparing(AlertView::raisedAt, Comparator.reverseOrder()));
-        } else {
-            found = query(filter, filter.status().equals(ANY) ? null : filter.status());
-        }
-        return Templates.alerts(found.stream().limit(LIMIT).map(AlertRow::of).toList(), filter);
+                blankToNull(severity), blankToNull(label), incident);
+        AlertPage found = alerts.alertPage(new AlertQuery(filter.status().equals(ANY) ? null : filter.status(),
+                filter.line(), filter.severity(), filter.label(), true, PAGE_SIZE, incident, page == null ? 0 : page));
+        IncidentPage incidents = alerts.incidents(new IncidentQuery(filter.line(), UNRESOLVED, null, null, null, true,
+                0, INCIDENTS_SHOWN));
+        return Templates.alerts(found.items().stream().map(AlertRow::of).toList(), filter,
+                Paging.of(found.page(), found.size(), found.total(), filter::pageLink), incidents);
     }
 
     @GET
@@ -124,29 +145,19 @@ public class AlertsPage {
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
         AlertRow alert = AlertRow.of(alerts.alert(id).orElseThrow(() -> new NotFoundProblem("Alert", id)));
-        // the trail of one record is open to QA managers and auditors (as GET /api/v1/audit/entities/.../history)
-        List<AuditEntry> history = viewer.isQaManager() || viewer.isAuditor()
-                ? audit.history("Alert", id.toString()) : List.of();
-        return Templates.alert(alert, history);
+        return Templates.alert(alert, trail(viewer, audit, "Alert", id));
     }
 
-    private List<AlertView> query(Filter f, String status) {
-        return alerts.alerts(new AlertQuery(status, f.line(), f.severity(), f.label(), true, LIMIT));
+    /** The audit trail of one record, open to QA managers and auditors (as GET /api/v1/audit/entities/.../history). */
+    static List<AuditEntry> trail(Viewer viewer, AuditApi audit, String entityType, UUID id) {
+        return viewer.isQaManager() || viewer.isAuditor() ? audit.history(entityType, id.toString()) : List.of();
     }
 
-    private static int severityRank(String severity) {
-        return switch (severity) {
-            case "HIGH" -> 0;
-            case "MEDIUM" -> 1;
-            default -> 2;
-        };
-    }
-
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -2,6 +2,9 @@ package io.poka.admin.internal;
 
 import io.poka.alerts.AlertView;
 import io.poka.alerts.AlertsApi;
+import io.poka.alerts.IncidentPage;
+import io.poka.alerts.IncidentQuery;
+import io.poka.alerts.IncidentView;
 import io.poka.alerts.OpenAlertCount;
 import io.poka.lots.LotStatus;
 import io.poka.lots.LotsApi;
@@ -23,11 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.Comparator;
 import java.util.List;
 
-/** The shift's first screen: what is out of control, what is held, and how capable and watched the processes are. */
+/** The shift's first screen: the unresolved incidents per line first, then what is out of control, what is held, and how capable and watched the processes are. */
 @Path("/ui")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPage {
     private static final int HELD_LOTS_SHOWN = 10;
+    private static final int INCIDENTS_SHOWN = 20;
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
@@ -60,7 +64,9 @@ public class DashboardPage {
                 lots.search(LotsApi.LotQuery.inStatus(LotStatus.ON_HOLD, HELD_LOTS_SHOWN)),
                 lots.search(LotsApi.LotQuery.inStatus(LotStatus.QUARANTINED, HELD_LOTS_SHOWN)),
                 capability,
-                scoring.activeModels()));
+                scoring.activeModels(),
+                alerts.incidents(new IncidentQuery(null, AlertsPage.UNRESOLVED, null, null, null, true, 0,
+                        INCIDENTS_SHOWN))));
     }
 
     private static int bandOrder(CpkBand band) {
@@ -75,7 +81,12 @@ public class DashboardPage {
     /** Everything the dashboard shows, read once per request from the modules' public APIs. */
     public record Dashboard(List<OpenAlertCount> alertCounts, List<OutOfControl> outOfControl,
             LotsApi.LotPage onHold, LotsApi.LotPage quarantined, List<CapabilitySummary> capability,
-            List<ActiveModel> models) {
+            List<ActiveModel> models, IncidentPage incidents) {
+
+        /** Lines with an unresolved incident. */
+        public long linesWithIncidents() {
+            return incidents.items().stream().map(IncidentView::line).distinct().count();
+        }
 
         public int openAlerts() {
             return alertCounts.stream().mapToInt(OpenAlertCount::open).sum();

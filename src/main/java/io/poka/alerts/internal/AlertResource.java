@@ -2,9 +2,11 @@ package io.poka.alerts.internal;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import io.poka.alerts.AlertPage;
 import io.poka.alerts.AlertQuery;
 import io.poka.alerts.AlertView;
 import io.poka.platform.NotFoundProblem;
+import io.poka.platform.Problems;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,10 +18,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alerts raised by SPC rule violations: list, read, acknowledge, resolve with a root cause or as a false alarm. */
@@ -45,18 +56,50 @@ public class AlertResource {
         this.identity = identity;
     }
 
+    /** Body of a bulk action: the ids (1 to 500). */
+    public record Ids(List<UUID> ids) {
+    }
+
     @GET
     @RolesAllowed("**")
-    @Operation(operationId = "listAlerts", summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, "
-            + "ACKNOWLEDGED, RESOLVED), line, severity (HIGH, MEDIUM, LOW) and label (FALSE_ALARM, TRUE_POSITIVE)")
-    public List<AlertView> list(@QueryParam("status") String status, @QueryParam("line") String line,
+    @Operation(operationId = "listAlerts", summary = "Alerts, newest first (order=severity: HIGH first, then newest); filter by status (OPEN, UNRESOLVED, "
+            + "ACKNOWLEDGED, RESOLVED), line, severity (HIGH, MEDIUM, LOW), label (FALSE_ALARM, TRUE_POSITIVE) and "
+            + "incident; paged", description = "page counts from 0; limit (or size) is the page size, 1..1000, default "
+            + "100. The total of matching alerts is in the X-Total-Count header; Link names the next, previous, first "
+            + "and last pages (RFC 8288).")
+    @APIResponse(responseCode = "200", description = "One page of alerts", headers = {
+            @Header(name = "X-Total-Count", description = "alerts matching the filters in all"),
+            @Header(name = "Link", description = "rel=first, prev, next, last pages")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
+    public RestResponse<List<AlertView>> list(@QueryParam("status") String status, @QueryParam("line") String line,
             @QueryParam("severity") String severity, @QueryParam("label") String label,
-            @QueryParam("order") String order, @QueryParam("limit") Integer limit) {
+            @QueryParam("order") String order, @QueryParam("limit") Integer limit,
+            @QueryParam("size") Integer size, @Parameter(example = "0") @QueryParam("page") Integer page,
+            @QueryParam("incident") UUID incident, @Context UriInfo uri) {
         if (order != null && !order.equals("newest") && !order.equals("severity")) {
             throw new ValidationProblem("order", "must be newest or severity");
         }
-        return alerts.alerts(new AlertQuery(status, line, severity, label, "severity".equals(order),
-                limit == null ? 100 : limit));
+        int pageSize = size != null ? size : limit == null ? 100 : limit;
+        AlertPage found = alerts.alertPage(new AlertQuery(status, line, severity, label, "severity".equals(order),
+                pageSize, incident, page == null ? 0 : page));
+        return RestResponse.ResponseBuilder.ok(found.items()).header("X-Total-Count", found.total())
+                .header("Link", PageLinks.of(uri, found.page(), found.size(), found.total())).build();
+    }
+
+    @POST
+    @Path("/acknowledge")
+    @RolesAllowed({Roles.QA_MANAGER, Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "acknowledgeAlerts", summary = "Acknowledge several open alerts",
+            description = "All or nothing: an unknown id answers 404, one not OPEN 409, and then none is acknowledged.")
+    @APIResponse(responseCode = "400", description = "No ids, or more than 500", content = @Content(
+            mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "One is not OPEN", content = @Content(
+            mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "An unknown id", content = @Content(
+            mediaType = Problems.MEDIA_TYPE))
+    public List<AlertView> acknowledgeAll(Ids body) {
+        return alerts.acknowledgeAll(body == null ? null : body.ids(), identity.getPrincipal().getName());
     }
 
     @GET

@@ -76,16 +76,48 @@ public class AlertStore {
         return query("where id = ?" + (forUpdate ? " for update" : ""), id).stream().findFirst();
     }
 
+    /** One page of the alerts matching {@code q} (rows page * limit on). */
     List<AlertView> list(AlertQuery q) {
-        StringBuilder where = new StringBuilder("where true");
         List<Object> args = new ArrayList<>();
-        criterion(where, args, "status", q.status());
+        StringBuilder where = where(q, args);
+        where.append(" order by ").append(q.mostSevereFirst() ? SEVERITY_RANK + ", " : "")
+                .append("raised_at desc, id limit ").append(q.limit()).append(" offset ")
+                .append((long) q.page() * q.limit());
+        return query(where.toString(), args.toArray());
+    }
+
+    /** How many alerts match {@code q} in all. */
+    long count(AlertQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select count(*) from alerts.alert " + where(q, args);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StringBuilder where(AlertQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder("where true");
+        if ("UNRESOLVED".equals(q.status())) {
+            where.append(" and status <> 'RESOLVED'");
+        } else {
+            criterion(where, args, "status", q.status());
+        }
         criterion(where, args, "line", q.line());
         criterion(where, args, "severity", q.severity());
         criterion(where, args, "label", q.label());
-        where.append(" order by ").append(q.mostSevereFirst() ? SEVERITY_RANK + ", " : "")
-                .append("raised_at desc, id limit ").append(q.limit());
-        return query(where.toString(), args.toArray());
+        if (q.incidentId() != null) {
+            where.append(" and id in (select alert_id from alerts.incident_alert where incident_id = ?)");
+            args.add(q.incidentId());
+        }
+        return where;
     }
 
     private static void criterion(StringBuilder where, List<Object> args, String column, String value) {

@@ -24,6 +24,19 @@ public enum Severity {
     private static final Set<String> MEDIUM_RULES = Set.of("WE2", "WE3", "NELSON5", "NELSON6", "CUSUM_UPPER",
             "CUSUM_LOWER");
 
+    /** The more severe of this and {@code other}. */
+    public Severity orHigher(Severity other) {
+        return other.ordinal() < ordinal() ? other : this;
+    }
+
+    /**
+     * The severity of an anomaly detection: HIGH when its score is at least {@code highRatio} times the model's
+     * threshold (configured: poka.alerts.anomaly-high-score-ratio), else MEDIUM.
+     */
+    public static Severity ofAnomaly(double score, double threshold, double highRatio) {
+        return score >= highRatio * threshold ? HIGH : MEDIUM;
+    }
+
     /** The severity of an alert of {@code ruleId} on the plotted statistic {@code chart} (as in RuleViolated). */
     public static Severity of(String chart, String ruleId) {
         if (LIMIT_RULES.contains(ruleId)) {

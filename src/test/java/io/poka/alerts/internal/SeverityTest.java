@@ -2,6 +2,7 @@ package io.poka.alerts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,5 +21,18 @@ class SeverityTest {
             "INDIVIDUALS, NELSON7, LOW", "INDIVIDUALS, NELSON8, LOW"})
     void severityFollowsTheDocumentedTable(String chart, String rule, Severity expected) {
         assertEquals(expected, Severity.of(chart, rule));
+    }
+
+    @Test
+    void theHigherOfTwoSeveritiesIsTheIncidentsSeverity() {
+        assertEquals(Severity.HIGH, Severity.LOW.orHigher(Severity.HIGH));
+        assertEquals(Severity.HIGH, Severity.HIGH.orHigher(Severity.MEDIUM));
+        assertEquals(Severity.MEDIUM, Severity.MEDIUM.orHigher(Severity.LOW));
+    }
+
+    @Test
+    void anAnomalyIsHighFromTheConfiguredMultipleOfItsThresholdOnAndMediumBelow() {
+        assertEquals(Severity.HIGH, Severity.ofAnomaly(2.0, 1.0, 2.0));
+        assertEquals(Severity.MEDIUM, Severity.ofAnomaly(1.99, 1.0, 2.0));
     }
 }

@@ -1,0 +1,24 @@
+package io.poka.alerts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An incident: the signals (SPC rule firings and anomaly detections) of one line that overlap in time, with its
+ * triage state.
+ *
+ * @param status OPEN, ACKNOWLEDGED or RESOLVED
+ * @param severity HIGH, MEDIUM or LOW (the maximum of its signals)
+ * @param assignee the user the incident is assigned to, or null
+ * @param summary one line for people: severity, line and top variables
+ * @param cause the root cause (or, for a false alarm, the note why) given at resolution
+ * @param label TRUE_POSITIVE or FALSE_ALARM once resolved
+ * @param signalCount violations and anomaly detections in it
+ * @param topVariables the variables ranked by contribution, at most five
+ */
+public record IncidentView(UUID id, String line, String status, String severity, Instant firstSignalAt,
+        Instant lastSignalAt, Instant acknowledgedAt, String acknowledgedBy, String assignee, String summary,
+        Instant openedAt, Instant assignedAt, String assignedBy, Instant resolvedAt, String resolvedBy, String cause,
+        String label, int signalCount, int anomalyCount, List<String> topVariables) {
+}

@@ -1,0 +1,24 @@
+package io.poka.alerts.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Configuration of the alerts module (prefix {@code poka.alerts}). */
+@ConfigMapping(prefix = "poka.alerts")
+public interface AlertsConfig {
+
+    /**
+     * Signals of one line whose times come closer than this to an unresolved incident's first or last signal join it;
+     * a signal further away opens a new incident.
+     */
+    @WithDefault("PT5M")
+    Duration incidentGap();
+
+    /**
+     * An anomaly detection whose score is at least this multiple of its model's threshold is a HIGH signal; below it
+     * MEDIUM (a triage order chosen for Poka, not a published value).
+     */
+    @WithDefault("2.0")
+    double anomalyHighScoreRatio();
+}

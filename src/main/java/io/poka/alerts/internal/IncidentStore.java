@@ -1,0 +1,365 @@
+package io.poka.alerts.internal;
+
+import io.agroal.api.AgroalDataSource;
+import io.poka.alerts.AnomalyEvidence;
+import io.poka.alerts.IncidentQuery;
+import io.poka.alerts.IncidentVariable;
+import io.poka.alerts.IncidentView;
+import io.poka.scoring.Contribution;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * JDBC access to the incident tables of the alerts schema: alerts.incident (the audited state), incident_activity
+ * (span and counts), incident_signal (one row per signal id, the redelivery guard), incident_alert (its alerts) and
+ * incident_variable (tallies for the ranking). Runs in the caller's transaction.
+ */
+@ApplicationScoped
+class IncidentStore {
+    private static final String COLUMNS = "i.id, i.line, i.status, i.severity, a.first_signal_at, a.last_signal_at, "
+            + "i.acknowledged_at, i.acknowledged_by, i.assignee, i.summary, i.opened_at, i.assigned_at, i.assigned_by, "
+            + "i.resolved_at, i.resolved_by, i.cause, i.label, a.signal_count, a.anomaly_count, i.top_variables";
+    private static final String FROM = " from alerts.incident i join alerts.incident_activity a on a.incident_id = i.id ";
+    private static final String SEVERITY_RANK = "case i.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end";
+
+    private final AgroalDataSource dataSource;
+
+    IncidentStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Serialises, until the transaction ends, everything that groups or acts on the incidents of {@code line}: two
+     * batches of one line at once would otherwise both open an incident.
+     */
+    void lockLine(String line) {
+        execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", "alerts.incident-line/" + line);
+    }
+
+    /** Those of {@code ids} already recorded as signals. */
+    Set<UUID> known(Collection<UUID> ids) {
+        return new HashSet<>(uuids("select signal_id from alerts.incident_signal where signal_id = any(?)",
+                "uuid", ids.toArray()));
+    }
+
+    /** The uuids in the first column of {@code sql}, whose parameter is an array of {@code type}, in their order. */
+    private List<UUID> uuids(String sql, String type, Object[] array, Object... before) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, before);
+            ps.setArray(before.length + 1, c.createArrayOf(type, array));
+            List<UUID> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The unresolved incidents of a line whose last signal is at or after {@code since}. */
+    List<IncidentGrouping.Span> unresolved(String line, Instant since) {
+        String sql = "select i.id, a.first_signal_at, a.last_signal_at, i.severity" + FROM
+                + "where i.line = ? and i.status <> 'RESOLVED' and a.last_signal_at >= ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, line);
+            ps.setTimestamp(2, Timestamp.from(since));
+            List<IncidentGrouping.Span> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IncidentGrouping.Span(rs.getObject(1, UUID.class), false,
+                            rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                            Severity.valueOf(rs.getString(4))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores a new OPEN incident (its ranking follows with {@link #rank}) and its activity, counts 0. */
+    void open(UUID id, String line, Severity severity, Instant first, Instant last, Instant now) {
+        execute("insert into alerts.incident (id, line, status, severity, top_variables, summary, opened_at) "
+                + "values (?, ?, 'OPEN', ?, '{}', '', ?)", id, line, severity.name(), Timestamp.from(now));
+        execute("insert into alerts.incident_activity (incident_id, first_signal_at, last_signal_at, signal_count, "
+                + "anomaly_count) values (?, ?, ?, 0, 0)", id, Timestamp.from(first), Timestamp.from(last));
+    }
+
+    /** Records the signals of one incident (a signal id already stored is skipped). */
+    void addSignals(UUID incidentId, List<Signal> signals, Instant now) {
+        String sql = "insert into alerts.incident_signal (signal_id, incident_id, kind, variable, alert_id, severity, "
+                + "firings, signal_from, signal_to, model_id, model_version, score, threshold, contributor_names, "
+                + "contributor_values, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (signal_id) do nothing";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Signal s : signals) {
+                int i = 1;
+                ps.setObject(i++, s.id());
+                ps.setObject(i++, incidentId);
+                ps.setString(i++, s.kind());
+                ps.setString(i++, s.variable());
+                ps.setObject(i++, s.alertId());
+                ps.setString(i++, s.severity().name());
+                ps.setInt(i++, s.firings());
+                ps.setTimestamp(i++, Timestamp.from(s.from()));
+                ps.setTimestamp(i++, Timestamp.from(s.to()));
+                ps.setObject(i++, s.modelId());
+                ps.setObject(i++, s.modelVersion(), Types.INTEGER);
+                ps.setObject(i++, s.score(), Types.DOUBLE);
+                ps.setObject(i++, s.threshold(), Types.DOUBLE);
+                if (s.contributors() == null) {
+                    ps.setNull(i++, Types.ARRAY);
+                    ps.setNull(i++, Types.ARRAY);
+                } else {
+                    ps.setArray(i++, c.createArrayOf("text",
+                            s.contributors().stream().map(Contribution::variable).toArray()));
+                    ps.setArray(i++, c.createArrayOf("float8",
+                            s.contributors().stream().map(Contribution::value).toArray()));
+                }
+                ps.setTimestamp(i, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Links alerts to the incident as its evidence (links that exist are kept). */
+    void linkAlerts(UUID incidentId, Collection<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into alerts.incident_alert (incident_id, alert_id) select ?, unnest(?) on conflict do nothing")) {
+            ps.setObject(1, incidentId);
+            ps.setArray(2, c.createArrayOf("uuid", alertIds.toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds per-variable firings and contributions to the incident's tallies. */
+    void addTallies(UUID incidentId, Collection<IncidentVariable> deltas) {
+        String sql = "insert into alerts.incident_variable as t (incident_id, variable, firings, high, medium, low, "
+                + "contribution) values (?, ?, ?, ?, ?, ?, ?) on conflict (incident_id, variable) do update set "
+                + "firings = t.firings + excluded.firings, high = t.high + excluded.high, "
+                + "medium = t.medium + excluded.medium, low = t.low + excluded.low, "
+                + "contribution = t.contribution + excluded.contribution";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (IncidentVariable d : deltas) {
+                ps.setObject(1, incidentId);
+                ps.setString(2, d.variable());
+                ps.setInt(3, d.firings());
+                ps.setInt(4, d.high());
+                ps.setInt(5, d.medium());
+                ps.setInt(6, d.low());
+                ps.setDouble(7, d.contribution());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Widens the incident's span to [first, last] and counts the added signals. */
+    void widen(UUID incidentId, Instant first, Instant last, int signals, int anomalies) {
+        execute("update alerts.incident_activity set first_signal_at = least(first_signal_at, ?), "
+                + "last_signal_at = greatest(last_signal_at, ?), signal_count = signal_count + ?, "
+                + "anomaly_count = anomaly_count + ? where incident_id = ?", Timestamp.from(first),
+                Timestamp.from(last), signals, anomalies, incidentId);
+    }
+
+    /** The incident's variables with their tallies (unranked). */
+    List<IncidentVariable> variables(UUID incidentId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select variable, firings, high, medium, low, contribution from alerts.incident_variable "
+                        + "where incident_id = ?")) {
+            ps.setObject(1, incidentId);
+            List<IncidentVariable> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IncidentVariable(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            rs.getInt(5), rs.getDouble(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets what the incident is about: its severity, top variables and summary. */
+    void rank(UUID incidentId, Severity severity, List<String> top, String summary) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update alerts.incident set severity = ?, top_variables = ?, summary = ? where id = ?")) {
+            ps.setString(1, severity.name());
+            ps.setArray(2, c.createArrayOf("text", top.toArray()));
+            ps.setString(3, summary);
+            ps.setObject(4, incidentId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<IncidentView> find(UUID id, boolean forUpdate) {
+        return query("select " + COLUMNS + FROM + "where i.id = ?" + (forUpdate ? " for update of i" : ""), id)
+                .stream().findFirst();
+    }
+
+    /** One page of the incidents matching {@code q}. */
+    List<IncidentView> list(IncidentQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select " + COLUMNS + FROM + where(q, args) + " order by "
+                + (q.mostSevereFirst() ? SEVERITY_RANK + ", " : "") + "a.last_signal_at desc, i.id limit "
+                + q.size() + " offset " + (long) q.page() * q.size();
+        return query(sql, args.toArray());
+    }
+
+    /** How many incidents match {@code q} in all. */
+    long count(IncidentQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "select count(*)" + FROM + where(q, args);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String where(IncidentQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder("where true");
+        if (q.line() != null) {
+            where.append(" and i.line = ?");
+            args.add(q.line());
+        }
+        if (IncidentService.UNRESOLVED.equals(q.status())) {
+            where.append(" and i.status <> 'RESOLVED'");
+        } else if (q.status() != null) {
+            where.append(" and i.status = ?");
+            args.add(q.status());
+        }
+        if (q.severity() != null) {
+            where.append(" and i.severity = ?");
+            args.add(q.severity());
+        }
+        if (q.from() != null) {
+            where.append(" and a.last_signal_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" and a.first_signal_at < ?");
+            args.add(Timestamp.from(q.to()));
+        }
+        return where.toString();
+    }
+
+    /** The incident's newest anomaly detections, at most {@code limit}. */
+    List<AnomalyEvidence> anomalies(UUID incidentId, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select signal_id, model_id, model_version, score, threshold, signal_to, contributor_names, severity "
+                        + "from alerts.incident_signal where incident_id = ? and kind = 'ANOMALY' "
+                        + "order by signal_to desc, signal_id limit " + limit)) {
+            ps.setObject(1, incidentId);
+            List<AnomalyEvidence> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AnomalyEvidence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getTimestamp(6).toInstant(),
+                            texts(rs.getArray(7)), rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ids of the incident's alerts in one of {@code statuses}, in id order (the order they are locked in). */
+    List<UUID> alertIds(UUID incidentId, String... statuses) {
+        return uuids("select l.alert_id from alerts.incident_alert l join alerts.alert a on a.id = l.alert_id "
+                + "where l.incident_id = ? and a.status = any(?) order by l.alert_id", "text", statuses, incidentId);
+    }
+
+    void acknowledge(UUID id, Instant at, String by) {
+        execute("update alerts.incident set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? "
+                + "where id = ?", Timestamp.from(at), by, id);
+    }
+
+    void assign(UUID id, String assignee, Instant at, String by) {
+        execute("update alerts.incident set assignee = ?, assigned_at = ?, assigned_by = ? where id = ?", assignee,
+                Timestamp.from(at), by, id);
+    }
+
+    void resolve(UUID id, Instant at, String by, String cause, String label) {
+        execute("update alerts.incident set status = 'RESOLVED', resolved_at = ?, resolved_by = ?, cause = ?, "
+                + "label = ? where id = ?", Timestamp.from(at), by, cause, label, id);
+    }
+
+    private void execute(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    private List<IncidentView> query(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<IncidentView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IncidentView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+                            instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                            instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
+                            instant(rs.getTimestamp(14)), rs.getString(15), rs.getString(16), rs.getString(17),
+                            rs.getInt(18), rs.getInt(19), texts(rs.getArray(20))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,122 @@
+package io.poka.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.poka.telemetry.internal.TepRun;
+import io.poka.testing.Api;
+import io.poka.testing.RealInfrastructure;
+import io.poka.testing.TelemetryFixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Alerts against incidents on the demo plant: the 52 Tennessee Eastman variables of a new line replayed as the demo
+ * plant does (d00 normal operation, then d01 fault 1; one step per second of data time; automatic phase I limits from
+ * the first 100 readings as in the default run) through the real ingestion path (the readings topic). Prints how many
+ * alerts and incidents each period produced and checks that every alert is evidence of an incident.
+ * Run: {@code ./mvnw -o test -Dtest=TepDemoIncidentsBenchmark -Dpoka.bench=true}.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+@TestProfile(TepDemoIncidentsBenchmark.DefaultRun.class)
+@EnabledIfSystemProperty(named = "poka.bench", matches = "true")
+class TepDemoIncidentsBenchmark {
+
+    /** The default run's SPC setting (application.properties %prod): limits frozen from the first 100 readings. */
+    public static class DefaultRun implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("poka.spc.auto-baseline-readings", "100");
+        }
+    }
+
+    @Test
+    void countAlertsAndIncidentsOfTheNormalPeriodAndAfterFault1() throws Exception {
+        String line = "tep-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        for (TepRun.TepVariable v : TepRun.CATALOGUE) {
+            Api.asAdmin().body(Map.of("line", line, "variable", v.id(), "unit", v.unit(), "description",
+                    v.description(), "samplingIntervalSeconds", 1)).post("/api/v1/telemetry/variables").then()
+                    .statusCode(201);
+        }
+        TepRun normal = TepRun.load("d00");
+        TepRun fault = TepRun.load("d01");
+        int steps = normal.steps() + fault.steps();
+        Instant start = Instant.now().minus(steps + 60, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        Instant faultStart = start.plusSeconds(normal.steps());
+        long began = System.nanoTime();
+        try (KafkaProducer<String, String> producer = TelemetryFixtures.producer()) {
+            for (int step = 0; step < steps; step++) {
+                TepRun run = step < normal.steps() ? normal : fault;
+                int row = step < normal.steps() ? step : step - normal.steps();
+                Instant at = start.plusSeconds(step);
+                for (int v = 0; v < TepRun.VARIABLES; v++) {
+                    TepRun.TepVariable variable = TepRun.CATALOGUE.get(v);
+                    producer.send(new ProducerRecord<>(TelemetryFixtures.READINGS_TOPIC, line + "/" + variable.id(),
+                            TelemetryFixtures.reading(line + "-" + step + "-" + v, line, variable.id(),
+                                    variable.unit(), run.value(row, v), at)));
+                }
+            }
+            producer.flush();
+        }
+        long expected = (long) steps * TepRun.VARIABLES;
+        long deadline = System.currentTimeMillis() + 240_000;
+        while (TelemetryFixtures.count("select count(*) from telemetry.reading where line = ?", line) < expected) {
+            assertTrue(System.currentTimeMillis() < deadline, "all readings stored within 4 minutes");
+            Thread.sleep(500);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+
+        Map<String, Long> n = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres")) {
+            n.put("alertsNormal", count(c, "select count(*) from alerts.alert where line = ? and first_point_at < ?", line, faultStart));
+            n.put("alertsFault", count(c, "select count(*) from alerts.alert where line = ? and first_point_at >= ?", line, faultStart));
+            n.put("incidentsNormal", count(c, "select count(*) from alerts.incident i join alerts.incident_activity a on a.incident_id = i.id where i.line = ? and a.first_signal_at < ?", line, faultStart));
+            n.put("incidentsFault", count(c, "select count(*) from alerts.incident i join alerts.incident_activity a on a.incident_id = i.id where i.line = ? and a.first_signal_at >= ?", line, faultStart));
+            n.put("signalsNormal", count(c, "select count(*) from alerts.incident_signal s join alerts.incident i on i.id = s.incident_id where i.line = ? and s.signal_to < ?", line, faultStart));
+            n.put("signalsFault", count(c, "select count(*) from alerts.incident_signal s join alerts.incident i on i.id = s.incident_id where i.line = ? and s.signal_to >= ?", line, faultStart));
+            n.put("alertsWithoutIncident", count(c, "select count(*) from alerts.alert a where a.line = ? and a.first_point_at > ? and not exists (select 1 from alerts.incident_alert l where l.alert_id = a.id)", line, Instant.EPOCH));
+        }
+        IncidentPage incidents = Api.asAdmin().queryParam("line", line).get("/api/v1/incidents").then().statusCode(200)
+                .extract().as(IncidentPage.class);
+        System.out.printf("TEP demo replay on %s: %d readings (d00 %d steps, then d01 %d steps, 1 step/s data time) in %.1f s%n",
+                line, expected, normal.steps(), fault.steps(), seconds);
+        System.out.printf("normal period (d00): %d alerts, %d incidents opened, %d signals%n", n.get("alertsNormal"),
+                n.get("incidentsNormal"), n.get("signalsNormal"));
+        System.out.printf("after fault 1 starts (d01): %d alerts, %d incidents opened, %d signals%n",
+                n.get("alertsFault"), n.get("incidentsFault"), n.get("signalsFault"));
+        for (IncidentView i : incidents.items()) {
+            System.out.printf("incident %s %s %s..%s signals=%d top=%s%n", i.id(), i.severity(), i.firstSignalAt(),
+                    i.lastSignalAt(), i.signalCount(), i.topVariables());
+        }
+        assertEquals(0L, n.get("alertsWithoutIncident"), "every alert is evidence of an incident");
+        assertEquals(n.get("incidentsNormal") + n.get("incidentsFault"), incidents.total());
+    }
+
+    private static long count(Connection c, String sql, String line, Instant at) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, line);
+            ps.setTimestamp(2, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
