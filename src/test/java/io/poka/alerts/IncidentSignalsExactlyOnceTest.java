@@ -72,8 +72,8 @@ class IncidentSignalsExactlyOnceTest {
     }
 
     /**
-     * The first batch's transaction stays open (its incident not yet committed) while the second batch of the line is
-     * grouped: without the per-line lock the second cannot see the first's incident and opens another.
+     * The first batch's transaction stays open (its incident not yet committed) while a second signal of the line is
+     * grouped: without the per-line lock the second cannot see the first's incident and opens another (seen: 2).
      */
     @Test
     void twoBatchesOfOneLineAtOnceOpenOneIncident() throws Exception {
@@ -89,8 +89,11 @@ class IncidentSignalsExactlyOnceTest {
             }));
             Future<?> second = pool.submit(() -> {
                 firstGrouped.await();
-                QuarkusTransaction.requiringNew().run(() -> violations.fire(new RuleViolations(List.of(
-                        violation(line, "xmeas-02", at.plusSeconds(1))))));
+                // an anomaly: nothing is audited before it is grouped (a raised alert would wait for the audit
+                // chain, which the first transaction holds, and so hide the race)
+                QuarkusTransaction.requiringNew().run(() -> anomalies.fire(new AnomalyDetected(UUID.randomUUID(),
+                        line, UUID.randomUUID(), 1, 5.0, 4.0, "fp", List.of(new Contribution("xmeas-02", 1.0)),
+                        at.plusSeconds(1), Instant.now())));
                 return null;
             });
             first.get(60, TimeUnit.SECONDS);
