@@ -7,7 +7,9 @@ import java.util.Set;
  * an assignable cause. A point beyond the 3-sigma limits of a Shewhart chart of the process level (individuals,
  * X-bar) or spread (R, S) is HIGH: its false-alarm rate is 0.27 % per point, and it flags large shifts that make
  * nonconforming product now (Montgomery, Introduction to SQC, 5.3 and 6.2); so is a point beyond the limits of a p,
- * np, c or u chart, whose points are the fraction or count of nonconforming product itself (Montgomery 7.2, 7.3).
+ * np, c or u chart, whose points are the fraction or count of nonconforming product itself (Montgomery 7.2, 7.3), and beyond the limits of
+ * the residual chart of an autocorrelated variable, an individuals chart of its one-step-ahead forecast errors
+ * (Montgomery 10.4).
  * The zone rules 2-of-3 beyond 2 sigma and 4-of-5 beyond 1 sigma (Western Electric 2 and 3, Nelson 5 and 6), EWMA
  * and CUSUM signals are MEDIUM: they are built to detect moderate, sustained shifts of 0.5 to 2 sigma (Montgomery 5.3.6 and 9), as is rule 1 on the moving-range
  * chart, whose successive ranges overlap and which adds little beyond the individuals chart (Montgomery 6.4, after
@@ -20,7 +22,7 @@ public enum Severity {
 
     private static final Set<String> LIMIT_RULES = Set.of("WE1", "NELSON1");
     private static final Set<String> SHEWHART_CHARTS = Set.of("INDIVIDUALS", "XBAR", "RANGE", "STDDEV", "P", "NP",
-            "C", "U");
+            "C", "U", "RESIDUALS");
     private static final Set<String> MEDIUM_RULES = Set.of("WE2", "WE3", "NELSON5", "NELSON6", "CUSUM_UPPER",
             "CUSUM_LOWER");
 

@@ -12,7 +12,7 @@ class SeverityTest {
     @ParameterizedTest(name = "{1} on {0} is {2}")
     @CsvSource({
             "INDIVIDUALS, WE1, HIGH", "INDIVIDUALS, NELSON1, HIGH", "XBAR, WE1, HIGH", "RANGE, NELSON1, HIGH",
-            "STDDEV, NELSON1, HIGH", "P, WE1, HIGH", "NP, WE1, HIGH", "C, WE1, HIGH", "U, WE1, HIGH",
+            "STDDEV, NELSON1, HIGH", "RESIDUALS, NELSON1, HIGH", "P, WE1, HIGH", "NP, WE1, HIGH", "C, WE1, HIGH", "U, WE1, HIGH",
             "P, WE2, MEDIUM", "C, WE3, MEDIUM", "U, WE4, LOW",
             "MOVING_RANGE, NELSON1, MEDIUM", "EWMA, NELSON1, MEDIUM", "CUSUM, CUSUM_UPPER, MEDIUM",
             "CUSUM, CUSUM_LOWER, MEDIUM", "INDIVIDUALS, WE2, MEDIUM", "XBAR, WE3, MEDIUM", "INDIVIDUALS, NELSON5, MEDIUM",
