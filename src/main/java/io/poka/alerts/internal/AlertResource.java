@@ -98,6 +98,8 @@ public class AlertResource {
             mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "An unknown id", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The acknowledged alerts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
     public List<AlertView> acknowledgeAll(Ids body) {
         return alerts.acknowledgeAll(body == null ? null : body.ids(), identity.getPrincipal().getName());
     }

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,6 +87,8 @@ public class IncidentResource {
                     {"type": "urn:poka:problem:validation", "title": "Invalid request", "status": 400,
                      "detail": "invalid incident query", "errors": [{"field": "status",
                      "message": "must be one of OPEN, ACKNOWLEDGED, RESOLVED, UNRESOLVED"}]}""")))
+    @APIResponse(responseCode = "200", description = "One page of incidents with the total", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentPage.class)))
     public IncidentPage list(@QueryParam("line") String line, @QueryParam("status") String status,
             @QueryParam("severity") String severity,
             @Parameter(example = "2026-12-05T00:00:00Z") @QueryParam("from") Instant from,
@@ -106,6 +110,8 @@ public class IncidentResource {
                     + "GET /api/v1/alerts?incident=ID) and its newest anomaly detections (at most 50).")
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The incident with its evidence", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentDetail.class)))
     public IncidentDetail get(@PathParam("id") UUID id) {
         return alerts.incidentDetail(id).orElseThrow(() -> new NotFoundProblem(IncidentService.ENTITY, id));
     }
@@ -118,6 +124,8 @@ public class IncidentResource {
             examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The acknowledged incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentView.class)))
     public IncidentView acknowledge(@PathParam("id") UUID id) {
         return incidents.acknowledge(id, user());
     }
@@ -133,6 +141,8 @@ public class IncidentResource {
             mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
     @APIResponse(responseCode = "404", description = "An unknown id", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The acknowledged incidents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentView.class)))
     public List<IncidentView> acknowledgeAll(Ids body) {
         return incidents.acknowledgeAll(body == null ? null : body.ids(), user());
     }
@@ -147,6 +157,8 @@ public class IncidentResource {
             examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The assigned incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentView.class)))
     public IncidentView assign(@PathParam("id") UUID id, @Valid Assignment body) {
         return incidents.assign(id, body == null ? null : body.assignee(), user());
     }
@@ -162,6 +174,8 @@ public class IncidentResource {
             mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The resolved incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentView.class)))
     public IncidentView resolve(@PathParam("id") UUID id, @Valid Resolution body) {
         return incidents.resolve(id, body == null ? null : body.cause(), false, user());
     }
@@ -176,6 +190,8 @@ public class IncidentResource {
             mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "The incident, resolved as a false alarm", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IncidentView.class)))
     public IncidentView falseAlarm(@PathParam("id") UUID id, @Valid FalseAlarm body) {
         return incidents.resolve(id, body == null ? null : body.note(), true, user());
     }

@@ -104,6 +104,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
+    // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(id, user());
         return Response.noContent().build();

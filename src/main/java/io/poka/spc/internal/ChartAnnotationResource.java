@@ -1,5 +1,6 @@
 package io.poka.spc.internal;
 
+import io.poka.platform.Problems;
 import io.poka.spc.internal.annotations.ChartAnnotationService;
 import io.poka.platform.Roles;
 import io.poka.spc.ChartAnnotation;
@@ -62,6 +63,8 @@ public class ChartAnnotationResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "deleteSpcChartAnnotation",
             summary = "Delete a note (audited: SpcChartAnnotation DELETED keeps what it said); 404 if there is none")
+    // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response delete(@PathParam("line") String line, @PathParam("variable") String variable,
             @PathParam("id") UUID id) {
         annotations.delete(line, variable, id, identity.getPrincipal().getName());

@@ -1,5 +1,6 @@
 package io.poka.telemetry.internal;
 
+import io.poka.platform.Problems;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +75,8 @@ public class CatalogueResource {
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "deleteVariable", summary = "Remove a catalogue entry; its stored readings stay")
     @APIResponse(responseCode = "204", description = "Removed")
+    // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response delete(@PathParam("id") UUID id) {
         catalogue.delete(id);
         return Response.noContent().build();

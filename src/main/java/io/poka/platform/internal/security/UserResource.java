@@ -1,5 +1,6 @@
 package io.poka.platform.internal.security;
 
+import io.poka.platform.Problems;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -129,6 +130,8 @@ public class UserResource {
             description = "With the current password (also a temporary one set by an admin); the new one must differ. "
                     + "This is the only request a user with a temporary password may make.")
     @APIResponse(responseCode = "204", description = "Changed")
+    // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response changeOwnPassword(PasswordBody body) {
         if (body == null) {
             throw new ValidationProblem("newPassword", "must be given");
@@ -144,6 +147,8 @@ public class UserResource {
             + "Admins may set another user's password without it; that password is temporary: the user must "
             + "replace it at the next sign-in and cannot sign electronically until then.")
     @APIResponse(responseCode = "204", description = "Changed")
+    // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response changePassword(@PathParam("username") String username, PasswordBody body) {
         if (body == null) {
             throw new ValidationProblem("newPassword", "must be given");
