@@ -191,12 +191,14 @@ class ModelsBrowserTest {
                 double rate = Double.parseDouble(detection.getAttribute("data-value"));
                 assertTrue(rate >= 0 && rate <= 1, r.getText());
             }
-            // the VAE-GAN row is marked by a symbol and a word, and keeps this model's own calibrated threshold
+            // the VAE-GAN row is marked by a symbol and a word; the comparison applies the model's alarm rule (EWMA) to
+            // every monitor from the first scored row, so every limit, the VAE-GAN's too, is set again on the held-out
+            // rows' smoothed scores (AnomalyComparisonRestTest checks the stored threshold is kept without a rule)
             WebElement vae = rows.get(0);
             assertTrue(vae.findElement(By.tagName("th")).getText().equals("◆ VAE-GAN v1 (this model)"), vae.getText());
             WebElement vaeThreshold = vae.findElement(By.cssSelector("td.threshold"));
-            assertEquals(threshold, Double.parseDouble(vaeThreshold.getAttribute("data-value")), 1e-9);
-            assertEquals(b.find(By.id("model-threshold")).getText(), vaeThreshold.getText());
+            assertTrue(Double.parseDouble(vaeThreshold.getAttribute("data-value")) > 0, vaeThreshold.getText());
+            assertTrue(threshold > 0, "the model's own threshold");
             // fault 6 (A feed loss) is gross: PCA SPE flags most of its rows (AnomalyComparisonRestTest, bench/tep.sh)
             assertTrue(Double.parseDouble(rows.get(2).findElement(By.cssSelector("td.detection")).getAttribute("data-value"))
                     > 0.5, rows.get(2).getText());

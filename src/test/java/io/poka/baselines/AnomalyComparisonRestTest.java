@@ -114,17 +114,18 @@ class AnomalyComparisonRestTest {
         assertEquals(TARGET, c.getDouble("falseAlarmRate"), 1e-12);
         assertEquals(List.of("vae-gan v1", "pca-t2", "pca-spe", "dynamic-pca-t2", "dynamic-pca-spe", "one-class-svm",
                 "isolation-forest"), c.getList("models.model"));
-        // no normal test data: no equal-rate comparison; no rule asked for and none in the model: none
+        // no normal test data: no equal-rate comparison; no rule asked for: the model's, here NONE
         assertEquals("NONE", c.getString("alarmRule.kind"));
-        assertEquals("default", c.getString("alarmRuleSource"));
+        assertEquals("model", c.getString("alarmRuleSource"));
         assertEquals(List.of("tep-d01", "tep-d06"), c.getList("meanOver"));
         assertNull(c.get("equalFalseAlarmRate"));
         assertNull(c.get("models[0].atEqualFalseAlarm"));
         JsonPath vae = Api.asAdmin().get("/api/v1/scoring/models/" + vaeGanId).then().statusCode(200).extract().jsonPath();
         // the VAE-GAN keeps its own calibrated threshold; the baselines get theirs by the same rule on the same rows
         assertEquals(vae.getDouble("threshold"), c.getDouble("models[0].threshold"), 1e-9);
-        assertEquals(vae.getDouble("metadata.validation.calibrationFalseAlarmRate"),
-                c.getDouble("models[0].falseAlarmRate"), 1e-9);
+        // the model was calibrated by cross-fitting over all its rows, so its rate on the baselines' held-out last
+        // rows is in-sample and not its calibration estimate: the loop below only bounds it by the target
+        assertTrue(vae.getDouble("metadata.validation.calibrationFalseAlarmRate") <= TARGET);
         for (int m = 0; m < 7; m++) {
             String name = c.getString("models[" + m + "].model");
             assertTrue(c.getDouble("models[" + m + "].falseAlarmRate") <= TARGET, name);
