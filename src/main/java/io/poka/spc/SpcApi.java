@@ -32,6 +32,9 @@ public interface SpcApi {
      */
     CapabilityView currentCapability(String line, String variable);
 
+    /** {@link #currentCapability} with the same readings as a histogram and the fitted normal curve. */
+    CapabilityHistogram currentCapabilityHistogram(String line, String variable);
+
     /**
      * Cpk, Ppk and band of every catalogue variable with specification limits, over its newest
      * {@code poka.spc.capability-summary-readings} readings (default 100), with its frozen limits version.

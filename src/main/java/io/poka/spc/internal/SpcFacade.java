@@ -66,6 +66,11 @@ public class SpcFacade implements SpcApi {
     }
 
     @Override
+    public io.poka.spc.CapabilityHistogram currentCapabilityHistogram(String line, String variable) {
+        return service.currentCapabilityHistogram(line, variable);
+    }
+
+    @Override
     public List<CapabilitySummary> capabilitySummary() {
         return service.capabilitySummary();
     }
