@@ -87,6 +87,8 @@ class CapabilityChartsBrowserTest {
             assertTrue(browser.driver().findElement(By.cssSelector("#histogram .normal-curve"))
                     .getDomAttribute("points").trim().split(" ").length > 50, "the fitted normal curve is drawn");
             assertTrue(browser.find(By.id("histogram")).getText().contains("LSL 9.400"), "spec limits labelled");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('histogram').scrollIntoView({block: 'center'});");
             browser.screenshot("19d-chart-histogram");
 
             // the report downloads as a PDF with the indices the page shows

@@ -74,7 +74,9 @@ final class SvgCharts {
         s.append(String.format(Locale.ROOT, "<line class=\"spec-line\" data-spec=\"%s\" data-value=\"%s\" x1=\"%.1f\" "
                 + "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
                 name, value, px, top - 6, px, top + ph, SPEC));
-        s.append(text(px, top - 10, name + " " + ChartFormats.num(value), "middle"));
+        // LSL's label runs right of its line, USL's left of it, so neither leaves the drawing at its edge
+        boolean upper = "USL".equals(name);
+        s.append(text(px + (upper ? -2 : 2), top - 10, name + " " + ChartFormats.num(value), upper ? "end" : "start"));
     }
 
     /** Bars of firings, most first, with the cumulative share as a line against a 0..100 % right axis. */
@@ -90,8 +92,8 @@ final class SvgCharts {
         double ph = ht - top - bottom;
         long max = bars.stream().mapToLong(RuleFiringCount::firings).max().orElse(1);
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pareto-svg\" viewBox=\"0 0 ").append(w).append(' ')
-                .append(ht).append("\" role=\"img\" aria-labelledby=\"pareto-title\"><title id=\"pareto-title\">")
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pareto-svg\" width=\"").append(w).append("\" height=\"")
+                .append(ht).append("\" viewBox=\"0 0 ").append(w).append(' ').append(ht).append("\" role=\"img\" aria-labelledby=\"pareto-title\"><title id=\"pareto-title\">")
                 .append("Pareto chart of rule firings: bars by firings, most first, line the cumulative share</title>");
         s.append(line(left, top + ph, left + n * slot, top + ph, "#1b1f24", null));
         StringBuilder cum = new StringBuilder();
