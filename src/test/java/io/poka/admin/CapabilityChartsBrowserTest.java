@@ -125,6 +125,17 @@ class CapabilityChartsBrowserTest {
         }
     }
 
+    @Test
+    void theReportOfAVariableWithoutSpecificationOrOfNoVariableIsAProblemNotAPdf() {
+        String line = TelemetryFixtures.newLine();
+        TelemetryFixtures.defineVariable(line, "flow", "kg/h", "");
+        Api.asAdmin().accept("application/pdf, application/json").get("/api/v1/spc/charts/" + line + "/flow/capability/report")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("spc/no-specification"));
+        Api.asAdmin().accept("application/pdf, application/json").get("/api/v1/spc/charts/" + line + "/nothing/capability/report")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
     private static Optional<Path> pdfIn(Path dir) {
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().matches("capability-.*\\.pdf")).findFirst();
