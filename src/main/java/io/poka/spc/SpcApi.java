@@ -32,6 +32,9 @@ public interface SpcApi {
      */
     CapabilityView currentCapability(String line, String variable);
 
+    /** {@link #currentCapability} with the same readings as a histogram and the fitted normal curve. */
+    CapabilityHistogram currentCapabilityHistogram(String line, String variable);
+
     /**
      * Cpk, Ppk and band of every catalogue variable with specification limits, over its newest
      * {@code poka.spc.capability-summary-readings} readings (default 100), with its frozen limits version.
@@ -40,6 +43,12 @@ public interface SpcApi {
 
     /** The run rules a variable's location chart is evaluated with (chosen for the characteristic, or the catalogue's). */
     ChartRulesView chartRules(String line, String variable);
+
+    /**
+     * Pareto of rule firings on a line over violations whose newest point is in [from, to): per rule, or per rule and
+     * variable, most first, with the cumulative share, as {@code GET /api/v1/spc/lines/{line}/rule-pareto} answers.
+     */
+    List<RuleFiringCount> ruleFiringPareto(String line, Instant from, Instant to, boolean perVariable);
 
     /** Names of the attribute (p, np, c, u) charts that have samples, sorted. */
     List<String> attributeCharts();

@@ -6,6 +6,7 @@ import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
+import io.poka.spc.CapabilityHistogram;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartView;
@@ -74,8 +75,8 @@ public class ChartsPage {
         }
     }
 
-    /** The capability panel: the view, or why there is none, and the Cpk band. */
-    public record Capability(CapabilityView view, String problem, CpkBand band) {
+    /** The capability panel: the view, or why there is none, the Cpk band and the histogram (inline SVG). */
+    public record Capability(CapabilityView view, String problem, CpkBand band, String histogramSvg) {
         public String withinMethod() {
             if (view == null) {
                 return "";
@@ -176,17 +177,18 @@ public class ChartsPage {
                 spc.chartRules(line, variable), toJson(json, spc.annotations(line, variable, range.from(), end)));
     }
 
-    /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapability). */
+    /** The variable's current capability, the very numbers of the dashboard and the picker (SpcApi.currentCapabilityHistogram). */
     private Capability capability(VariableDefinition v) {
         if (v.lsl() == null && v.usl() == null) {
             return new Capability(null, "The catalogue gives no specification limits for this variable.",
-                    CpkBand.UNKNOWN);
+                    CpkBand.UNKNOWN, null);
         }
         try {
-            CapabilityView c = spc.currentCapability(v.line(), v.variable());
-            return new Capability(c, null, CpkBand.of(c.cpk()));
+            CapabilityHistogram h = spc.currentCapabilityHistogram(v.line(), v.variable());
+            CapabilityView c = h.capability();
+            return new Capability(c, null, CpkBand.of(c.cpk()), SvgCharts.histogram(h));
         } catch (ProblemException e) {
-            return new Capability(null, e.getMessage(), CpkBand.UNKNOWN);
+            return new Capability(null, e.getMessage(), CpkBand.UNKNOWN, null);
         }
     }
 

@@ -9,6 +9,7 @@ import io.poka.spc.ControlLimitsView;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.SpcApi;
 import io.poka.spc.internal.annotations.ChartAnnotationService;
+import io.poka.spc.internal.pareto.RuleFiringPareto;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,12 @@ public class SpcFacade implements SpcApi {
     private final AttributeChartService attributeCharts;
     private final ChartRulesService rules;
     private final ChartAnnotationService annotations;
+    private final RuleFiringPareto pareto;
 
     SpcFacade(SpcService service, AttributeChartService attributeCharts, ChartRulesService rules,
-            ChartAnnotationService annotations) {
+            ChartAnnotationService annotations, RuleFiringPareto pareto) {
         this.service = service;
+        this.pareto = pareto;
         this.attributeCharts = attributeCharts;
         this.rules = rules;
         this.annotations = annotations;
@@ -33,6 +36,11 @@ public class SpcFacade implements SpcApi {
     @Override
     public io.poka.spc.ChartRulesView chartRules(String line, String variable) {
         return rules.rules(line, variable);
+    }
+
+    @Override
+    public List<io.poka.spc.RuleFiringCount> ruleFiringPareto(String line, Instant from, Instant to, boolean perVariable) {
+        return pareto.count(line, from, to, perVariable);
     }
 
     @Override
@@ -63,6 +71,11 @@ public class SpcFacade implements SpcApi {
     @Override
     public CapabilityView currentCapability(String line, String variable) {
         return service.currentCapability(line, variable);
+    }
+
+    @Override
+    public io.poka.spc.CapabilityHistogram currentCapabilityHistogram(String line, String variable) {
+        return service.currentCapabilityHistogram(line, variable);
     }
 
     @Override

@@ -113,6 +113,26 @@ public class SpcResource {
     }
 
     @GET
+    @Path("/capability/report")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(operationId = "getProcessCapabilityReport", summary = "The capability every screen shows, as a printable one-page PDF",
+            description = "Indices with confidence intervals, the sigma each uses, the data range, Anderson-Darling, "
+                    + "the meaningful flag and the histogram with the fitted normal curve and the specification limits.")
+    @APIResponse(responseCode = "200", description = "The report (attachment)",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Content-Disposition")},
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Response capabilityReport(@PathParam("line") String line, @PathParam("variable") String variable) {
+        byte[] pdf = spc.capabilityReport(line, variable, user());
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition",
+                "attachment; filename=\"capability-" + fileName(line) + "-" + fileName(variable) + ".pdf\"").build();
+    }
+
+    private static String fileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    @GET
     @Path("/rules")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
     @Operation(operationId = "getSpcChartRules", summary = "The run rules the characteristic's chart is evaluated with",

@@ -5,6 +5,7 @@ import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
 import io.poka.spc.BaselineCheck;
+import io.poka.spc.CapabilityHistogram;
 import io.poka.spc.CapabilitySummary;
 import io.poka.spc.CapabilityView;
 import io.poka.spc.ChartPointView;
@@ -15,6 +16,7 @@ import io.poka.platform.ProblemException;
 import io.poka.spc.RuleViolated;
 import io.poka.spc.internal.capability.CapabilityAnalysis;
 import io.poka.spc.internal.capability.CapabilityReport;
+import io.poka.spc.internal.capability.Histogram;
 import io.poka.spc.internal.capability.SpecLimits;
 import io.poka.spc.internal.capability.WithinSigma;
 import io.poka.spc.internal.chart.IndividualsMovingRange;
@@ -207,6 +209,25 @@ public class SpcService {
     public CapabilityView currentCapability(String line, String variable) {
         VariableDefinition v = specified(variable(line, variable));
         return current(v);
+    }
+
+    /** {@link #currentCapability} with its readings binned and the fitted normal curve (one query, one computation). */
+    @Transactional
+    public CapabilityHistogram currentCapabilityHistogram(String line, String variable) {
+        VariableDefinition v = specified(variable(line, variable));
+        List<StoredReading> recent = newest(v);
+        CapabilityView c = current(v, recent);
+        Histogram.Bins b = Histogram.of(recent.stream().mapToDouble(StoredReading::value).toArray(), c.mean(),
+                c.overallSigma(), c.lsl(), c.usl());
+        return new CapabilityHistogram(c, b.edges(), b.counts(), b.curveX(), b.curveY());
+    }
+
+    /** The printable capability report (PDF) of {@link #currentCapabilityHistogram}, naming who asked for it and when. */
+    @Transactional
+    public byte[] capabilityReport(String line, String variable, String user) {
+        CapabilityHistogram h = currentCapabilityHistogram(line, variable);
+        return io.poka.spc.internal.capability.CapabilityReportPdf.write(h, variable(line, variable).unit(),
+                clock.instant(), user);
     }
 
     private CapabilityView current(VariableDefinition v) {
