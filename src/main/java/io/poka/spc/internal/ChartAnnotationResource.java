@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Notes on a characteristic's control chart: write, list over a range, delete (audited). */
@@ -42,6 +45,8 @@ public class ChartAnnotationResource {
             summary = "Write a note on the chart at a time (e.g. 'changed the nozzle at 14:10')",
             description = "Body: at (ISO-8601), text (1..500 characters). 201 with the note; audited "
                     + "(SpcChartAnnotation CREATED). Unknown chart 404, bad body 400 problem, nothing stored.")
+    @APIResponse(responseCode = "201", description = "The note as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChartAnnotation.class)))
     public Response create(@PathParam("line") String line, @PathParam("variable") String variable,
             ChartAnnotationService.AnnotationRequest request) {
         ChartAnnotation a = annotations.create(line, variable, request, identity.getPrincipal().getName());
@@ -63,6 +68,7 @@ public class ChartAnnotationResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "deleteSpcChartAnnotation",
             summary = "Delete a note (audited: SpcChartAnnotation DELETED keeps what it said); 404 if there is none")
+    @APIResponse(responseCode = "204", description = "Deleted")
     // a 204 has no body: a client that accepts only problem+json (its errors) must not get 406
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     public Response delete(@PathParam("line") String line, @PathParam("variable") String variable,
