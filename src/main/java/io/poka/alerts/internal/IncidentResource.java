@@ -63,7 +63,7 @@ public class IncidentResource {
     }
 
     /** Body of a bulk action: the ids (1 to 500). */
-    public record Ids(List<UUID> ids) {
+    public record Ids(@Schema(minItems = 1, maxItems = ActionInputs.MAX_IDS) List<UUID> ids) {
     }
 
     private final AlertsApi alerts;
