@@ -22,11 +22,13 @@ final class RequestLimits {
     static final int MAX_BODY_STRING = io.poka.platform.internal.errors.RequestJson.MAX_STRING_LENGTH;
     /** The request target (path and query) is refused beyond 8,192 characters (poka.platform.requests.max-uri-length). */
     static final int MAX_PARAMETER_STRING = 8_192;
+    /** The body is refused beyond 16 MB (quarkus.http.limits.max-body-size=16M, 16 MiB), so is any text body. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /**
      * The body is refused beyond 16 MB (quarkus.http.limits.max-body-size=16M): an array element takes at least one
      * character and a comma, so no accepted array has more than 16 MiB / 2 elements.
      */
-    static final int MAX_ITEMS_IN_BODY = 16 * 1024 * 1024 / 2;
+    static final int MAX_ITEMS_IN_BODY = MAX_BODY_BYTES / 2;
     private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -41,7 +43,9 @@ final class RequestLimits {
             if (operation.getRequestBody() != null) {
                 Content content = operation.getRequestBody().getContent();
                 if (content != null && content.getMediaTypes() != null) {
-                    content.getMediaTypes().values().forEach(m -> limit(m.getSchema(), MAX_BODY_STRING, components, seen));
+                    // A JSON body's strings are each bounded; a text body (CSV) is one string bounded by the body size.
+                    content.getMediaTypes().forEach((type, m) -> limit(m.getSchema(),
+                            type.contains("json") ? MAX_BODY_STRING : MAX_BODY_BYTES, components, seen));
                 }
             }
             if (operation.getParameters() != null) {
