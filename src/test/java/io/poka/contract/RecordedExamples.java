@@ -20,7 +20,7 @@ final class RecordedExamples {
     private static final boolean RECORDING = Boolean.getBoolean("poka.openapi.record-examples");
     private static final int MAX_CHARS = 8000;
     private static final String PASSWORD = "your-own-password";
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "currentPassword", "newPassword");
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "currentPassword", "newPassword", "secret");
     private static final Map<String, ObjectNode> SEEN = new TreeMap<>();
 
     private RecordedExamples() {
@@ -66,7 +66,7 @@ final class RecordedExamples {
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = OpenApiContract.JSON.createObjectNode();
-            // Passwords of the test users are not published as examples.
+            // Passwords of the test users and webhook secrets are not published as examples.
             object.fields().forEachRemaining(f -> copy.set(f.getKey(), SECRETS.contains(f.getKey())
                     && f.getValue().isTextual() ? OpenApiContract.JSON.getNodeFactory().textNode(PASSWORD)
                     : shorten(f.getValue())));
