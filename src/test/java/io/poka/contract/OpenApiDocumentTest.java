@@ -188,6 +188,31 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * An integrator reads the example before the schema: every operation that takes a body or answers one has at least
+     * one (hand-written, or a real exchange recorded by the contract tests). Only operations that exchange no body but a
+     * binary download (a ZIP) or nothing at all (a 204 DELETE) have nothing to show.
+     */
+    @Test
+    void everyOperationThatExchangesABodyHasAnExample() {
+        List<String> without = new ArrayList<>();
+        for (OpenApiContract.Operation op : contract.operations()) {
+            List<JsonNode> media = new ArrayList<>();
+            op.node().path("requestBody").path("content").forEach(media::add);
+            op.responses().fields().forEachRemaining(r -> {
+                if (r.getKey().startsWith("2")) {
+                    r.getValue().path("content").forEach(media::add);
+                }
+            });
+            boolean showable = media.stream().anyMatch(m -> !"binary".equals(m.path("schema").path("format").asText()));
+            boolean example = media.stream().anyMatch(m -> m.has("example") || m.path("examples").size() > 0);
+            if (showable && !example) {
+                without.add(op.label());
+            }
+        }
+        assertEquals(List.of(), without);
+    }
+
     @Test
     void everyExampleValidatesAgainstItsSchema() {
         List<String> wrong = new ArrayList<>();

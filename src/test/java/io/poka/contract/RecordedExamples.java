@@ -18,9 +18,9 @@ import java.util.TreeMap;
 final class RecordedExamples {
     static final Path FILE = Path.of("src/main/resources/openapi/recorded-examples.json");
     private static final boolean RECORDING = Boolean.getBoolean("poka.openapi.record-examples");
-    private static final int MAX_CHARS = 3000;
+    private static final int MAX_CHARS = 8000;
     private static final String PASSWORD = "your-own-password";
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "currentPassword", "newPassword");
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("password", "currentPassword", "newPassword", "secret");
     private static final Map<String, ObjectNode> SEEN = new TreeMap<>();
 
     private RecordedExamples() {
@@ -66,7 +66,7 @@ final class RecordedExamples {
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = OpenApiContract.JSON.createObjectNode();
-            // Passwords of the test users are not published as examples.
+            // Passwords of the test users and webhook secrets are not published as examples.
             object.fields().forEachRemaining(f -> copy.set(f.getKey(), SECRETS.contains(f.getKey())
                     && f.getValue().isTextual() ? OpenApiContract.JSON.getNodeFactory().textNode(PASSWORD)
                     : shorten(f.getValue())));
@@ -80,6 +80,9 @@ final class RecordedExamples {
             ObjectNode all = Files.exists(FILE) ? (ObjectNode) OpenApiContract.JSON.readTree(FILE.toFile())
                     : OpenApiContract.JSON.createObjectNode();
             SEEN.forEach((id, entry) -> {
+                if (entry.isEmpty()) {
+                    return;
+                }
                 ObjectNode merged = all.has(id) ? (ObjectNode) all.get(id) : all.putObject(id);
                 if (!merged.has("request") && entry.has("request")) {
                     merged.set("request", entry.get("request"));

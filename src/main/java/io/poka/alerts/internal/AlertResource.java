@@ -57,7 +57,7 @@ public class AlertResource {
     }
 
     /** Body of a bulk action: the ids (1 to 500). */
-    public record Ids(List<UUID> ids) {
+    public record Ids(@Schema(minItems = 1, maxItems = ActionInputs.MAX_IDS) List<UUID> ids) {
     }
 
     @GET

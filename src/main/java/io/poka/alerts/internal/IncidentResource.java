@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,7 +64,7 @@ public class IncidentResource {
     }
 
     /** Body of a bulk action: the ids (1 to 500). */
-    public record Ids(List<UUID> ids) {
+    public record Ids(@Schema(minItems = 1, maxItems = ActionInputs.MAX_IDS) List<UUID> ids) {
     }
 
     private final AlertsApi alerts;
@@ -176,6 +177,8 @@ public class IncidentResource {
             mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "The resolved incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IncidentView.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Resolution.class),
+            examples = @ExampleObject(name = "root cause", value = "{\"cause\": \"worn nozzle on press 3, replaced at 14:10\"}")))
     public IncidentView resolve(@PathParam("id") UUID id, @Valid Resolution body) {
         return incidents.resolve(id, body == null ? null : body.cause(), false, user());
     }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.audit.internal.keys.ServerSigningKey;
 import io.poka.platform.Roles;
@@ -114,6 +115,11 @@ public class AuditExportResource {
     @Produces("application/x-pem-file")
     @RolesAllowed("**")
     @Operation(operationId = "getAuditPublicKey", summary = "The server's Ed25519 public key (PEM) that verifies export manifests and chain checkpoints")
+    // The example is the Ed25519 public key of RFC 8410, section 10.1 (a real key's PEM has the same shape).
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/x-pem-file",
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "rfc8410", value =
+                    "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
+                    + "-----END PUBLIC KEY-----\n")))
     public String publicKey() {
         return key.publicKeyPem();
     }

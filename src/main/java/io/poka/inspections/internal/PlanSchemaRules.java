@@ -39,7 +39,7 @@ final class PlanSchemaRules {
     }
 
     @Schema(name = "InspectionPlanFixedNeeds", type = SchemaType.OBJECT, requiredProperties = "fixedSampleSize",
-            properties = @SchemaProperty(name = "fixedSampleSize", type = SchemaType.INTEGER, minimum = "1"))
+            properties = @SchemaProperty(name = "fixedSampleSize", type = SchemaType.INTEGER, format = "int32", minimum = "1"))
     static final class FixedNeeds {
     }
 }

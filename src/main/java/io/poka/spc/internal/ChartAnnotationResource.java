@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,8 +45,8 @@ public class ChartAnnotationResource {
             summary = "Write a note on the chart at a time (e.g. 'changed the nozzle at 14:10')",
             description = "Body: at (ISO-8601), text (1..500 characters). 201 with the note; audited "
                     + "(SpcChartAnnotation CREATED). Unknown chart 404, bad body 400 problem, nothing stored.")
-    @APIResponse(responseCode = "201", description = "The stored note", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChartAnnotation.class)))
+    @APIResponse(responseCode = "201", description = "The note as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChartAnnotation.class)))
     public Response create(@PathParam("line") String line, @PathParam("variable") String variable,
             ChartAnnotationService.AnnotationRequest request) {
         ChartAnnotation a = annotations.create(line, variable, request, identity.getPrincipal().getName());

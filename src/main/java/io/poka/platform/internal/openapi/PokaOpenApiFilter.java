@@ -12,6 +12,7 @@ public class PokaOpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openApi) {
         SharedComponents.add(openApi);
         SchemaCleanup.apply(openApi);
+        RequestLimits.apply(openApi);
         ProblemResponses.apply(openApi);
         HeaderSchemas.apply(openApi);
         RolesAsExtension.apply(openApi);

@@ -62,9 +62,10 @@ final class ProblemResponses {
         add(responses, "403", "The user's roles do not allow this operation, or the password must be changed first");
         add(responses, "406", "The Accept header allows none of the media types this operation sends");
         add(responses, "500", "Unexpected error; nothing was changed");
-        if (body || parameters) {
-            add(responses, "400", "A parameter or the body is malformed or invalid ('errors' names the fields)");
-        }
+        // RequestGate answers 400 to a malformed request target (not RFC 3986, NUL) whatever the operation takes.
+        add(responses, "400", body || parameters
+                ? "A parameter or the body is malformed or invalid ('errors' names the fields)"
+                : "The request target is malformed (not a valid URI, or a NUL character)");
         if (path.contains("{")) {
             add(responses, "404", "No such resource");
         }

@@ -44,7 +44,7 @@ final class SharedComponents {
                         + " branches on; other members are extensions named in the operation's description or example.")
                 .addProperty("type", string("Stable problem type, e.g. urn:poka:problem:validation").format("uri"))
                 .addProperty("title", string("Short summary of the problem type"))
-                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(
+                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32").minimum(
                         java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
                         .description("The HTTP status code"))
                 .addProperty("detail", string("What went wrong with this request"))
@@ -57,7 +57,7 @@ final class SharedComponents {
                 .addProperty("from", string("Illegal transition: the current status"))
                 .addProperty("to", string("Illegal transition: the requested status"))
                 .addProperty("allowed", strings("Illegal transition: the statuses allowed from the current one"))
-                .addProperty("currentVersion", OASFactory.createSchema().addType(SchemaType.INTEGER)
+                .addProperty("currentVersion", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
                         .description("Stale version: the record's current version (its ETag)"))
                 .addProperty("entity", string("Not found: the kind of record"))
                 .addProperty("id", string("Not found: the identifier asked for"))
