@@ -32,4 +32,10 @@ public interface InspectionsApi {
 
     /** The inspections of a lot with their verdicts, oldest first (empty for a lot never inspected). */
     List<InspectionDetail> inspectionDetailsOfLot(UUID lotId);
+
+    /**
+     * Pareto of defect classes: nonconforming units per class found by the inspections in [from, to), most first,
+     * of lots of {@code line} and plans of {@code product} (null: any); 400 problem when from is not before to.
+     */
+    List<DefectClassCount> defectClassPareto(String line, String product, Instant from, Instant to);
 }

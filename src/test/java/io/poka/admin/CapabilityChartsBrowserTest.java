@@ -71,7 +71,10 @@ class CapabilityChartsBrowserTest {
             ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
                     Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
             browser.signIn("admin", Api.ADMIN_PASSWORD);
+            assertFalse(capability.getBoolean("meaningful"), "REST: three points beyond the limits");
             browser.go("/ui/charts/" + line + "/thickness");
+            assertTrue(browser.find(By.id("capability-not-meaningful")).getText().contains("Not meaningful"),
+                    "chart page: the capability panel says the indices are not meaningful");
 
             // histogram: the same n readings as the capability, both spec limits at their values, the fitted curve
             List<WebElement> bars = browser.driver().findElements(By.cssSelector("#histogram .histogram-bar"));
@@ -104,6 +107,9 @@ class CapabilityChartsBrowserTest {
                 assertTrue(text.contains("newest " + n + " readings"), text);
                 assertTrue(text.contains("Normality (Anderson-Darling)"), text);
                 assertTrue(text.contains("NOT MEANINGFUL"), "three points beyond the limits: " + text);
+                assertTrue(text.contains("Control chart: INDIVIDUALS (IMR, limits v1)"), "the chart is in the report: "
+                        + text);
+                assertTrue(text.contains("UCL 10.300") && text.contains("LCL 9.700"), "its limits labelled: " + text);
             }
 
             // Pareto of the line's firings, reached from the chart page, per rule and variable as the API counts them
@@ -121,6 +127,24 @@ class CapabilityChartsBrowserTest {
                     .getDomAttribute("points").trim().split(" ").length, "one cumulative point per bar");
             assertTrue(browser.find(By.id("pareto-table")).getText().contains("thickness"));
             browser.screenshot("19e-rule-pareto");
+
+            // the chart picker and the dashboard say the same "not meaningful" beside the same Cpk
+            String cpkText = String.format(Locale.ROOT, "%.3f", capability.getDouble("cpk"));
+            browser.go("/ui/charts");
+            WebElement pickerRow = browser.find(By.xpath("//tr[td/a[@href='/ui/charts/" + line + "/thickness']]"));
+            assertTrue(pickerRow.getText().contains(cpkText), pickerRow.getText());
+            assertFalse(pickerRow.findElements(By.cssSelector(".not-meaningful")).isEmpty(),
+                    "picker: not meaningful: " + pickerRow.getText());
+            browser.go("/ui/");
+            WebElement dashboardRow = browser.find(By.xpath("//table[@id='capability-table']//tr[td/a[@href='/ui/charts/"
+                    + line + "/thickness']]"));
+            assertTrue(dashboardRow.getText().contains(String.format(Locale.ROOT, "%.2f", capability.getDouble("cpk"))),
+                    dashboardRow.getText());
+            assertFalse(dashboardRow.findElements(By.cssSelector(".not-meaningful")).isEmpty(),
+                    "dashboard: not meaningful: " + dashboardRow.getText());
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'});", dashboardRow);
+            browser.screenshot("19g-dashboard-capability-not-meaningful");
             assertTrue(browser.consoleErrors().isEmpty(), browser.consoleErrors().toString());
         }
     }

@@ -78,10 +78,57 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void twoOpenIncidentsOfALineThatComeToOverlapMergeIntoTheOlderWithTheirAlertsAudited() throws Exception {
+        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String line = AlertFixtures.lineWithWe1AndWe2Alerts(start);
+        TelemetryFixtures.postValues(line, "temp", "degC", start.plus(8, ChronoUnit.MINUTES), List.of(8.0));
+        JsonPath two = incidents(line);
+        assertEquals(2, two.getInt("total"), "8 minutes apart, beyond the 5 minute gap: " + two.prettify());
+        String newer = two.getString("items[0].id");
+        String older = two.getString("items[1].id");
+
+        TelemetryFixtures.defineVariable(line, "pressure", "bar", "");
+        TelemetryFixtures.enterLimits(line, "pressure", 0, 1);
+        TelemetryFixtures.postValues(line, "pressure", "bar", start.plus(4, ChronoUnit.MINUTES), List.of(5.0));
+
+        JsonPath one = incidents(line);
+        assertEquals(1, one.getInt("total"), "a signal within the gap of both merges them: " + one.prettify());
+        assertEquals(older, one.getString("items[0].id"), "the older incident survives");
+        assertEquals(start.toString(), one.getString("items[0].firstSignalAt"));
+        assertEquals(start.plus(8, ChronoUnit.MINUTES).toString(), one.getString("items[0].lastSignalAt"));
+        JsonPath merged = Api.asAdmin().get("/api/v1/incidents/" + newer).then().statusCode(200).extract().jsonPath();
+        assertEquals("MERGED", merged.getString("incident.status"));
+        assertEquals(older, merged.getString("incident.mergedInto"));
+        assertEquals(0, merged.getInt("alertCount"), "its alerts moved");
+        List<Map<String, Object>> alerts = Api.asAdmin().queryParam("line", line).get("/api/v1/alerts").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        JsonPath survivor = Api.asAdmin().get("/api/v1/incidents/" + older).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(alerts.size(), survivor.getInt("alertCount"), "every alert of the line is its evidence");
+        assertTrue(survivor.getList("variables.variable").containsAll(List.of("temp", "pressure")));
+        assertEquals(Api.asAdmin().queryParam("incident", older).get("/api/v1/alerts").then().extract().jsonPath()
+                .getList("").size(), alerts.size());
+        Api.asAdmin().body(Map.of("cause", "x")).post("/api/v1/incidents/" + newer + "/resolve").then()
+                .statusCode(409);
+
+        List<Map<String, Object>> goneTrail = Api.asAdmin().get("/api/v1/audit/entities/Incident/" + newer
+                + "/history").then().statusCode(200).extract().jsonPath().getList("");
+        assertEquals("MERGED", goneTrail.get(goneTrail.size() - 1).get("action"));
+        assertTrue(((String) goneTrail.get(goneTrail.size() - 1).get("reason")).contains(older));
+        List<Map<String, Object>> keptTrail = Api.asAdmin().get("/api/v1/audit/entities/Incident/" + older
+                + "/history").then().statusCode(200).extract().jsonPath().getList("");
+        assertTrue(keptTrail.stream().anyMatch(e -> e.get("action").equals("MERGED_WITH")
+                && ((String) e.get("reason")).contains(newer)), keptTrail.toString());
+        assertEquals(2L, TelemetryFixtures.count("select count(*) from platform.outbox_event where type = "
+                + "'IncidentUpdated' and event_key = ? and payload::jsonb ->> 'change' = 'MERGED'", line));
+    }
+
+    @Test
     void actionsOnAnIncidentApplyToItsAlertsAreAuditedAndRefuseBadInputAndIllegalTransitions() {
         String line = AlertFixtures.lineWithWe1AndWe2Alerts();
         String id = incidents(line).getString("items[0].id");
         String manager = AlertFixtures.user("qa-manager");
+        String pat = AlertFixtures.user("inspector");
 
         Api.as(manager, AlertFixtures.PASSWORD).body(Map.of()).post("/api/v1/incidents/" + id + "/resolve").then()
                 .statusCode(400).contentType("application/problem+json")
@@ -94,8 +141,14 @@ class IncidentLifecycleTest {
                 .body("type", equalTo("urn:poka:problem:alerts/illegal-incident-transition"));
         Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", " ")).post("/api/v1/incidents/" + id + "/assign")
                 .then().statusCode(400).body("errors[0].field", equalTo("assignee"));
-        Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", "pat")).post("/api/v1/incidents/" + id + "/assign")
-                .then().statusCode(200).body("assignee", equalTo("pat")).body("assignedBy", equalTo(manager));
+        Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", "nobody-" + id))
+                .post("/api/v1/incidents/" + id + "/assign").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:poka:problem:alerts/unknown-assignee"))
+                .body("assignee", equalTo("nobody-" + id));
+        Api.asAdmin().get("/api/v1/incidents/" + id).then().body("incident.assignee", equalTo(null));
+        Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", pat)).post("/api/v1/incidents/" + id + "/assign")
+                .then().statusCode(200).body("assignee", equalTo(pat)).body("assignedBy", equalTo(manager));
         Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("note", "probe calibration run"))
                 .post("/api/v1/incidents/" + id + "/false-alarm").then().statusCode(200)
                 .body("status", equalTo("RESOLVED")).body("label", equalTo("FALSE_ALARM"))
@@ -106,7 +159,7 @@ class IncidentLifecycleTest {
                 "FALSE_ALARM") && a.get("rootCause").equals("probe calibration run")), alerts.toString());
         Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("cause", "x")).post("/api/v1/incidents/" + id + "/resolve")
                 .then().statusCode(409);
-        Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", "kim")).post("/api/v1/incidents/" + id + "/assign")
+        Api.as(manager, AlertFixtures.PASSWORD).body(Map.of("assignee", manager)).post("/api/v1/incidents/" + id + "/assign")
                 .then().statusCode(409);
 
         List<Map<String, Object>> trail = Api.asAdmin().get("/api/v1/audit/entities/Incident/" + id + "/history").then()
@@ -115,7 +168,7 @@ class IncidentLifecycleTest {
                 trail.stream().map(e -> e.get("action")).toList());
         assertEquals("probe calibration run", trail.get(3).get("reason"));
         assertEquals(manager, trail.get(3).get("userId"));
-        assertEquals("assigned to pat", trail.get(2).get("reason"));
+        assertEquals("assigned to " + pat, trail.get(2).get("reason"));
     }
 
     @Test

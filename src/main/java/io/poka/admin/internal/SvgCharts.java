@@ -1,13 +1,15 @@
 package io.poka.admin.internal;
 
+import io.poka.inspections.DefectClassCount;
 import io.poka.spc.CapabilityHistogram;
 import io.poka.spc.RuleFiringCount;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Small static charts drawn as inline SVG on the server (capability histogram, Pareto of rule firings): they need no
- * zoom or live update, so no script; the numbers come from SpcApi unchanged and the page adds no statistics.
+ * Small static charts drawn as inline SVG on the server (capability histogram, Pareto of rule firings and of defect
+ * classes): they need no zoom or live update, so no script; the numbers come from the modules' APIs unchanged and the
+ * page adds no statistics.
  */
 final class SvgCharts {
     private static final String BAR = "#56b4e9";
@@ -79,41 +81,65 @@ final class SvgCharts {
         s.append(text(px + (upper ? -2 : 2), top - 10, name + " " + ChartFormats.num(value), upper ? "end" : "start"));
     }
 
+    /** One bar of a Pareto chart: its label, the value its data attribute names, its count and cumulative share. */
+    record ParetoBar(String label, String key, long count, double cumulativeShare) {
+    }
+
     /** Bars of firings, most first, with the cumulative share as a line against a 0..100 % right axis. */
     static String pareto(List<RuleFiringCount> bars, boolean perVariable) {
+        return pareto(bars.stream().map(b -> new ParetoBar(ChartFormats.rule(b.ruleId()) + (perVariable ? " "
+                + b.variable() : ""), b.ruleId(), b.firings(), b.cumulativeShare())).toList(), perVariable,
+                "pareto-svg", "Pareto chart of rule firings: bars by firings, most first, line the cumulative share",
+                "rule", "firings");
+    }
+
+    /** Bars of nonconforming units per defect class, most first, with the cumulative share. */
+    static String defectPareto(List<DefectClassCount> bars) {
+        return pareto(bars.stream().map(b -> new ParetoBar(b.defectClass(), b.defectClass(), b.nonconforming(),
+                b.cumulativeShare())).toList(), false, "defect-pareto-svg", "Pareto chart of defect classes: bars by "
+                + "nonconforming units, most first, line the cumulative share", "defect-class", "nonconforming");
+    }
+
+    /**
+     * A Pareto chart: bars most first, labels under them (turned 45 degrees when long), the cumulative share as a
+     * line against a 0..100 % right axis; each bar carries {@code data-<keyAttribute>} and {@code data-<countName>}.
+     */
+    private static String pareto(List<ParetoBar> bars, boolean longLabels, String id, String title,
+            String keyAttribute, String countName) {
         int n = bars.size();
         int slot = 44;
         int left = 44;
         int right = 44;
         int top = 16;
-        int bottom = perVariable ? 110 : 40;
+        int bottom = longLabels ? 110 : 40;
         int w = Math.max(360, left + right + n * slot);
         int ht = 240 + bottom - 40;
         double ph = ht - top - bottom;
-        long max = bars.stream().mapToLong(RuleFiringCount::firings).max().orElse(1);
+        long max = Math.max(1, bars.stream().mapToLong(ParetoBar::count).max().orElse(1));
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"pareto-svg\" width=\"").append(w).append("\" height=\"")
-                .append(ht).append("\" viewBox=\"0 0 ").append(w).append(' ').append(ht).append("\" role=\"img\" aria-labelledby=\"pareto-title\"><title id=\"pareto-title\">")
-                .append("Pareto chart of rule firings: bars by firings, most first, line the cumulative share</title>");
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(id).append("\" width=\"").append(w)
+                .append("\" height=\"").append(ht).append("\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
+                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title\"><title id=\"").append(id)
+                .append("-title\">").append(esc(title)).append("</title>");
         s.append(line(left, top + ph, left + n * slot, top + ph, "#1b1f24", null));
         StringBuilder cum = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            RuleFiringCount b = bars.get(i);
-            double bh = (double) b.firings() / max * ph;
+            ParetoBar b = bars.get(i);
+            double bh = (double) b.count() / max * ph;
             double bx = left + i * slot + 6;
-            String label = ChartFormats.rule(b.ruleId()) + (perVariable ? " " + b.variable() : "");
-            s.append(String.format(Locale.ROOT, "<rect class=\"pareto-bar\" data-rule=\"%s\" data-firings=\"%d\" "
-                    + "x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s: %d firings, cumulative "
-                    + "%s</title></rect>", esc(b.ruleId()), b.firings(), bx, top + ph - bh, slot - 12, bh, BAR,
-                    esc(label), b.firings(), ChartFormats.percent(b.cumulativeShare())));
-            s.append(text(bx + (slot - 12) / 2.0, top + ph - bh - 3, String.valueOf(b.firings()), "middle"));
+            s.append(String.format(Locale.ROOT, "<rect class=\"pareto-bar\" data-%s=\"%s\" data-%s=\"%d\" "
+                    + "x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s: %d %s, cumulative "
+                    + "%s</title></rect>", keyAttribute, esc(b.key()), countName, b.count(), bx, top + ph - bh,
+                    slot - 12, bh, BAR, esc(b.label()), b.count(), countName,
+                    ChartFormats.percent(b.cumulativeShare())));
+            s.append(text(bx + (slot - 12) / 2.0, top + ph - bh - 3, String.valueOf(b.count()), "middle"));
             double lx = bx + (slot - 12) / 2.0;
             double ly = top + ph + 14;
-            if (perVariable) {
+            if (longLabels) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
-                        + "transform=\"rotate(-45 %.1f %.1f)\">%s</text>", lx, ly, lx, ly, esc(label)));
+                        + "transform=\"rotate(-45 %.1f %.1f)\">%s</text>", lx, ly, lx, ly, esc(b.label())));
             } else {
-                s.append(text(lx, ly, label, "middle"));
+                s.append(text(lx, ly, b.label(), "middle"));
             }
             cum.append(String.format(Locale.ROOT, "%.1f,%.1f ", lx, top + ph - b.cumulativeShare() * ph));
         }

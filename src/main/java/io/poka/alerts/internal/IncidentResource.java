@@ -46,6 +46,9 @@ public class IncidentResource {
     private static final String ILLEGAL = """
             {"type": "urn:poka:problem:alerts/illegal-incident-transition", "title": "Conflict", "status": 409,
              "detail": "cannot acknowledge incident 0d6c1f0e-8a0e-4c43-9d5e-6d1f8b0c2a11 in status RESOLVED"}""";
+    private static final String UNKNOWN_ASSIGNEE = """
+            {"type": "urn:poka:problem:alerts/unknown-assignee", "title": "Unknown assignee", "status": 422,
+             "detail": "'pat' is not an enabled user; assign the incident to one", "assignee": "pat"}""";
     private static final String INVALID = """
             {"type": "urn:poka:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "cause: is required (at most 4000 characters)",
@@ -156,6 +159,8 @@ public class IncidentResource {
             mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Resolved", content = @Content(mediaType = Problems.MEDIA_TYPE,
             examples = @ExampleObject(name = "illegal transition", value = ILLEGAL)))
+    @APIResponse(responseCode = "422", description = "The assignee is no enabled user", content = @Content(
+            mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown assignee", value = UNKNOWN_ASSIGNEE)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(
             mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "200", description = "The assigned incident", content = @Content(mediaType = MediaType.APPLICATION_JSON,

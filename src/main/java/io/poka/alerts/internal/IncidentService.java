@@ -11,6 +11,7 @@ import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
 import io.poka.platform.RecordChanged;
+import io.poka.platform.Users;
 import io.poka.platform.ValidationProblem;
 import io.poka.scoring.AnomalyDetected;
 import io.poka.scoring.Contribution;
@@ -56,7 +57,7 @@ public class IncidentService {
     private static final int SUMMARY_VARIABLES = 3;
     private static final int DETAIL_ALERTS = 200;
     private static final int DETAIL_ANOMALIES = 50;
-    private static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", UNRESOLVED);
+    private static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "MERGED", UNRESOLVED);
 
     private final IncidentStore store;
     private final AlertStore alerts;
@@ -66,10 +67,12 @@ public class IncidentService {
     private final Event<RecordChanged> changes;
     private final Event<IncidentChanged> incidentChanged;
     private final Clock clock;
+    private final Users users;
 
     IncidentService(IncidentStore store, AlertStore alerts, AlertActions alertActions, AlertsConfig config,
             QualityEvents qualityEvents, Event<RecordChanged> changes, Event<IncidentChanged> incidentChanged,
-            Clock clock) {
+            Clock clock, Users users) {
+        this.users = users;
         this.store = store;
         this.alerts = alerts;
         this.alertActions = alertActions;
@@ -128,11 +131,40 @@ public class IncidentService {
         Instant since = fresh.values().iterator().next().from().minus(config.incidentGap());
         IncidentGrouping grouping = new IncidentGrouping(store.unresolved(line, since), config.incidentGap(),
                 UUID::randomUUID);
-        Map<IncidentGrouping.Span, List<Signal>> placed = new LinkedHashMap<>();
+        List<IncidentGrouping.Span> spans = new ArrayList<>();
         for (Signal s : fresh.values()) {
-            placed.computeIfAbsent(grouping.place(s.from(), s.to(), s.severity()), k -> new ArrayList<>()).add(s);
+            spans.add(grouping.place(s.from(), s.to(), s.severity()));
+        }
+        grouping.storedMerges().forEach((gone, keep) -> merge(gone.id, keep.id, now));
+        Map<IncidentGrouping.Span, List<Signal>> placed = new LinkedHashMap<>();
+        int i = 0;
+        for (Signal s : fresh.values()) {
+            placed.computeIfAbsent(grouping.survivorOf(spans.get(i++)), k -> new ArrayList<>()).add(s);
         }
         placed.forEach((span, list) -> add(line, span, list, now));
+    }
+
+    /**
+     * Merges the stored incident {@code gone} into {@code keep} (both of one locked line): its signals, alerts and
+     * tallies move, {@code keep} is ranked again; both changes are audited and published as IncidentUpdated.
+     */
+    private void merge(UUID gone, UUID keep, Instant now) {
+        IncidentView goneBefore = store.find(gone, true).orElseThrow();
+        IncidentView keepBefore = store.find(keep, true).orElseThrow();
+        store.merge(gone, keep);
+        Severity severity = Severity.valueOf(keepBefore.severity()).orHigher(Severity.valueOf(goneBefore.severity()));
+        boolean anomalies = keepBefore.anomalyCount() + goneBefore.anomalyCount() > 0;
+        List<String> top = VariableRanking.rank(store.variables(keep), anomalies).stream().limit(TOP_VARIABLES)
+                .map(IncidentVariable::variable).toList();
+        store.rank(keep, severity, top, summary(severity, keepBefore.line(), top));
+        IncidentView goneAfter = store.find(gone, false).orElseThrow();
+        IncidentView keepAfter = store.find(keep, false).orElseThrow();
+        changes.fire(new RecordChanged(ENTITY, gone.toString(), "MERGED", goneBefore, goneAfter,
+                "merged into incident " + keep + ": their signals came within the incident gap"));
+        changes.fire(new RecordChanged(ENTITY, keep.toString(), "MERGED_WITH", keepBefore, keepAfter,
+                "incident " + gone + " merged into it: their signals came within the incident gap"));
+        publish("IncidentUpdated", "MERGED", goneAfter, SYSTEM, now);
+        publish("IncidentUpdated", "MERGED", keepAfter, SYSTEM, now);
     }
 
     private void add(String line, IncidentGrouping.Span span, List<Signal> signals, Instant now) {
@@ -257,12 +289,18 @@ public class IncidentService {
         return changed(before, "ACKNOWLEDGED", "ACKNOWLEDGED", null, "IncidentUpdated", user);
     }
 
-    /** Assigns an unresolved incident to a user (again, to change the assignee); 409 on a resolved one. */
+    /**
+     * Assigns an unresolved incident to a user (again, to change the assignee); 422 when the assignee is no enabled
+     * user, 409 on a resolved one.
+     */
     @Transactional
     public IncidentView assign(UUID id, String assignee, String user) {
         String to = ActionInputs.text("assignee", assignee == null ? null : assignee.strip(), 200);
+        if (!users.isActive(to)) {
+            throw new UnknownAssignee(to);
+        }
         IncidentView before = locked(id);
-        if (before.status().equals("RESOLVED")) {
+        if (!List.of("OPEN", "ACKNOWLEDGED").contains(before.status())) {
             throw illegal(before, "assign");
         }
         store.assign(id, to, clock.instant(), user);
@@ -277,7 +315,7 @@ public class IncidentService {
     public IncidentView resolve(UUID id, String cause, boolean falseAlarm, String user) {
         ActionInputs.text(falseAlarm ? "note" : "cause", cause);
         IncidentView before = locked(id);
-        if (before.status().equals("RESOLVED")) {
+        if (!List.of("OPEN", "ACKNOWLEDGED").contains(before.status())) {
             throw illegal(before, falseAlarm ? "mark as false alarm" : "resolve");
         }
         for (UUID alert : store.alertIds(id, "OPEN", "ACKNOWLEDGED")) {
@@ -318,6 +356,9 @@ public class IncidentService {
         event.put("summary", v.summary());
         if (v.assignee() != null) {
             event.put("assignee", v.assignee());
+        }
+        if (v.mergedInto() != null) {
+            event.put("mergedInto", v.mergedInto());
         }
         if (v.label() != null) {
             event.put("label", v.label());

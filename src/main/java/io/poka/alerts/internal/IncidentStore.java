@@ -32,7 +32,8 @@ import java.util.UUID;
 class IncidentStore {
     private static final String COLUMNS = "i.id, i.line, i.status, i.severity, a.first_signal_at, a.last_signal_at, "
             + "i.acknowledged_at, i.acknowledged_by, i.assignee, i.summary, i.opened_at, i.assigned_at, i.assigned_by, "
-            + "i.resolved_at, i.resolved_by, i.cause, i.label, a.signal_count, a.anomaly_count, i.top_variables";
+            + "i.resolved_at, i.resolved_by, i.cause, i.label, a.signal_count, a.anomaly_count, i.top_variables, "
+            + "i.merged_into";
     private static final String FROM = " from alerts.incident i join alerts.incident_activity a on a.incident_id = i.id ";
     private static final String SEVERITY_RANK = "case i.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end";
 
@@ -76,7 +77,7 @@ class IncidentStore {
     /** The unresolved incidents of a line whose last signal is at or after {@code since}. */
     List<IncidentGrouping.Span> unresolved(String line, Instant since) {
         String sql = "select i.id, a.first_signal_at, a.last_signal_at, i.severity" + FROM
-                + "where i.line = ? and i.status <> 'RESOLVED' and a.last_signal_at >= ?";
+                + "where i.line = ? and i.status in ('OPEN', 'ACKNOWLEDGED') and a.last_signal_at >= ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, line);
             ps.setTimestamp(2, Timestamp.from(since));
@@ -258,10 +259,12 @@ class IncidentStore {
             args.add(q.line());
         }
         if (IncidentService.UNRESOLVED.equals(q.status())) {
-            where.append(" and i.status <> 'RESOLVED'");
+            where.append(" and i.status in ('OPEN', 'ACKNOWLEDGED')");
         } else if (q.status() != null) {
             where.append(" and i.status = ?");
             args.add(q.status());
+        } else {
+            where.append(" and i.status <> 'MERGED'");
         }
         if (q.severity() != null) {
             where.append(" and i.severity = ?");
@@ -320,6 +323,25 @@ class IncidentStore {
                 + "label = ? where id = ?", Timestamp.from(at), by, cause, label, id);
     }
 
+    /**
+     * Moves everything of incident {@code gone} to {@code keep} (signals, alert links, variable tallies, span and
+     * counts) and marks {@code gone} MERGED into {@code keep}; ranking {@code keep} again is the caller's.
+     */
+    void merge(UUID gone, UUID keep) {
+        execute("update alerts.incident_signal set incident_id = ? where incident_id = ?", keep, gone);
+        execute("insert into alerts.incident_alert (incident_id, alert_id) select ?, alert_id from "
+                + "alerts.incident_alert where incident_id = ? on conflict do nothing", keep, gone);
+        execute("delete from alerts.incident_alert where incident_id = ?", gone);
+        addTallies(keep, variables(gone));
+        execute("delete from alerts.incident_variable where incident_id = ?", gone);
+        execute("update alerts.incident_activity k set first_signal_at = least(k.first_signal_at, g.first_signal_at), "
+                + "last_signal_at = greatest(k.last_signal_at, g.last_signal_at), "
+                + "signal_count = k.signal_count + g.signal_count, anomaly_count = k.anomaly_count + g.anomaly_count "
+                + "from alerts.incident_activity g where k.incident_id = ? and g.incident_id = ?", keep, gone);
+        execute("update alerts.incident_activity set signal_count = 0, anomaly_count = 0 where incident_id = ?", gone);
+        execute("update alerts.incident set status = 'MERGED', merged_into = ? where id = ?", keep, gone);
+    }
+
     private void execute(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
@@ -346,7 +368,7 @@ class IncidentStore {
                             instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getString(10),
                             instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
                             instant(rs.getTimestamp(14)), rs.getString(15), rs.getString(16), rs.getString(17),
-                            rs.getInt(18), rs.getInt(19), texts(rs.getArray(20))));
+                            rs.getInt(18), rs.getInt(19), texts(rs.getArray(20)), rs.getObject(21, UUID.class)));
                 }
             }
             return out;

@@ -1,9 +1,11 @@
 package io.poka.inspections.internal;
 
+import io.poka.inspections.DefectClassCount;
 import io.poka.inspections.InspectionsApi;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,10 +14,17 @@ import java.util.UUID;
 public class InspectionsApiImpl implements InspectionsApi {
     private final InspectionService inspections;
     private final PlanService plans;
+    private final DefectPareto defectPareto;
 
-    InspectionsApiImpl(InspectionService inspections, PlanService plans) {
+    InspectionsApiImpl(InspectionService inspections, PlanService plans, DefectPareto defectPareto) {
         this.inspections = inspections;
         this.plans = plans;
+        this.defectPareto = defectPareto;
+    }
+
+    @Override
+    public List<DefectClassCount> defectClassPareto(String line, String product, Instant from, Instant to) {
+        return defectPareto.count(line, product, from, to);
     }
 
     @Override

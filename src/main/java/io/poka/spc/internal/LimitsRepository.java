@@ -23,7 +23,7 @@ import java.util.Optional;
 public class LimitsRepository {
     private static final String COLUMNS = "line, variable, version, chart_type, origin, center, sigma, subgroup_size, "
             + "sigma_multiplier, baseline_from, baseline_to, baseline_count, excluded, study_reference, frozen_at, frozen_by, "
-            + "ar_phi, baseline_check";
+            + "ar_phi, baseline_check, forecast_lambda";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -64,7 +64,7 @@ public class LimitsRepository {
             }
             ControlLimitsView stored = v.withVersion(next);
             try (PreparedStatement ps = c.prepareStatement("insert into spc.limits (" + COLUMNS + ") values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
                 int i = 1;
                 ps.setString(i++, stored.line());
                 ps.setString(i++, stored.variable());
@@ -92,7 +92,9 @@ public class LimitsRepository {
                 } else {
                     ps.setDouble(i++, stored.arPhi());
                 }
-                ps.setString(i, stored.baselineCheck() == null ? null : json.writeValueAsString(stored.baselineCheck()));
+                ps.setString(i++, stored.baselineCheck() == null ? null
+                        : json.writeValueAsString(stored.baselineCheck()));
+                ps.setObject(i, stored.forecastLambda(), Types.DOUBLE);
                 ps.executeUpdate();
             }
             return stored;
@@ -114,11 +116,13 @@ public class LimitsRepository {
                     double phi = rs.getDouble(17);
                     Double arPhi = rs.wasNull() ? null : phi;
                     String check = rs.getString(18);
+                    double lambda = rs.getDouble(19);
+                    Double forecastLambda = rs.wasNull() ? null : lambda;
                     out.add(new ControlLimitsView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getString(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8), rs.getDouble(9),
                             instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), baselineCount,
                             instants(rs.getArray(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16),
-                            arPhi, check == null ? null : json.readValue(check, BaselineCheck.class)));
+                            arPhi, check == null ? null : json.readValue(check, BaselineCheck.class), forecastLambda));
                 }
             }
             return out;

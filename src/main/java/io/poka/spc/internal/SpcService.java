@@ -222,11 +222,17 @@ public class SpcService {
         return new CapabilityHistogram(c, b.edges(), b.counts(), b.curveX(), b.curveY());
     }
 
-    /** The printable capability report (PDF) of {@link #currentCapabilityHistogram}, naming who asked for it and when. */
+    /**
+     * The printable capability report (PDF) of {@link #currentCapabilityHistogram} with the control chart of the same
+     * readings (the chart query over its data range), naming who asked for it and when.
+     */
     @Transactional
     public byte[] capabilityReport(String line, String variable, String user) {
         CapabilityHistogram h = currentCapabilityHistogram(line, variable);
-        return io.poka.spc.internal.capability.CapabilityReportPdf.write(h, variable(line, variable).unit(),
+        CapabilityView c = h.capability();
+        ChartView chart = c.firstReadingAt() == null ? null
+                : chart(line, variable, c.firstReadingAt(), c.lastReadingAt().plusMillis(1), null);
+        return io.poka.spc.internal.capability.CapabilityReportPdf.write(h, chart, variable(line, variable).unit(),
                 clock.instant(), user);
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -66,13 +67,49 @@ class IncidentGroupingTest {
     }
 
     @Test
-    void whenTwoIncidentsQualifyTheOneWithTheNewestSignalIsJoined() {
+    void aSignalBridgingTwoStoredIncidentsMergesThemIntoTheOlderOne() {
         UUID older = UUID.randomUUID();
         UUID newer = UUID.randomUUID();
-        IncidentGrouping g = new IncidentGrouping(List.of(
-                new IncidentGrouping.Span(older, false, T0, T0.plusSeconds(100), Severity.LOW),
-                new IncidentGrouping.Span(newer, false, T0.plusSeconds(150), T0.plusSeconds(160), Severity.LOW)),
-                GAP, UUID::randomUUID);
-        assertEquals(newer, g.place(T0.plusSeconds(170), T0.plusSeconds(170), Severity.LOW).id);
+        IncidentGrouping.Span olderSpan = new IncidentGrouping.Span(older, false, T0, T0.plusSeconds(100),
+                Severity.LOW);
+        IncidentGrouping.Span newerSpan = new IncidentGrouping.Span(newer, false, T0.plus(GAP).plusSeconds(200),
+                T0.plus(GAP).plusSeconds(210), Severity.HIGH);
+        IncidentGrouping g = new IncidentGrouping(List.of(olderSpan, newerSpan), GAP, UUID::randomUUID);
+
+        IncidentGrouping.Span joined = g.place(T0.plusSeconds(250), T0.plusSeconds(250), Severity.LOW);
+
+        assertEquals(older, joined.id, "the incident people saw first survives");
+        assertEquals(T0, joined.first);
+        assertEquals(T0.plus(GAP).plusSeconds(210), joined.last);
+        assertEquals(Severity.HIGH, joined.severity, "the merged incident is as severe as the worse of the two");
+        assertEquals(Map.of(newerSpan, olderSpan), g.storedMerges());
+        assertSame(olderSpan, g.survivorOf(newerSpan));
+        assertSame(joined, g.place(T0.plus(GAP).plusSeconds(220), T0.plus(GAP).plusSeconds(220), Severity.LOW),
+                "the merged-away incident takes no further signals");
+    }
+
+    @Test
+    void twoIncidentsThatDoNotComeWithinTheGapStaySeparate() {
+        IncidentGrouping.Span a = new IncidentGrouping.Span(UUID.randomUUID(), false, T0, T0.plusSeconds(10),
+                Severity.LOW);
+        IncidentGrouping.Span b = new IncidentGrouping.Span(UUID.randomUUID(), false, T0.plus(GAP).plusSeconds(60),
+                T0.plus(GAP).plusSeconds(70), Severity.LOW);
+        IncidentGrouping g = new IncidentGrouping(List.of(a, b), GAP, UUID::randomUUID);
+        assertSame(a, g.place(T0.plusSeconds(20), T0.plusSeconds(20), Severity.LOW));
+        assertTrue(g.storedMerges().isEmpty());
+    }
+
+    @Test
+    void anIncidentOpenedInTheBatchThatComesToOverlapAStoredOneIsFoldedIntoIt() {
+        IncidentGrouping.Span stored = new IncidentGrouping.Span(UUID.randomUUID(), false, T0.plusSeconds(1000),
+                T0.plusSeconds(1010), Severity.MEDIUM);
+        IncidentGrouping g = new IncidentGrouping(List.of(stored), GAP, UUID::randomUUID);
+        IncidentGrouping.Span fresh = g.place(T0, T0, Severity.LOW);
+        assertTrue(fresh.opened);
+        IncidentGrouping.Span widened = g.place(T0.plusSeconds(250), T0.plusSeconds(700), Severity.LOW);
+        assertSame(stored, widened);
+        assertSame(stored, g.survivorOf(fresh));
+        assertEquals(T0, stored.first);
+        assertTrue(g.storedMerges().isEmpty(), "nothing stored was merged away");
     }
 }

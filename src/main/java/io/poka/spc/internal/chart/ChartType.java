@@ -4,7 +4,9 @@ package io.poka.spc.internal.chart;
 public enum ChartType {
     INDIVIDUALS, MOVING_RANGE, XBAR, RANGE, STDDEV, P, NP, C, U, EWMA, CUSUM,
     /** One-step-ahead forecast errors of a fitted AR(1) model, on an individuals chart (Montgomery 10.4). */
-    RESIDUALS;
+    RESIDUALS,
+    /** One-step-ahead forecast errors of an EWMA used as a forecast, on an individuals chart (Montgomery 10.4.1). */
+    FORECAST_ERRORS;
 
     /** Dispersion charts are skewed, so zone-based run rules are not applied to them by default. */
     public boolean isDispersion() {
