@@ -19,5 +19,10 @@ public enum ChartKind {
      * Individuals chart of the one-step-ahead forecast errors of an AR(1) model fitted in phase I, for autocorrelated
      * readings (Montgomery, Introduction to SQC, 10.4); subgroup size 1.
      */
-    AR1_RESIDUALS
+    AR1_RESIDUALS,
+    /**
+     * Individuals chart of the one-step-ahead forecast errors of an EWMA used as a forecast, λ fitted in phase I, for
+     * autocorrelated readings whose mean wanders (Montgomery, Introduction to SQC, 10.4.1); subgroup size 1.
+     */
+    EWMA_FORECAST
 }

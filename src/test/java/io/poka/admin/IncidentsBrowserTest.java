@@ -55,6 +55,7 @@ class IncidentsBrowserTest {
         TelemetryFixtures.postValues(line, "pressure", "bar", start.plusSeconds(1), List.of(5.0));
         String id = incidents(line).getString("items[0].id");
         String manager = AlertFixtures.user("qa-manager");
+        String pat = AlertFixtures.user("inspector");
         try (Browser b = Browser.open(base)) {
             b.signIn(manager, PASSWORD);
             b.go("/ui");
@@ -81,9 +82,14 @@ class IncidentsBrowserTest {
             assertTrue(b.driver().findElements(By.cssSelector("#incident-alerts .status")).stream()
                     .allMatch(e -> e.getText().equals("ACKNOWLEDGED")), "its alerts are acknowledged too");
 
-            b.find(By.id("assignee-input")).sendKeys("pat");
+            b.find(By.id("assignee-input")).sendKeys("nobody-" + id);
             b.find(By.id("assign")).click();
-            b.waitFor(shows(By.id("assignee"), "pat"));
+            b.waitFor(shows(By.id("messages"), "is not an enabled user"));
+            assertTrue(b.find(By.id("assignee")).getText().contains("nobody"), "nothing assigned");
+            b.find(By.id("assignee-input")).clear();
+            b.find(By.id("assignee-input")).sendKeys(pat);
+            b.find(By.id("assign")).click();
+            b.waitFor(shows(By.id("assignee"), pat));
 
             b.find(By.id("cause-input")).sendKeys("Cooling water valve stuck; freed and greased");
             b.find(By.id("resolve")).click();
@@ -97,7 +103,7 @@ class IncidentsBrowserTest {
         }
         JsonPath resolved = Api.asAdmin().get("/api/v1/incidents/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals("RESOLVED", resolved.getString("incident.status"));
-        assertEquals("pat", resolved.getString("incident.assignee"));
+        assertEquals(pat, resolved.getString("incident.assignee"));
         assertEquals(List.of("RESOLVED", "RESOLVED", "RESOLVED"), resolved.getList("alerts.status"));
         assertEquals(List.of("TRUE_POSITIVE", "TRUE_POSITIVE", "TRUE_POSITIVE"), resolved.getList("alerts.label"));
     }
@@ -166,6 +172,39 @@ class IncidentsBrowserTest {
         List<RuleViolated> batch = variables.stream().map(v -> new RuleViolated(UUID.randomUUID(), line, v,
                 "INDIVIDUALS", "WE1", "1 point beyond the 3-sigma limits", 1, List.of(at), 5.0, Instant.now())).toList();
         QuarkusTransaction.requiringNew().run(() -> violations.fire(new RuleViolations(batch)));
+    }
+
+    @Test
+    void notesOnAnIncidentArriveWithoutReloadingAndTheAuthorDeletesOwn() {
+        String line = AlertFixtures.lineWithWe1AndWe2Alerts();
+        String id = incidents(line).getString("items[0].id");
+        String kim = AlertFixtures.user("inspector");
+        String lee = AlertFixtures.user("qa-manager");
+        try (Browser b = Browser.open(base)) {
+            b.signIn(kim, PASSWORD);
+            b.go("/ui/incidents/" + id);
+            b.waitFor(d -> d.findElements(By.id("no-notes")).isEmpty() ? null : true);
+
+            // a colleague writes over the API while the page is open: it shows up without reloading
+            Api.as(lee, PASSWORD).body(java.util.Map.of("text", "called maintenance for the cooling valve"))
+                    .post("/api/v1/incidents/" + id + "/notes").then().statusCode(201);
+            b.waitFor(shows(By.id("notes-list"), "called maintenance for the cooling valve"));
+            assertTrue(b.driver().findElements(By.cssSelector("#notes-list .note-delete")).isEmpty(),
+                    "no delete button on someone else's note");
+
+            b.find(By.id("note-text")).sendKeys("valve freed and greased");
+            b.find(By.id("add-note")).click();
+            b.waitFor(shows(By.id("notes-list"), "valve freed and greased"));
+            List<WebElement> own = b.driver().findElements(By.cssSelector("#notes-list .note-delete"));
+            assertEquals(1, own.size(), "the author's own note can be deleted");
+            b.screenshot("67-incident-notes");
+
+            own.get(0).click();
+            b.waitFor(d -> d.findElement(By.id("notes-list")).getText().contains("valve freed") ? null : true);
+            assertEquals(List.of("called maintenance for the cooling valve"), Api.asAdmin()
+                    .get("/api/v1/incidents/" + id + "/notes").then().extract().jsonPath().getList("text"));
+            assertTrue(b.consoleErrors().isEmpty(), b.consoleErrors().toString());
+        }
     }
 
     private static JsonPath incidents(String line) {

@@ -200,6 +200,11 @@ class EveryWriteIsAuditedTest {
                 .put("/api/v1/spc/charts/" + line + "/pressure/rules").then().statusCode(200);
         String alertLine = AlertFixtures.lineWithWe1AndWe2Alerts();
         awaitAlert(alertLine);
+        String incidentNotes = "/api/v1/incidents/" + Api.asAdmin().queryParam("line", alertLine)
+                .get("/api/v1/incidents").then().statusCode(200).extract().path("items[0].id") + "/notes";
+        String incidentNote = Api.asAdmin().body(Map.of("text", "called maintenance")).post(incidentNotes).then()
+                .statusCode(201).extract().path("id");
+        Api.asAdmin().delete(incidentNotes + "/" + incidentNote).then().statusCode(204);
 
         // notifications: a subscription to a line, an incident there writes its delivery (in the incident's
         // transaction), the worker's failed attempts at a closed port, and the deletion that cancels what is pending

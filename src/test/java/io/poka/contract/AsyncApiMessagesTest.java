@@ -87,7 +87,7 @@ class AsyncApiMessagesTest {
         keys.add(line);
         String incident = Api.asAdmin().queryParam("line", line).get("/api/v1/incidents").then().statusCode(200)
                 .extract().path("items[0].id");
-        Api.asAdmin().body(Map.of("assignee", "pat")).post("/api/v1/incidents/" + incident + "/assign").then().statusCode(200);
+        Api.asAdmin().body(Map.of("assignee", "admin")).post("/api/v1/incidents/" + incident + "/assign").then().statusCode(200);
         Api.asAdmin().body(Map.of("cause", "thermocouple drifted")).post("/api/v1/incidents/" + incident + "/resolve").then().statusCode(200);
         // an audit checkpoint: AuditCheckpointPublished
         String checkpoint = Api.asAdmin().post("/api/v1/audit/checkpoints").then().statusCode(201).extract().path("id");

@@ -164,7 +164,7 @@ public class ChartsPage {
         Instant end = range.live() ? clock.instant().plus(ChartFeed.AHEAD) : range.to();
         ChartView view = spc.chart(line, variable, range.from(), end);
         Capability capability = capability(v);
-        String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM", "RESIDUALS");
+        String main = first(view, "INDIVIDUALS", "XBAR", "EWMA", "CUSUM", "RESIDUALS", "FORECAST_ERRORS");
         String companion = first(view, "MOVING_RANGE", "RANGE", "STDDEV");
         int count = main == null ? 0 : view.points().get(main).size();
         List<RuleViolated> listed = new ArrayList<>(view.violations().subList(

@@ -22,7 +22,7 @@ public enum Severity {
 
     private static final Set<String> LIMIT_RULES = Set.of("WE1", "NELSON1");
     private static final Set<String> SHEWHART_CHARTS = Set.of("INDIVIDUALS", "XBAR", "RANGE", "STDDEV", "P", "NP",
-            "C", "U", "RESIDUALS");
+            "C", "U", "RESIDUALS", "FORECAST_ERRORS");
     private static final Set<String> MEDIUM_RULES = Set.of("WE2", "WE3", "NELSON5", "NELSON6", "CUSUM_UPPER",
             "CUSUM_LOWER");
 

@@ -3,6 +3,8 @@ package io.poka.spc.internal;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.internal.chart.Ar1Model;
 import io.poka.spc.internal.chart.Ar1ResidualMonitor;
+import io.poka.spc.internal.chart.EwmaForecast;
+import io.poka.spc.internal.chart.EwmaForecastMonitor;
 import io.poka.spc.internal.chart.ChartFamily;
 import io.poka.spc.internal.chart.ChartMonitor;
 import io.poka.spc.internal.chart.ChartPoint;
@@ -27,7 +29,8 @@ import java.util.List;
  * keeps one per variable; a REST query over a time range builds a fresh one, resumes it from the readings just
  * before the range and feeds the range: the same steps, so both see the same points and violations.
  * A point's index is the epoch millisecond of its (newest) reading, so violations name points by time.
- * An AR1_RESIDUALS variable plots one chart, the residuals of its frozen AR(1) model, under the catalogue's rules.
+ * An AR1_RESIDUALS variable plots one chart, the residuals of its frozen AR(1) model, under the catalogue's rules; an
+ * EWMA_FORECAST variable likewise the one-step-ahead forecast errors of its frozen EWMA.
  */
 final class ChartRun {
 
@@ -68,6 +71,16 @@ final class ChartRun {
                     limits.baselineCount() == null ? 0 : limits.baselineCount());
             valueCharts.add(new Charted<>(ChartType.RESIDUALS,
                     new ChartEvaluator<>(new Ar1ResidualMonitor(model, limits.sigmaMultiplier()), location)));
+            return;
+        }
+        if (kind == ChartKind.EWMA_FORECAST) {
+            this.subgroups = null;
+            this.cusum = null;
+            this.cusumLimits = null;
+            EwmaForecast model = new EwmaForecast(limits.forecastLambda() == null ? 1 : limits.forecastLambda(),
+                    limits.sigma(), limits.center(), limits.baselineCount() == null ? 0 : limits.baselineCount());
+            valueCharts.add(new Charted<>(ChartType.FORECAST_ERRORS,
+                    new ChartEvaluator<>(new EwmaForecastMonitor(model, limits.sigmaMultiplier()), location)));
             return;
         }
         boolean grouped = Charting.subgrouped(kind, n);

@@ -3,6 +3,7 @@ package io.poka.spc.internal;
 import io.poka.spc.BaselineCheck;
 import io.poka.spc.ControlLimitsView;
 import io.poka.spc.internal.chart.Ar1Model;
+import io.poka.spc.internal.chart.EwmaForecast;
 import io.poka.spc.internal.chart.BaselineAdequacy;
 import io.poka.spc.internal.chart.ChartFamily;
 import io.poka.spc.internal.chart.ChartType;
@@ -35,10 +36,15 @@ final class Charting {
      * residual sigma and φ), the points used, the points left out and the baseline check.
      */
     record Estimate(double center, double sigma, int subgroupSize, int pointsUsed, List<Instant> excluded,
-            Double arPhi, BaselineCheck check) {
+            Double arPhi, BaselineCheck check, Double forecastLambda) {
+
+        Estimate(double center, double sigma, int subgroupSize, int pointsUsed, List<Instant> excluded, Double arPhi,
+                BaselineCheck check) {
+            this(center, sigma, subgroupSize, pointsUsed, excluded, arPhi, check, null);
+        }
 
         Estimate checked(BaselineCheck c) {
-            return new Estimate(center, sigma, subgroupSize, pointsUsed, excluded, arPhi, c);
+            return new Estimate(center, sigma, subgroupSize, pointsUsed, excluded, arPhi, c, forecastLambda);
         }
     }
 
@@ -46,7 +52,8 @@ final class Charting {
     }
 
     static boolean subgrouped(ChartKind kind, int n) {
-        return kind == ChartKind.XBAR_R || kind == ChartKind.XBAR_S || (kind != ChartKind.AR1_RESIDUALS && n > 1);
+        return kind == ChartKind.XBAR_R || kind == ChartKind.XBAR_S
+                || (kind != ChartKind.AR1_RESIDUALS && kind != ChartKind.EWMA_FORECAST && n > 1);
     }
 
     static RuleSet locationRules(RuleSetName name) {
@@ -88,6 +95,9 @@ final class Charting {
         excludedTimes.forEach(t -> excludedMillis.add(t.toEpochMilli()));
         if (kind == ChartKind.AR1_RESIDUALS) {
             return ar1(times, values, excludedMillis, minimums);
+        }
+        if (kind == ChartKind.EWMA_FORECAST) {
+            return ewmaForecast(times, values, excludedMillis, minimums);
         }
         if (subgrouped(kind, n)) {
             SubgroupAssembler assembler = new SubgroupAssembler(n, samplingIntervalSeconds);
@@ -141,6 +151,20 @@ final class Charting {
         Ar1Model model = Ar1Model.fit(used);
         return new Estimate(model.mean(), model.residualSigma(), 1, used.size(), excluded, model.phi(),
                 BaselineAdequacy.judge(ChartKind.AR1_RESIDUALS.name(), used, null, minimums));
+    }
+
+    /**
+     * EWMA forecast chart: λ (least squared one-step-ahead errors) and σ_e fitted to the baseline's new observations,
+     * the center the baseline mean (where the EWMA starts); see {@link EwmaForecast}.
+     */
+    private static Estimate ewmaForecast(List<Instant> times, List<Double> values, Set<Long> excludedMillis,
+            BaselineAdequacy.Minimums minimums) {
+        List<Double> used = kept(times, values, excludedMillis);
+        List<Instant> excluded = times.stream().filter(t -> excludedMillis.contains(t.toEpochMilli())).toList();
+        EwmaForecast model = EwmaForecast.fit(used);
+        double mean = used.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Estimate(mean, model.errorSigma(), 1, used.size(), excluded, null,
+                BaselineAdequacy.judge(ChartKind.EWMA_FORECAST.name(), used, null, minimums), model.lambda());
     }
 
     private static List<Double> kept(List<Instant> times, List<Double> values, Set<Long> excludedMillis) {

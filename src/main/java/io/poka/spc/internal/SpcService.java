@@ -54,7 +54,8 @@ public class SpcService {
 
     /** Limits copied from a validated study; studyReference names it (document id, report). */
     public record EnteredLimitsRequest(Double center, Double sigma, Double sigmaMultiplier,
-            @jakarta.validation.constraints.Size(max = 200) String studyReference, Double arPhi) {
+            @jakarta.validation.constraints.Size(max = 200) String studyReference, Double arPhi,
+            Double forecastLambda) {
     }
 
     private final TelemetryApi telemetry;
@@ -131,7 +132,7 @@ public class SpcService {
         }
         return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(),
                 est.center(), est.sigma(), est.subgroupSize(), l, request.from(), request.to(), est.pointsUsed(),
-                est.excluded(), null, clock.instant(), user, est.arPhi(), est.check()));
+                est.excluded(), null, clock.instant(), user, est.arPhi(), est.check(), est.forecastLambda()));
     }
 
     /**
@@ -184,10 +185,18 @@ public class SpcService {
             }
             phi = request.arPhi();
         }
+        Double lambda = null;
+        if (v.chartType() == ChartKind.EWMA_FORECAST) {
+            if (request.forecastLambda() == null || !(request.forecastLambda() > 0 && request.forecastLambda() <= 1)) {
+                throw new ValidationProblem("forecastLambda",
+                        "an EWMA_FORECAST chart needs the EWMA's smoothing constant, 0 < forecastLambda <= 1");
+            }
+            lambda = request.forecastLambda();
+        }
         return freeze(new ControlLimitsView(line, variable, 1, v.chartType().name(),
                 LimitsOrigin.ENTERED_FROM_STUDY.name(), request.center(), request.sigma(), v.subgroupSize(),
                 multiplier(request.sigmaMultiplier()), null, null, null, List.of(), request.studyReference(),
-                clock.instant(), user, phi, null));
+                clock.instant(), user, phi, null, lambda));
     }
 
     @Transactional

@@ -186,7 +186,7 @@ public class StreamingSpc {
                 v.chartType().name(), LimitsOrigin.PHASE_I_ESTIMATE.name(), est.center(), est.sigma(),
                 est.subgroupSize(), config.autoBaselineSigmaMultiplier(), state.baseline.first(),
                 r.timestamp().plusMillis(1), est.pointsUsed(), est.excluded(), reason, clock.instant(), "system",
-                est.arPhi(), est.check()));
+                est.arPhi(), est.check(), est.forecastLambda()));
         changes.fire(new RecordChanged(SpcService.LIMITS_ENTITY, frozen.line() + "/" + frozen.variable() + "/v"
                 + frozen.version(), "FROZEN", null, frozen, reason));
         state.run = newRun(v, frozen);

@@ -32,7 +32,7 @@ public record VariableRequest(String line, String variable, String unit, String 
         if (subgrouped && (n < 2 || n > 25)) {
             errors.add(new ValidationProblem.FieldError("subgroupSize", "must be 2..25 for " + kind));
         }
-        if ((kind == ChartKind.IMR || kind == ChartKind.AR1_RESIDUALS) && n != 1) {
+        if ((kind == ChartKind.IMR || kind == ChartKind.AR1_RESIDUALS || kind == ChartKind.EWMA_FORECAST) && n != 1) {
             errors.add(new ValidationProblem.FieldError("subgroupSize", "must be 1 for " + kind));
         }
         if ((kind == ChartKind.EWMA || kind == ChartKind.CUSUM) && (n < 1 || n > 25)) {

@@ -26,13 +26,15 @@ public final class BaselineAdequacy {
     }
 
     /**
-     * @param chartType the catalogue chart kind (IMR, XBAR_R, XBAR_S, EWMA, CUSUM, AR1_RESIDUALS)
+     * @param chartType the catalogue chart kind (IMR, XBAR_R, XBAR_S, EWMA, CUSUM, AR1_RESIDUALS, EWMA_FORECAST)
      * @param readings  the baseline readings in time order (used points only)
      * @param means     subgroup means for a subgrouped chart, else null
      */
     public static BaselineCheck judge(String chartType, List<Double> readings, List<Double> means, Minimums min) {
-        boolean residualChart = "AR1_RESIDUALS".equals(chartType);
-        double readingsLag1 = Autocorrelation.at(residualChart ? Ar1Model.newObservations(readings) : readings, 1);
+        boolean residualChart = ForecastChartChoice.AR1.equals(chartType);
+        boolean forecastChart = ForecastChartChoice.EWMA.equals(chartType);
+        boolean timeSeriesChart = residualChart || forecastChart;
+        double readingsLag1 = Autocorrelation.at(timeSeriesChart ? Ar1Model.newObservations(readings) : readings, 1);
         String series;
         double[] x;
         int n;
@@ -50,6 +52,13 @@ public final class BaselineAdequacy {
             minimumN = min.individuals();
             double mean = obs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             x = obs.size() < 2 ? new double[0] : Ar1Model.residuals(obs, mean, Autocorrelation.at(obs, 1));
+            fitted = 1;
+        } else if (forecastChart) {
+            series = "EWMA forecast errors";
+            List<Double> obs = Ar1Model.newObservations(readings);
+            n = obs.size();
+            minimumN = min.individuals();
+            x = obs.size() < 3 ? new double[0] : EwmaForecast.errors(obs, EwmaForecast.fit(obs).lambda());
             fitted = 1;
         } else {
             series = "individual values";
@@ -77,15 +86,25 @@ public final class BaselineAdequacy {
                     + "(r1 = %.2f), at least %d needed", effective, r1, min.effectiveSize()));
         }
         String recommended = chartType;
+        ForecastChartChoice.Choice choice = null;
+        if (means == null && (timeSeriesChart || autocorrelated)
+                && Ar1Model.newObservations(readings).size() >= 3) {
+            try {
+                choice = ForecastChartChoice.choose(readings);
+                recommended = choice.chart();
+            } catch (IllegalArgumentException e) {
+                choice = null; // no variation: nothing to forecast
+            }
+        }
         if (autocorrelated) {
-            if (residualChart) {
-                warnings.add(String.format("the AR(1) residuals are still autocorrelated (Ljung-Box p = %.3g): a "
-                        + "higher-order model may fit better", lb.pValue()));
+            if (timeSeriesChart) {
+                warnings.add(String.format("the %s are still autocorrelated (Ljung-Box p = %.3g): a "
+                        + "higher-order model may fit better", series, lb.pValue()));
             } else {
-                recommended = means != null ? chartType : "AR1_RESIDUALS";
                 warnings.add(String.format("the %s are autocorrelated (r1 = %.2f, Ljung-Box p = %.3g): Shewhart "
                         + "limits assume independence and will be too narrow%s", series, r1, lb.pValue(),
-                        means != null ? "" : "; chart the residuals of an AR(1) model (AR1_RESIDUALS) instead"));
+                        means != null ? "" : "; chart its one-step-ahead forecast errors (" + recommended
+                                + ") instead"));
             }
         }
         if (normal != null && normal.rejectsNormality()) {
@@ -97,7 +116,7 @@ public final class BaselineAdequacy {
                 List.copyOf(acf), lb == null ? null : lb.q(), lb == null ? null : lb.degreesOfFreedom(),
                 lb == null ? null : lb.pValue(), autocorrelated, normal == null ? null : normal.aSquaredAdjusted(),
                 normal == null ? null : normal.pValue(), normal == null ? null : normal.rejectsNormality(), adequate,
-                recommended, List.copyOf(warnings));
+                recommended, List.copyOf(warnings), choice == null ? null : choice.reason());
     }
 
     private static boolean spread(double[] x) {
