@@ -110,6 +110,10 @@ class CapabilityChartsBrowserTest {
                 assertTrue(text.contains("Control chart: INDIVIDUALS (IMR, limits v1)"), "the chart is in the report: "
                         + text);
                 assertTrue(text.contains("UCL 10.300") && text.contains("LCL 9.700"), "its limits labelled: " + text);
+                // the report as the reviewer sees it, beside the browser screenshots
+                Files.createDirectories(Browser.SCREENSHOTS);
+                javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 100),
+                        "png", Browser.SCREENSHOTS.resolve("19h-capability-report-pdf.png").toFile());
             }
 
             // Pareto of the line's firings, reached from the chart page, per rule and variable as the API counts them

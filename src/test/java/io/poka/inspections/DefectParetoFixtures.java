@@ -23,12 +23,7 @@ public final class DefectParetoFixtures {
 
     public static Lines inspectedOnTwoLines() {
         String product = unique("VALVE");
-        String plan = Api.asAdmin().body(Map.of("product", product, "name", "Incoming " + product, "kind", "ISO_2859_1",
-                "inspectionLevel", "II",
-                "classes", List.of(Map.of("defectClass", "MAJOR", "aql", "1.0"), Map.of("defectClass", "MINOR", "aql", "2.5")),
-                "characteristics", List.of(Map.of("name", "crack", "kind", "ATTRIBUTE", "defectClass", "MAJOR"),
-                        Map.of("name", "scratch", "kind", "ATTRIBUTE", "defectClass", "MINOR"))))
-                .post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id");
+        String plan = InspectedLots.plan(product);
         String lineA = unique("LINE-A");
         String lineB = unique("LINE-B");
         inspect(plan, lot(product, lineA), 1, 3);

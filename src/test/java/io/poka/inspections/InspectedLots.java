@@ -29,12 +29,7 @@ public final class InspectedLots {
      */
     public static Scenario readyForRelease() {
         String product = unique("HINGE");
-        String plan = Api.asAdmin().body(Map.of("product", product, "name", "Incoming " + product, "kind", "ISO_2859_1",
-                "inspectionLevel", "II",
-                "classes", List.of(Map.of("defectClass", "MAJOR", "aql", "1.0"), Map.of("defectClass", "MINOR", "aql", "2.5")),
-                "characteristics", List.of(Map.of("name", "crack", "kind", "ATTRIBUTE", "defectClass", "MAJOR"),
-                        Map.of("name", "scratch", "kind", "ATTRIBUTE", "defectClass", "MINOR"))))
-                .post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id");
+        String plan = plan(product);
         String parentExt = unique("COIL");
         String parent = create(product, parentExt);
         String ext = unique("LOT");
@@ -48,6 +43,16 @@ public final class InspectedLots {
                 Map.of("defectClass", "MAJOR", "nonconforming", 0), Map.of("defectClass", "MINOR", "nonconforming", 1))))
                 .post("/api/v1/inspections").then().statusCode(201);
         return new Scenario(product, plan, lot, ext, parent, parentExt, child, childExt);
+    }
+
+    /** The plan above for {@code product}: level II, MAJOR at AQL 1.0, MINOR at AQL 2.5, attributes. Returns its id. */
+    public static String plan(String product) {
+        return Api.asAdmin().body(Map.of("product", product, "name", "Incoming " + product, "kind", "ISO_2859_1",
+                "inspectionLevel", "II",
+                "classes", List.of(Map.of("defectClass", "MAJOR", "aql", "1.0"), Map.of("defectClass", "MINOR", "aql", "2.5")),
+                "characteristics", List.of(Map.of("name", "crack", "kind", "ATTRIBUTE", "defectClass", "MAJOR"),
+                        Map.of("name", "scratch", "kind", "ATTRIBUTE", "defectClass", "MINOR"))))
+                .post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id");
     }
 
     /** A lot of 500 pcs just created (status CREATED). */

@@ -3,7 +3,7 @@ package io.poka.inspections.internal;
 import io.poka.inspections.DefectClassCount;
 import io.poka.platform.Problems;
 import io.poka.platform.Roles;
-import io.poka.platform.ValidationProblem;
+import io.poka.platform.QueryTimes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,23 +60,12 @@ public class DefectParetoResource {
             @Parameter(description = "Product of the inspection plans") @QueryParam("product") String product,
             @Parameter(description = "Start (inclusive), ISO-8601 with offset") @QueryParam("from") String from,
             @Parameter(description = "End (exclusive), ISO-8601 with offset; default now") @QueryParam("to") String to) {
-        Instant end = instant("to", to, clock.instant());
-        return pareto.count(blankToNull(line), blankToNull(product), instant("from", from, end.minus(DEFAULT_RANGE)),
-                end);
+        Instant end = QueryTimes.instant("to", to, clock.instant());
+        return pareto.count(blankToNull(line), blankToNull(product),
+                QueryTimes.instant("from", from, end.minus(DEFAULT_RANGE)), end);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static Instant instant(String name, String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ValidationProblem(name, "must be ISO-8601 with an offset, e.g. 2026-11-29T08:00:00Z");
-        }
     }
 }

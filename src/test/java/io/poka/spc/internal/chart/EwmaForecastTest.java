@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class EwmaForecastTest {
 
     /** x_t = x_(t−1) + ε_t − θ ε_(t−1), ε ~ N(0, 1), from a fixed seed. */
-    private static List<Double> ima11(double theta, int n, long seed) {
+    static List<Double> ima11(double theta, int n, long seed) {
         Random r = new Random(seed);
         List<Double> x = new ArrayList<>(n);
         double level = 100;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.spc.BaselineCheck;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,21 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class ForecastChartChoiceTest {
     private static final BaselineAdequacy.Minimums MIN = new BaselineAdequacy.Minimums(100, 25, 50);
-
-    /** x_t = x_(t−1) + ε_t − θ ε_(t−1). */
-    private static List<Double> ima11(double theta, int n, long seed) {
-        Random r = new Random(seed);
-        List<Double> x = new ArrayList<>(n);
-        double level = 0;
-        double before = 0;
-        for (int t = 0; t < n; t++) {
-            double e = r.nextGaussian();
-            level += e - theta * before;
-            before = e;
-            x.add(level);
-        }
-        return x;
-    }
 
     @Test
     void aStationaryAr1ProcessIsChartedByItsAr1Residuals() {
@@ -43,7 +25,7 @@ class ForecastChartChoiceTest {
     @Test
     void aWanderingIma11ProcessIsChartedByItsEwmaForecastErrors() {
         for (long seed = 1; seed <= 5; seed++) {
-            ForecastChartChoice.Choice c = ForecastChartChoice.choose(ima11(0.5, 500, seed));
+            ForecastChartChoice.Choice c = ForecastChartChoice.choose(EwmaForecastTest.ima11(0.5, 500, seed));
             assertEquals("EWMA_FORECAST", c.chart(), c.reason());
             assertEquals(0.5, c.ewmaLambda(), 0.15, "lambda = 1 - theta: " + c.reason());
         }
@@ -51,11 +33,11 @@ class ForecastChartChoiceTest {
 
     @Test
     void theBaselineCheckOfAnIndividualsChartOnWanderingReadingsRecommendsTheEwmaForecastAndSaysWhy() {
-        BaselineCheck check = BaselineAdequacy.judge("IMR", ima11(0.5, 300, 9), null, MIN);
+        BaselineCheck check = BaselineAdequacy.judge("IMR", EwmaForecastTest.ima11(0.5, 300, 9), null, MIN);
         assertTrue(check.autocorrelated());
         assertEquals("EWMA_FORECAST", check.recommendedChart());
         assertTrue(check.recommendationReason().startsWith("EWMA_FORECAST recommended"), check.recommendationReason());
-        BaselineCheck own = BaselineAdequacy.judge("EWMA_FORECAST", ima11(0.5, 300, 9), null, MIN);
+        BaselineCheck own = BaselineAdequacy.judge("EWMA_FORECAST", EwmaForecastTest.ima11(0.5, 300, 9), null, MIN);
         assertEquals("EWMA forecast errors", own.series());
         assertEquals(false, own.autocorrelated(), "the fitted EWMA leaves uncorrelated errors: " + own.warnings());
     }
