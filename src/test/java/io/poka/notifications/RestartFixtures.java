@@ -11,11 +11,14 @@ import java.util.UUID;
 
 /**
  * What the two halves of the restart test share. They run in two application instances (the second profile restarts
- * Quarkus on the same database), so what the first leaves for the second goes through JVM-wide system properties, not
- * static fields: each application start loads the test classes anew.
+ * Quarkus on the same database), so what the first leaves for the second goes through JVM-wide system properties (text
+ * only: a non-text value there breaks the next application start), not static fields: each start loads the test
+ * classes anew.
  */
 final class RestartFixtures {
-    static final String HELD_CONNECTION = "poka.test.restart.held-connection";
+    static final String HELD = "poka.test.restart.held";
+    static final String RELEASE = "poka.test.restart.release";
+    static final String RELEASED = "poka.test.restart.released";
     static final String LINE_A = "poka.test.restart.line-a";
     static final String MAIL_A = "poka.test.restart.mail-a";
     static final String MAIL_B = "poka.test.restart.mail-b";
