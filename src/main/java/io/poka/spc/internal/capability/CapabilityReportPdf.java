@@ -67,7 +67,7 @@ public final class CapabilityReportPdf {
                             + " fired in red");
                     drawChart(s, chart.points().get(statistic), MARGIN, y - CHART_HEIGHT - 6, width - 2 * MARGIN - 50,
                             CHART_HEIGHT);
-                    y -= CHART_HEIGHT + 24;
+                    y -= CHART_HEIGHT + 36; // below the time labels under the chart
                 }
                 y = print(s, BOLD, 10, y, HISTOGRAM_HEADING);
                 drawHistogram(s, h, MARGIN, MARGIN + 20, width - 2 * MARGIN, Math.min(260, y - MARGIN - 40));
