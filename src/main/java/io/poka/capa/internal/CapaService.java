@@ -86,7 +86,7 @@ public class CapaService {
         if (!errors.isEmpty()) {
             throw new ValidationProblem("the CAPA cannot be opened as given", errors);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Capa capa = new Capa();
         capa.id = UUID.randomUUID();
         capa.number = nextNumber(now);
@@ -187,7 +187,7 @@ public class CapaService {
             }
         }
         CapaView before = view(capa);
-        Instant now = clock.instant();
+        Instant now = now();
         if (to == CapaStatus.EFFECTIVENESS_PENDING) {
             if (request.criterion() != null) {
                 capa.criterion(request.criterion());
@@ -210,7 +210,7 @@ public class CapaService {
         if (capa.status != CapaStatus.EFFECTIVENESS_PENDING) {
             throw new CapaProblems.NotInWindow(id, capa.status);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         EffectivenessEvaluator.Measured measured = evaluator.evaluate(capa.criterion(), capa.windowStart, now);
         EffectivenessRules.Verdict v = measured.verdict();
         CapaEvaluation e = new CapaEvaluation();
@@ -298,14 +298,14 @@ public class CapaService {
         capa.closedBy = null;
         CapaView after = move(capa, before, CapaStatus.REOPENED, reason, "REOPENED", null);
         outbox.publish("CapaReopened", capa.id.toString(), new CapaReopened(capa.id, from, reason, who,
-                clock.instant()));
+                now()));
         return after;
     }
 
     private CapaView move(Capa capa, CapaView before, CapaStatus to, String reason, String action, Signature sig) {
         CapaStatus from = capa.status;
         capa.status = to;
-        capa.updatedAt = clock.instant();
+        capa.updatedAt = now();
         em.flush();
         history(capa, from, to, reason, sig);
         CapaView after = view(capa);
@@ -321,7 +321,7 @@ public class CapaService {
         t.toStatus = to.name();
         t.reason = reason;
         t.actor = actor();
-        t.at = clock.instant();
+        t.at = now();
         if (sig != null) {
             t.signedBy = sig.username();
             t.signerName = sig.printedName();
@@ -345,7 +345,7 @@ public class CapaService {
     }
 
     CapaView view(Capa c) {
-        boolean overdue = CapaStatusMachine.stillToImplement(c.status) && clock.instant().isAfter(c.dueAt);
+        boolean overdue = CapaStatusMachine.stillToImplement(c.status) && now().isAfter(c.dueAt);
         return new CapaView(c.id, c.number, c.kind, c.title, c.description, c.ncrId, c.owner, c.dueAt, c.status, overdue,
                 c.criterion(), c.windowStart, c.implementedAt, c.closedAt, c.closedBy, c.reopenCount, c.createdAt,
                 c.createdBy, c.updatedAt, c.version);
@@ -360,6 +360,11 @@ public class CapaService {
                 .setParameter("p", prefix + "%").getSingleResult();
         int next = max == null ? 1 : Integer.parseInt(max.toString().substring(prefix.length())) + 1;
         return prefix + String.format("%04d", next);
+    }
+
+    /** The clock's time at the database's precision (microseconds), so what is returned is what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static CapaStatus status(String s) {
