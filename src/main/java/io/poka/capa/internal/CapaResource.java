@@ -6,7 +6,7 @@ import io.poka.capa.EvaluationView;
 import io.poka.capa.internal.CapaRequests.Closure;
 import io.poka.capa.internal.CapaRequests.NewCapa;
 import io.poka.capa.internal.CapaRequests.Transition;
-import io.poka.capa.internal.CapaViews.CapaDetail;
+import io.poka.capa.CapaApi.CapaDetail;
 import io.poka.platform.Problems;
 import io.poka.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -11,8 +11,8 @@ import io.poka.capa.EvaluationView;
 import io.poka.capa.internal.CapaRequests.Closure;
 import io.poka.capa.internal.CapaRequests.NewCapa;
 import io.poka.capa.internal.CapaRequests.Transition;
-import io.poka.capa.internal.CapaViews.CapaDetail;
-import io.poka.capa.internal.CapaViews.HistoryEntry;
+import io.poka.capa.CapaApi.CapaDetail;
+import io.poka.capa.CapaApi.CapaHistoryEntry;
 import io.poka.platform.KnownUsers;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
@@ -114,8 +114,8 @@ public class CapaService {
     @Transactional
     public CapaDetail detail(UUID id) {
         Capa capa = find(id, false);
-        List<HistoryEntry> history = CapaTransition.<CapaTransition>find("capaId", Sort.by("at").and("id"), id)
-                .stream().map(t -> new HistoryEntry(status(t.fromStatus), CapaStatus.valueOf(t.toStatus), t.reason,
+        List<CapaHistoryEntry> history = CapaTransition.<CapaTransition>find("capaId", Sort.by("at").and("id"), id)
+                .stream().map(t -> new CapaHistoryEntry(status(t.fromStatus), CapaStatus.valueOf(t.toStatus), t.reason,
                         t.actor, t.at, t.signedBy, t.signerName, t.signatureMeaning, t.signedAt)).toList();
         List<EvaluationView> evaluations = evaluations(id);
         return new CapaDetail(view(capa), history, evaluations, CapaStatusMachine.allowed(capa.status));
