@@ -34,8 +34,17 @@ public class CapasPage {
 
         static native TemplateInstance capa(CapaDetail detail);
 
-        static native TemplateInstance qualityReports();
+        static native TemplateInstance qualityReports(List<Report> reports);
     }
+
+    /** A quality report of /api/v1/quality-reports: its path segment, title, and whether it takes a from/to range. */
+    public record Report(String slug, String title, boolean ranged, boolean ranked) {
+    }
+
+    static final List<Report> REPORTS = List.of(new Report("defect-pareto", "Pareto of defect codes", true, true),
+            new Report("ncr-ageing", "NCR ageing", false, false),
+            new Report("capa-on-time", "CAPA on-time rate", true, false),
+            new Report("cost-of-poor-quality", "Cost of poor quality per month", true, false));
 
     private final CapaApi capas;
     private final java.time.Clock clock;
@@ -74,6 +83,6 @@ public class CapasPage {
     @RolesAllowed("**")
     @Operation(hidden = true)
     public TemplateInstance reports() {
-        return Templates.qualityReports();
+        return Templates.qualityReports(REPORTS);
     }
 }
