@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,8 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Loop (a) of issue 16 in Chromium, CAPA part: TEP fault 1 replayed on the A feed (XMEAS_1) through the telemetry
- * API raises an incident; a QA manager opens a CAPA in the browser whose effectiveness criterion is that chart staying
+ * Loop (a) of issue 16, its CAPA part in Chromium: TEP fault 1 replayed on the A feed (XMEAS_1) through the telemetry
+ * API raises an incident; an NCR is opened from it, its suspect lot held and dispositioned with signatures (NCR REST
+ * API); a QA manager opens a CAPA for the NCR in the browser whose effectiveness criterion is that chart staying
  * free of rule violations for 7 days, moves it into its effectiveness window, the process is back in control (normal
  * TEP readings), the application's clock moves 7 days, the check passes on the page and the QA manager closes the CAPA
  * with an electronic signature (a wrong password first, which changes nothing).
@@ -76,8 +78,15 @@ class CapaLoopBrowserTest {
         TelemetryFixtures.defineVariable(line, "XMEAS_1", "kscmh", ",\"ruleSet\":\"BEYOND_LIMITS\"");
         TelemetryFixtures.enterLimits(line, "XMEAS_1", mean, 1.5 * sd);
 
-        // fault replay: 60 normal samples then 60 of fault 1, one a second, ending a minute ago
+        // fault replay: 60 normal samples then 60 of fault 1, one a second, ending a minute ago; a lot of the
+        // product was made on the line meanwhile
         Instant replay = clock.instant().minusSeconds(180).truncatedTo(ChronoUnit.SECONDS);
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String product = "TEP-G-" + suffix;
+        String defect = "FEED-RATIO-" + suffix;
+        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("code", defect, "name", "A/C feed ratio off",
+                "defaultSeverity", "MAJOR")).post("/api/v1/defect-codes").then().statusCode(201);
+        String lot = io.poka.ncr.NcrFixtures.lot(product, line, replay.toString(), replay.plusSeconds(120).toString());
         List<Double> values = new ArrayList<>(aFeed(TepData.normal(), 0, 60));
         values.addAll(aFeed(TepData.fault(1), 0, 60));
         TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", replay, values);
@@ -93,6 +102,22 @@ class CapaLoopBrowserTest {
         assertTrue(incidents.getList("items").size() >= 1, "fault 1 raised an incident: " + incidents.prettify());
         String incident = incidents.getString("items[0].id");
 
+        // NCR from the incident (its chart evidence), suspect lots proposed and held (signed), disposition (signed);
+        // through the NCR REST API
+        String ncr = Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("source", "INCIDENT", "incidentId", incident,
+                "title", "A feed out of ratio", "product", product, "defectCode", defect, "owner", qa))
+                .post("/api/v1/ncrs").then().statusCode(201).extract().path("id");
+        JsonPath opened = Api.as(qa, CapaFixtures.PASSWORD).get("/api/v1/ncrs/" + ncr + "/detail").then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(opened.getList("suspectLots.lotId").contains(lot), opened.prettify());
+        Map<String, Object> signature = Map.of("password", CapaFixtures.PASSWORD, "meaning", "APPROVAL");
+        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("reason", "made during the A feed excursion", "signature",
+                signature)).post("/api/v1/ncrs/" + ncr + "/containment").then().statusCode(200);
+        assertEquals("ON_HOLD", Api.asAdmin().get("/api/v1/lots/" + lot).then().extract().path("status"));
+        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("lines", List.of(Map.of("lotId", lot, "decision", "USE_AS_IS",
+                "quantity", 500)), "reason", "composition within specification after 100 % check", "signature",
+                signature)).post("/api/v1/ncrs/" + ncr + "/dispositions").then().statusCode(200);
+
         String capa;
         try (Browser b = Browser.open(base)) {
             b.signIn(qa, CapaFixtures.PASSWORD);
@@ -103,6 +128,7 @@ class CapaLoopBrowserTest {
             b.find(By.cssSelector("#new-capa summary")).click();
             b.find(By.id("new-title")).sendKeys("Restore the A feed ratio control");
             b.find(By.id("new-description")).sendKeys("Incident " + incident + " on " + line + ": fault 1 (A/C feed ratio)");
+            b.find(By.id("new-ncr")).sendKeys(ncr);
             b.find(By.id("new-owner")).sendKeys(CapaFixtures.owner());
             new Select(b.find(By.id("new-criterion"))).selectByValue("NO_RULE_VIOLATION");
             b.find(By.id("new-line")).sendKeys(line);
@@ -171,6 +197,7 @@ class CapaLoopBrowserTest {
         JsonPath closed = Api.asAdmin().get("/api/v1/capas/" + capa).then().statusCode(200).extract().jsonPath();
         assertEquals("CLOSED", closed.getString("capa.status"));
         assertEquals(qa, closed.getString("capa.closedBy"));
+        assertEquals(ncr, closed.getString("capa.ncrId"));
         assertEquals(List.of("PASSED", "NOT_YET"), closed.getList("evaluations.result"), "newest first");
     }
 

@@ -189,6 +189,24 @@ class CapaEffectivenessCriteriaTest {
         assertEquals("REOPENED", detail(faulty).getString("capa.status"));
     }
 
+    @Test
+    void anNcrOpenedOverTheApiWithTheWatchedDefectAndProductReopensTheCapaInTheSameTransaction() {
+        String product = LotFixtures.unique("VALVE");
+        String code = "DR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        io.poka.ncr.NcrFixtures.qa().body(Map.of("code", code, "name", "leak", "defaultSeverity", "MAJOR"))
+                .post("/api/v1/defect-codes").then().statusCode(201);
+        String id = open("Change the valve seal", due(),
+                Map.of("kind", "NO_DEFECT_RECURRENCE", "defectCode", code, "product", product, "count", 5));
+        startWindow(id);
+        io.poka.ncr.NcrFixtures.manual("L9", "OTHER-" + product, code);
+        assertEquals("EFFECTIVENESS_PENDING", detail(id).getString("capa.status"), "another product is no recurrence");
+        String ncr = io.poka.ncr.NcrFixtures.manual("L9", product, code);
+        JsonPath reopened = detail(id);
+        assertEquals("REOPENED", reopened.getString("capa.status"));
+        String number = io.poka.ncr.NcrFixtures.qa().get("/api/v1/ncrs/" + ncr).then().extract().path("number");
+        assertTrue(reopened.getString("history[-1].reason").contains(number), reopened.getString("history[-1].reason"));
+    }
+
     private void fireNcrOpened(String code, String product) {
         NonconformanceOpened e = new NonconformanceOpened(UUID.randomUUID(), "NCR-TEST-1", NcrSource.MANUAL, null,
                 "L1", product, code, NcrSeverity.MAJOR, CapaFixtures.owner(), CapaFixtures.qa(), clock.instant());

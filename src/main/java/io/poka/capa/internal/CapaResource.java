@@ -88,7 +88,9 @@ public class CapaResource {
     @RolesAllowed("**")
     @Operation(operationId = "listCapas", summary = "List CAPAs by due date, filtered and paged")
     @APIResponse(responseCode = "200", description = "One page of CAPAs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaViews.Page.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaViews.Page.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\": [" + CAPA_EXAMPLE
+                            + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     public CapaViews.Page list(@QueryParam("status") CapaStatus status, @QueryParam("ncrId") UUID ncrId,
             @QueryParam("owner") String owner,
             @Parameter(example = "0") @QueryParam("page") @DefaultValue("0") int page,
@@ -101,7 +103,12 @@ public class CapaResource {
     @RolesAllowed("**")
     @Operation(operationId = "getCapa", summary = "One CAPA with its history, evaluations and allowed moves")
     @APIResponse(responseCode = "200", description = "The CAPA",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaDetail.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaDetail.class),
+                    examples = @ExampleObject(name = "in its window", value = "{\"capa\": " + CAPA_EXAMPLE
+                            + ", \"history\": [{\"from\": null, \"to\": \"OPEN\", \"reason\": null, \"actor\": \"qa.lead\","
+                            + " \"at\": \"2026-12-05T07:00:00Z\", \"signedBy\": null, \"signerName\": null,"
+                            + " \"signatureMeaning\": null, \"signedAt\": null}], \"evaluations\": [" + EVALUATION_EXAMPLE
+                            + "], \"allowedTransitions\": [\"IN_PROGRESS\", \"IMPLEMENTED\"]}")))
     public CapaDetail get(@PathParam("id") UUID id) {
         return capas.detail(id);
     }

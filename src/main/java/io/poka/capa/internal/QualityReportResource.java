@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +56,14 @@ public class QualityReportResource {
             "NCRs opened in [from, to) per defect code, ranked by count or cost, with each code's share and the"
                     + " cumulative share; cancelled NCRs are not counted.")
     @APIResponse(responseCode = "200", description = "The Pareto", headers = @Header(name = "Content-Disposition"),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DefectPareto.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DefectPareto.class),
+                            examples = @ExampleObject(name = "report", value = """
+                    {"from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z", "product": null, "line": null,
+                     "rankedBy": "COUNT", "totalCount": 4, "totalCost": 130.00, "rows": [
+                     {"defectCode": "DIM-BURR", "name": "Burr", "count": 3, "nonconformingQuantity": 36, "cost": 30.00,
+                      "sharePercent": 75.0, "cumulativePercent": 75.0},
+                     {"defectCode": "SURF-SCRATCH", "name": "Scratch", "count": 1, "nonconformingQuantity": 5, "cost": 100.00,
+                      "sharePercent": 25.0, "cumulativePercent": 100.0}]}""")),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response pareto(@Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
@@ -72,7 +80,13 @@ public class QualityReportResource {
     @Operation(operationId = "getNcrAgeing", summary = "Ageing of the open NCRs", description = "Open NCRs (not"
             + " closed or cancelled) by whole days since opening: 0-7, 8-30, 31-90, over 90 days.")
     @APIResponse(responseCode = "200", description = "The ageing buckets", headers = @Header(name = "Content-Disposition"),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrAgeing.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrAgeing.class),
+                            examples = @ExampleObject(name = "report", value = """
+                    {"asOf": "2026-12-05T07:00:00Z", "open": 3, "buckets": [
+                     {"label": "0-7 days", "minDays": 0, "maxDays": 7, "count": 1, "oldestNumber": "NCR-2026-0031"},
+                     {"label": "8-30 days", "minDays": 8, "maxDays": 30, "count": 1, "oldestNumber": "NCR-2026-0017"},
+                     {"label": "31-90 days", "minDays": 31, "maxDays": 90, "count": 0, "oldestNumber": null},
+                     {"label": "over 90 days", "minDays": 91, "maxDays": null, "count": 1, "oldestNumber": "NCR-2026-0002"}]}""")),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response ageing(@Parameter(description = FORMAT, example = "json") @QueryParam("format") String format) {
@@ -87,7 +101,14 @@ public class QualityReportResource {
             + " decided ones.")
     @APIResponse(responseCode = "200", description = "The on-time rate and the CAPAs it counts",
             headers = @Header(name = "Content-Disposition"),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaOnTime.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaOnTime.class),
+                            examples = @ExampleObject(name = "report", value = """
+                    {"from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z", "asOf": "2026-12-05T07:00:00Z",
+                     "onTime": 1, "late": 1, "overdue": 0, "notYetDue": 0, "onTimeRatePercent": 50.0, "capas": [
+                     {"number": "CAPA-2026-0003", "title": "Replace worn feed valve", "owner": "maintenance.lead",
+                      "dueAt": "2026-11-20T00:00:00Z", "implementedAt": "2026-11-18T10:00:00Z", "outcome": "ON_TIME"},
+                     {"number": "CAPA-2026-0004", "title": "Retrain press operators", "owner": "shift.lead",
+                      "dueAt": "2026-11-25T00:00:00Z", "implementedAt": "2026-11-27T09:30:00Z", "outcome": "LATE"}]}""")),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response onTime(@Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") Instant from,
@@ -102,7 +123,11 @@ public class QualityReportResource {
     @Operation(operationId = "getCostOfPoorQuality", summary = "Cost of poor quality per month", description = "The"
             + " cost booked on the NCRs opened in [from, to), per month (UTC) and currency; cancelled NCRs excluded.")
     @APIResponse(responseCode = "200", description = "Cost per month", headers = @Header(name = "Content-Disposition"),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostOfPoorQuality.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CostOfPoorQuality.class),
+                            examples = @ExampleObject(name = "report", value = """
+                    {"from": "2026-01-01T00:00:00Z", "to": "2027-01-01T00:00:00Z", "months": [
+                     {"month": "2026-10", "currency": "EUR", "ncrs": 2, "cost": 150.50},
+                     {"month": "2026-11", "currency": "EUR", "ncrs": 1, "cost": 10.00}]}""")),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response cost(@Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("from") Instant from,
