@@ -38,4 +38,7 @@ public interface InspectionsApi {
      * of lots of {@code line} and plans of {@code product} (null: any); 400 problem when from is not before to.
      */
     List<DefectClassCount> defectClassPareto(String line, String product, Instant from, Instant to);
+
+    /** One recorded inspection with its verdicts (e.g. a failed one a nonconformance report is opened from). */
+    java.util.Optional<InspectionDetail> inspection(UUID inspectionId);
 }

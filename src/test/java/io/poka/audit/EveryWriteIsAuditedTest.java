@@ -48,7 +48,8 @@ class EveryWriteIsAuditedTest {
         public Map<String, String> getConfigOverrides() {
             // a short baseline the phase I check accepts, so the automatic freeze happens within the workload
             return Map.of("poka.spc.auto-baseline-readings", "20", "poka.spc.phase-one-min-individuals", "20",
-                    "poka.spc.phase-one-min-effective-size", "1");
+                    "poka.spc.phase-one-min-effective-size", "1", "poka.capa.check-interval", "off",
+                    "poka.capa.escalation-recipients", "audit-probe@plant.example");
         }
     }
 
@@ -253,6 +254,18 @@ class EveryWriteIsAuditedTest {
         Api.as(qa, LotFixtures.PASSWORD).body(Map.of("datasetId", normal, "faultDatasets", List.of(Map.of(
                 "datasetId", fault, "onsetRow", 20)))).post("/api/v1/baselines/anomaly-comparisons").then()
                 .statusCode(201);
+
+        // capa: an action through its moves, an evaluation that passes at once (one lot, no NCR), the signed
+        // closure, and an overdue one escalated (e-mail off in tests: the escalation is recorded as SKIPPED)
+        String product = LotFixtures.unique("CAPA-P");
+        String capa = io.poka.capa.CapaFixtures.open("audit probe", Instant.now().plus(30, ChronoUnit.DAYS),
+                Map.of("kind", "NO_DEFECT_RECURRENCE", "defectCode", "AUDIT-PROBE", "product", product, "count", 1));
+        io.poka.capa.CapaFixtures.startWindow(capa);
+        io.poka.capa.CapaFixtures.lot(product);
+        assertEquals("PASSED", io.poka.capa.CapaFixtures.evaluate(capa).getString("result"));
+        io.poka.capa.CapaFixtures.close(capa, io.poka.capa.CapaFixtures.PASSWORD).then().statusCode(200);
+        io.poka.capa.CapaFixtures.open("audit probe overdue", Instant.now().minus(1, ChronoUnit.DAYS), null);
+        io.quarkus.arc.Arc.container().instance(io.poka.capa.internal.CapaScheduler.class).get().check();
     }
 
     private static void awaitAutomaticLimits(String line) throws InterruptedException {

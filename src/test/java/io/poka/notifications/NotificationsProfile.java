@@ -11,6 +11,9 @@ import java.util.Set;
  * worker runs (each test runs the worker when it wants, so counts are exact), 3 attempts and a 10 s base backoff.
  */
 public class NotificationsProfile implements QuarkusTestProfile {
+    /** Who is told about overdue CAPAs in this profile (the CAPA tests share it: one application start for both). */
+    public static final String CAPA_ESCALATION_RECIPIENT = "capa-escalation@plant.example";
+
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
         return Set.of(AdjustableClock.class);
@@ -23,7 +26,9 @@ public class NotificationsProfile implements QuarkusTestProfile {
                 "poka.notifications.retry-base-delay", "PT10S",
                 "poka.notifications.retry-max-delay", "PT5M",
                 "poka.notifications.escalate-after", "PT15M",
-                "poka.notifications.incident-link", "https://poka.test.example/ui/incidents/{id}");
+                "poka.notifications.incident-link", "https://poka.test.example/ui/incidents/{id}",
+                "poka.capa.check-interval", "off",
+                "poka.capa.escalation-recipients", CAPA_ESCALATION_RECIPIENT);
     }
 
     @Override
