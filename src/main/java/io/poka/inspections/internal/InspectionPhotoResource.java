@@ -80,7 +80,7 @@ public class InspectionPhotoResource {
             @Parameter(description = "the photo's file name on the device", example = "IMG_0042.jpg")
             @HeaderParam("X-File-Name") String fileName, @Context UriInfo uri) {
         InspectionPhotos.Stored stored = photos.add(inspectionId, read(body, photos.maxBytes()), contentType,
-                fileName == null ? null : fileName.length() > 200 ? fileName.substring(0, 200) : fileName);
+                fileName(fileName));
         if (!stored.created()) {
             return Response.ok(stored.photo(), MediaType.APPLICATION_JSON).build();
         }
@@ -113,6 +113,20 @@ public class InspectionPhotoResource {
     public Response content(@PathParam("id") UUID inspectionId, @PathParam("photoId") UUID photoId) {
         InspectionPhotos.Content c = photos.content(inspectionId, photoId);
         return Response.ok(c.bytes(), c.contentType()).tag(c.sha256()).build();
+    }
+
+    /** The name as the device sent it (percent-encoded, as browsers must for non-ASCII header values), cut to 200. */
+    private static String fileName(String header) {
+        if (header == null) {
+            return null;
+        }
+        String name;
+        try {
+            name = java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            name = header;
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private static byte[] read(InputStream body, int max) {
