@@ -145,6 +145,12 @@ class InspectorTabletBrowserTest {
         return marked;
     }
 
+    /** A finger on the element: scrolled to the middle of the screen first, clear of the sticky submit bar. */
+    static void tap(Browser b, WebElement element) {
+        js(b, "arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     static Object js(Browser b, String script, Object... args) {
         return ((JavascriptExecutor) b.driver()).executeScript(script, args);
     }
@@ -186,14 +192,14 @@ class InspectorTabletBrowserTest {
             WebElement minor = b.find(By.id("nonconforming-MINOR"));
             minor.clear();
             minor.sendKeys("1");
-            b.find(By.cssSelector("button.add-defect[data-class=MINOR]")).click();
+            tap(b, b.find(By.cssSelector("button.add-defect[data-class=MINOR]")));
             b.find(By.cssSelector(".defect-codes[data-class=MINOR] .defect-row .code")).sendKeys("SCR-01");
             b.driver().findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "1 photo"));
             b.find(By.id("remarks")).sendKeys("gauge G-17");
             b.screenshot("70-inspect-tablet-landscape-entry");
 
-            b.find(By.id("submit-inspection")).click();
+            tap(b, b.find(By.id("submit-inspection")));
             WebElement verdict = b.find(By.id("verdict-badge"));
             assertEquals("Not accepted", verdict.getText());
             assertTrue(b.find(By.id("verdict-summary")).getText().contains("on hold"));
@@ -245,7 +251,7 @@ class InspectorTabletBrowserTest {
             chrome.executeCdpCommand("Network.enable", Map.of());
             chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
-            b.find(By.id("submit-inspection")).click();
+            tap(b, b.find(By.id("submit-inspection")));
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "No network"));
             assertTrue(b.find(By.id("draft-status")).getText().contains("sent again automatically"));
             String pending = (String) js(b, "return localStorage.getItem(arguments[0])", store);
