@@ -32,4 +32,7 @@ public interface InspectionsApi {
 
     /** The inspections of a lot with their verdicts, oldest first (empty for a lot never inspected). */
     List<InspectionDetail> inspectionDetailsOfLot(UUID lotId);
+
+    /** One recorded inspection with its verdicts (e.g. a failed one a nonconformance report is opened from). */
+    java.util.Optional<InspectionDetail> inspection(UUID inspectionId);
 }

@@ -74,4 +74,20 @@ public interface LotsApi {
 
     /** The statuses the lot may move to from where it stands (for a held lot including the lift's target). */
     Set<LotStatus> nextStatuses(UUID lotId);
+
+    // ---- reads and moves for nonconformance reports (issue 16) ---------------------------------------------------
+
+    /**
+     * The lots of a line whose production period overlaps [from, to] (a lot still in production, without an end,
+     * overlaps from its start on), oldest production first: the suspects of a signal in that time window.
+     */
+    List<LotView> producedOn(String line, Instant from, Instant to);
+
+    /**
+     * Records a disposition of a nonconforming (held, quarantined or rejected) lot, signed by the caller, inside the
+     * caller's transaction, and moves the lot: {@code decision} is RELEASE, USE_AS_IS or REGRADE (to RELEASED),
+     * REWORK (to IN_PROCESS), SCRAP (to SCRAPPED), REJECT or RETURN_TO_SUPPLIER (to REJECTED); 409 problem when the
+     * lot is not nonconforming, 400 for an unknown decision.
+     */
+    LotView disposition(UUID lotId, String decision, String reason, io.poka.platform.Signature signature);
 }

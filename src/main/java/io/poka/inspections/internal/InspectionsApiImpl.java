@@ -42,6 +42,14 @@ public class InspectionsApiImpl implements InspectionsApi {
         }).toList();
     }
 
+    @Override
+    @Transactional
+    public java.util.Optional<InspectionDetail> inspection(UUID inspectionId) {
+        Inspection found = Inspection.findById(inspectionId);
+        return found == null ? java.util.Optional.empty()
+                : inspectionDetailsOfLot(found.lotId).stream().filter(i -> i.id().equals(inspectionId)).findFirst();
+    }
+
     private static String aql(InspectionPlan plan, DefectClass defectClass) {
         return plan.classes.stream().filter(c -> c.defectClass == defectClass).map(c -> c.aql).findFirst().orElse(null);
     }

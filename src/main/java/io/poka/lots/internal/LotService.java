@@ -330,7 +330,30 @@ public class LotService {
         Lot lot = find(id);
         checkVersion(lot, expectedVersion);
         LotStatusMachine.requireDisposition(lot.status, lot.statusBeforeHold, decision);
-        Signature sig = sign(input);
+        return recordDisposition(lot, decision, reason, sign(input));
+    }
+
+    /**
+     * A disposition signed by the caller (e.g. a nonconformance report's material review, signed once for all its
+     * lots), inside the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DispositionView disposition(UUID id, LotStatusMachine.Decision decision, String reason, Signature sig) {
+        Lot lot = find(id);
+        LotStatusMachine.requireDisposition(lot.status, lot.statusBeforeHold, decision);
+        return recordDisposition(lot, decision, reason, sig);
+    }
+
+    /** The lots of a line whose production period overlaps [from, to], oldest production first. */
+    @Transactional
+    public List<LotView> producedOn(String line, Instant from, Instant to) {
+        return Lot.<Lot>find("line = ?1 and productionStart is not null and productionStart <= ?3"
+                + " and (productionEnd is null or productionEnd >= ?2)", Sort.by("productionStart").and("id"), line, from,
+                to).stream().map(this::view).toList();
+    }
+
+    private DispositionView recordDisposition(Lot lot, LotStatusMachine.Decision decision, String reason,
+            Signature sig) {
         LotStatus from = lot.status;
         Disposition d = new Disposition();
         d.id = UUID.randomUUID();

@@ -23,9 +23,13 @@ import java.util.Set;
  */
 public final class LotStatusMachine {
 
-    /** What a disposition decides, and the status it moves the lot to. */
+    /**
+     * What a disposition decides, and the status it moves the lot to. RETURN_TO_SUPPLIER rejects the lot (it leaves
+     * for the supplier and is closed here); REGRADE releases it for a lower grade or another use, named in the reason.
+     */
     public enum Decision {
-        RELEASE(RELEASED), REJECT(REJECTED), REWORK(IN_PROCESS), SCRAP(SCRAPPED), USE_AS_IS(RELEASED);
+        RELEASE(RELEASED), REJECT(REJECTED), REWORK(IN_PROCESS), SCRAP(SCRAPPED), USE_AS_IS(RELEASED),
+        RETURN_TO_SUPPLIER(REJECTED), REGRADE(RELEASED);
 
         private final LotStatus target;
 

@@ -64,4 +64,22 @@ public class LotsApiImpl implements LotsApi {
     public Set<LotStatus> nextStatuses(UUID lotId) {
         return lots.allowedMoves(lotId);
     }
+
+    @Override
+    public List<LotView> producedOn(String line, java.time.Instant from, java.time.Instant to) {
+        return lots.producedOn(line, from, to);
+    }
+
+    @Override
+    public LotView disposition(UUID lotId, String decision, String reason, io.poka.platform.Signature signature) {
+        LotStatusMachine.Decision d;
+        try {
+            d = LotStatusMachine.Decision.valueOf(decision);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new io.poka.platform.ValidationProblem("decision", "one of "
+                    + java.util.Arrays.toString(LotStatusMachine.Decision.values()));
+        }
+        lots.disposition(lotId, d, reason, signature);
+        return lots.lookup(lotId).orElseThrow();
+    }
 }
