@@ -8,6 +8,8 @@ import io.poka.inspections.InspectionFormsApi.PlanChoice;
 import io.poka.lots.LotStatus;
 import io.poka.lots.LotView;
 import io.poka.lots.LotsApi;
+import io.poka.ncr.DefectCodeView;
+import io.poka.ncr.NcrApi;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The inspector's entry form on a shop-floor tablet: the plan's current sampling and characteristics for one lot,
  * values per sample unit marked out of spec as they are typed, defect counts by code and photos; the page's script
- * keeps the draft on the tablet and submits it to the inspections API with one Idempotency-Key per draft.
+ * keeps the draft on the tablet and submits it to the inspections API with one Idempotency-Key per draft; a failed
+ * verdict can open a nonconformance report at once (defect codes from the NCR catalogue).
  */
 @Path("/ui/lots/{id}/inspect")
 @Produces(MediaType.TEXT_HTML)
@@ -35,7 +38,7 @@ public class InspectPage {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance inspect(LotView lot, List<PlanChoice> plans, InspectionForm form,
-                List<Group> variables, List<AttributeGroup> attributes, boolean awaiting);
+                List<Group> variables, List<AttributeGroup> attributes, boolean awaiting, List<DefectCodeView> codes);
     }
 
     /** One VARIABLE characteristic and the sample units of its defect class (numbered from 1). */
@@ -59,10 +62,12 @@ public class InspectPage {
 
     private final LotsApi lots;
     private final InspectionFormsApi forms;
+    private final NcrApi ncrs;
 
-    InspectPage(LotsApi lots, InspectionFormsApi forms) {
+    InspectPage(LotsApi lots, InspectionFormsApi forms, NcrApi ncrs) {
         this.lots = lots;
         this.forms = forms;
+        this.ncrs = ncrs;
     }
 
     @GET
@@ -73,8 +78,9 @@ public class InspectPage {
         List<PlanChoice> plans = forms.activePlansFor(lot.product(), lot.supplier());
         UUID chosen = planId != null ? planId : plans.size() == 1 ? plans.get(0).planId() : null;
         boolean awaiting = lot.status() == LotStatus.AWAITING_INSPECTION;
+        List<DefectCodeView> codes = ncrs.defectCodes().stream().filter(DefectCodeView::active).toList();
         if (chosen == null) {
-            return Templates.inspect(lot, plans, null, List.of(), List.of(), awaiting);
+            return Templates.inspect(lot, plans, null, List.of(), List.of(), awaiting, codes);
         }
         InspectionForm form = forms.form(chosen, lotId);
         List<Group> variables = form.characteristics().stream().filter(c -> "VARIABLE".equals(c.kind()))
@@ -87,7 +93,7 @@ public class InspectPage {
                         .filter(c -> "ATTRIBUTE".equals(c.kind()) && c.defectClass().equals(s.defectClass()))
                         .map(FormCharacteristic::name).toList()))
                 .filter(g -> !g.characteristics().isEmpty()).toList();
-        return Templates.inspect(lot, plans, form, variables, attributes, awaiting);
+        return Templates.inspect(lot, plans, form, variables, attributes, awaiting, codes);
     }
 
     private static FormClass sampling(InspectionForm form, String defectClass) {

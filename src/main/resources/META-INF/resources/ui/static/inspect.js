@@ -256,6 +256,11 @@
       body.appendChild(tr);
     });
     box.dataset.inspection = view.id;
+    const ncrForm = document.getElementById('ncr-form');
+    ncrForm.hidden = view.accepted;
+    const outOfSpec = view.classes.some(c => c.characteristics.some(ch => ch.unitsOutOfSpec.length));
+    const code = document.getElementById('ncr-defect-code');
+    if (outOfSpec && code.querySelector('option[value="DIM-OOT"]')) { code.value = 'DIM-OOT'; }
     box.hidden = false;
     form.hidden = true;
     box.scrollIntoView();
@@ -326,6 +331,30 @@
       setTimeout(finish, RETRY_MS);
     }
   }
+
+  // A failed verdict opens a nonconformance report from the inspection; one key per inspection, so a retried
+  // click never opens two reports.
+  document.getElementById('ncr-form').addEventListener('submit', async function (event) {
+    event.preventDefault();
+    const inspectionId = document.getElementById('verdict').dataset.inspection;
+    const button = document.getElementById('open-ncr');
+    button.disabled = true;
+    try {
+      const ncr = await Poka.send('POST', '/api/v1/ncrs', { source: 'INSPECTION', inspectionId: inspectionId,
+        defectCode: document.getElementById('ncr-defect-code').value }, { 'Idempotency-Key': 'ncr-from-inspection-' + inspectionId });
+      event.target.hidden = true;
+      const status = document.getElementById('ncr-status');
+      status.textContent = '';
+      const strong = document.createElement('strong');
+      strong.id = 'ncr-number';
+      strong.dataset.ncr = ncr.id;
+      strong.textContent = ncr.number;
+      status.append('Nonconformance report ', strong, ' opened (' + ncr.defectCode + ', severity ' + ncr.severity
+        + ', owner ' + ncr.owner + '). QA decides the lot\'s disposition.');
+    } catch (e) {
+      button.disabled = false;
+    }
+  });
 
   form.addEventListener('input', function (event) {
     if (event.target.classList.contains('value')) { mark(event.target); }
