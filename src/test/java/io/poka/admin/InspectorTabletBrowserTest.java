@@ -197,6 +197,8 @@ class InspectorTabletBrowserTest {
             b.driver().findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "1 photo"));
             b.find(By.id("remarks")).sendKeys("gauge G-17");
+            b.screenshot("70b-inspect-tablet-landscape-photo-and-codes");
+            js(b, "document.querySelector('fieldset.variable').scrollIntoView()");
             b.screenshot("70-inspect-tablet-landscape-entry");
 
             tap(b, b.find(By.id("submit-inspection")));

@@ -249,7 +249,12 @@
         .map(ch => ch.name + ': unit ' + ch.unitsOutOfSpec.map(u => u + 1).join(', ')).join('; ');
       const tr = document.createElement('tr');
       [c.defectClass, c.severity || '—', c.sampleSize, c.acceptanceNumber, c.rejectionNumber, c.nonconforming, out || '—']
-        .forEach((v, k) => { const td = document.createElement(k === 0 ? 'th' : 'td'); td.textContent = String(v); tr.appendChild(td); });
+        .forEach((v, k) => {
+          const td = document.createElement(k === 0 ? 'th' : 'td');
+          if (k === 0) { td.scope = 'row'; } else if (k >= 2 && k <= 5) { td.className = 'num'; }
+          td.textContent = String(v);
+          tr.appendChild(td);
+        });
       const verdict = document.createElement('td');
       verdict.innerHTML = '<span class="badge ' + (c.accepted ? 'good">Accepted' : 'bad">Rejected') + '</span>';
       tr.appendChild(verdict);
