@@ -193,7 +193,13 @@ class InspectorTabletBrowserTest {
             minor.clear();
             minor.sendKeys("1");
             tap(b, b.find(By.cssSelector("button.add-defect[data-class=MINOR]")));
-            b.find(By.cssSelector(".defect-codes[data-class=MINOR] .defect-row .code")).sendKeys("SCR-01");
+            WebElement code = b.find(By.cssSelector(".defect-codes[data-class=MINOR] .defect-row .code"));
+            code.sendKeys("SCR-01");
+            tap(b, b.find(By.id("submit-inspection")));
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "not in the catalogue"));
+            assertEquals(0, inspectionsOf(lotId).getList("").size(), "a code outside the NCR catalogue is refused on the page");
+            code.clear();
+            code.sendKeys("SURF-SCRATCH"); // from the NCR catalogue (db-migrations V2026.12.07.30)
             b.driver().findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-status"), "1 photo"));
             b.find(By.id("remarks")).sendKeys("gauge G-17");
@@ -218,7 +224,7 @@ class InspectorTabletBrowserTest {
         assertEquals(typedOut(n, re), recorded.getList("[0].classes.find { it.defectClass == 'MAJOR' }.characteristics[0].unitsOutOfSpec"),
                 "the server finds the same units out of spec as the page marked");
         assertEquals("TIGHTENED", recorded.getString("[0].classes.find { it.defectClass == 'MAJOR' }.severity"));
-        assertEquals("SCR-01", recorded.getString("[0].attributes.find { it.defectClass == 'MINOR' }.defects[0].code"));
+        assertEquals("SURF-SCRATCH", recorded.getString("[0].attributes.find { it.defectClass == 'MINOR' }.defects[0].code"));
         assertEquals("gauge G-17", recorded.getString("[0].remarks"));
         assertEquals(inspector(), recorded.getString("[0].inspector"));
         Api.asAdmin().get("/api/v1/lots/" + lotId).then().statusCode(200)

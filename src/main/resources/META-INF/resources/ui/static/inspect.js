@@ -144,6 +144,14 @@
       }
       variables.push({ characteristic: fs.dataset.characteristic, values: values });
     }
+    const catalogue = new Set(Array.from(document.querySelectorAll('#defect-codes option'), o => o.value));
+    for (const code of form.querySelectorAll('.defect-row .code')) {
+      if (code.value.trim() !== '' && catalogue.size && !catalogue.has(code.value.trim())) {
+        Poka.show('problem', 'Defect code ' + code.value.trim() + ' is not in the catalogue; choose one of the offered codes.');
+        code.focus();
+        return null;
+      }
+    }
     const attributes = [];
     for (const i of form.querySelectorAll('input.nonconforming')) {
       const defects = Array.from(form.querySelectorAll('.defect-codes[data-class="' + i.dataset.class + '"] .defect-row'))
