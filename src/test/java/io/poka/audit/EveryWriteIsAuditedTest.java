@@ -168,6 +168,10 @@ class EveryWriteIsAuditedTest {
                 "signature", Map.of("password", LotFixtures.PASSWORD, "meaning", "APPROVAL")))
                 .post("/api/v1/lots/" + scenario.lotId() + "/dispositions").then().statusCode(201);
 
+        // nonconformance: a defect code, an idempotent report with variables and a window (number counter, suspect
+        // lots), an attachment, a signed containment, a signed disposition, the investigation and a signed closure
+        io.poka.ncr.NcrWorkflowForAudit.drive();
+
         // ISO 2859-1 switching: two of the next lots rejected (Ac 1 / Re 2 for MAJOR) switch normal to tightened
         for (int i = 0; i < 2; i++) {
             String rejected = InspectedLots.create(scenario.product(), LotFixtures.unique("REJ"));

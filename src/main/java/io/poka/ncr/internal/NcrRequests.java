@@ -45,12 +45,51 @@ public final class NcrRequests {
             LocalDate dueDate,
             Instant signalFrom,
             Instant signalTo,
-            List<UUID> lotIds) {
+            List<UUID> lotIds,
+            @Schema(description = "contributing variables named by hand (sources with a model or chart bring theirs)",
+                    example = "[\"XMEAS(9)\"]") List<String> variables) {
     }
 
     /** Severity, occurrence and detection, each 1-10 (AIAG & VDA FMEA Handbook 2019 scales, docs/ncr.md). */
     @Schema(name = "NcrRiskRating")
     public record RiskRating(@Schema(example = "8") Integer severity, @Schema(example = "4") Integer occurrence,
             @Schema(example = "5") Integer detection) {
+    }
+
+    /** The re-entered password and the meaning of an electronic signature. */
+    @Schema(name = "NcrSignatureInput")
+    public record SignatureInput(@Schema(example = "the signer's own password") String password,
+            @Schema(example = "APPROVAL") io.poka.platform.Signature.Meaning meaning) {
+    }
+
+    /** Holds suspect lots in one signed action: the given lots, or every suspect lot not yet held when none given. */
+    @Schema(name = "NcrContainmentRequest")
+    public record ContainRequest(List<UUID> lotIds,
+            @Schema(example = "suspect burr on all lots pressed during the incident") String reason,
+            SignatureInput signature) {
+    }
+
+    /** One line of a material review. */
+    @Schema(name = "NcrDispositionLine")
+    public record DispositionLine(UUID lotId, @Schema(example = "REWORK") NcrDisposition.Decision decision,
+            @Schema(example = "120") BigDecimal quantity) {
+    }
+
+    /** A signed material review: per lot the quantities must add up to the lot's suspect quantity. */
+    @Schema(name = "NcrDispositionRequest")
+    public record DispositionRequest(List<DispositionLine> lines,
+            @Schema(example = "120 pcs deburred and re-inspected, 380 pcs used as is after 100 % check") String reason,
+            SignatureInput signature) {
+    }
+
+    /** Closing a report (signed): it needs a root cause and every held lot dispositioned. */
+    @Schema(name = "NcrCloseRequest")
+    public record CloseRequest(@Schema(example = "root cause removed, material dispositioned") String reason,
+            SignatureInput signature) {
+    }
+
+    /** Cancelling a report opened in error (before any disposition). */
+    @Schema(name = "NcrCancelRequest")
+    public record CancelRequest(@Schema(example = "duplicate of NCR-2026-0007") String reason) {
     }
 }

@@ -147,7 +147,12 @@ public class NcrService {
         n.persist();
         em.flush();
         int rank = 0;
-        for (String v : s.variables()) {
+        List<String> variables = new ArrayList<>(s.variables());
+        if (r.variables() != null) {
+            r.variables().stream().filter(v -> v != null && !v.isBlank() && !variables.contains(v.strip()))
+                    .forEach(v -> variables.add(v.strip()));
+        }
+        for (String v : variables) {
             NcrVariable var = new NcrVariable();
             var.id = new NcrVariable.Key(n.id, v);
             var.rank = rank++;
