@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 16 loop (b) in a real Chromium at tablet size: an inspector records a failing inspection on the tablet page,
- * opens a nonconformance report from its verdict, and a QA manager returns the lot to its supplier with an electronic
- * signature; the lot leaves as REJECTED with the signed RETURN_TO_SUPPLIER disposition.
+ * opens a nonconformance report from its verdict, and a QA manager, on the report's page, records the cause and the
+ * material review RETURN_TO_SUPPLIER with an electronic signature; the lot leaves as REJECTED.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -70,6 +70,7 @@ class InspectionToSupplierReturnLoopBrowserTest {
 
             tap(b, b.find(By.id("open-ncr")));
             ncrId = b.find(By.id("ncr-number")).getAttribute("data-ncr");
+            assertEquals("/ui/ncrs/" + ncrId, b.find(By.id("ncr-link")).getDomAttribute("href"));
             assertTrue(b.find(By.id("ncr-status")).getText().startsWith("Nonconformance report NCR-"),
                     b.find(By.id("ncr-status")).getText());
             b.screenshot("75-loop-b-ncr-opened");
@@ -86,17 +87,31 @@ class InspectionToSupplierReturnLoopBrowserTest {
 
         try (Browser b = Browser.open(base, 1024, 768)) {
             b.signIn(qa, PASSWORD);
-            b.go("/ui/lots/" + lotId);
-            tap(b, b.find(By.id("disposition-button")));
-            new Select(b.find(By.id("disposition-decision"))).selectByValue("RETURN_TO_SUPPLIER");
-            b.find(By.id("disposition-dialog-reason")).sendKeys("returned to ACME Metals under " + ncr.getString("number"));
-            new Select(b.find(By.id("disposition-dialog-meaning"))).selectByValue("APPROVAL");
-            b.find(By.id("disposition-dialog-password")).sendKeys(PASSWORD);
+            b.go("/ui/ncrs/" + ncrId);
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("ncr-status"), "OPEN"));
+            assertTrue(b.find(By.id("inspection-evidence")).getText().contains("Incoming " + product),
+                    b.find(By.id("inspection-evidence")).getText());
+            // the lot is already on hold by the failed inspection: nothing to contain, the review starts with the cause
+            new Select(b.find(By.id("inv-method"))).selectByValue("FIVE_WHY");
+            b.find(By.id("inv-whys")).sendKeys("bore out of tolerance\nsupplier's reamer worn");
+            b.find(By.id("inv-cause")).sendKeys("worn reamer at the supplier");
+            tap(b, b.find(By.id("investigation-button")));
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("ncr-status"), "UNDER_INVESTIGATION"));
+
+            b.find(By.cssSelector("tr[data-lot='" + lotId + "'] input[data-decision='RETURN_TO_SUPPLIER']")).sendKeys("50");
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-lot='" + lotId + "'] .reconcile"), "✓"));
+            b.find(By.id("disp-reason")).sendKeys("returned to ACME Metals under " + ncr.getString("number"));
+            b.find(By.id("disp-password")).sendKeys(PASSWORD);
             b.screenshot("76-loop-b-return-to-supplier-signature");
-            b.find(By.cssSelector("#disposition-dialog button[type=submit]")).click();
+            tap(b, b.find(By.id("disposition-button")));
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("ncr-status"), "DISPOSITIONED"));
+            assertTrue(b.find(By.id("dispositions-table")).getText().contains("RETURN_TO_SUPPLIER"));
+            b.screenshot("77-loop-b-ncr-dispositioned");
+
+            b.go("/ui/lots/" + lotId);
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("lot-status"), "Rejected"));
             assertTrue(b.find(By.id("history")).getText().contains("return to supplier"), b.find(By.id("history")).getText());
-            b.screenshot("77-loop-b-lot-returned");
+            b.screenshot("78-loop-b-lot-returned");
         }
 
         Api.asAdmin().get("/api/v1/lots/" + lotId).then().statusCode(200).body("status", equalTo("REJECTED"));

@@ -362,8 +362,12 @@
       strong.id = 'ncr-number';
       strong.dataset.ncr = ncr.id;
       strong.textContent = ncr.number;
+      const link = document.createElement('a');
+      link.id = 'ncr-link';
+      link.href = '/ui/ncrs/' + ncr.id;
+      link.textContent = 'Open the report';
       status.append('Nonconformance report ', strong, ' opened (' + ncr.defectCode + ', severity ' + ncr.severity
-        + ', owner ' + ncr.owner + '). QA decides the lot\'s disposition.');
+        + ', owner ' + ncr.owner + '). QA decides the lot\'s disposition. ', link);
     } catch (e) {
       button.disabled = false;
     }
