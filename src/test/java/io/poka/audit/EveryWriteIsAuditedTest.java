@@ -169,14 +169,24 @@ class EveryWriteIsAuditedTest {
                 "signature", Map.of("password", LotFixtures.PASSWORD, "meaning", "APPROVAL")))
                 .post("/api/v1/lots/" + scenario.lotId() + "/dispositions").then().statusCode(201);
 
+        // nonconformance: a defect code, an idempotent report with variables and a window (number counter, suspect
+        // lots), an attachment, a signed containment, a signed disposition, the investigation and a signed closure
+        io.poka.ncr.NcrWorkflowForAudit.drive();
+
         // ISO 2859-1 switching: two of the next lots rejected (Ac 1 / Re 2 for MAJOR) switch normal to tightened
         for (int i = 0; i < 2; i++) {
             String rejected = InspectedLots.create(scenario.product(), LotFixtures.unique("REJ"));
             Api.asAdmin().body(Map.of("to", "AWAITING_INSPECTION")).post("/api/v1/lots/" + rejected + "/moves").then()
                     .statusCode(200);
-            Api.asAdmin().body(Map.of("lotId", rejected, "planId", scenario.planId(), "attributes", List.of(
+            String inspection = Api.asAdmin().header("Idempotency-Key", LotFixtures.unique("draft"))
+                    .body(Map.of("lotId", rejected, "planId", scenario.planId(), "attributes", List.of(
                     Map.of("defectClass", "MAJOR", "nonconforming", 5), Map.of("defectClass", "MINOR",
-                            "nonconforming", 0)))).post("/api/v1/inspections").then().statusCode(201);
+                            "nonconforming", 0)))).post("/api/v1/inspections").then().statusCode(201).extract().path("id");
+            if (i == 0) {
+                // a photo of the defect (JPEG signature FF D8 FF), stored with the inspection
+                Api.asAdmin().contentType("image/jpeg").body(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00})
+                        .post("/api/v1/inspections/" + inspection + "/photos").then().statusCode(201);
+            }
         }
 
         // telemetry and spc: a variable, readings that freeze automatic limits (auto-baseline 20), then entered

@@ -33,7 +33,7 @@ public class LotPage {
     /** Disposition decisions of the lots API and the status each moves a lot to (docs/lots-and-inspections.md). */
     private static final Map<String, LotStatus> DECISIONS = Map.of("RELEASE", LotStatus.RELEASED,
             "USE_AS_IS", LotStatus.RELEASED, "REJECT", LotStatus.REJECTED, "REWORK", LotStatus.IN_PROCESS,
-            "SCRAP", LotStatus.SCRAPPED);
+            "SCRAP", LotStatus.SCRAPPED, "RETURN_TO_SUPPLIER", LotStatus.REJECTED, "REGRADE", LotStatus.RELEASED);
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
@@ -48,7 +48,7 @@ public class LotPage {
         static Actions of(LotStatus status, Set<LotStatus> next) {
             List<String> decisions = new ArrayList<>();
             if (status.isHeld() || status == LotStatus.REJECTED) {
-                for (String d : List.of("RELEASE", "USE_AS_IS", "REWORK", "REJECT", "SCRAP")) {
+                for (String d : List.of("RELEASE", "USE_AS_IS", "REGRADE", "REWORK", "RETURN_TO_SUPPLIER", "REJECT", "SCRAP")) {
                     if (next.contains(DECISIONS.get(d))) {
                         decisions.add(d);
                     }

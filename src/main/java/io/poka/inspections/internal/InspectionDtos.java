@@ -36,17 +36,32 @@ public final class InspectionDtos {
             @NotNull @Schema(example = "[8.01, 7.99, 8.02]") List<Double> values) {
     }
 
-    /** Nonconforming units found by attribute inspection in one defect class. */
+    /** Nonconforming units found by attribute inspection in one defect class, and the defects found by code. */
     @Schema(name = "AttributeResult")
     public record AttributeResult(@NotNull @Schema(example = "MINOR") DefectClass defectClass,
-            @NotNull @Min(0) @Schema(example = "1") Integer nonconforming) {
+            @NotNull @Min(0) @Schema(example = "1") Integer nonconforming,
+            @Size(max = 50) @Schema(description = "defects found in this class by defect code (the NCR catalogue's codes);"
+                    + " a unit may show more than one defect, so the counts need not add up to nonconforming")
+            List<@Valid DefectCount> defects) {
+
+        /** Without defect codes (the shape before defect codes existed). */
+        public AttributeResult(DefectClass defectClass, Integer nonconforming) {
+            this(defectClass, nonconforming, null);
+        }
+    }
+
+    /** How many defects of one code were found. */
+    @Schema(name = "DefectCount")
+    public record DefectCount(@NotBlank @Size(max = 64) @Schema(example = "SCR-01") String code,
+            @NotNull @Min(1) @Schema(example = "1") Integer count) {
     }
 
     /** A recorded inspection with its verdict. */
     @Schema(name = "Inspection")
     public record InspectionView(UUID id, UUID lotId, UUID planId, int planVersion, int lotSize, boolean original,
             boolean accepted, String inspector, Instant inspectedAt, List<ClassVerdictView> classes, String lotStatus,
-            String remarks) {
+            String remarks,
+            @Schema(description = "the attribute results as recorded, with their defect codes") List<AttributeResult> attributes) {
     }
 
     /** The verdict of one defect class. */

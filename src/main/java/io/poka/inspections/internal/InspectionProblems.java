@@ -29,4 +29,31 @@ public final class InspectionProblems {
             }
         }
     }
+
+    /** A photo larger than poka.inspections.max-photo-bytes. */
+    public static class PhotoTooLarge extends ProblemException {
+        public PhotoTooLarge(long size, int max) {
+            super(413, "inspections/photo-too-large", "Photo too large",
+                    "The photo has " + size + " bytes; at most " + max + " bytes are stored with an inspection");
+            with("maxBytes", max);
+        }
+    }
+
+    /** Bytes that are not a JPEG, PNG or WebP image, whatever the Content-Type said. */
+    public static class PhotoTypeUnsupported extends ProblemException {
+        public PhotoTypeUnsupported(String declared) {
+            super(415, "inspections/photo-type-unsupported", "Not a supported photo",
+                    "The body (sent as " + declared + ") is not a JPEG, PNG or WebP image");
+            with("supported", java.util.List.of("image/jpeg", "image/png", "image/webp"));
+        }
+    }
+
+    /** An inspection already holds poka.inspections.max-photos-per-inspection photos. */
+    public static class TooManyPhotos extends ProblemException {
+        public TooManyPhotos(int max) {
+            super(409, "inspections/too-many-photos", "Too many photos",
+                    "This inspection already holds " + max + " photos, the most one inspection may hold");
+            with("maxPhotos", max);
+        }
+    }
 }

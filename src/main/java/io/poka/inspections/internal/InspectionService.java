@@ -22,6 +22,7 @@ import io.poka.lots.LotStatus;
 import io.poka.lots.LotView;
 import io.poka.lots.LotsApi;
 import io.poka.platform.ConflictProblem;
+import io.poka.platform.IdempotencyKeys;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
 import io.poka.platform.RecordChanged;
@@ -48,6 +49,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InspectionService {
     static final String ENTITY = "Inspection";
+    /** Scope of this module's Idempotency-Keys, and the prefix of the problem type of a reused key. */
+    static final String IDEMPOTENCY_SCOPE = "inspections";
+
+    /** What a POST answers: the inspection, and whether it is the replay of an earlier request with the same key. */
+    public record Recorded(InspectionView view, boolean replayed) {
+    }
 
     private final PlanService plans;
     private final SwitchingService switching;
@@ -59,10 +66,12 @@ public class InspectionService {
     private final Event<InspectionFailed> failed;
     private final Event<InspectionPassed> passed;
     private final QualityEvents outbox;
+    private final IdempotencyKeys idempotency;
 
     InspectionService(PlanService plans, SwitchingService switching, LotsApi lots, SecurityIdentity identity,
             Clock clock, ObjectMapper json, Event<RecordChanged> changes, Event<InspectionFailed> failed,
-            Event<InspectionPassed> passed, QualityEvents outbox) {
+            Event<InspectionPassed> passed, QualityEvents outbox, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.plans = plans;
         this.switching = switching;
         this.lots = lots;
@@ -75,8 +84,26 @@ public class InspectionService {
         this.outbox = outbox;
     }
 
+    /**
+     * Records the inspection, or, for a retry with an Idempotency-Key already answered, replays the first answer
+     * (the same key with another body is refused with 422 and changes nothing).
+     */
     @Transactional
-    public InspectionView record(NewInspection req) {
+    public Recorded record(NewInspection req, String idempotencyKey) {
+        var replay = idempotency.replay(IDEMPOTENCY_SCOPE, idempotencyKey, req);
+        if (replay.isPresent()) {
+            try {
+                return new Recorded(json.readValue(replay.get().body(), InspectionView.class), true);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored answer of Idempotency-Key " + idempotencyKey + " is not readable", e);
+            }
+        }
+        InspectionView view = record(req);
+        idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, req, 201, view);
+        return new Recorded(view, false);
+    }
+
+    private InspectionView record(NewInspection req) {
         InspectionPlan plan = plans.find(req.planId());
         if (!plan.active) {
             InspectionPlan active = InspectionPlan.<InspectionPlan>find("product = ?1 and supplier = ?2 and operation = ?3"
@@ -157,7 +184,7 @@ public class InspectionService {
                     .collect(Collectors.joining("; "));
             moved = lots.inspectionRejected(lot.id(), reason);
         }
-        InspectionView view = view(i, plan, classViews, moved.status().name(), req.remarks());
+        InspectionView view = view(i, plan, classViews, moved.status().name(), req.remarks(), nullToEmpty(req.attributes()));
         changes.fire(new RecordChanged(ENTITY, i.id.toString(), "RECORDED", null, view, null));
         if (verdict.accepted()) {
             InspectionPassed event = new InspectionPassed(i.id, lot.id(), plan.product, emptyToNull(supplier), plan.id,
@@ -194,16 +221,16 @@ public class InspectionService {
         try {
             List<ClassVerdictView> classes = List.of(json.readValue(i.verdicts, ClassVerdictView[].class));
             StoredResults results = json.readValue(i.measurements, StoredResults.class);
-            return view(i, plan, classes, null, results.remarks());
+            return view(i, plan, classes, null, results.remarks(), nullToEmpty(results.attributes()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored inspection " + i.id + " is not readable", e);
         }
     }
 
     private static InspectionView view(Inspection i, InspectionPlan plan, List<ClassVerdictView> classes,
-            String lotStatus, String remarks) {
+            String lotStatus, String remarks, List<AttributeResult> attributes) {
         return new InspectionView(i.id, i.lotId, i.planId, plan.planVersion, i.lotSize, i.original, i.accepted,
-                i.inspector, i.inspectedAt, classes, lotStatus, remarks);
+                i.inspector, i.inspectedAt, classes, lotStatus, remarks, attributes);
     }
 
     private static ClassVerdictView classView(InspectionPlan plan, InspectionVerdict.ClassVerdict v) {
@@ -239,6 +266,9 @@ public class InspectionService {
         for (AttributeResult a : nullToEmpty(attributes)) {
             if (out.put(a.defectClass(), a.nonconforming()) != null) {
                 throw new ValidationProblem("attributes", a.defectClass() + " is given twice");
+            }
+            if (a.defects() != null && a.defects().stream().map(d -> d.code().strip()).distinct().count() < a.defects().size()) {
+                throw new ValidationProblem("attributes", a.defectClass() + " lists a defect code twice");
             }
         }
         return out;

@@ -80,8 +80,14 @@ public class MaterialReviewService {
         suspects.forEach((id, s) -> suspectQty.put(id, s.suspectQuantity));
         List<Mismatch> mismatches = DispositionReconciliation.mismatches(lines, suspectQty);
         if (!mismatches.isEmpty()) {
-            List<Map<String, Object>> details = mismatches.stream().map(m -> Map.<String, Object>of("lotId", m.lotId(),
-                    "suspectQuantity", m.suspect(), "dispositionedQuantity", m.decided())).toList();
+            List<Map<String, Object>> details = new ArrayList<>();
+            for (Mismatch m : mismatches) {
+                Map<String, Object> lot = new LinkedHashMap<>();
+                lot.put("lotId", m.lotId());
+                lot.put("suspectQuantity", NcrDetails.plain(m.suspect()));
+                lot.put("dispositionedQuantity", NcrDetails.plain(m.decided()));
+                details.add(lot);
+            }
             throw new NcrProblems.QuantitiesDoNotReconcile("per lot the disposition quantities must add up to the"
                     + " lot's suspect quantity; " + mismatches.size() + " lot(s) do not", details);
         }

@@ -28,6 +28,11 @@ public record NcrDetail(NcrView ncr, NcrEvidence evidence, List<String> variable
             Instant productionEnd, String reason, UUID viaLotId, String statusAtProposal, String currentStatus,
             BigDecimal suspectQuantity, BigDecimal dispositionedQuantity, String unit, boolean held,
             boolean recallReview) {
+
+        /** Held and not yet dispositioned: the material review still has to decide it. */
+        public boolean awaitingDisposition() {
+            return held && (dispositionedQuantity == null || dispositionedQuantity.signum() == 0);
+        }
     }
 
     /** A signed containment. */
