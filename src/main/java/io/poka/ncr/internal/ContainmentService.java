@@ -27,8 +27,13 @@ public class ContainmentService {
     private final LotsApi lots;
     private final Signatures signatures;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<Object> events;
+    private final io.poka.platform.QualityEvents outbox;
 
-    ContainmentService(NcrService ncrs, LotsApi lots, Signatures signatures, Clock clock) {
+    ContainmentService(NcrService ncrs, LotsApi lots, Signatures signatures, Clock clock,
+            jakarta.enterprise.event.Event<Object> events, io.poka.platform.QualityEvents outbox) {
+        this.events = events;
+        this.outbox = outbox;
         this.ncrs = ncrs;
         this.lots = lots;
         this.signatures = signatures;
@@ -90,7 +95,7 @@ public class ContainmentService {
         c.signedAt = sig.signedAt();
         c.persist();
         NcrView after = ncrs.transition(n, before, next, "CONTAINED", reason, sig);
-        ncrs.publish(n, new ContainmentApplied(n.id, n.number, held, recall, sig.username(), sig.signedAt()));
+        publish(n, new ContainmentApplied(n.id, n.number, held, recall, sig.username(), sig.signedAt()));
         return after;
     }
 
@@ -99,5 +104,11 @@ public class ContainmentService {
             throw new ValidationProblem("signature", "an electronic signature (password and meaning) is required");
         }
         return signatures.sign(input.password(), input.meaning());
+    }
+
+    /** Fires the event in process and stores it in the outbox for the quality-events topic, keyed by the report. */
+    private void publish(NcrRecord n, Object event) {
+        events.fire(event);
+        outbox.publish(event.getClass().getSimpleName(), n.id.toString(), event);
     }
 }

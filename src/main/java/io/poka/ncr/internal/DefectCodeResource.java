@@ -53,7 +53,8 @@ public class DefectCodeResource {
     @APIResponse(responseCode = "200", description = "Every code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                            implementation = DefectCodeView.class)))
+                            implementation = DefectCodeView.class),
+                    examples = @ExampleObject(name = "catalogue", value = "[" + CODE_EXAMPLE + "]")))
     public List<DefectCodeView> list() {
         return api.defectCodes();
     }

@@ -32,8 +32,13 @@ public class MaterialReviewService {
     private final ContainmentService containment;
     private final LotsApi lots;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<Object> events;
+    private final io.poka.platform.QualityEvents outbox;
 
-    MaterialReviewService(NcrService ncrs, ContainmentService containment, LotsApi lots, Clock clock) {
+    MaterialReviewService(NcrService ncrs, ContainmentService containment, LotsApi lots, Clock clock,
+            jakarta.enterprise.event.Event<Object> events, io.poka.platform.QualityEvents outbox) {
+        this.events = events;
+        this.outbox = outbox;
         this.ncrs = ncrs;
         this.containment = containment;
         this.lots = lots;
@@ -123,12 +128,18 @@ public class MaterialReviewService {
                         || NcrDisposition.count("ncrId = ?1 and lotId = ?2", n.id, s.id.lotId) > 0);
         NcrView after = ncrs.transition(n, before, complete ? next : n.status, "DISPOSITION_RECORDED",
                 r.reason().strip(), sig);
-        ncrs.publish(n, new DispositionRecorded(n.id, n.number, recorded, sig.username(), sig.signedAt()));
+        publish(n, new DispositionRecorded(n.id, n.number, recorded, sig.username(), sig.signedAt()));
         return after;
     }
 
     private static String describe(List<Line> lines) {
         return String.join(", ", lines.stream().map(l -> l.decision() + " " + l.quantity().stripTrailingZeros()
                 .toPlainString()).toList());
+    }
+
+    /** Fires the event in process and stores it in the outbox for the quality-events topic, keyed by the report. */
+    private void publish(NcrRecord n, Object event) {
+        events.fire(event);
+        outbox.publish(event.getClass().getSimpleName(), n.id.toString(), event);
     }
 }

@@ -115,7 +115,8 @@ public class NcrResource {
     @Operation(operationId = "listNcrs", summary = "List nonconformance reports, filtered and paged, newest first",
             description = "defectCode matches the code and its sub-codes; the opened range is [openedFrom, openedTo); page counts from 0.")
     @APIResponse(responseCode = "200", description = "One page and the total",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrPage.class),
+                    examples = @ExampleObject(name = "one page", value = "{\"items\": [" + NCR_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     public NcrPage list(@QueryParam("q") String text, @QueryParam("status") List<NcrStatus> statuses,
             @QueryParam("source") NcrSource source, @QueryParam("defectCode") String defectCode,
             @QueryParam("product") String product, @QueryParam("line") String line,
@@ -147,7 +148,12 @@ public class NcrResource {
     @Operation(operationId = "getNcrDetail", summary = "A report with its evidence, suspect lots, containments,"
             + " dispositions, investigation, attachments, history, allowed actions and similar earlier reports")
     @APIResponse(responseCode = "200", description = "The report in full",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrDetail.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrDetail.class),
+                    examples = @ExampleObject(name = "opened by hand", value = "{\"ncr\": " + NCR_EXAMPLE + ", \"evidence\": null,"
+                            + " \"variables\": [], \"suspectLots\": [], \"containments\": [], \"dispositions\": [],"
+                            + " \"investigation\": null, \"attachments\": [], \"history\": [{\"from\": null, \"to\": \"OPEN\","
+                            + " \"reason\": \"opened from MANUAL\", \"actor\": \"qa.lead\", \"at\": \"2026-12-05T07:10:00Z\"}],"
+                            + " \"allowedActions\": [\"CANCEL\", \"CONTAIN\", \"INVESTIGATE\"], \"similar\": []}")))
     @APIResponse(responseCode = "404", description = "No such report", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public NcrDetail detail(@PathParam("id") UUID id) {
         return details.detail(id);

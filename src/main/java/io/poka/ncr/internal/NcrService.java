@@ -205,7 +205,7 @@ public class NcrService {
         NcrView after = NcrViews.view(n);
         changes.fire(new RecordChanged(ENTITY, n.id.toString(), action, before, after, reason, sig));
         if (from != to) {
-            events.fire(new NcrStatusChanged(n.id, n.number, from, to, reason, actor(), n.updatedAt));
+            events.fire(NcrStatusChanged.of(n.id, n.number, from, to, reason, actor(), n.updatedAt));
         }
         return after;
     }
