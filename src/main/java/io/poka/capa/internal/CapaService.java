@@ -13,7 +13,7 @@ import io.poka.capa.internal.CapaRequests.NewCapa;
 import io.poka.capa.internal.CapaRequests.Transition;
 import io.poka.capa.CapaApi.CapaDetail;
 import io.poka.capa.CapaApi.CapaHistoryEntry;
-import io.poka.platform.KnownUsers;
+import io.poka.platform.Users;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
 import io.poka.platform.RecordChanged;
@@ -53,13 +53,13 @@ public class CapaService {
     private final jakarta.enterprise.event.Event<RecordChanged> changes;
     private final QualityEvents outbox;
     private final Signatures signatures;
-    private final KnownUsers users;
+    private final Users users;
     private final NcrFacts ncrs;
     private final EffectivenessEvaluator evaluator;
 
     CapaService(EntityManager em, Instance<SecurityIdentity> identity, Clock clock,
             jakarta.enterprise.event.Event<RecordChanged> changes, QualityEvents outbox, Signatures signatures,
-            KnownUsers users, NcrFacts ncrs, EffectivenessEvaluator evaluator) {
+            Users users, NcrFacts ncrs, EffectivenessEvaluator evaluator) {
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -74,7 +74,7 @@ public class CapaService {
     @Transactional
     public CapaView create(NewCapa request) {
         List<ValidationProblem.FieldError> errors = new ArrayList<>();
-        if (!users.isEnabledUser(request.owner())) {
+        if (!users.isActive(request.owner())) {
             errors.add(new ValidationProblem.FieldError("owner", "'" + request.owner() + "' is not an enabled user"));
         }
         if (request.ncrId() != null && !ncrs.exists(request.ncrId())) {
