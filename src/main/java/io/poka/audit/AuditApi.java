@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * What other modules and the UI may ask of the audit trail. Writing to it needs no call here: fire
- * {@link io.poka.platform.RecordChanged} inside the transaction of the change and the trail records it in that same
+ * {@link io.poka.platform.RecordChanged} inside the transaction of the change and the trail journals it in that same
  * transaction (attach the {@link io.poka.platform.Signature} from {@link io.poka.platform.Signatures#sign} when the
- * change is signed).
+ * change is signed); it is chained (sequence number and hash) right after the commit. Every read here first chains
+ * what was committed before it, so it sees every committed change; a change of the caller's own, still open
+ * transaction is not in the chain yet.
  */
 public interface AuditApi {
 
@@ -22,7 +24,7 @@ public interface AuditApi {
     /**
      * Walks the chain (or the range from..to of sequence numbers, both inclusive; null = its start or end), recomputing
      * each hash, and checks every signature in the range is bound to its entry. Runs in the caller's transaction when
-     * there is one (and then sees its uncommitted entries), else in its own.
+     * there is one, else in its own; entries not committed yet are not in the chain, so not checked.
      */
     ChainVerification verify(Long fromSequence, Long toSequence);
 

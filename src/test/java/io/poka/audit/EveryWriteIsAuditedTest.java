@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * every module schema (read from the catalogue, so a new table is covered the day it is created) logs each transaction
  * that writes it; a workload drives each module through its public entry points (REST, the telemetry stream and what
  * it triggers: automatic limits, violations, alerts); then every logged transaction that wrote a non-exempt table must
- * also have appended to audit.entry, and every non-exempt table must have been written at least once by the workload.
+ * also have appended to the audit journal (audit.journal, chained into audit.entry right after its commit), and every
+ * non-exempt table must have been written at least once by the workload.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -99,7 +100,7 @@ class EveryWriteIsAuditedTest {
                     + " tg_table_schema || '.' || tg_table_name, op) on conflict do nothing; return null; end $$");
             for (String table : moduleTables(c)) {
                 if (exempt(table, "INSERT") && exempt(table, "UPDATE") && exempt(table, "DELETE")
-                        && !table.equals("audit.entry")) {
+                        && !table.equals("audit.journal")) {
                     continue;
                 }
                 s.execute("create trigger zz_audit_probe after insert or update or delete on " + table
@@ -126,7 +127,7 @@ class EveryWriteIsAuditedTest {
             Map<String, Long> unaudited = new TreeMap<>();
             try (ResultSet rs = s.executeQuery("select w.tbl, w.op, count(distinct w.txid) from audit_probe.write_log w"
                     + " where not exists (select 1 from audit_probe.write_log a where a.txid = w.txid"
-                    + " and a.tbl = 'audit.entry') group by w.tbl, w.op")) {
+                    + " and a.tbl = 'audit.journal') group by w.tbl, w.op")) {
                 while (rs.next()) {
                     if (!exempt(rs.getString(1), rs.getString(2))) {
                         unaudited.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));

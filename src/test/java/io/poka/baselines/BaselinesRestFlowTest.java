@@ -144,6 +144,7 @@ class BaselinesRestFlowTest {
                 .statusCode(200).body("predictions[0]", equalTo(before))
                 .body("modelVersion", containsString("@v1000"));
 
+        io.poka.testing.AuditJournal.awaitChained();
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
                 PreparedStatement s = c.prepareStatement("select action, user_id, after_state->>'modelVersion' from "
                         + "audit.entry where entity_type = 'BaselineModel' and entity_id = ?")) {

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The content of every table of Poka's schemas as (row count, sum of row hashes), read with one query, so a refused
  * request can be checked to have changed nothing (rows added, removed or updated, audit entries included). Tables
- * that change by themselves (login bookkeeping, the outbox relay) are left out.
+ * that change by themselves (login bookkeeping, the outbox relay) are left out; audit entries are read once chained
+ * (the audit journal is empty).
  */
 final class DatabaseSnapshot implements AutoCloseable {
     private static final Set<String> SCHEMAS = Set.of("platform", "telemetry", "audit", "lots", "inspections", "spc",
@@ -45,6 +46,7 @@ final class DatabaseSnapshot implements AutoCloseable {
 
     /** Table name to "count/hash". */
     Map<String, String> take() throws SQLException {
+        io.poka.testing.AuditJournal.awaitChained();
         Map<String, String> state = new LinkedHashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
@@ -59,6 +61,7 @@ final class DatabaseSnapshot implements AutoCloseable {
      * toward lockout in a transaction of its own, and the lock is audited (21 CFR 11.300 d), by design.
      */
     boolean onlyLockoutsAuditedAfter(long afterSequence) throws SQLException {
+        io.poka.testing.AuditJournal.awaitChained();
         try (var s = connection.prepareStatement("select count(*) from audit.entry where sequence > ?"
                 + " and not (entity_type = 'User' and action = 'LOCKED')")) {
             s.setLong(1, afterSequence);
@@ -71,6 +74,7 @@ final class DatabaseSnapshot implements AutoCloseable {
 
     /** Whether an audit entry after {@code afterSequence}, other than a lockout, was made by {@code user}. */
     boolean auditedFor(String user, long afterSequence) throws SQLException {
+        io.poka.testing.AuditJournal.awaitChained();
         try (var s = connection.prepareStatement("select count(*) from audit.entry where sequence > ? and user_id = ?"
                 + " and not (entity_type = 'User' and action = 'LOCKED')")) {
             s.setLong(1, afterSequence);
@@ -84,6 +88,7 @@ final class DatabaseSnapshot implements AutoCloseable {
 
     /** The newest audit sequence. */
     long auditHead() throws SQLException {
+        io.poka.testing.AuditJournal.awaitChained();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("select coalesce(max(sequence), 0) from audit.entry")) {
             rs.next();

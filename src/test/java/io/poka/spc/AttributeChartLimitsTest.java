@@ -96,6 +96,7 @@ class AttributeChartLimitsTest {
                 .body("baselineCount", equalTo(28))
                 .body("excluded", contains(sample15.toString(), sample23.toString()))
                 .body("frozenBy", equalTo("admin"));
+        io.poka.testing.AuditJournal.awaitChained();
         assertEquals(1L, TelemetryFixtures.count("select count(*) from audit.entry where entity_type = "
                 + "'SpcAttributeLimits' and action = 'FROZEN' and entity_id = ?", chart + "/v1"));
 
@@ -286,6 +287,7 @@ class AttributeChartLimitsTest {
                 .statusCode(200)
                 .body("limits.version", equalTo(1))
                 .body("points[0].ucl", closeTo(19.85 + 3 * Math.sqrt(19.85), 1e-9));
+        io.poka.testing.AuditJournal.awaitChained();
         assertEquals(2L, TelemetryFixtures.count("select count(*) from audit.entry where entity_type = "
                 + "'SpcAttributeLimits' and entity_id like ?", chart + "/v%"));
     }

@@ -35,6 +35,7 @@ class AuditCheckpoints {
     static final String FORMAT = "poka-audit-checkpoint/1";
 
     private final AuditStore store;
+    private final ChainSequencer sequencer;
     private final CheckpointStore checkpoints;
     private final ServerSigningKey key;
     private final QualityEvents events;
@@ -43,9 +44,10 @@ class AuditCheckpoints {
     private final ObjectMapper json;
     private final Event<RecordChanged> changes;
 
-    AuditCheckpoints(AuditStore store, CheckpointStore checkpoints, ServerSigningKey key, QualityEvents events,
+    AuditCheckpoints(AuditStore store, ChainSequencer sequencer, CheckpointStore checkpoints, ServerSigningKey key, QualityEvents events,
             Actors actors, Clock clock, ObjectMapper json, Event<RecordChanged> changes) {
         this.store = store;
+        this.sequencer = sequencer;
         this.checkpoints = checkpoints;
         this.key = key;
         this.events = events;
@@ -55,9 +57,13 @@ class AuditCheckpoints {
         this.changes = changes;
     }
 
-    /** Signs the current chain head, stores the checkpoint and queues it for the quality-events topic. */
+    /**
+     * Signs the current chain head (after chaining what was committed before), stores the checkpoint and queues it for
+     * the quality-events topic.
+     */
     @Transactional
     ChainCheckpoint publish(String trigger) {
+        sequencer.drain();
         ChainPoint head = store.head();
         String id = UUID.randomUUID().toString();
         Instant now = HashChain.truncate(clock.instant());
@@ -89,6 +95,7 @@ class AuditCheckpoints {
      */
     @Transactional
     Optional<ChainCheckpoint> publishIfMoved() {
+        sequencer.drain();
         ChainPoint head = store.head();
         Optional<ChainCheckpoint> last = checkpoints.latest();
         if (head.sequence() == 0 || last.isPresent() && head.sequence() <= last.get().sequence() + 1) {

@@ -42,4 +42,18 @@ public interface AuditConfig {
     /** Largest page the entry search returns. */
     @WithDefault("1000")
     int searchMaxLimit();
+
+    /**
+     * Most journal entries the sequencer chains in one transaction (audit.journal to audit.entry); a larger batch
+     * costs fewer commits under load and holds the chain head longer.
+     */
+    @WithDefault("1000")
+    int sequencerBatch();
+
+    /**
+     * How often the sequencer looks for journal entries nobody woke it for (appended by another replica, or left by a
+     * crash); appends of this instance wake it at their commit.
+     */
+    @WithDefault("200ms")
+    java.time.Duration sequencerPoll();
 }

@@ -68,6 +68,7 @@ class AuditExports {
     }
 
     private final AuditStore store;
+    private final ChainSequencer sequencer;
     private final Actors actors;
     private final ServerSigningKey key;
     private final AuditConfig config;
@@ -75,9 +76,10 @@ class AuditExports {
     private final ObjectMapper json;
     private final Event<RecordChanged> changes;
 
-    AuditExports(AuditStore store, Actors actors, ServerSigningKey key, AuditConfig config, Clock clock,
-            ObjectMapper json, Event<RecordChanged> changes) {
+    AuditExports(AuditStore store, ChainSequencer sequencer, Actors actors, ServerSigningKey key, AuditConfig config,
+            Clock clock, ObjectMapper json, Event<RecordChanged> changes) {
         this.store = store;
+        this.sequencer = sequencer;
         this.actors = actors;
         this.key = key;
         this.config = config;
@@ -96,6 +98,7 @@ class AuditExports {
         }
         AuditQuery query = new AuditQuery(request.from(), request.to(), blank(request.entityType()),
                 blank(request.entityId()), blank(request.lot()), blank(request.user()));
+        sequencer.drain();
         ChainPoint head = store.head();
         long rows = store.count(query, 0, head.sequence());
         if (rows > config.exportMaxRows()) {

@@ -12,18 +12,21 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 
 /**
- * Writes every {@link RecordChanged} into the audit trail synchronously, in the transaction of the change, so the entry
- * commits or rolls back with it. Firing outside a transaction fails the change: an unaudited write must not happen.
+ * Writes every {@link RecordChanged} into the audit journal synchronously, in the transaction of the change, so the
+ * entry commits or rolls back with it; the {@link ChainSequencer} chains it after the commit. Firing outside a
+ * transaction fails the change: an unaudited write must not happen.
  */
 @ApplicationScoped
 class AuditRecorder {
     private final AuditStore store;
+    private final ChainSequencer sequencer;
     private final Actors actors;
     private final Clock clock;
     private final ObjectMapper json;
 
-    AuditRecorder(AuditStore store, Actors actors, Clock clock, ObjectMapper json) {
+    AuditRecorder(AuditStore store, ChainSequencer sequencer, Actors actors, Clock clock, ObjectMapper json) {
         this.store = store;
+        this.sequencer = sequencer;
         this.actors = actors;
         this.clock = clock;
         this.json = json;
@@ -38,10 +41,11 @@ class AuditRecorder {
         }
         Signature signature = s == null ? null
                 : new Signature(s.username(), s.printedName(), s.meaning(), HashChain.truncate(s.signedAt()));
-        store.append(new EntryContent(0, HashChain.truncate(clock.instant()), actor.userId(), actor.printedName(),
+        store.journal(new EntryContent(0, HashChain.truncate(clock.instant()), actor.userId(), actor.printedName(),
                 require(change.entityType(), "entityType"), require(change.entityId(), "entityId"),
                 require(change.action(), "action"), state(change.before()), state(change.after()), change.reason(),
                 signature, null));
+        sequencer.wakeAfterCommit();
     }
 
     private String state(Object value) {

@@ -58,7 +58,10 @@ public class AuditResource {
         if (request == null) {
             throw new ValidationProblem("body", "a JSON object with comment and password");
         }
-        return reviews.review(request);
+        TrailReviews.Review review = reviews.review(request);
+        // the review's entry is chained after its commit: read back its sequence number (the read chains it first)
+        long sequence = audit.history(TrailReviews.ENTITY, review.reviewId()).get(0).sequence();
+        return new TrailReviews.Review(review.reviewId(), review.verification(), sequence);
     }
 
     @GET

@@ -31,15 +31,18 @@ class AuditService implements AuditApi {
 
     private final AuditStore store;
     private final AuditConfig config;
+    private final ChainSequencer sequencer;
 
-    AuditService(AuditStore store, AuditConfig config) {
+    AuditService(AuditStore store, AuditConfig config, ChainSequencer sequencer) {
         this.store = store;
         this.config = config;
+        this.sequencer = sequencer;
     }
 
     @Override
     @Transactional
     public List<AuditEntry> history(String entityType, String entityId) {
+        sequencer.drain();
         return store.find(AuditQuery.entity(entityType, entityId), 0, Long.MAX_VALUE, Integer.MAX_VALUE).stream()
                 .map(AuditService::view).toList();
     }
@@ -47,6 +50,7 @@ class AuditService implements AuditApi {
     @Override
     @Transactional
     public List<AuditSignature> signatures(String entityType, String entityId) {
+        sequencer.drain();
         List<AuditSignature> result = new ArrayList<>();
         for (StoredSignature s : store.signaturesOf(entityType, entityId)) {
             StoredEntry entry = entry(s.entrySequence());
@@ -65,18 +69,21 @@ class AuditService implements AuditApi {
         if (limit < 1 || limit > config.searchMaxLimit()) {
             throw new ValidationProblem("limit", "must be between 1 and " + config.searchMaxLimit());
         }
+        sequencer.drain();
         return store.find(query, afterSequence, Long.MAX_VALUE, limit).stream().map(AuditService::view).toList();
     }
 
     @Override
     @Transactional
     public ChainPoint head() {
+        sequencer.drain();
         return store.head();
     }
 
     /** Runs in the caller's transaction if there is one, else in its own with a budget for long walks. */
     @Override
     public ChainVerification verify(Long fromSequence, Long toSequence) {
+        sequencer.drain();
         if (QuarkusTransaction.isActive()) {
             return walk(fromSequence, toSequence);
         }

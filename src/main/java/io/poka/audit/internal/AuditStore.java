@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 
 /**
- * SQL of the audit schema, run on the connection of the caller's transaction. It offers only inserts and reads: the
- * application has no path that updates or deletes an entry (and the database refuses both).
+ * SQL of the audit schema, run on the connection of the caller's transaction. It offers only inserts and reads of the
+ * trail: the application has no path that updates or deletes an entry (and the database refuses both); journal rows
+ * are deleted only in the transaction that chains them (and the database refuses any other delete).
  */
 @ApplicationScoped
 class AuditStore {
@@ -37,83 +38,146 @@ class AuditStore {
     }
 
     /**
-     * Appends one entry at the end of the chain. The chain head row stays locked until the caller's transaction ends,
-     * so concurrent appenders queue and each links to the entry committed before it.
+     * Appends one entry to the journal in the caller's transaction: no lock, so concurrent writers do not queue. The
+     * entry gets its sequence number and hash when {@link #chainPending} moves it into the chain after the commit.
      *
-     * @param content the entry without sequence number and previous hash (both are taken from the chain head)
+     * @param content the entry without sequence number and previous hash (the sequencer assigns both)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    ChainPoint append(EntryContent content) {
-        em.flush();
+    void journal(EntryContent content) {
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into audit.journal (recorded_at, user_id,"
+                    + " printed_name, entity_type, entity_id, action, before_state, after_state, reason, signer,"
+                    + " signer_printed_name, signature_meaning, signed_at)"
+                    + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)")) {
+                setContent(ps, 1, content);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether committed journal rows wait to be chained (a cheap check before locking the chain head). */
+    boolean journalPending() {
         return session().doReturningWork(c -> {
-            long lastSequence;
-            String lastHash;
+            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from audit.journal)");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    /**
+     * Moves up to {@code max} committed journal rows, oldest first, to the end of the chain in the current
+     * transaction: locks the chain head (so one sequencer at a time, across replicas), gives each row the next
+     * sequence number and its hash, inserts the entries and their signature records, deletes the journal rows and
+     * moves the head. A rollback leaves the journal as it was, so nothing is lost or chained twice.
+     *
+     * @return how many entries were chained
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int chainPending(int max) {
+        return session().doReturningWork(c -> {
+            long sequence;
+            String previous;
             try (PreparedStatement lock = c.prepareStatement(
                     "select last_sequence, last_hash from audit.chain_head where id = 1 for update");
                     ResultSet rs = lock.executeQuery()) {
                 rs.next();
-                lastSequence = rs.getLong(1);
-                lastHash = rs.getString(2);
+                sequence = rs.getLong(1);
+                previous = rs.getString(2);
             }
-            EntryContent e = new EntryContent(lastSequence + 1, content.recordedAt(), content.userId(),
-                    content.printedName(), content.entityType(), content.entityId(), content.action(),
-                    content.beforeJson(), content.afterJson(), content.reason(), content.signature(), lastHash);
-            String hash = HashChain.hash(e);
-            insertEntry(c, e, hash);
-            if (e.signature() != null) {
-                insertSignature(c, e, hash);
+            List<Long> ids = new ArrayList<>();
+            List<EntryContent> chained = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, recorded_at, user_id, printed_name, entity_type,"
+                    + " entity_id, action, before_state::text, after_state::text, reason, signer, signer_printed_name,"
+                    + " signature_meaning, signed_at from audit.journal order by id limit ?")) {
+                ps.setInt(1, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String signer = rs.getString(11);
+                        Signature s = signer == null ? null : new Signature(signer, rs.getString(12),
+                                Signature.Meaning.valueOf(rs.getString(13)), instant(rs, 14));
+                        ids.add(rs.getLong(1));
+                        chained.add(new EntryContent(++sequence, instant(rs, 2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), s, null));
+                    }
+                }
+            }
+            if (chained.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement entries = c.prepareStatement("insert into audit.entry (recorded_at, user_id,"
+                    + " printed_name, entity_type, entity_id, action, before_state, after_state, reason, signer,"
+                    + " signer_printed_name, signature_meaning, signed_at, sequence, previous_hash, hash, journal_id)"
+                    + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement signatures = c.prepareStatement("insert into audit.signature (entry_sequence,"
+                            + " entry_hash, username, printed_name, meaning, signed_at) values (?, ?, ?, ?, ?, ?)")) {
+                boolean signed = false;
+                for (int i = 0; i < chained.size(); i++) {
+                    EntryContent j = chained.get(i);
+                    EntryContent e = new EntryContent(j.sequence(), j.recordedAt(), j.userId(), j.printedName(),
+                            j.entityType(), j.entityId(), j.action(), j.beforeJson(), j.afterJson(), j.reason(),
+                            j.signature(), previous);
+                    String hash = HashChain.hash(e);
+                    setContent(entries, 1, e);
+                    entries.setLong(14, e.sequence());
+                    entries.setString(15, previous);
+                    entries.setString(16, hash);
+                    entries.setLong(17, ids.get(i));
+                    entries.addBatch();
+                    if (e.signature() != null) {
+                        Signature s = e.signature();
+                        signatures.setLong(1, e.sequence());
+                        signatures.setString(2, hash);
+                        signatures.setString(3, s.username());
+                        signatures.setString(4, s.printedName());
+                        signatures.setString(5, s.meaning().name());
+                        signatures.setObject(6, utc(s.signedAt()));
+                        signatures.addBatch();
+                        signed = true;
+                    }
+                    previous = hash;
+                }
+                entries.executeBatch();
+                if (signed) {
+                    signatures.executeBatch();
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("delete from audit.journal where id = any (?)")) {
+                delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
             }
             try (PreparedStatement head = c.prepareStatement(
                     "update audit.chain_head set last_sequence = ?, last_hash = ? where id = 1")) {
-                head.setLong(1, e.sequence());
-                head.setString(2, hash);
+                head.setLong(1, sequence);
+                head.setString(2, previous);
                 head.executeUpdate();
             }
-            return new ChainPoint(e.sequence(), hash);
+            return chained.size();
         });
     }
 
-    private static void insertEntry(Connection c, EntryContent e, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into audit.entry (sequence, recorded_at, user_id,"
-                + " printed_name, entity_type, entity_id, action, before_state, after_state, reason, signer,"
-                + " signer_printed_name, signature_meaning, signed_at, previous_hash, hash)"
-                + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)")) {
-            Signature s = e.signature();
-            ps.setLong(1, e.sequence());
-            ps.setObject(2, utc(e.recordedAt()));
-            ps.setString(3, e.userId());
-            ps.setString(4, e.printedName());
-            ps.setString(5, e.entityType());
-            ps.setString(6, e.entityId());
-            ps.setString(7, e.action());
-            ps.setString(8, e.beforeJson());
-            ps.setString(9, e.afterJson());
-            ps.setString(10, e.reason());
-            ps.setString(11, s == null ? null : s.username());
-            ps.setString(12, s == null ? null : s.printedName());
-            ps.setString(13, s == null ? null : s.meaning().name());
-            if (s == null) {
-                ps.setNull(14, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                ps.setObject(14, utc(s.signedAt()));
-            }
-            ps.setString(15, e.previousHash());
-            ps.setString(16, hash);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void insertSignature(Connection c, EntryContent e, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into audit.signature (entry_sequence, entry_hash,"
-                + " username, printed_name, meaning, signed_at) values (?, ?, ?, ?, ?, ?)")) {
-            Signature s = e.signature();
-            ps.setLong(1, e.sequence());
-            ps.setString(2, hash);
-            ps.setString(3, s.username());
-            ps.setString(4, s.printedName());
-            ps.setString(5, s.meaning().name());
-            ps.setObject(6, utc(s.signedAt()));
-            ps.executeUpdate();
+    /** Sets the 13 content parameters (recorded_at .. signed_at) starting at {@code first}. */
+    private static void setContent(PreparedStatement ps, int first, EntryContent e) throws SQLException {
+        Signature s = e.signature();
+        ps.setObject(first, utc(e.recordedAt()));
+        ps.setString(first + 1, e.userId());
+        ps.setString(first + 2, e.printedName());
+        ps.setString(first + 3, e.entityType());
+        ps.setString(first + 4, e.entityId());
+        ps.setString(first + 5, e.action());
+        ps.setString(first + 6, e.beforeJson());
+        ps.setString(first + 7, e.afterJson());
+        ps.setString(first + 8, e.reason());
+        ps.setString(first + 9, s == null ? null : s.username());
+        ps.setString(first + 10, s == null ? null : s.printedName());
+        ps.setString(first + 11, s == null ? null : s.meaning().name());
+        if (s == null) {
+            ps.setNull(first + 12, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(first + 12, utc(s.signedAt()));
         }
     }
 

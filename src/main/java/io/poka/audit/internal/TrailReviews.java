@@ -27,7 +27,9 @@ class TrailReviews {
             String password) {
     }
 
-    /** The recorded review: its id, the verification it signed, and the entry that holds it. */
+    static final String ENTITY = "AuditReview";
+
+    /** The recorded review: its id, the verification it signed, and the entry that holds it (0 until chained). */
     public record Review(String reviewId, ChainVerification verification, long entrySequence) {
     }
 
@@ -57,8 +59,8 @@ class TrailReviews {
         after.put("entriesChecked", result.entriesChecked());
         after.put("firstBroken", result.firstBroken());
         after.put("firstBrokenSignature", result.firstBrokenSignature());
-        changes.fire(new RecordChanged("AuditReview", id, "REVIEWED", null, after, request.comment().strip(),
+        changes.fire(new RecordChanged(ENTITY, id, "REVIEWED", null, after, request.comment().strip(),
                 signature));
-        return new Review(id, result, audit.head().sequence());
+        return new Review(id, result, 0);
     }
 }

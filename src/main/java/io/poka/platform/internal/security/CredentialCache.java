@@ -85,7 +85,8 @@ public class CredentialCache {
         entries.clear();
     }
 
-    private String key(String username, char[] password) {
+    /** Salted SHA-256 of user name and password: what identifies a credential here, never the password itself. */
+    String key(String username, char[] password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);

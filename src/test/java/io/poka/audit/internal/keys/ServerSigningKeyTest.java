@@ -63,6 +63,16 @@ class ServerSigningKeyTest {
             public int exportJobsKept() {
                 return 1;
             }
+
+            @Override
+            public int sequencerBatch() {
+                return 10;
+            }
+
+            @Override
+            public java.time.Duration sequencerPoll() {
+                return java.time.Duration.ofSeconds(1);
+            }
         };
     }
 }
