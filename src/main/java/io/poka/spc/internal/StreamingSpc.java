@@ -151,7 +151,7 @@ public class StreamingSpc {
      * Readings of these lines were stored by another consumer (the previous owner of a moved partition): their charts
      * are rebuilt from the store before this batch is charted, so they include those readings exactly once.
      */
-    void onRedelivered(ReadingsRedelivered event) {
+    void onRedelivered(@Observes ReadingsRedelivered event) {
         for (String line : event.lines()) {
             String prefix = line + '\u0000';
             states.keySet().removeIf(k -> k.startsWith(prefix));
@@ -159,7 +159,7 @@ public class StreamingSpc {
     }
 
     /** Partitions moved: another replica may have charted any line meanwhile, so every chart is rebuilt on next use. */
-    void onPartitionsMoved(ReadingPartitionsMoved event) {
+    void onPartitionsMoved(@Observes ReadingPartitionsMoved event) {
         states.clear();
     }
 
