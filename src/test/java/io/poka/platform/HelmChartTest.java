@@ -373,12 +373,12 @@ class HelmChartTest {
         Map<String, Object> pdb = only(objects, "PodDisruptionBudget");
         assertEquals("policy/v1", pdb.get("apiVersion"));
         assertEquals(1, (Integer) at(pdb, "spec", "minAvailable"));
-        assertEquals(at(deployment, "spec", "selector", "matchLabels"), at(pdb, "spec", "selector", "matchLabels"),
+        assertEquals((Object) at(deployment, "spec", "selector", "matchLabels"), at(pdb, "spec", "selector", "matchLabels"),
                 "the budget counts exactly the Deployment's pods");
         Map<String, Object> term = at(deployment, "spec", "template", "spec", "affinity", "podAntiAffinity",
                 "preferredDuringSchedulingIgnoredDuringExecution", 0, "podAffinityTerm");
         assertEquals("kubernetes.io/hostname", term.get("topologyKey"));
-        assertEquals(at(deployment, "spec", "selector", "matchLabels"), at(term, "labelSelector", "matchLabels"));
+        assertEquals((Object) at(deployment, "spec", "selector", "matchLabels"), at(term, "labelSelector", "matchLabels"));
 
         Map<String, Object> hard = at(only(render(template().set("podAntiAffinity", "hard")), "Deployment"),
                 "spec", "template", "spec", "affinity", "podAntiAffinity");
@@ -408,7 +408,8 @@ class HelmChartTest {
                 "poka.telemetry.readings.v1", "lagThreshold", "20000", "offsetResetPolicy", "earliest",
                 "allowIdleConsumers", "false"), trigger.get("metadata"));
         assertEquals("kafka-auth", at(trigger, "authenticationRef", "name"));
-        assertFalse(at(only(objects, "Deployment"), "spec") instanceof Map<?, ?> spec && spec.containsKey("replicas"),
+        Map<String, Object> deploymentSpec = at(only(objects, "Deployment"), "spec");
+        assertFalse(deploymentSpec.containsKey("replicas"),
                 "KEDA owns the replica count; a fixed one would fight it on every upgrade");
         assertTrue(kinds(objects).contains("PodDisruptionBudget"));
         assertFalse(kinds(render()).contains("ScaledObject"), "KEDA is opt-in");

@@ -1,12 +1,13 @@
 package io.poka.platform;
 
+import static io.poka.testing.ProcessLogs.freePort;
+import static io.poka.testing.ProcessLogs.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.platform.internal.embedded.PostgresServerSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -391,23 +391,4 @@ class ReplicasFailoverIT {
         return Admin.create(p);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            String s = Files.readString(log);
-            return s.substring(Math.max(0, s.length() - 4000));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static Collection<Replica> running() {
-        return replicas.values().stream().filter(r -> r.process().isAlive()).toList();
-    }
 }
