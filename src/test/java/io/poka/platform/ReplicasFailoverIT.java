@@ -141,6 +141,7 @@ class ReplicasFailoverIT {
         List<String> lines = defineLines(a, "kill9", 12);
         Streamed streamed = stream(lines, 3_000, 2_000, sent -> {
             if (sent == 8_000) {
+                awaitStored(lines, 2_000); // both replicas are storing
                 b.process().destroyForcibly(); // SIGKILL: no shutdown hook, no offset commit, no lease release
             }
         }, () -> true);
@@ -230,6 +231,18 @@ class ReplicasFailoverIT {
         assertEquals(0, count("select count(*) from platform.outbox_event where type = 'AlertRaised'"
                 + " and event_key = any(?) and published_at is null", keys(s.lines())), "every event relayed");
         assertTrue(any.process().isAlive());
+    }
+
+    private static void awaitStored(List<String> lines, long atLeast) {
+        try {
+            Instant end = Instant.now().plusSeconds(120);
+            while (count("select count(*) from telemetry.reading where line = any(?)", lines) < atLeast
+                    && Instant.now().isBefore(end)) {
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The partitions of the last assignment a replica logged (ReadingsRebalance). */

@@ -24,6 +24,7 @@ public class LeaseService implements Leases {
     private static final Logger LOG = Logger.getLogger(LeaseService.class);
 
     private final LeaseTable table;
+    private volatile boolean stopping;
 
     LeaseService(AgroalDataSource dataSource, PlatformConfig config) {
         String id = config.instanceId().filter(s -> !s.isBlank()).orElseGet(LeaseService::generatedId);
@@ -42,6 +43,9 @@ public class LeaseService implements Leases {
 
     @Override
     public boolean tryHold(String name) {
+        if (stopping) {
+            return false;
+        }
         boolean before = table.holds(name);
         try {
             OptionalLong generation = table.take(name);
@@ -84,8 +88,12 @@ public class LeaseService implements Leases {
         }
     }
 
-    /** Early in shutdown (before the pool closes): another replica can take the work without waiting for expiry. */
+    /**
+     * Early in shutdown (before the pool closes): another replica can take the work without waiting for expiry; no
+     * lease is taken any more, though scheduled jobs may still fire while the application stops.
+     */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
         table.held().forEach(this::release);
     }
 }
