@@ -56,8 +56,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Several packaged Poka processes on one PostgreSQL and a three-broker KRaft cluster (topics with replication factor
  * 3 and min.insync.replicas 2): a replica killed with SIGKILL mid-stream, a broker stopped mid-stream, a third
  * replica joining mid-stream. Each phase streams readings of its own lines (key = line; every 50th reading beyond the
- * limits) and then counts: readings stored = readings produced, one violation per spike, one alert per line whose
- * occurrences equal the spikes, one AlertRaised outbox event per line, all relayed. Nothing lost, nothing doubled.
+ * limits) and then counts: readings stored = readings produced, one individuals-chart violation per spike, one
+ * individuals alert per line whose occurrences equal the spikes, one AlertRaised outbox event per alert, all relayed.
+ * Nothing lost, nothing doubled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasFailoverIT {
@@ -175,8 +176,8 @@ class ReplicasFailoverIT {
         CompletableFuture<Void> joining = new CompletableFuture<>();
         AtomicReference<Instant> joinedAt = new AtomicReference<>();
         // a steady stream until replica-c is up and has consumed for 10 s: the group rebalances under load
-        Streamed streamed = stream(lines, 1_000, 500, sent -> {
-            if (sent == 3_000) {
+        Streamed streamed = stream(lines, 600, 300, sent -> {
+            if (sent == 1_800) {
                 CompletableFuture.runAsync(() -> {
                     try {
                         third.set(start("replica-c"));
@@ -189,7 +190,7 @@ class ReplicasFailoverIT {
             }
         }, () -> joining.isCompletedExceptionally()
                 || joinedAt.get() != null && Instant.now().isAfter(joinedAt.get().plusSeconds(10)));
-        joining.get(240, TimeUnit.SECONDS);
+        joining.get(480, TimeUnit.SECONDS);
         assertExactlyOnce(streamed, a);
         List<String> ofC = lastAssignment(third.get());
         assertTrue(!ofC.isEmpty() && ofC.size() < PARTITIONS, "replica-c got a share of the partitions: " + ofC);
@@ -218,16 +219,19 @@ class ReplicasFailoverIT {
                 "every acknowledged reading is stored, once");
         assertEquals(s.produced(), count("select count(distinct reading_id) from telemetry.reading where line = any(?)",
                 s.lines()), "no reading id twice");
-        assertEquals(s.spikes(), count("select count(*) from spc.violation where line = any(?)", s.lines()),
-                "one violation per spike");
+        // I-MR: each spike is one individuals-chart violation; the moving-range chart fires too (checked by the alerts)
+        String individuals = " and chart = 'INDIVIDUALS'";
+        assertEquals(s.spikes(), count("select count(*) from spc.violation where line = any(?)" + individuals,
+                s.lines()), "one individuals violation per spike");
         assertEquals(s.spikes(), count("select count(distinct (line, newest_point_at)) from spc.violation"
-                + " where line = any(?)", s.lines()), "no spike charted twice");
-        assertEquals(s.lines().size(), count("select count(*) from alerts.alert where line = any(?)", s.lines()),
-                "one alert per line's ongoing condition");
-        assertEquals(s.spikes(), count("select coalesce(sum(occurrences), 0) from alerts.alert where line = any(?)",
-                s.lines()), "each spike counted once in its alert");
-        assertEquals(s.lines().size(), count("select count(*) from platform.outbox_event where type = 'AlertRaised'"
-                + " and event_key = any(?)", keys(s.lines())), "one AlertRaised event per line");
+                + " where line = any(?)" + individuals, s.lines()), "no spike charted twice");
+        assertEquals(s.lines().size(), count("select count(*) from alerts.alert where line = any(?)" + individuals,
+                s.lines()), "one individuals alert per line's ongoing condition");
+        assertEquals(s.spikes(), count("select coalesce(sum(occurrences), 0) from alerts.alert where line = any(?)"
+                + individuals, s.lines()), "each spike counted once in its alert");
+        assertEquals(count("select count(*) from alerts.alert where line = any(?)", s.lines()), count(
+                "select count(*) from platform.outbox_event where type = 'AlertRaised' and event_key = any(?)",
+                keys(s.lines())), "one AlertRaised event per alert");
         assertEquals(0, count("select count(*) from platform.outbox_event where type = 'AlertRaised'"
                 + " and event_key = any(?) and published_at is null", keys(s.lines())), "every event relayed");
         assertTrue(any.process().isAlive());
@@ -373,7 +377,7 @@ class ReplicasFailoverIT {
 
     private static void awaitReady(Replica r) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        Instant end = Instant.now().plus(Duration.ofSeconds(240));
+        Instant end = Instant.now().plus(Duration.ofSeconds(420));
         while (Instant.now().isBefore(end)) {
             assertTrue(r.process().isAlive(), () -> r.name() + " exited early:\n" + tail(r.log()));
             try {
@@ -387,7 +391,7 @@ class ReplicasFailoverIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(r.name() + " not ready within 240 s:\n" + tail(r.log()));
+        throw new AssertionError(r.name() + " not ready within 420 s:\n" + tail(r.log()));
     }
 
     private HttpResponse<String> post(Replica r, String path, String json) throws Exception {
