@@ -72,3 +72,35 @@ Image reference; the tag defaults to the chart's appVersion.
 {{- define "poka.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
+
+{{/*
+JDBC URL, with sslmode and the mounted CA certificate appended when database.tls is enabled.
+*/}}
+{{- define "poka.jdbcUrl" -}}
+{{- $url := .Values.database.jdbcUrl }}
+{{- if .Values.database.tls.enabled }}
+{{- $sep := ternary "&" "?" (contains "?" $url) }}
+{{- printf "%s%ssslmode=%s&sslrootcert=/etc/poka/tls/postgres/%s" $url $sep .Values.database.tls.sslMode .Values.database.tls.caKey }}
+{{- else }}
+{{- $url }}
+{{- end }}
+{{- end }}
+
+{{/*
+Kafka security.protocol from kafka.tls and kafka.sasl.
+*/}}
+{{- define "poka.kafkaSecurityProtocol" -}}
+{{- if and .Values.kafka.tls.enabled .Values.kafka.sasl.enabled }}SASL_SSL
+{{- else if .Values.kafka.sasl.enabled }}SASL_PLAINTEXT
+{{- else }}SSL
+{{- end }}
+{{- end }}
+
+{{/*
+JAAS login module of the SASL mechanism.
+*/}}
+{{- define "poka.kafkaLoginModule" -}}
+{{- if eq .Values.kafka.sasl.mechanism "PLAIN" }}org.apache.kafka.common.security.plain.PlainLoginModule
+{{- else }}org.apache.kafka.common.security.scram.ScramLoginModule
+{{- end }}
+{{- end }}

@@ -79,6 +79,13 @@ class EveryWriteIsAuditedTest {
                     + " reset at the next good login); the lockout it leads to is audited (User LOCKED)"),
             Map.entry("baselines.training_job:UPDATE(steps_done)", "progress counter of a running job; its"
                     + " creation, start, success and failure are audited"),
+            Map.entry("platform.lease", "which replica runs the run-once work now (holder, expiry); no quality data,"
+                    + " take-overs are logged"),
+            Map.entry("scoring.line_activity", "counts of rows scored per line and minute for the active model's health"
+                    + " (derived from the streaming scores; the anomalies themselves are events)"),
+            Map.entry("scoring.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),
+            Map.entry("scoring.training_job:UPDATE(epochs_done,heartbeat_at,last_loss)", "progress of a running job;"
+                    + " its creation, start, cancel, success and failure are audited"),
             Map.entry("audit.*", "the trail's own storage: entries, signature records, chain head, signing key and"
                     + " signed checkpoints are append-only and verified by the hash chain and the checkpoint signature"));
 

@@ -1,5 +1,7 @@
 package io.poka.platform;
 
+import static io.poka.testing.ProcessLogs.freePort;
+import static io.poka.testing.ProcessLogs.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -294,18 +295,4 @@ class EmbeddedDefaultsIT {
         return new KafkaProducer<>(p);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            String s = Files.readString(log);
-            return s.substring(Math.max(0, s.length() - 4000));
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
 }

@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Renders helm/poka with the real Helm engine (helm-java) and checks the deployment contract that
  * operators rely on: credentials only from the existing Secret, Quarkus health probes, a non-root
- * read-only container, and a schema that refuses incomplete values.
+ * read-only container, a schema that refuses incomplete values, and replicas (disruption budget, anti-affinity, KEDA
+ * on consumer lag, TLS and SASL to external PostgreSQL and Kafka).
  */
 class HelmChartTest {
 
@@ -139,7 +140,7 @@ class HelmChartTest {
     @Test
     void rendersDeploymentServiceConfigMapAndServiceAccountButNoSecret() {
         List<Map<String, Object>> objects = render();
-        assertEquals(List.of("ConfigMap", "Deployment", "Service", "ServiceAccount"), kinds(objects));
+        assertEquals(List.of("ConfigMap", "Deployment", "PodDisruptionBudget", "Service", "ServiceAccount"), kinds(objects));
         for (Map<String, Object> object : objects) {
             assertEquals(FULLNAME, at(object, "metadata", "name"), () -> "name of " + object.get("kind"));
         }
@@ -362,5 +363,120 @@ class HelmChartTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> template().set("database.jdbcUrl", "jdbc:h2:mem:poka").call());
         assertTrue(e.getMessage().contains("jdbcUrl"), e.getMessage());
+    }
+
+    @Test
+    void twoReplicasByDefaultKeptByADisruptionBudgetAndSpreadOverNodes() {
+        List<Map<String, Object>> objects = render();
+        Map<String, Object> deployment = only(objects, "Deployment");
+        assertEquals(2, (Integer) at(deployment, "spec", "replicas"));
+        Map<String, Object> pdb = only(objects, "PodDisruptionBudget");
+        assertEquals("policy/v1", pdb.get("apiVersion"));
+        assertEquals(1, (Integer) at(pdb, "spec", "minAvailable"));
+        assertEquals((Object) at(deployment, "spec", "selector", "matchLabels"), at(pdb, "spec", "selector", "matchLabels"),
+                "the budget counts exactly the Deployment's pods");
+        Map<String, Object> term = at(deployment, "spec", "template", "spec", "affinity", "podAntiAffinity",
+                "preferredDuringSchedulingIgnoredDuringExecution", 0, "podAffinityTerm");
+        assertEquals("kubernetes.io/hostname", term.get("topologyKey"));
+        assertEquals((Object) at(deployment, "spec", "selector", "matchLabels"), at(term, "labelSelector", "matchLabels"));
+
+        Map<String, Object> hard = at(only(render(template().set("podAntiAffinity", "hard")), "Deployment"),
+                "spec", "template", "spec", "affinity", "podAntiAffinity");
+        assertNotNull(hard.get("requiredDuringSchedulingIgnoredDuringExecution"), "hard: never two on one node");
+        assertNull(at(only(render(template().set("podAntiAffinity", "")), "Deployment"), "spec", "template", "spec",
+                "affinity"));
+    }
+
+    @Test
+    void aSingleReplicaHasNoDisruptionBudget() {
+        // a budget of minAvailable 1 over one pod would block every node drain
+        assertFalse(kinds(render(template().set("replicaCount", 1))).contains("PodDisruptionBudget"));
+    }
+
+    @Test
+    void kedaScalesOnTheReadingsConsumerLagAndOwnsTheReplicaCount() {
+        List<Map<String, Object>> objects = render(template().set("autoscaling.keda.enabled", true)
+                .set("autoscaling.keda.maxReplicaCount", 4).set("autoscaling.keda.authenticationRef", "kafka-auth"));
+        Map<String, Object> scaled = only(objects, "ScaledObject");
+        assertEquals("keda.sh/v1alpha1", scaled.get("apiVersion"));
+        assertEquals(FULLNAME, at(scaled, "spec", "scaleTargetRef", "name"));
+        assertEquals(2, (Integer) at(scaled, "spec", "minReplicaCount"));
+        assertEquals(4, (Integer) at(scaled, "spec", "maxReplicaCount"));
+        Map<String, Object> trigger = at(scaled, "spec", "triggers", 0);
+        assertEquals("kafka", trigger.get("type"));
+        assertEquals(Map.of("bootstrapServers", BOOTSTRAP, "consumerGroup", "poka-telemetry", "topic",
+                "poka.telemetry.readings.v1", "lagThreshold", "20000", "offsetResetPolicy", "earliest",
+                "allowIdleConsumers", "false"), trigger.get("metadata"));
+        assertEquals("kafka-auth", at(trigger, "authenticationRef", "name"));
+        Map<String, Object> deploymentSpec = at(only(objects, "Deployment"), "spec");
+        assertFalse(deploymentSpec.containsKey("replicas"),
+                "KEDA owns the replica count; a fixed one would fight it on every upgrade");
+        assertTrue(kinds(objects).contains("PodDisruptionBudget"));
+        assertFalse(kinds(render()).contains("ScaledObject"), "KEDA is opt-in");
+    }
+
+    @Test
+    void externalKafkaWithTlsAndSaslTakesItsCredentialsFromTheSecretOnly() {
+        List<Map<String, Object>> objects = render(template().set("kafka.tls.enabled", true)
+                .set("kafka.tls.caSecret", "kafka-cluster-ca").set("kafka.sasl.enabled", true));
+        Map<String, Object> data = at(only(objects, "ConfigMap"), "data");
+        assertEquals("SASL_SSL", data.get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("SCRAM-SHA-512", data.get("KAFKA_SASL_MECHANISM"));
+        assertEquals("PEM", data.get("KAFKA_SSL_TRUSTSTORE_TYPE"));
+        assertEquals("/etc/poka/tls/kafka/ca.crt", data.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+        assertFalse(data.containsKey("KAFKA_SASL_JAAS_CONFIG"), "no credentials in the ConfigMap");
+        Map<String, Map<String, Object>> env = envByName(container(objects));
+        assertEquals("kafka-password", at(env.get("KAFKA_SASL_PASSWORD"), "valueFrom", "secretKeyRef", "key"));
+        assertEquals(SECRET, at(env.get("KAFKA_SASL_USERNAME"), "valueFrom", "secretKeyRef", "name"));
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required "
+                + "username=\"$(KAFKA_SASL_USERNAME)\" password=\"$(KAFKA_SASL_PASSWORD)\";",
+                env.get("KAFKA_SASL_JAAS_CONFIG").get("value"));
+        assertEquals("kafka-cluster-ca", secretVolume(objects, "kafka-ca"));
+        assertEquals("SSL", at(only(render(template().set("kafka.tls.enabled", true)), "ConfigMap"), "data",
+                "KAFKA_SECURITY_PROTOCOL"));
+        assertFalse(((Map<?, ?>) at(only(render(), "ConfigMap"), "data")).containsKey("KAFKA_SECURITY_PROTOCOL"),
+                "plaintext by default");
+    }
+
+    @Test
+    void postgresTlsVerifiesTheServerAgainstTheMountedCa() {
+        List<Map<String, Object>> objects = render(template().set("database.tls.enabled", true));
+        assertEquals(JDBC_URL + "?sslmode=verify-full&sslrootcert=/etc/poka/tls/postgres/ca.crt",
+                at(only(objects, "ConfigMap"), "data", "QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("postgres-ca", secretVolume(objects, "postgres-ca"));
+        assertEquals(JDBC_URL + "?ApplicationName=poka&sslmode=verify-ca&sslrootcert=/etc/poka/tls/postgres/ca.crt",
+                at(only(render(template().set("database.tls.enabled", true).set("database.tls.sslMode", "verify-ca")
+                        .set("database.jdbcUrl", JDBC_URL + "?ApplicationName=poka")), "ConfigMap"), "data",
+                        "QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    @Test
+    void httpsIsServedFromATlsSecretBesidePlainHttpForTheProbes() {
+        List<Map<String, Object>> objects = render(template().set("tls.http.secretName", "poka-tls"));
+        Map<String, Object> data = at(only(objects, "ConfigMap"), "data");
+        assertEquals("/etc/poka/tls/http/tls.crt", data.get("QUARKUS_HTTP_SSL_CERTIFICATE_FILES"));
+        assertEquals("/etc/poka/tls/http/tls.key", data.get("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES"));
+        assertEquals("poka-tls", secretVolume(objects, "http-tls"));
+        List<Map<String, Object>> ports = at(only(objects, "Service"), "spec", "ports");
+        assertEquals(List.of("http", "https"), ports.stream().map(p -> p.get("name")).toList());
+        assertEquals(8080, (Integer) at(container(objects), "readinessProbe", "httpGet", "port"));
+    }
+
+    @Test
+    void eachPodIsNamedInLeasesByItsPodName() {
+        Map<String, Map<String, Object>> env = envByName(container(render()));
+        assertEquals("metadata.name", at(env.get("POKA_PLATFORM_INSTANCE_ID"), "valueFrom", "fieldRef", "fieldPath"));
+    }
+
+    @Test
+    void schemaRefusesAnUnknownAntiAffinityAndSaslMechanism() {
+        assertThrows(IllegalStateException.class, () -> template().set("podAntiAffinity", "sometimes").call());
+        assertThrows(IllegalStateException.class, () -> template().set("kafka.sasl.mechanism", "GSSAPI").call());
+    }
+
+    private static String secretVolume(List<Map<String, Object>> objects, String name) {
+        List<Map<String, Object>> volumes = at(only(objects, "Deployment"), "spec", "template", "spec", "volumes");
+        return volumes.stream().filter(v -> name.equals(v.get("name"))).map(v -> (String) at(v, "secret", "secretName"))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume " + name + " in " + volumes));
     }
 }

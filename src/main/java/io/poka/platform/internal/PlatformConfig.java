@@ -31,6 +31,25 @@ public interface PlatformConfig {
     /** Outbox relay to the quality-events topic. */
     Outbox outbox();
 
+    /**
+     * This replica's name in lease rows and logs (env POKA_PLATFORM_INSTANCE_ID, e.g. the pod name); unset: host name,
+     * process id and a random part. Two running replicas must never share one.
+     */
+    Optional<String> instanceId();
+
+    /** Leases of the work that runs once across replicas (docs/replicas.md). */
+    Lease lease();
+
+    interface Lease {
+        /** How long a lease lasts unrenewed: the work of a replica that died moves to another after at most this. */
+        @WithDefault("PT15S")
+        Duration ttl();
+
+        /** How often a replica renews the leases it holds; well under the time to live (a third or less). */
+        @WithDefault("PT5S")
+        Duration heartbeat();
+    }
+
     /** Limits of incoming HTTP requests, answered as problem+json (the body limit is quarkus.http.limits.max-body-size). */
     Requests requests();
 

@@ -1,82 +1,105 @@
 package io.poka.scoring.internal;
 
+import io.poka.platform.Leases;
 import io.poka.scoring.ActiveModel;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts the rows each line's streaming scoring saw in the last hour (one bucket per minute), so the dashboard can
- * judge a model's health without storing every score. In memory and per process: it restarts empty with the
- * application, and with several replicas each one sees the lines it scored.
+ * Counts the rows each line's streaming scoring saw in the last hour, one row per line and minute in
+ * scoring.line_activity, so the dashboard can judge a model's health without storing every score; stored, so every
+ * replica answers with what all replicas scored and a restart forgets nothing.
  */
 @ApplicationScoped
 public class RecentActivity {
     /** The window the health indication looks back over. */
     public static final Duration WINDOW = Duration.ofHours(1);
-    private static final int BUCKETS = (int) WINDOW.toMinutes();
+    private static final long MINUTES = WINDOW.toMinutes();
 
-    /** Per line: scored and anomalous rows per minute bucket, the minute each bucket holds, the last scoring time. */
-    private static final class Line {
-        final long[] minute = new long[BUCKETS];
-        final long[] rows = new long[BUCKETS];
-        final long[] anomalies = new long[BUCKETS];
-        Instant last;
-    }
+    /** Lease of the replica that drops expired minutes. */
+    static final String CLEANUP_LEASE = "scoring.line-activity-cleanup";
 
     private final Clock clock;
-    private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    private final EntityManager em;
+    private final Leases leases;
 
     @Inject
-    RecentActivity(Clock clock) {
+    RecentActivity(Clock clock, EntityManager em, Leases leases) {
         this.clock = clock;
+        this.em = em;
+        this.leases = leases;
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void cleanUp() {
+        if (leases.tryHold(CLEANUP_LEASE)) {
+            forgetBefore(clock.instant());
+        }
     }
 
     /** Records that {@code rows} rows of the line were scored now, {@code anomalies} of them above the threshold. */
+    @Transactional
     public void record(String line, int rows, int anomalies) {
+        record(line, rows, anomalies, clock.instant());
+    }
+
+    @Transactional
+    void record(String line, int rows, int anomalies, Instant at) {
         if (rows == 0) {
             return;
         }
-        Instant now = clock.instant();
-        long minute = now.getEpochSecond() / 60;
-        Line l = lines.computeIfAbsent(line, k -> new Line());
-        synchronized (l) {
-            int b = (int) (minute % BUCKETS);
-            if (l.minute[b] != minute) {
-                l.minute[b] = minute;
-                l.rows[b] = 0;
-                l.anomalies[b] = 0;
-            }
-            l.rows[b] += rows;
-            l.anomalies[b] += anomalies;
-            l.last = now;
-        }
+        em.createNativeQuery("""
+                insert into scoring.line_activity as a (line, minute, rows_scored, anomalies, last_scored_at)
+                values (?1, ?2, ?3, ?4, ?5)
+                on conflict (line, minute) do update set rows_scored = a.rows_scored + excluded.rows_scored,
+                    anomalies = a.anomalies + excluded.anomalies,
+                    last_scored_at = greatest(a.last_scored_at, excluded.last_scored_at)""")
+                .setParameter(1, line).setParameter(2, at.getEpochSecond() / 60).setParameter(3, (long) rows)
+                .setParameter(4, (long) anomalies).setParameter(5, Timestamp.from(at)).executeUpdate();
     }
 
     /** The line's health over the last {@link #WINDOW} against the target false-alarm rate {@code alpha}. */
+    @Transactional
     public ActiveModel.Health health(String line, double alpha) {
-        long now = clock.instant().getEpochSecond() / 60;
-        long rows = 0;
-        long anomalies = 0;
-        Instant last = null;
-        Line l = lines.get(line);
-        if (l != null) {
-            synchronized (l) {
-                for (int b = 0; b < BUCKETS; b++) {
-                    if (now - l.minute[b] < BUCKETS) {
-                        rows += l.rows[b];
-                        anomalies += l.anomalies[b];
-                    }
-                }
-                last = l.last;
-            }
-        }
+        return health(line, alpha, clock.instant());
+    }
+
+    @Transactional
+    ActiveModel.Health health(String line, double alpha, Instant now) {
+        long minute = now.getEpochSecond() / 60;
+        Object[] sums = (Object[]) em.createNativeQuery("""
+                select coalesce(sum(rows_scored), 0), coalesce(sum(anomalies), 0), max(last_scored_at)
+                from scoring.line_activity where line = ?1 and minute > ?2 and minute <= ?3""")
+                .setParameter(1, line).setParameter(2, minute - MINUTES).setParameter(3, minute).getSingleResult();
+        long rows = ((Number) sums[0]).longValue();
+        long anomalies = ((Number) sums[1]).longValue();
+        Instant last = sums[2] == null ? null : toInstant(sums[2]);
         return new ActiveModel.Health(status(rows, anomalies, alpha), WINDOW, rows, anomalies,
                 rows == 0 ? null : (double) anomalies / rows, last);
+    }
+
+    /** Drops the minutes that have left the window of every line (they can no longer count). */
+    @Transactional
+    public int forgetBefore(Instant now) {
+        return em.createNativeQuery("delete from scoring.line_activity where minute <= ?1")
+                .setParameter(1, now.getEpochSecond() / 60 - MINUTES).executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 
     /**

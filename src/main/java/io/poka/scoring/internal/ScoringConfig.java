@@ -19,6 +19,13 @@ public interface ScoringConfig {
     @WithDefault("1")
     int concurrentTrainingJobs();
 
+    /**
+     * A QUEUED or RUNNING training job whose replica has not renewed its heartbeat for this long is marked failed
+     * (its replica died); several times poka.platform.lease.heartbeat.
+     */
+    @WithDefault("PT30S")
+    java.time.Duration jobHeartbeatTimeout();
+
     /** Fewest training rows (after the calibration hold-out and lags) a training job accepts. */
     @WithDefault("50")
     int minTrainingRows();

@@ -8,6 +8,8 @@ import io.poka.spc.internal.chart.BaselineAdequacy;
 import io.poka.spc.internal.chart.ChartType;
 import io.poka.spc.internal.chart.LimitsOrigin;
 import io.poka.spc.internal.rules.RuleViolation;
+import io.poka.telemetry.ReadingPartitionsMoved;
+import io.poka.telemetry.ReadingsRedelivered;
 import io.poka.telemetry.ReadingsStored;
 import io.poka.telemetry.StoredReading;
 import io.poka.telemetry.TelemetryApi;
@@ -143,6 +145,22 @@ public class StreamingSpc {
                 }
             }
         }
+    }
+
+    /**
+     * Readings of these lines were stored by another consumer (the previous owner of a moved partition): their charts
+     * are rebuilt from the store before this batch is charted, so they include those readings exactly once.
+     */
+    void onRedelivered(@Observes ReadingsRedelivered event) {
+        for (String line : event.lines()) {
+            String prefix = line + '\u0000';
+            states.keySet().removeIf(k -> k.startsWith(prefix));
+        }
+    }
+
+    /** Partitions moved: another replica may have charted any line meanwhile, so every chart is rebuilt on next use. */
+    void onPartitionsMoved(@Observes ReadingPartitionsMoved event) {
+        states.clear();
     }
 
     void onCatalogueChanged(@Observes VariableCatalogueChanged event) {

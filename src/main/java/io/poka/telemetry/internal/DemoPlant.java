@@ -1,6 +1,7 @@
 package io.poka.telemetry.internal;
 
 import io.poka.platform.ConflictProblem;
+import io.poka.platform.Leases;
 import io.poka.telemetry.ChartKind;
 import io.poka.telemetry.RuleSetName;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A plant a new user can watch: on start (poka.telemetry.demo.enabled) it puts the 52 Tennessee Eastman variables
- * of the demo line into the catalogue, then replays the configured runs into the readings topic in a loop.
+ * of the demo line into the catalogue, then replays the configured runs into the readings topic in a loop. With
+ * several replicas only the holder of the {@value #LEASE} lease replays; when it stops, another one starts over.
  */
 @ApplicationScoped
 public class DemoPlant {
@@ -28,13 +30,18 @@ public class DemoPlant {
      */
     public static final ChartKind CHART = ChartKind.AR1_RESIDUALS;
     public static final RuleSetName RULES = RuleSetName.BEYOND_LIMITS;
+    /** Name of the lease that makes one replica the demo plant. */
+    static final String LEASE = "telemetry.demo-plant";
+    private static final long LEASE_POLL_MILLIS = 5_000;
 
     private final TelemetryConfig config;
     private final CatalogueService catalogue;
+    private final Leases leases;
     private volatile boolean stopping;
     private Thread worker;
 
-    DemoPlant(TelemetryConfig config, CatalogueService catalogue) {
+    DemoPlant(TelemetryConfig config, CatalogueService catalogue, Leases leases) {
+        this.leases = leases;
         this.config = config;
         this.catalogue = catalogue;
     }
@@ -74,10 +81,14 @@ public class DemoPlant {
         try (KafkaProducer<String, String> producer = TepReplay.producer(bootstrap)) {
             TepReplay replay = new TepReplay(producer, "poka.telemetry.readings.v1");
             while (!stopping) {
+                if (!leases.tryHold(LEASE)) {
+                    Thread.sleep(LEASE_POLL_MILLIS);
+                    continue;
+                }
                 for (String name : runs) {
                     TepRun run = TepRun.load(name.trim());
                     replay.replay(run, line, "demo-" + UUID.randomUUID(), run.steps(), config.demo().stepsPerSecond(),
-                            () -> stopping);
+                            () -> stopping || !leases.holds(LEASE));
                 }
             }
         } catch (InterruptedException e) {

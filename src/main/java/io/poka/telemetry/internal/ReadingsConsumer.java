@@ -98,6 +98,20 @@ public class ReadingsConsumer {
         LOG.infof("Readings consumer stopped in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Waits (at most 15 s) until the batch being handled, if any, is stored or rolled back: called before partitions
+     * are given up, so the replica that takes them over finds that batch in the store.
+     */
+    void awaitBatchInHand() {
+        try {
+            if (inHand.tryLock(15, TimeUnit.SECONDS)) {
+                inHand.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void handle(ConsumerRecords<String, String> records) {
         List<Pending> valid = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {

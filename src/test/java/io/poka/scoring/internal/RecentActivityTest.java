@@ -4,38 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.poka.scoring.ActiveModel;
-import java.time.Clock;
+import io.poka.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** An active model's health is counted in the database, so every replica sees what all replicas scored. */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
 class RecentActivityTest {
+    private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
 
-    /** A clock the test moves forward. */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T08:00:00Z");
+    @Inject
+    RecentActivity activity;
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static String line() {
+        return "activity-" + UUID.randomUUID();
     }
 
     @Test
     void aLineNeverScoredHasNoRecentScores() {
-        ActiveModel.Health h = new RecentActivity(new MovingClock()).health("l1", 0.01);
+        ActiveModel.Health h = activity.health(line(), 0.01, T0);
         assertEquals(ActiveModel.Status.NO_RECENT_SCORES, h.status());
         assertEquals(0, h.rowsScored());
         assertNull(h.anomalyRate());
@@ -44,26 +37,47 @@ class RecentActivityTest {
 
     @Test
     void rowsOfTheLastHourCountAndOlderOnesDropOut() {
-        MovingClock clock = new MovingClock();
-        RecentActivity activity = new RecentActivity(clock);
-        activity.record("l1", 100, 1);
-        activity.record("l2", 50, 50);
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
-        activity.record("l1", 100, 0);
-        ActiveModel.Health h = activity.health("l1", 0.01);
+        String l1 = line();
+        String l2 = line();
+        activity.record(l1, 100, 1, T0);
+        activity.record(l2, 50, 50, T0);
+        Instant now = T0.plus(Duration.ofMinutes(30));
+        activity.record(l1, 100, 0, now);
+        ActiveModel.Health h = activity.health(l1, 0.01, now);
         assertEquals(200, h.rowsScored());
         assertEquals(1, h.anomalies());
         assertEquals(0.005, h.anomalyRate(), 1e-12);
-        assertEquals(clock.now, h.lastScoredAt());
+        assertEquals(now, h.lastScoredAt());
         assertEquals(ActiveModel.Status.WITHIN_TARGET, h.status());
-        assertEquals(ActiveModel.Status.ABOVE_TARGET, activity.health("l2", 0.01).status());
+        assertEquals(ActiveModel.Status.ABOVE_TARGET, activity.health(l2, 0.01, now).status());
 
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
-        ActiveModel.Health later = activity.health("l1", 0.01);
+        now = now.plus(Duration.ofMinutes(31));
+        ActiveModel.Health later = activity.health(l1, 0.01, now);
         assertEquals(100, later.rowsScored(), "the first batch is more than an hour old");
         assertEquals(0, later.anomalies());
-        clock.now = clock.now.plus(Duration.ofHours(2));
-        assertEquals(ActiveModel.Status.NO_RECENT_SCORES, activity.health("l1", 0.01).status());
+        assertEquals(ActiveModel.Status.NO_RECENT_SCORES, activity.health(l1, 0.01, now.plus(Duration.ofHours(2)))
+                .status());
+    }
+
+    @Test
+    void rowsScoredInTheSameMinuteBySeveralReplicasAddUp() {
+        // two replicas score the same line in one minute (e.g. across a partition move): both counts are kept
+        String l = line();
+        activity.record(l, 30, 0, T0);
+        activity.record(l, 70, 2, T0.plusSeconds(20));
+        ActiveModel.Health h = activity.health(l, 0.01, T0.plusSeconds(40));
+        assertEquals(100, h.rowsScored());
+        assertEquals(2, h.anomalies());
+        assertEquals(T0.plusSeconds(20), h.lastScoredAt());
+    }
+
+    @Test
+    void minutesThatLeftTheWindowAreForgotten() {
+        String l = line();
+        activity.record(l, 10, 0, T0);
+        activity.record(l, 5, 0, T0.plus(Duration.ofMinutes(59)));
+        activity.forgetBefore(T0.plus(Duration.ofMinutes(61)));
+        assertEquals(5, activity.health(l, 0.01, T0.plus(Duration.ofMinutes(59))).rowsScored());
     }
 
     @Test

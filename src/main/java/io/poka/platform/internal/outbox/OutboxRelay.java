@@ -2,6 +2,7 @@ package io.poka.platform.internal.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poka.platform.Leases;
 import io.poka.platform.internal.PlatformConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -20,22 +21,27 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends stored quality events to the quality-events topic in the order they occurred and marks them published
- * only after the broker acknowledged them: delivery is at least once, consumers deduplicate by event id.
+ * only after the broker acknowledged them: delivery is at least once, consumers deduplicate by event id. With several
+ * replicas only the holder of the {@value #LEASE} lease relays, so events leave in one order.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Name of the lease that makes one replica the relay. */
+    public static final String LEASE = "platform.outbox-relay";
 
     private final EntityManager em;
     private final OutboxSender sender;
     private final ObjectMapper json;
     private final PlatformConfig config;
     private final Clock clock;
+    private final Leases leases;
     private volatile boolean started;
     private volatile boolean stopping;
 
     OutboxRelay(EntityManager em, OutboxSender sender, ObjectMapper json,
-            PlatformConfig config, Clock clock) {
+            PlatformConfig config, Clock clock, Leases leases) {
+        this.leases = leases;
         this.em = em;
         this.sender = sender;
         this.json = json;
@@ -45,7 +51,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${poka.platform.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (!started || stopping) {
+        if (!started || stopping || !leases.tryHold(LEASE)) {
             return;
         }
         try {

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The durable state of a training job; live progress of a running job is held in memory by {@link TrainingJobs}. */
+/**
+ * The durable state of a training job, progress included, so any replica can answer for it; the replica running it
+ * is its owner and renews heartbeatAt until the job ends.
+ */
 @Entity
 @Table(name = "training_job", schema = "scoring")
 public class TrainingJobRecord extends PanacheEntityBase {
@@ -62,4 +65,15 @@ public class TrainingJobRecord extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The replica (Leases.instanceId) that queued and runs the job. */
+    public String owner;
+
+    /** Last sign of life of the owner while the job is QUEUED or RUNNING. */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    /** A cancel asked for on any replica; the owner stops the job at its next heartbeat. */
+    @Column(name = "cancel_requested", nullable = false)
+    public boolean cancelRequested;
 }

@@ -1,6 +1,7 @@
 package io.poka.scoring.internal.jobs;
 
 import io.poka.platform.ConflictProblem;
+import io.poka.platform.Leases;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.RecordChanged;
@@ -17,6 +18,7 @@ import io.poka.scoring.internal.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,8 +40,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Asynchronous VAE-GAN training: a job is validated and stored when submitted, runs on the module's own bounded
- * executor (shut down with the application), reports epoch and losses while it runs, can be cancelled between two
- * batches, and ends as a registered model version or with its failure recorded.
+ * executor of the replica that accepted it (shut down with the application), stores epoch and losses while it runs,
+ * can be cancelled between two batches from any replica, and ends as a registered model version or with its failure
+ * recorded; a job whose replica died is marked failed by another one (heartbeat).
  */
 @ApplicationScoped
 public class TrainingJobs {
@@ -57,7 +60,13 @@ public class TrainingJobs {
         final AtomicBoolean cancel = new AtomicBoolean();
         final AtomicInteger epoch = new AtomicInteger();
         volatile VaeGanTraining.EpochLoss lastLoss;
+        /** System.nanoTime() of the last progress write. */
+        long savedAt = System.nanoTime();
     }
+
+    /** Lease of the replica that fails the jobs of replicas that died. */
+    static final String RECOVERY_LEASE = "scoring.training-job-recovery";
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final Datasets datasets;
     private final ModelRegistry registry;
@@ -68,11 +77,13 @@ public class TrainingJobs {
     private final String applicationVersion;
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final ExecutorService executor;
+    private final Leases leases;
 
     TrainingJobs(Datasets datasets, ModelRegistry registry, ScoringConfig config, JsonText json, Clock clock,
-            Event<RecordChanged> changes,
+            Event<RecordChanged> changes, Leases leases,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String applicationVersion) {
         this.datasets = datasets;
+        this.leases = leases;
         this.registry = registry;
         this.config = config;
         this.json = json;
@@ -87,11 +98,59 @@ public class TrainingJobs {
         });
     }
 
-    /** Jobs left RUNNING or QUEUED by a previous process cannot resume; they are marked failed at start. */
+    /**
+     * Jobs this replica's id left QUEUED or RUNNING in an earlier process cannot resume; they are marked failed at
+     * start. Jobs of other replicas are left to {@link #recoverOrphans}, which fails them once their owner's
+     * heartbeat is older than poka.scoring.job-heartbeat-timeout.
+     */
     void onStart(@Observes StartupEvent ev) {
-        QuarkusTransaction.requiringNew().run(() -> TrainingJobRecord.<TrainingJobRecord>list("status in (?1, ?2)",
-                TrainingJobRecord.Status.QUEUED, TrainingJobRecord.Status.RUNNING)
+        QuarkusTransaction.requiringNew().run(() -> TrainingJobRecord.<TrainingJobRecord>list(
+                "status in (?1, ?2) and (owner is null or owner = ?3)", TrainingJobRecord.Status.QUEUED,
+                TrainingJobRecord.Status.RUNNING, leases.instanceId())
                 .forEach(r -> finish(r, TrainingJobRecord.Status.FAILED, "interrupted by an application restart")));
+    }
+
+    /** Renews the heartbeat of this replica's jobs and passes on cancels asked for on other replicas. */
+    @Scheduled(every = "${poka.platform.lease.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (live.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.instant();
+            for (TrainingJobRecord r : TrainingJobRecord.<TrainingJobRecord>list("owner = ?1 and status in (?2, ?3)",
+                    leases.instanceId(), TrainingJobRecord.Status.QUEUED, TrainingJobRecord.Status.RUNNING)) {
+                Live l = live.get(r.id);
+                if (l == null) {
+                    continue;
+                }
+                r.heartbeatAt = now;
+                if (r.cancelRequested) {
+                    l.cancel.set(true);
+                }
+            }
+        });
+    }
+
+    /**
+     * Fails the QUEUED and RUNNING jobs whose replica stopped renewing their heartbeat (it died): they cannot resume
+     * elsewhere, and a user can submit them again. Runs on the holder of the {@value #RECOVERY_LEASE} lease.
+     */
+    @Scheduled(every = "${poka.platform.lease.heartbeat:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recoverOrphans() {
+        if (!leases.tryHold(RECOVERY_LEASE)) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant stale = clock.instant().minus(config.jobHeartbeatTimeout());
+            for (TrainingJobRecord r : TrainingJobRecord.<TrainingJobRecord>list(
+                    "status in (?1, ?2) and owner is not null and owner <> ?3 and heartbeatAt < ?4",
+                    TrainingJobRecord.Status.QUEUED, TrainingJobRecord.Status.RUNNING, leases.instanceId(), stale)) {
+                LOG.warnf("Training job %s: its replica %s stopped at %s; marked failed", r.id, r.owner, r.heartbeatAt);
+                finish(r, TrainingJobRecord.Status.FAILED, "interrupted: replica " + r.owner
+                        + " stopped renewing its heartbeat at " + r.heartbeatAt);
+            }
+        });
     }
 
     @PreDestroy
@@ -129,6 +188,8 @@ public class TrainingJobs {
             r.epochs = h.epochs();
             r.createdAt = clock.instant();
             r.createdBy = actor;
+            r.owner = leases.instanceId();
+            r.heartbeatAt = r.createdAt;
             r.persist();
             JobView v = view(r);
             changes.fire(new RecordChanged("ScoringTrainingJob", r.id.toString(), "CREATED", null, v, null));
@@ -158,10 +219,15 @@ public class TrainingJobs {
                 case QUEUED -> finish(r, TrainingJobRecord.Status.CANCELLED, "cancelled before it started");
                 case RUNNING -> {
                     Live l = live.get(id);
-                    if (l == null) {
-                        throw new ConflictProblem("scoring/job-not-here", "Job " + id + " runs in another process");
+                    if (l != null) {
+                        l.cancel.set(true);
+                    } else if (!r.cancelRequested) {
+                        // runs on another replica: it stops at its next heartbeat
+                        JobView before = view(r);
+                        r.cancelRequested = true;
+                        changes.fire(new RecordChanged("ScoringTrainingJob", r.id.toString(), "CANCEL_REQUESTED",
+                                before, view(r), null));
                     }
-                    l.cancel.set(true);
                 }
                 default -> throw new ConflictProblem("scoring/job-finished", "Job " + id + " already ended as " + r.status);
             }
@@ -195,6 +261,7 @@ public class TrainingJobs {
                     (loss, epochs) -> {
                         state.epoch.set(loss.epoch());
                         state.lastLoss = loss;
+                        saveProgress(id, state);
                     }, state.cancel::get);
             QuarkusTransaction.requiringNew().run(() -> {
                 ModelRegistry.ModelView model = registry.register(job.line, fitted, job.datasetId, fingerprint, id,
@@ -215,6 +282,25 @@ public class TrainingJobs {
             end(id, state, TrainingJobRecord.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             live.remove(id);
+        }
+    }
+
+    /** Writes epoch and loss at most once a second, so every replica shows a running job's progress. */
+    private void saveProgress(UUID id, Live state) {
+        long now = System.nanoTime();
+        if (now - state.savedAt < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        state.savedAt = now;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                TrainingJobRecord r = find(id);
+                r.epochsDone = state.epoch.get();
+                r.lastLoss = json.write(state.lastLoss);
+                r.heartbeatAt = clock.instant();
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Progress of training job %s not saved; the next epoch tries again", id);
         }
     }
 

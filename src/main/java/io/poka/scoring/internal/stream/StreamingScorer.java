@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.poka.scoring.ScoringApi;
 import io.poka.scoring.internal.registry.ModelRegistry;
+import io.poka.telemetry.ReadingPartitionsMoved;
 import io.poka.telemetry.ReadingsStored;
 import io.poka.telemetry.StoredReading;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,6 +63,11 @@ public class StreamingScorer {
                         line, readings.size());
             }
         });
+    }
+
+    /** Partitions moved: incomplete time steps held here may be completed on another replica now; start afresh. */
+    void onPartitionsMoved(@Observes ReadingPartitionsMoved event) {
+        lines.clear();
     }
 
     private void score(String line, List<StoredReading> readings) {
