@@ -410,15 +410,18 @@ class TelemetryThroughputBenchmark {
         long readingsStored;
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_total_relation_size('telemetry.reading'), "
-                        + "pg_total_relation_size('spc.violation'), (select count(*) from telemetry.reading)")) {
+                // the readings' partitions (a partitioned table has no storage of its own) and their dictionaries
+                ResultSet rs = s.executeQuery("select (select sum(pg_total_relation_size(inhrelid)) from pg_inherits "
+                        + "where inhparent = 'telemetry.reading_row'::regclass) + pg_total_relation_size("
+                        + "'telemetry.reading_source') + pg_total_relation_size('telemetry.reading_lot'), "
+                        + "pg_total_relation_size('spc.violation'), (select count(*) from telemetry.reading_row)")) {
             rs.next();
             readingBytes = rs.getLong(1);
             violationBytes = rs.getLong(2);
             readingsStored = rs.getLong(3);
         }
         return String.format("memory: live heap after the burst %d MB (after a full GC), JVM peak resident set %s; "
-                + "on disk: telemetry.reading with indexes %d MB (%.0f bytes per reading over its %d rows: baselines, "
+                + "on disk: telemetry.reading_row partitions and dictionaries with indexes %d MB (%.0f bytes per reading over its %d rows: baselines, "
                 + "warm-up, burst), spc.violation with indexes %d MB", liveHeap >> 20, peakRss,
                 readingBytes >> 20, readingBytes / (double) readingsStored, readingsStored, violationBytes >> 20);
     }

@@ -2,9 +2,11 @@ package io.poka.telemetry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.poka.telemetry.ReadingSeries;
 import io.poka.telemetry.TelemetryApi;
+import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -93,6 +95,15 @@ class ReadingRollupsTest {
         double mean = (Math.sin(0) + Math.sin(0.1) + Math.sin(0.2)) / 3 + 50;
         assertEquals(mean, first.mean(), Math.abs(mean) * RELATIVE);
         assertEquals(50 + Math.sin(0.2), first.max());
+
+        // the same over REST, and a range that is not one refused without a query
+        Api.asAdmin().queryParam("line", line).queryParam("variable", "flow").queryParam("from", start.toString())
+                .queryParam("to", end.toString()).get("/api/v1/telemetry/readings/series").then().statusCode(200)
+                .body("source", equalTo("HOUR")).body("buckets.size()", equalTo(weeks.buckets().size()))
+                .body("buckets[0].count", equalTo(3));
+        Api.asAdmin().queryParam("line", line).queryParam("variable", "flow").queryParam("from", end.toString())
+                .queryParam("to", start.toString()).get("/api/v1/telemetry/readings/series").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static void assertRollupsEqualRaw(String line, String granularity) throws Exception {
