@@ -98,7 +98,7 @@ class ReadingStorageBenchmark {
             try (ResultSet rs = s.executeQuery("select string_agg(x.name || ' ' || pg_size_pretty(x.bytes), ', ') from "
                     + "(select i.indexrelid::regclass::text name, pg_relation_size(i.indexrelid) bytes from pg_index i "
                     + "join pg_inherits p on p.inhrelid = i.indrelid where p.inhparent = 'telemetry.reading_row'::regclass "
-                    + "and pg_relation_size(i.indexrelid) > 0) x")) {
+                    + "and pg_relation_size(i.indexrelid) > 65536) x")) {
                 rs.next();
                 indexes = rs.getString(1);
             }
