@@ -42,12 +42,7 @@ public class ReadingResource {
     public List<Reading> find(@QueryParam("line") String line, @QueryParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit)
             throws SQLException {
-        if (line == null || line.isBlank()) {
-            throw new ValidationProblem("line", "is required");
-        }
-        if (variable == null || variable.isBlank()) {
-            throw new ValidationProblem("variable", "is required");
-        }
+        required(line, variable);
         int n = limit == null ? 1000 : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new ValidationProblem("limit", "must be between 1 and " + MAX_LIMIT);
@@ -69,12 +64,7 @@ public class ReadingResource {
     public io.poka.telemetry.ReadingSeries series(@QueryParam("line") String line,
             @QueryParam("variable") String variable, @QueryParam("from") String from, @QueryParam("to") String to)
             throws SQLException {
-        if (line == null || line.isBlank()) {
-            throw new ValidationProblem("line", "is required");
-        }
-        if (variable == null || variable.isBlank()) {
-            throw new ValidationProblem("variable", "is required");
-        }
+        required(line, variable);
         if (from == null || to == null) {
             throw new ValidationProblem(from == null ? "from" : "to", "is required");
         }
@@ -123,6 +113,15 @@ public class ReadingResource {
             return java.nio.charset.Charset.forName(name);
         } catch (IllegalArgumentException e) {
             throw new ValidationProblem("Content-Type", "unknown charset '" + name + "'");
+        }
+    }
+
+    private static void required(String line, String variable) {
+        if (line == null || line.isBlank()) {
+            throw new ValidationProblem("line", "is required");
+        }
+        if (variable == null || variable.isBlank()) {
+            throw new ValidationProblem("variable", "is required");
         }
     }
 
