@@ -21,6 +21,12 @@ public interface TelemetryApi {
     /** The newest {@code limit} readings before {@code before}, oldest first (to resume a chart's state). */
     List<StoredReading> latestReadings(String line, String variable, Instant before, int limit);
 
+    /**
+     * The readings of one line and variable with from &lt;= timestamp &lt; to as buckets: raw readings over short ranges,
+     * minute or hour rollups over long ones (poka.telemetry.storage.*-series-max-range); the answer names its source.
+     */
+    ReadingSeries series(String line, String variable, Instant from, Instant to);
+
     /** The catalogue entries of one line, or of every line when {@code line} is null, by line and variable. */
     List<VariableDefinition> variables(String line);
 }

@@ -89,7 +89,7 @@ class BackupRestoreTest {
             assertEquals(original.auditHeadSequence(), report.audit().entriesChecked());
             assertNotNull(original.flywayVersion());
             assertTrue(original.tables().stream().anyMatch(t -> t.name().equals("audit.entry") && t.rows() > 0));
-            assertTrue(original.tables().stream().anyMatch(t -> t.name().equals("telemetry.reading")
+            assertTrue(original.tables().stream().anyMatch(t -> t.name().equals("telemetry.reading_row")
                     && t.rows() > 0));
 
             try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {

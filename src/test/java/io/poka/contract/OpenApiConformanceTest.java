@@ -142,6 +142,10 @@ class OpenApiConformanceTest {
         admin().body(readings.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
         admin().queryParam("line", line).queryParam("variable", "temperature").queryParam("from", "2026-11-28T00:00:00Z")
                 .queryParam("to", "2026-11-29T00:00:00Z").get("/api/v1/telemetry/readings").then().statusCode(200);
+        admin().queryParam("line", line).queryParam("variable", "temperature").queryParam("from", "2026-11-28T00:00:00Z")
+                .queryParam("to", "2026-11-29T00:00:00Z").get("/api/v1/telemetry/readings/series").then().statusCode(200);
+        admin().queryParam("line", line).queryParam("variable", "temperature").queryParam("from", "2026-11-29T00:00:00Z")
+                .queryParam("to", "2026-11-28T00:00:00Z").get("/api/v1/telemetry/readings/series").then().statusCode(400);
         admin().get("/api/v1/spc/charts/" + line + "/temperature").then().statusCode(org.hamcrest.Matchers.lessThan(500));
         admin().get("/api/v1/spc/charts/" + line + "/temperature/limits").then().statusCode(200);
         admin().get("/api/v1/spc/charts/" + line + "/temperature/capability").then()

@@ -98,6 +98,13 @@ class TelemetryThroughputBenchmark {
         Map<String, Double> vmCpu0 = VmThreadCpu.byName();
         double pg0 = PostgresCpu.seconds();
         double stored0 = storedCounter();
+        // optional CPU profile of the burst only: JFR's method sampling (settings "profile"), bench/jfr-hot.py sums it
+        String jfrFile = System.getProperty("poka.bench.jfr", "");
+        jdk.jfr.Recording jfr = jfrFile.isBlank() ? null
+                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        if (jfr != null) {
+            jfr.start();
+        }
         long t0 = System.nanoTime();
         long producerCpu = threads.getCurrentThreadCpuTime();
         try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
@@ -113,6 +120,11 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         double batchedSeconds = (System.nanoTime() - t0) / 1e9;
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(Path.of(jfrFile));
+            jfr.close();
+        }
         double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double batchedPgCpu = PostgresCpu.seconds() - pg0;
         String cpuByThread = cpuByThreadGroup(threads, threadCpu0);
@@ -166,6 +178,7 @@ class TelemetryThroughputBenchmark {
         double naiveRate = naiveExpected / naiveSeconds;
         double[] latency = latencyMillis(batchedLine, burstStart, burstEnd);
         double[] pacedLatency = latencyMillis(batchedLine, pacedStart, Instant.now().plusSeconds(60));
+        double[] pacedIncident = incidentLatencyMillis(batchedLine, pacedStart, Instant.now().plusSeconds(60));
         long violations = count("select count(*) from spc.violation where line = ? and newest_point_at >= '"
                 + burstStart + "'", batchedLine);
         long firings = count("select coalesce(sum(fired_points), 0) from spc.violation where line = ? and newest_point_at >= '"
@@ -194,6 +207,9 @@ class TelemetryThroughputBenchmark {
                 String.format("latency reading timestamp -> stored violation, paced at %.0f readings/s for %d readings: p50 %.0f ms, p99 %.0f ms (n = %d)",
                         pacedStepsPerSecond * TepRun.VARIABLES, (long) pacedSteps * TepRun.VARIABLES, pacedLatency[0],
                         pacedLatency[1], (long) pacedLatency[2]),
+                String.format("latency newest reading of a signal -> recorded in its incident (alerts.incident_signal "
+                        + "recorded_at - signal_to), paced: p50 %.0f ms, p99 %.0f ms (n = %d)", pacedIncident[0],
+                        pacedIncident[1], (long) pacedIncident[2]),
                 String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
                         run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
@@ -390,6 +406,24 @@ class TelemetryThroughputBenchmark {
         }
     }
 
+    /** p50, p99 and count of (recorded_at - signal_to) over the rule signals of the line's incidents in a range. */
+    private static double[] incidentLatencyMillis(String line, Instant from, Instant to) throws Exception {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("select coalesce(percentile_cont(0.5) within group (order by "
+                        + "ms), 0), coalesce(percentile_cont(0.99) within group (order by ms), 0), count(*) from ("
+                        + "select extract(epoch from s.recorded_at - s.signal_to) * 1000 as ms from alerts.incident_signal s "
+                        + "join alerts.incident i on i.id = s.incident_id where i.line = ? and s.kind = 'RULE' "
+                        + "and s.signal_to >= ? and s.signal_to < ?) v")) {
+            ps.setString(1, line);
+            ps.setTimestamp(2, java.sql.Timestamp.from(from));
+            ps.setTimestamp(3, java.sql.Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
+            }
+        }
+    }
+
     /**
      * Memory after the burst: the live heap after a full collection, the JVM's peak resident set (VmHWM, whole test
      * JVM: application, broker, producer), and the on-disk size of the readings and violations tables with their
@@ -410,15 +444,18 @@ class TelemetryThroughputBenchmark {
         long readingsStored;
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres", "postgres");
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_total_relation_size('telemetry.reading'), "
-                        + "pg_total_relation_size('spc.violation'), (select count(*) from telemetry.reading)")) {
+                // the readings' partitions (a partitioned table has no storage of its own) and their dictionaries
+                ResultSet rs = s.executeQuery("select (select sum(pg_total_relation_size(inhrelid)) from pg_inherits "
+                        + "where inhparent = 'telemetry.reading_row'::regclass) + pg_total_relation_size("
+                        + "'telemetry.reading_source') + pg_total_relation_size('telemetry.reading_lot'), "
+                        + "pg_total_relation_size('spc.violation'), (select count(*) from telemetry.reading_row)")) {
             rs.next();
             readingBytes = rs.getLong(1);
             violationBytes = rs.getLong(2);
             readingsStored = rs.getLong(3);
         }
         return String.format("memory: live heap after the burst %d MB (after a full GC), JVM peak resident set %s; "
-                + "on disk: telemetry.reading with indexes %d MB (%.0f bytes per reading over its %d rows: baselines, "
+                + "on disk: telemetry.reading_row partitions and dictionaries with indexes %d MB (%.0f bytes per reading over its %d rows: baselines, "
                 + "warm-up, burst), spc.violation with indexes %d MB", liveHeap >> 20, peakRss,
                 readingBytes >> 20, readingBytes / (double) readingsStored, readingsStored, violationBytes >> 20);
     }

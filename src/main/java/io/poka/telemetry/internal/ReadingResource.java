@@ -28,10 +28,12 @@ public class ReadingResource {
 
     private final ReadingStore store;
     private final BulkIngestService bulk;
+    private final ReadingSeriesQuery series;
 
-    ReadingResource(ReadingStore store, BulkIngestService bulk) {
+    ReadingResource(ReadingStore store, BulkIngestService bulk, ReadingSeriesQuery series) {
         this.store = store;
         this.bulk = bulk;
+        this.series = series;
     }
 
     @GET
@@ -40,18 +42,38 @@ public class ReadingResource {
     public List<Reading> find(@QueryParam("line") String line, @QueryParam("variable") String variable,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit)
             throws SQLException {
-        if (line == null || line.isBlank()) {
-            throw new ValidationProblem("line", "is required");
-        }
-        if (variable == null || variable.isBlank()) {
-            throw new ValidationProblem("variable", "is required");
-        }
+        required(line, variable);
         int n = limit == null ? 1000 : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new ValidationProblem("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return store.find(line, variable, instant("from", from, Instant.EPOCH),
                 instant("to", to, Instant.parse("9999-12-31T00:00:00Z")), n);
+    }
+
+    @GET
+    @Path("/series")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.INSPECTOR, Roles.AUDITOR})
+    @Operation(operationId = "readingSeries",
+            summary = "Readings of one line and variable in [from, to) as buckets, from raw readings or rollups",
+            description = "Ranges up to poka.telemetry.storage.raw-series-max-range (6 h) come from the raw readings, "
+                    + "one bucket per reading (source RAW, at most 50,000); up to minute-series-max-range (14 days) "
+                    + "from the minute rollups (MINUTE), longer ones from the hour rollups (HOUR). A bucket: start, "
+                    + "count, mean, min, max and sample standard deviation of its readings; rollups are kept longer "
+                    + "than raw readings (poka.telemetry.storage.*-retention).")
+    public io.poka.telemetry.ReadingSeries series(@QueryParam("line") String line,
+            @QueryParam("variable") String variable, @QueryParam("from") String from, @QueryParam("to") String to)
+            throws SQLException {
+        required(line, variable);
+        if (from == null || to == null) {
+            throw new ValidationProblem(from == null ? "from" : "to", "is required");
+        }
+        Instant a = instant("from", from, null);
+        Instant b = instant("to", to, null);
+        if (!a.isBefore(b)) {
+            throw new ValidationProblem("to", "must be after from");
+        }
+        return series.series(line, variable, a, b);
     }
 
     @POST
@@ -91,6 +113,15 @@ public class ReadingResource {
             return java.nio.charset.Charset.forName(name);
         } catch (IllegalArgumentException e) {
             throw new ValidationProblem("Content-Type", "unknown charset '" + name + "'");
+        }
+    }
+
+    private static void required(String line, String variable) {
+        if (line == null || line.isBlank()) {
+            throw new ValidationProblem("line", "is required");
+        }
+        if (variable == null || variable.isBlank()) {
+            throw new ValidationProblem("variable", "is required");
         }
     }
 

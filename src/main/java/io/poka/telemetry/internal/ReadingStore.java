@@ -15,33 +15,41 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores readings with the reading id as primary key, so a record delivered twice is stored once. A batch (first copy
- * of each id kept) goes in with one binary COPY straight into the table; only when the key refuses it (some ids were
- * stored before) does it go through a per-session staging table and one INSERT ... SELECT ... ON CONFLICT DO NOTHING
- * RETURNING, which tells which readings were new (only those are charted). The COPY is binary (no number or timestamp
- * text), written into a buffer each thread reuses. Callers own the transaction.
+ * Stores readings in the compact, day-partitioned table (telemetry.reading_row: timestamp, value, source and lot ids,
+ * reading id), a reading id once per timestamp, so a record delivered twice is stored once. A batch (first copy of
+ * each id kept) goes in with one binary COPY; only when the unique key refuses it (some readings were stored before)
+ * does it go through a per-session staging table and one INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING, which
+ * tells which readings were new (only those are charted and rolled up). The texts a reading repeats become dictionary
+ * ids ({@link ReadingDictionary}) before the COPY. Callers own the transaction.
  */
 @ApplicationScoped
 public class ReadingStore {
-    private static final String COLUMNS = "reading_id, line, station, variable, value, unit, ts, lot";
-    private static final String STAGING = "create temporary table if not exists reading_in (reading_id text collate \"C\", line text, "
-            + "station text, variable text, value double precision, unit text, ts timestamptz, lot text) "
+    private static final String COLUMNS = "ts, value, source_id, lot_id, reading_id";
+    private static final String STAGING = "create temporary table if not exists reading_in (ts timestamptz, "
+            + "value double precision, source_id integer, lot_id integer, reading_id text collate \"C\") "
             + "on commit delete rows";
-    private static final String MERGE = "insert into telemetry.reading (" + COLUMNS + ") select " + COLUMNS
-            + " from reading_in order by reading_id on conflict (reading_id) do nothing returning reading_id";
+    private static final String CONFLICT = " on conflict (ts, (hashtextextended(reading_id, 0))) do nothing";
+    private static final String MERGE = "insert into telemetry.reading_row (" + COLUMNS + ") select " + COLUMNS
+            + " from reading_in order by ts" + CONFLICT + " returning reading_id";
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String INSERT_ONE = "insert into telemetry.reading (" + COLUMNS + ") "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reading_id) do nothing";
+    private static final String INSERT_ONE = "insert into telemetry.reading_row (" + COLUMNS + ") "
+            + "values (?, ?, ?, ?, ?)" + CONFLICT;
+    private static final String SELECT = "select r.reading_id, r.value, r.ts, l.lot from telemetry.reading_row r "
+            + "left join telemetry.reading_lot l on l.id = r.lot_id where r.source_id = ? ";
 
     private final AgroalDataSource dataSource;
+    private final ReadingDictionary dictionary;
     private final ThreadLocal<CopyBinary> copyBuffer = ThreadLocal.withInitial(CopyBinary::new);
 
-    ReadingStore(AgroalDataSource dataSource) {
+    ReadingStore(AgroalDataSource dataSource, ReadingDictionary dictionary) {
         this.dataSource = dataSource;
+        this.dictionary = dictionary;
     }
 
     /** Stores the batch and returns the readings that were new, in batch order (first copy of an id wins). */
@@ -50,24 +58,36 @@ public class ReadingStore {
             return List.of();
         }
         List<Reading> unique = firstOfEachId(readings);
+        dictionary.resolve(unique);
+        int[] sources = new int[unique.size()];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = dictionary.cachedSource(ReadingDictionary.sourceOf(unique.get(i)));
+        }
         try (Connection c = dataSource.getConnection()) {
-            if (copyStraightIn(c, unique)) {
+            if (copyStraightIn(c, unique, sources)) {
+                ReadingRollups.add(c, unique, sources);
                 return unique;
             }
-            return merge(c, unique);
+            List<Reading> fresh = merge(c, unique, sources);
+            int[] freshSources = new int[fresh.size()];
+            for (int i = 0; i < freshSources.length; i++) {
+                freshSources[i] = dictionary.cachedSource(ReadingDictionary.sourceOf(fresh.get(i)));
+            }
+            ReadingRollups.add(c, fresh, freshSources);
+            return fresh;
         }
     }
 
     /**
      * The common case, a batch of readings never seen: one binary COPY straight into the table, inside a savepoint.
-     * If any reading id is already stored (a redelivery after a crash or a rebalance, or a client resending), the
+     * If any reading is already stored (a redelivery after a crash or a rebalance, or a client resending), the
      * unique key refuses the COPY, the savepoint undoes it and false tells the caller to merge instead.
      */
-    private boolean copyStraightIn(Connection c, List<Reading> unique) throws SQLException {
+    private boolean copyStraightIn(Connection c, List<Reading> unique, int[] sources) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("savepoint reading_batch");
             try {
-                encode(unique).copy(c, "copy telemetry.reading (" + COLUMNS + ") from stdin with (format binary)");
+                encode(unique, sources).copy(c, "copy telemetry.reading_row (" + COLUMNS + ") from stdin with (format binary)");
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -81,11 +101,11 @@ public class ReadingStore {
     }
 
     /** Some readings are stored already: COPY into a staging table, insert what is new, and say which those were. */
-    private List<Reading> merge(Connection c, List<Reading> unique) throws SQLException {
+    private List<Reading> merge(Connection c, List<Reading> unique, int[] sources) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(STAGING);
         }
-        encode(unique).copy(c, "copy reading_in (" + COLUMNS + ") from stdin with (format binary)");
+        encode(unique, sources).copy(c, "copy reading_in (" + COLUMNS + ") from stdin with (format binary)");
         Set<String> fresh = new HashSet<>(unique.size() * 2);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MERGE)) {
             while (rs.next()) {
@@ -112,68 +132,84 @@ public class ReadingStore {
         return out;
     }
 
-    private CopyBinary encode(List<Reading> readings) {
+    private CopyBinary encode(List<Reading> readings, int[] sources) {
         CopyBinary rows = copyBuffer.get().begin();
-        for (Reading r : readings) {
-            rows.row(8).text(r.readingId()).text(r.line()).text(r.station()).text(r.variable()).float8(r.value())
-                    .text(r.unit()).timestamptz(r.timestamp().toInstant()).text(r.lot());
+        for (int i = 0; i < sources.length; i++) {
+            Reading r = readings.get(i);
+            rows.row(5).timestamptz(r.timestamp().toInstant()).float8(r.value()).int4(sources[i]);
+            Integer lot = r.lot() == null ? null : dictionary.cachedLot(r.lot());
+            (lot == null ? rows.nul() : rows.int4(lot)).text(r.readingId());
         }
         return rows;
     }
 
     /** The naive path: one INSERT for one reading; true when it was new. */
     public boolean storeOne(Reading r) throws SQLException {
+        dictionary.resolve(List.of(r));
+        int source = dictionary.cachedSource(ReadingDictionary.sourceOf(r));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ONE)) {
-            ps.setString(1, r.readingId());
-            ps.setString(2, r.line());
-            ps.setString(3, r.station());
-            ps.setString(4, r.variable());
-            ps.setDouble(5, r.value());
-            ps.setString(6, r.unit());
-            ps.setTimestamp(7, Timestamp.from(r.timestamp().toInstant()));
+            ps.setTimestamp(1, Timestamp.from(r.timestamp().toInstant()));
+            ps.setDouble(2, r.value());
+            ps.setInt(3, source);
             if (r.lot() == null) {
-                ps.setNull(8, Types.VARCHAR);
+                ps.setNull(4, Types.INTEGER);
             } else {
-                ps.setString(8, r.lot());
+                ps.setInt(4, dictionary.cachedLot(r.lot()));
             }
-            return ps.executeUpdate() == 1;
+            ps.setString(5, r.readingId());
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+            ReadingRollups.add(c, List.of(r), new int[] {source});
+            return true;
         }
     }
 
     /** Readings of one line and variable in a time range, oldest first. */
     @Transactional
     public List<Reading> find(String line, String variable, Instant from, Instant to, int limit) throws SQLException {
-        return query("select " + COLUMNS + " from telemetry.reading where line = ? and variable = ? and ts >= ? "
-                + "and ts < ? order by ts, reading_id limit ?", line, variable, from, to, limit);
+        return query(line, variable, "and r.ts >= ? and r.ts < ? order by r.ts, r.reading_id limit ?", from, to, limit,
+                false);
     }
 
     /** The newest readings before a time, oldest first. */
     @Transactional
     public List<Reading> latest(String line, String variable, Instant before, int limit) throws SQLException {
-        List<Reading> newestFirst = query("select " + COLUMNS + " from telemetry.reading where line = ? and variable = ? "
-                + "and ts < ? and ts >= ? order by ts desc, reading_id desc limit ?", line, variable, before, Instant.EPOCH, limit);
-        List<Reading> out = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(out);
-        return out;
+        return query(line, variable, "and r.ts < ? and r.ts >= ? order by r.ts desc, r.reading_id desc limit ?", before,
+                Instant.EPOCH, limit, true);
     }
 
-    private List<Reading> query(String sql, String line, String variable, Instant a, Instant b, int limit)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, line);
-            ps.setString(2, variable);
-            ps.setTimestamp(3, Timestamp.from(a));
-            ps.setTimestamp(4, Timestamp.from(b));
-            ps.setInt(5, limit);
-            List<Reading> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Reading(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getDouble(5), rs.getString(6), rs.getTimestamp(7).toInstant().atOffset(ZoneOffset.UTC),
-                            rs.getString(8)));
+    /**
+     * One ordered index scan per source of the line and variable (usually one; several when stations or units
+     * differ), merged in time order and cut to the limit.
+     */
+    private List<Reading> query(String line, String variable, String condition, Instant a, Instant b, int limit,
+            boolean newestFirst) throws SQLException {
+        List<Reading> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<Integer, ReadingDictionary.Source> source : dictionary.sourcesOf(c, line, variable).entrySet()) {
+                ReadingDictionary.Source s = source.getValue();
+                try (PreparedStatement ps = c.prepareStatement(SELECT + condition)) {
+                    ps.setInt(1, source.getKey());
+                    ps.setTimestamp(2, Timestamp.from(a));
+                    ps.setTimestamp(3, Timestamp.from(b));
+                    ps.setInt(4, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Reading(rs.getString(1), line, s.station(), variable, rs.getDouble(2), s.unit(),
+                                    rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.UTC), rs.getString(4)));
+                        }
+                    }
                 }
             }
-            return out;
         }
+        Comparator<Reading> order = Comparator.comparing((Reading r) -> r.timestamp().toInstant())
+                .thenComparing(Reading::readingId);
+        out.sort(order);
+        if (out.size() > limit) {
+            out = newestFirst ? new ArrayList<>(out.subList(out.size() - limit, out.size()))
+                    : new ArrayList<>(out.subList(0, limit));
+        }
+        return out;
     }
 }

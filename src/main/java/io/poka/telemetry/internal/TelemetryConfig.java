@@ -36,6 +36,47 @@ public interface TelemetryConfig {
     @WithDefault("50000")
     int bulkMaxRows();
 
+    /** Storage of the raw readings: daily partitions, retention after an archive, rollups and which serves a range. */
+    Storage storage();
+
+    interface Storage {
+        /** Run the lifecycle job (create partitions ahead, settle the default partition, archive and drop, prune rollups). */
+        @WithDefault("true")
+        boolean maintenanceEnabled();
+
+        /** How often the lifecycle job runs (a Quarkus scheduler period, e.g. 1h or 15m). */
+        @WithDefault("1h")
+        String maintenanceEvery();
+
+        /** Daily partitions exist from today (UTC) to today plus this much. */
+        @WithDefault("P7D")
+        Duration partitionsAhead();
+
+        /** A day of raw readings is archived, then dropped, once all of it is older than this. */
+        @WithDefault("P400D")
+        Duration retention();
+
+        /** Directory of the archive: one gzip CSV file and one manifest (rows, range, SHA-256) per dropped day. */
+        @WithDefault("telemetry-archive")
+        String archiveDirectory();
+
+        /** Minute rollups are deleted once older than this; at least {@link #retention}. */
+        @WithDefault("P800D")
+        Duration minuteRollupRetention();
+
+        /** Hour rollups are deleted once older than this; at least {@link #retention}. */
+        @WithDefault("P3650D")
+        Duration hourRollupRetention();
+
+        /** A reading series over at most this range is served from raw readings; longer ranges from rollups. */
+        @WithDefault("PT6H")
+        Duration rawSeriesMaxRange();
+
+        /** A reading series over at most this range (and more than the raw one) is served from minute rollups, else hour. */
+        @WithDefault("P14D")
+        Duration minuteSeriesMaxRange();
+    }
+
     /** The demo plant: a Tennessee Eastman run replayed into the readings topic. */
     Demo demo();
 

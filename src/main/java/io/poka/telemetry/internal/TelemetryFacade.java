@@ -1,5 +1,6 @@
 package io.poka.telemetry.internal;
 
+import io.poka.telemetry.ReadingSeries;
 import io.poka.telemetry.StoredReading;
 import io.poka.telemetry.TelemetryApi;
 import io.poka.telemetry.VariableDefinition;
@@ -14,10 +15,12 @@ import java.util.Optional;
 public class TelemetryFacade implements TelemetryApi {
     private final CatalogueService catalogue;
     private final ReadingStore store;
+    private final ReadingSeriesQuery series;
 
-    TelemetryFacade(CatalogueService catalogue, ReadingStore store) {
+    TelemetryFacade(CatalogueService catalogue, ReadingStore store, ReadingSeriesQuery series) {
         this.catalogue = catalogue;
         this.store = store;
+        this.series = series;
     }
 
     @Override
@@ -38,6 +41,15 @@ public class TelemetryFacade implements TelemetryApi {
     public List<StoredReading> latestReadings(String line, String variable, Instant before, int limit) {
         try {
             return store.latest(line, variable, before, limit).stream().map(Reading::stored).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ReadingSeries series(String line, String variable, Instant from, Instant to) {
+        try {
+            return series.series(line, variable, from, to);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
