@@ -68,6 +68,14 @@ public final class LoadedVaeGan implements AutoCloseable {
         return score(pipeline.transform(table));
     }
 
+    /**
+     * Scores the rows after the first max(lags, historyRows), which only serve as history; result k belongs to row
+     * k + max(lags, historyRows).
+     */
+    public Scored[] score(NumericTable table, int historyRows) {
+        return score(pipeline.transform(table, historyRows));
+    }
+
     /** Scores already transformed input vectors. */
     public Scored[] score(float[][] vectors) {
         int p = pipeline.variables().size();
