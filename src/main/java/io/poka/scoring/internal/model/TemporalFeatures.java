@@ -47,31 +47,28 @@ public record TemporalFeatures(double ewmaLambda, int window) {
         int p = n == 0 ? 0 : z[0].length;
         double[][] out = new double[n][blocks() * p];
         int ewmaRows = ewmaRows();
-        double[] weights = new double[ewmaRows];
-        for (int k = 0; k < ewmaRows; k++) {
-            weights[k] = ewmaLambda * Math.pow(1 - ewmaLambda, k);
-        }
+        // e_t = sum_{k < H} lambda (1 - lambda)^k z_t-k, kept as a running sum: the row leaving the memory is taken off
+        double leaving = ewmaLambda * Math.pow(1 - ewmaLambda, ewmaRows);
+        double[] ewma = new double[p];
+        double[] sum = new double[p];
+        double[] sumSq = new double[p];
+        int at = ewmaLambda > 0 ? p : 0;
         for (int i = 0; i < n; i++) {
-            int at = 0;
-            if (ewmaLambda > 0) {
-                for (int k = 0; k < ewmaRows && i - k >= 0; k++) {
-                    double[] row = z[i - k];
-                    for (int j = 0; j < p; j++) {
-                        out[i][j] += weights[k] * row[j];
-                    }
+            double[] row = z[i];
+            double[] old = ewmaRows > 0 && i >= ewmaRows ? z[i - ewmaRows] : null;
+            double[] gone = window > 0 && i >= window ? z[i - window] : null;
+            double[] o = out[i];
+            for (int j = 0; j < p; j++) {
+                double v = row[j];
+                if (ewmaLambda > 0) {
+                    ewma[j] = ewmaLambda * v + (1 - ewmaLambda) * ewma[j] - (old == null ? 0 : leaving * old[j]);
+                    o[j] = ewma[j];
                 }
-                at = p;
-            }
-            if (window > 0) {
-                for (int j = 0; j < p; j++) {
-                    double sum = 0;
-                    double sumSq = 0;
-                    for (int k = Math.max(0, i - window + 1); k <= i; k++) {
-                        sum += z[k][j];
-                        sumSq += z[k][j] * z[k][j];
-                    }
-                    double mean = sum / window;
-                    out[i][at + j] = Math.sqrt(Math.max(0, sumSq / window - mean * mean));
+                if (window > 0) {
+                    sum[j] += v - (gone == null ? 0 : gone[j]);
+                    sumSq[j] += v * v - (gone == null ? 0 : gone[j] * gone[j]);
+                    double mean = sum[j] / window;
+                    o[at + j] = Math.sqrt(Math.max(0, sumSq[j] / window - mean * mean));
                 }
             }
         }
