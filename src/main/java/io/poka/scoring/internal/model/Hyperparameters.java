@@ -37,7 +37,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         Double inputEwma, Integer window) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.ewma(0.7), 0.1, 10);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10);
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
