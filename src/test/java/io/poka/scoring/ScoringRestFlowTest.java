@@ -124,7 +124,10 @@ class ScoringRestFlowTest {
         assertEquals("cpu()", model.getString("metadata.device"));
         assertTrue(model.getString("metadata.engine").startsWith("PyTorch"), model.getString("metadata.engine"));
         assertEquals(500, model.getInt("metadata.trainingRows"));
-        assertEquals("EWMA", model.getString("metadata.alarmRule.kind"));
+        assertEquals("NONE", model.getString("metadata.alarmRule.kind"));
+        // the default temporal features: EWMA-filtered inputs and moving standard deviations, 52 of each
+        assertEquals(10, model.getInt("metadata.hyperparameters.window"));
+        assertEquals(104, model.getList("metadata.featureStatistics.derivedMeans").size());
         assertTrue(model.getDouble("metadata.validation.expectedFalseAlarmRateUpper95") <= 0.01);
         assertEquals(52, model.getList("metadata.featureStatistics.means").size());
         assertEquals(30, model.getList("metadata.lossHistory").size());

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * What streamed scoring must remember per line between windows: the alarm rule's running state and the last
- * {@code lags} rows, so consecutive windows score exactly like one long batch. Kept in memory per process: after a
- * restart (or a new active model) a line starts at the normal level without history, which is logged; the first
- * {@code lags} rows then only serve as history and the rule needs its memory (metadata.alarmRule) to catch up with a
- * fault that was already present.
+ * What streamed scoring must remember per line between windows: the alarm rule's running state and the last rows
+ * the model's features look back on ({@link io.poka.scoring.internal.model.FeaturePipeline#history()}), so
+ * consecutive windows score exactly like one long batch. Kept in memory per process: after a restart (or a new active
+ * model) the line's first window is preceded by its stored readings (history plus the alarm rule's memory), scored
+ * to rebuild both, so a fault already present is not forgotten ({@code ScoringService}).
  */
 @ApplicationScoped
 public class AlarmStates {
@@ -29,6 +29,7 @@ public class AlarmStates {
         final AlarmRule.State rule;
         private final int lags;
         private final Deque<double[]> history = new ArrayDeque<>();
+        private boolean warm;
 
         Line(UUID modelId, AlarmRule.State rule, int lags) {
             this.modelId = modelId;
@@ -36,12 +37,21 @@ public class AlarmStates {
             this.lags = lags;
         }
 
+        /** Whether the state was rebuilt from stored readings or has seen a window already. */
+        boolean warm() {
+            return warm;
+        }
+
+        void warmedUp() {
+            warm = true;
+        }
+
         /** The last rows seen (model column order), oldest first. */
         List<double[]> history() {
             return new ArrayList<>(history);
         }
 
-        /** Remembers the newest rows, keeping at most {@code lags}. */
+        /** Remembers the newest rows, keeping at most as many as the model's features look back. */
         void remember(double[][] rows) {
             for (double[] row : rows) {
                 history.addLast(row);
@@ -60,9 +70,9 @@ public class AlarmStates {
             if (s != null && s.modelId.equals(model.id())) {
                 return s;
             }
-            LOG.infof("Line %s, model %s: alarm rule %s starts at the normal level without history (new model or "
-                    + "restart)", line, model.id(), model.alarmRule());
-            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().lags());
+            LOG.infof("Line %s, model %s: new streaming state for alarm rule %s (new model or restart)", line,
+                    model.id(), model.alarmRule());
+            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().history());
         });
     }
 }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Scores rows with a line's active (or a chosen) model version and, for streamed windows, publishes an
@@ -53,6 +54,7 @@ public class ScoringService implements ScoringApi {
     private final Clock clock;
     private final ScoringReads reads;
     private final RecentActivity activity;
+    private static final Logger LOG = Logger.getLogger(ScoringService.class);
     private final TelemetryDatasets telemetry;
     private final AlarmStates alarmStates;
 
@@ -88,7 +90,8 @@ public class ScoringService implements ScoringApi {
             }
         }
         ModelCache.Loaded model = model(line, null);
-        ScoredWindow scored = continued(line, model, new NumericTable(variables, rows.toArray(double[][]::new)));
+        ScoredWindow scored = continued(line, model, new NumericTable(variables, rows.toArray(double[][]::new)),
+                timestamps == null || timestamps.isEmpty() ? null : timestamps.get(0));
         Instant now = clock.instant();
         int scoredRows = 0;
         int anomalous = 0;
@@ -202,18 +205,21 @@ public class ScoringService implements ScoringApi {
     }
 
     /**
-     * Scores a streamed window as the continuation of the line's earlier windows: the last {@code lags} rows before
-     * it are its lag history and the alarm rule goes on from its state, so windows score like one long batch.
+     * Scores a streamed window as the continuation of the line's earlier windows: the last rows before it (as many as
+     * the model's features look back) are its history and the alarm rule goes on from its state, so windows score like one long batch.
      */
-    private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window) {
+    private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window, Instant firstTimestamp) {
         AlarmStates.Line state = alarmStates.of(line, model);
         NumericTable aligned = model.network().pipeline().aligned(window);
         synchronized (state) {
+            if (!state.warm()) {
+                warmUp(line, model, state, firstTimestamp);
+            }
             List<double[]> history = state.history();
             List<double[]> all = new ArrayList<>(history);
             all.addAll(java.util.Arrays.asList(aligned.rows()));
             ScoredWindow scored = window(model, new NumericTable(aligned.variables(), all.toArray(double[][]::new)),
-                    config.topContributors(), state.rule);
+                    config.topContributors(), state.rule, history.size());
             state.remember(aligned.rows());
             List<RowScore> rows = scored.rows().subList(history.size(), scored.rows().size()).stream()
                     .map(r -> new RowScore(r.row() - history.size(), r.score(), r.rawScore(), r.anomalous(),
@@ -223,21 +229,54 @@ public class ScoringService implements ScoringApi {
         }
     }
 
+    /**
+     * Rebuilds a fresh streaming state from the line's stored readings before the window (restart, new active model):
+     * the last history + alarm-rule-memory complete steps are scored from the normal level, which sets the rule's
+     * state, and the last of them become the feature history. Without timestamps or stored readings the line starts
+     * at the normal level (logged).
+     */
+    private void warmUp(String line, ModelCache.Loaded model, AlarmStates.Line state, Instant before) {
+        state.warmedUp();
+        int history = model.network().pipeline().history();
+        int steps = history + model.alarmRule().memory();
+        List<RowAssembler.Row> stored = before == null || steps == 0 ? List.of()
+                : telemetry.latest(line, model.network().pipeline().variables(), before, steps);
+        if (stored.isEmpty()) {
+            LOG.infof("Line %s, model %s: no stored readings before the first window; starting at the normal level",
+                    line, model.id());
+            return;
+        }
+        double[][] rows = stored.stream().map(RowAssembler.Row::values).toArray(double[][]::new);
+        window(model, new NumericTable(model.network().pipeline().variables(), rows), 0, state.rule, 0);
+        state.remember(rows);
+        LOG.infof("Line %s, model %s: streaming state rebuilt from %d stored steps before %s", line, model.id(),
+                rows.length, before);
+    }
+
     /** Scores consecutive rows; the alarm rule continues from {@code state} (fresh for a batch, the line's in streaming). */
     private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors, AlarmRule.State state) {
+        return window(model, table, contributors, state, 0);
+    }
+
+    /**
+     * Scores the rows of {@code table} after its first max(lags, historyRows), which only serve as history (they get
+     * no score and do not move the alarm rule).
+     */
+    private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors, AlarmRule.State state,
+            int historyRows) {
         LoadedVaeGan net = model.network();
-        int lags = net.pipeline().lags();
+        int skip = Math.max(net.pipeline().lags(), historyRows);
         NumericTable aligned = net.pipeline().aligned(table);
-        LoadedVaeGan.Scored[] scored = net.score(aligned);
+        LoadedVaeGan.Scored[] scored = net.score(aligned, historyRows);
         List<String> names = net.pipeline().variables();
         List<RowScore> rows = new ArrayList<>(table.rowCount());
-        for (int i = 0; i < Math.min(lags, table.rowCount()); i++) {
+        for (int i = 0; i < Math.min(skip, table.rowCount()); i++) {
             rows.add(new RowScore(i, null, null, false, List.of()));
         }
         for (int k = 0; k < scored.length; k++) {
             LoadedVaeGan.Scored s = scored[k];
             double processed = state.next(s.score());
-            rows.add(new RowScore(k + lags, processed, s.score(), processed > model.threshold(),
+            rows.add(new RowScore(k + skip, processed, s.score(), processed > model.threshold(),
                     top(s.contributions(), names, contributors)));
         }
         return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);

@@ -12,6 +12,7 @@ import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.PyTorchRuntime;
 import io.poka.scoring.internal.model.TailCalibration;
+import io.poka.scoring.internal.model.TemporalFeatures;
 import io.poka.scoring.internal.model.UnsupportedTarget;
 import io.poka.scoring.internal.model.VaeGanFit;
 import java.io.IOException;
@@ -114,12 +115,19 @@ class TepBenchmark {
         for (int lags : new int[] {0, dynamicLags}) {
             for (int stat : new int[] {0, 1}) {
                 String name = "PCA " + (stat == 0 ? "T2" : "SPE") + (lags == 0 ? " static" : " lags " + lags);
-                pca.add(pcaResult(name, normal, faults, h, lags, stat, AlarmRule.NONE));
+                pca.add(pcaResult(name, normal, faults, h, lags, stat, AlarmRule.NONE, TemporalFeatures.NONE));
             }
         }
-        pca.add(pcaResult("PCA SPE static + same alarm rule", normal, faults, h, 0, 1, h.alarmRule()));
+        pca.add(pcaResult("PCA SPE static + same alarm rule", normal, faults, h, 0, 1, h.alarmRule(),
+                TemporalFeatures.NONE));
         pca.add(pcaResult("PCA SPE lags " + dynamicLags + " + same alarm rule", normal, faults, h, dynamicLags, 1,
-                h.alarmRule()));
+                h.alarmRule(), TemporalFeatures.NONE));
+        if (h.temporalFeatures().any()) {
+            for (int stat : new int[] {0, 1}) {
+                pca.add(pcaResult("PCA " + (stat == 0 ? "T2" : "SPE") + " + same temporal features + same alarm rule",
+                        normal, faults, h, h.lags(), stat, h.alarmRule(), h.temporalFeatures()));
+            }
+        }
 
         out.append("Data: d00 (500 normal rows) trains every monitor; false alarms = time-blocked cross-fitting over d00 (")
                 .append(h.crossFitBlocks()).append(" blocks of 100 rows: a model trained on the other blocks scores ")
@@ -204,7 +212,8 @@ class TepBenchmark {
         return new Hyperparameters(Integer.getInteger("poka.bench.lags"), null, Integer.getInteger("poka.bench.latent"),
                 null, dbl("poka.bench.beta"), dbl("poka.bench.lambda"), dbl("poka.bench.w"),
                 Integer.getInteger("poka.bench.epochs"), null, null, null, dbl("poka.bench.alpha"),
-                Integer.getInteger("poka.bench.blocks"), null, rule).withDefaults();
+                Integer.getInteger("poka.bench.blocks"), null, rule, dbl("poka.bench.inputEwma"),
+                Integer.getInteger("poka.bench.window")).withDefaults();
     }
 
     /** Thresholds from cross-fitted scores (own: tail fit; equal: empirical quantile), then the fault runs. */
@@ -232,7 +241,7 @@ class TepBenchmark {
 
     /** PCA monitor cross-fitted over the same blocks, with the same pipeline and optional alarm rule. */
     private static Result pcaResult(String name, NumericTable normal, List<NumericTable> faults, Hyperparameters h,
-            int lags, int stat, AlarmRule rule) {
+            int lags, int stat, AlarmRule rule, TemporalFeatures temporal) {
         int n = normal.rowCount();
         int blocks = h.crossFitBlocks();
         List<double[]> raw = new ArrayList<>();
@@ -246,32 +255,33 @@ class TepBenchmark {
             if (to < n) {
                 segments.add(normal.slice(to, n));
             }
-            Pca fold = Pca.fit(segments, lags, h.spikeLimit());
-            raw.add(fold.score(normal.slice(Math.max(0, from - lags), to), stat));
+            Pca fold = Pca.fit(segments, lags, temporal, h.spikeLimit());
+            int historyFrom = Math.max(0, from - fold.pipeline().history());
+            raw.add(fold.score(normal.slice(historyFrom, to), from - historyFrom, stat));
         }
         AlarmRule started = rule.startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
         List<double[]> processed = raw.stream().map(started::apply).toList();
         TailCalibration.Fit cal = TailCalibration.fit(processed, h.falseAlarmRate(), 1);
-        Pca all = Pca.fit(List.of(normal), lags, h.spikeLimit());
+        Pca all = Pca.fit(List.of(normal), lags, temporal, h.spikeLimit());
         Hyperparameters withLags = new Hyperparameters(lags, null, null, null, null, null, null, null, null, null, null,
-                h.falseAlarmRate(), h.crossFitBlocks(), null, rule).withDefaults();
-        return evaluate(name, processed, cal.threshold(), t -> started.apply(all.score(t, stat)), faults, withLags);
+                h.falseAlarmRate(), h.crossFitBlocks(), null, rule, 0.0, 0).withDefaults();
+        return evaluate(name, processed, cal.threshold(), t -> started.apply(all.score(t, 0, stat)), faults, withLags);
     }
 
     /** PCA on the standardised (and lag-stacked) rows of normal segments. */
     private record Pca(FeaturePipeline pipeline, PcaMonitor monitor) {
-        static Pca fit(List<NumericTable> segments, int lags, double spikeLimit) {
+        static Pca fit(List<NumericTable> segments, int lags, TemporalFeatures temporal, double spikeLimit) {
             List<double[]> rows = new ArrayList<>();
             segments.forEach(s -> rows.addAll(Arrays.asList(s.rows())));
             NumericTable all = new NumericTable(segments.get(0).variables(), rows.toArray(double[][]::new));
-            FeaturePipeline p = FeaturePipeline.fit(all, lags, spikeLimit, 20);
+            FeaturePipeline p = FeaturePipeline.fit(all, lags, temporal, spikeLimit, 20);
             List<float[]> vectors = new ArrayList<>();
             segments.forEach(s -> vectors.addAll(Arrays.asList(p.transformClipped(s, spikeLimit))));
             return new Pca(p, PcaMonitor.fit(vectors.toArray(float[][]::new), 0.90));
         }
 
-        double[] score(NumericTable t, int stat) {
-            float[][] z = pipeline.transform(t);
+        double[] score(NumericTable t, int historyRows, int stat) {
+            float[][] z = pipeline.transform(t, historyRows);
             double[] s = new double[z.length];
             for (int i = 0; i < z.length; i++) {
                 s[i] = monitor.statistics(z[i])[stat];

@@ -63,6 +63,24 @@ public class TelemetryDatasets {
         }
     }
 
+    /**
+     * The line's last complete time steps of these variables before {@code before}, at most {@code steps}, oldest
+     * first (reads the newest {@code steps} readings of each variable).
+     */
+    public List<RowAssembler.Row> latest(String line, List<String> variables, Instant before, int steps) {
+        if (steps <= 0) {
+            return List.of();
+        }
+        RowAssembler pivot = new RowAssembler(variables, Integer.MAX_VALUE);
+        for (String variable : variables) {
+            for (StoredReading r : telemetry.latestReadings(line, variable, before, steps)) {
+                pivot.add(r.timestamp(), r.variable(), r.value());
+            }
+        }
+        List<RowAssembler.Row> complete = pivot.drainComplete();
+        return complete.subList(Math.max(0, complete.size() - steps), complete.size());
+    }
+
     /** The line's readings of these variables in [from, to), at most {@code limit} per variable, one row per step. */
     public Pivoted pivot(String line, List<String> variables, Instant from, Instant to, int limit) {
         RowAssembler pivot = new RowAssembler(variables, Integer.MAX_VALUE);

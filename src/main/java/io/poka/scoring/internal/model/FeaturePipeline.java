@@ -9,16 +9,26 @@ import java.util.List;
 /**
  * Turns rows of readings into the model's input vectors: missing values imputed with the training median, training
  * spikes clipped, every variable standardised with the training mean and standard deviation, and optionally the
- * previous {@code lags} steps stacked behind the current one. It is fitted once on training data and stored with the
- * model, so scoring applies exactly the same transformation.
+ * previous {@code lags} steps stacked behind the current one, and optionally {@link TemporalFeatures} over recent rows
+ * (filtered inputs, moving standard deviations), standardised with their own training mean and standard deviation.
+ * It is fitted once on training data and stored with the model, so scoring applies exactly the same transformation.
  *
  * @param variables the variable names, in model column order
  * @param lags lagged steps stacked onto each row
  * @param medians training median per variable (imputation value)
  * @param means training mean per variable (after clipping)
  * @param stds training standard deviation per variable (after clipping)
+ * @param temporal the features over recent rows appended to each vector (null in models stored before them: none)
+ * @param derivedMeans training mean of each temporal feature (null without them)
+ * @param derivedStds training standard deviation of each temporal feature (null without them)
  */
-public record FeaturePipeline(List<String> variables, int lags, double[] medians, double[] means, double[] stds) {
+public record FeaturePipeline(List<String> variables, int lags, double[] medians, double[] means, double[] stds,
+        TemporalFeatures temporal, double[] derivedMeans, double[] derivedStds) {
+
+    /** Without temporal features (the pipeline of models stored before them). */
+    public FeaturePipeline(List<String> variables, int lags, double[] medians, double[] means, double[] stds) {
+        this(variables, lags, medians, means, stds, null, null, null);
+    }
 
     /** Robust standard deviation of a normal sample = 1.4826 * median absolute deviation (Hampel). */
     static final double MAD_TO_SIGMA = 1.4826;
@@ -28,6 +38,15 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
      * columns.
      */
     public static FeaturePipeline fit(NumericTable train, int lags, double spikeLimit, int minRows) {
+        return fit(train, lags, TemporalFeatures.NONE, spikeLimit, minRows);
+    }
+
+    /**
+     * Fits the pipeline, temporal features included (their statistics on the clipped training rows); fails like
+     * {@link #fit(NumericTable, int, double, int)}.
+     */
+    public static FeaturePipeline fit(NumericTable train, int lags, TemporalFeatures temporal, double spikeLimit,
+            int minRows) {
         int usable = train.rowCount() - lags;
         if (usable < minRows) {
             throw new UnusableData("too-few-rows", "Training needs at least " + minRows + " usable rows"
@@ -72,12 +91,41 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
             throw new UnusableData("constant-columns", "Constant columns carry no information and cannot be "
                     + "standardised; remove them: " + String.join(", ", constant)).at("columns", constant);
         }
-        return new FeaturePipeline(train.variables(), lags, medians, means, stds);
+        FeaturePipeline base = new FeaturePipeline(train.variables(), lags, medians, means, stds);
+        if (temporal == null || !temporal.any()) {
+            return base;
+        }
+        double[][] all = temporal.of(base.standardised(clipped(train, medians, spikeLimit)));
+        // statistics over rows whose look-back lies within the training rows
+        double[][] derived = Arrays.copyOfRange(all, Math.min(temporal.history(), all.length / 2), all.length);
+        int q = temporal.blocks() * p;
+        double[] dMeans = new double[q];
+        double[] dStds = new double[q];
+        for (int j = 0; j < q; j++) {
+            double sum = 0;
+            double sumSq = 0;
+            for (double[] row : derived) {
+                sum += row[j];
+                sumSq += row[j] * row[j];
+            }
+            dMeans[j] = sum / derived.length;
+            double sd = Math.sqrt(Math.max(0, (sumSq - derived.length * dMeans[j] * dMeans[j]) / (derived.length - 1)));
+            dStds[j] = sd > 1e-9 ? sd : 1;
+        }
+        return new FeaturePipeline(train.variables(), lags, medians, means, stds, temporal, dMeans, dStds);
     }
 
     /** Width of one model input vector. */
     public int inputSize() {
-        return variables.size() * (lags + 1);
+        return variables.size() * (lags + 1 + (temporal == null ? 0 : temporal.blocks()));
+    }
+
+    /**
+     * Rows before a row that its input vector depends on: a streamed window needs that many stored rows before it to
+     * score exactly like one long batch.
+     */
+    public int history() {
+        return Math.max(lags, temporal == null ? 0 : temporal.history());
     }
 
     /**
@@ -85,35 +133,72 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
      * serve as history). Fails when the columns differ from the training columns.
      */
     public float[][] transform(NumericTable table) {
+        return transform(table, 0);
+    }
+
+    /**
+     * Like {@link #transform(NumericTable)}, but the first max(lags, {@code historyRows}) rows only serve as history:
+     * vector k belongs to row k + max(lags, historyRows). Temporal features take rows before the table's first as the
+     * training mean.
+     */
+    public float[][] transform(NumericTable table, int historyRows) {
         NumericTable t = aligned(table);
         int p = variables.size();
-        double[][] z = new double[t.rowCount()][p];
-        for (int i = 0; i < t.rowCount(); i++) {
-            for (int j = 0; j < p; j++) {
-                double v = t.rows()[i][j];
-                z[i][j] = ((Double.isNaN(v) ? medians[j] : v) - means[j]) / stds[j];
-            }
-        }
-        int n = Math.max(0, t.rowCount() - lags);
-        float[][] out = new float[n][inputSize()];
+        double[][] z = standardised(t.rows());
+        double[][] derived = temporal == null || !temporal.any() ? null : temporal.of(z);
+        int skip = Math.max(lags, historyRows);
+        int n = Math.max(0, t.rowCount() - skip);
+        int width = inputSize();
+        int stacked = p * (lags + 1);
+        float[][] out = new float[n][width];
         for (int k = 0; k < n; k++) {
+            int row = k + skip;
             for (int l = 0; l <= lags; l++) {
-                double[] src = z[k + lags - l];
+                double[] src = z[row - l];
                 for (int j = 0; j < p; j++) {
                     out[k][l * p + j] = (float) src[j];
+                }
+            }
+            if (derived != null) {
+                double[] d = derived[row];
+                int stdFrom = temporal.ewmaLambda() > 0 ? p : 0;
+                // a moving standard deviation over fewer than `window` rows (the series just started) is shrunk
+                // towards the normal level in proportion to the rows missing, as the EWMA starts from the mean
+                double complete = temporal.window() > 0 ? Math.min(1, (row + 1.0) / temporal.window()) : 1;
+                for (int j = 0; j < d.length; j++) {
+                    double v = (d[j] - derivedMeans[j]) / derivedStds[j];
+                    out[k][stacked + j] = (float) (j >= stdFrom ? v * complete : v);
                 }
             }
         }
         return out;
     }
 
+    /** Imputed and standardised readings, one row per input row. */
+    private double[][] standardised(double[][] rows) {
+        int p = variables.size();
+        double[][] z = new double[rows.length][p];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < p; j++) {
+                double v = rows[i][j];
+                z[i][j] = ((Double.isNaN(v) ? medians[j] : v) - means[j]) / stds[j];
+            }
+        }
+        return z;
+    }
+
     /** Training rows with spikes clipped as in {@link #fit}, then transformed. */
     public float[][] transformClipped(NumericTable table, double spikeLimit) {
+        return transform(new NumericTable(variables, clipped(aligned(table), medians, spikeLimit)));
+    }
+
+    /** Copies of the rows with values further than spikeLimit robust sigmas from the training median clipped. */
+    private static double[][] clipped(NumericTable table, double[] medians, double spikeLimit) {
         double[][] rows = new double[table.rowCount()][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = table.rows()[i].clone();
         }
-        for (int j = 0; j < variables.size(); j++) {
+        for (int j = 0; j < medians.length; j++) {
             double[] col = Arrays.stream(column(table.rows(), j)).filter(v -> !Double.isNaN(v)).toArray();
             double median = medians[j];
             double robustSigma = robustSigma(col, median);
@@ -125,7 +210,7 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
                 }
             }
         }
-        return transform(new NumericTable(table.variables(), rows));
+        return rows;
     }
 
     /** The table's columns in model order, or a problem naming the missing and unexpected ones. */

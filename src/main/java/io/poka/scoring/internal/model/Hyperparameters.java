@@ -27,13 +27,17 @@ import java.util.List;
  * @param spikeLimit training values further than this many robust standard deviations (1.4826 MAD) from the
  *        median are clipped before fitting
  * @param alarmRule post-processing of the score over time ({@link AlarmRule}); the threshold applies to its output
+ * @param inputEwma weight of the newest row in the EWMA-filtered copy of every variable appended to the input
+ *        ({@link TemporalFeatures}); 0 = none
+ * @param window rows of the moving standard deviation of every variable appended to the input; 0 = none
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
-        Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule) {
+        Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule,
+        Double inputEwma, Integer window) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.ewma(0.3));
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10);
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -43,7 +47,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(discriminatorHidden, d.discriminatorHidden), or(beta, d.beta), or(lambda, d.lambda),
                 or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
-                or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule));
+                or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule),
+                or(inputEwma, d.inputEwma), or(window, d.window));
         h.validate();
         return h;
     }
@@ -51,7 +56,16 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
     /** The same hyperparameters with another seed. */
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
-                epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule);
+                epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule,
+                inputEwma, window);
+    }
+
+    /**
+     * The temporal input features these hyperparameters ask for; none for models stored before they existed (null
+     * fields).
+     */
+    public TemporalFeatures temporalFeatures() {
+        return new TemporalFeatures(inputEwma == null ? 0 : inputEwma, window == null ? 0 : window);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -78,6 +92,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         check(errors, crossFitBlocks >= 2 && crossFitBlocks <= 20, "crossFitBlocks", "must be between 2 and 20");
         errors.addAll(alarmRule.problems("hyperparameters.alarmRule"));
         check(errors, spikeLimit >= 2, "spikeLimit", "must be at least 2");
+        check(errors, inputEwma >= 0 && inputEwma <= 1, "inputEwma", "must be between 0 (none) and 1");
+        check(errors, window == 0 || (window >= 2 && window <= 200), "window", "must be 0 (none) or between 2 and 200");
         if (!errors.isEmpty()) {
             throw new ValidationProblem("Invalid hyperparameters", errors);
         }

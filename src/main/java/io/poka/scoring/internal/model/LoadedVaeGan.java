@@ -68,6 +68,14 @@ public final class LoadedVaeGan implements AutoCloseable {
         return score(pipeline.transform(table));
     }
 
+    /**
+     * Scores the rows after the first max(lags, historyRows), which only serve as history; result k belongs to row
+     * k + max(lags, historyRows).
+     */
+    public Scored[] score(NumericTable table, int historyRows) {
+        return score(pipeline.transform(table, historyRows));
+    }
+
     /** Scores already transformed input vectors. */
     public Scored[] score(float[][] vectors) {
         int p = pipeline.variables().size();
@@ -77,15 +85,20 @@ public final class LoadedVaeGan implements AutoCloseable {
             for (int start = 0; start < vectors.length; start += CHUNK) {
                 float[][] chunk = Arrays.copyOfRange(vectors, start, Math.min(vectors.length, start + CHUNK));
                 ScoringTranslator.Raw raw = predictor.predict(chunk);
+                float[] e = raw.squaredErrors();
                 for (int i = 0; i < chunk.length; i++) {
                     double[] contributions = new double[p];
-                    float[] e = raw.squaredErrors()[i];
-                    for (int k = 0; k < d; k++) {
-                        contributions[k % p] += e[k] / d;
+                    int rowStart = i * d;
+                    // the vector is p-wide blocks (lags, temporal features) in variable order
+                    for (int block = rowStart; block < rowStart + d; block += p) {
+                        for (int j = 0; j < p; j++) {
+                            contributions[j] += e[block + j];
+                        }
                     }
                     double reconstruction = 0;
-                    for (double c : contributions) {
-                        reconstruction += c;
+                    for (int j = 0; j < p; j++) {
+                        contributions[j] /= d;
+                        reconstruction += contributions[j];
                     }
                     double discriminator = ScoreScale.fakeProbability(raw.discriminatorLogits()[i]);
                     out[start + i] = new Scored(scale == null ? Double.NaN : scale.score(reconstruction, discriminator),

@@ -11,8 +11,11 @@ import ai.djl.translate.TranslatorContext;
  */
 final class ScoringTranslator implements NoBatchifyTranslator<float[][], ScoringTranslator.Raw> {
 
-    /** Per row: squared standardised error of every input feature, and the discriminator logit of the input. */
-    record Raw(float[][] squaredErrors, float[] discriminatorLogits) {
+    /**
+     * Squared standardised error of every input feature, row after row (row i at [i * width, (i + 1) * width)), and
+     * the discriminator logit of each input row; flat, so a large batch costs no per-row arrays.
+     */
+    record Raw(float[] squaredErrors, int width, float[] discriminatorLogits) {
     }
 
     private static final String INPUT = "input";
@@ -30,11 +33,6 @@ final class ScoringTranslator implements NoBatchifyTranslator<float[][], Scoring
         NDArray errors = list.get(0).sub(x).square();
         int n = (int) x.getShape().get(0);
         int d = (int) x.getShape().get(1);
-        float[] flat = errors.toFloatArray();
-        float[][] rows = new float[n][d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * d, rows[i], 0, d);
-        }
-        return new Raw(rows, list.get(1).reshape(n).toFloatArray());
+        return new Raw(errors.toFloatArray(), d, list.get(1).reshape(n).toFloatArray());
     }
 }

@@ -130,8 +130,8 @@ public final class VaeGanFit {
                 segments.add(table.slice(to, n));
             }
             NumericTable rest = concat(segments);
-            FeaturePipeline foldPipeline = FeaturePipeline.fit(rest, h.lags(), h.spikeLimit(), Math.min(minRows,
-                    rest.rowCount() - h.lags()));
+            FeaturePipeline foldPipeline = FeaturePipeline.fit(rest, h.lags(), h.temporalFeatures(), h.spikeLimit(),
+                    Math.min(minRows, rest.rowCount() - h.lags()));
             List<float[]> vectors = new ArrayList<>();
             for (NumericTable segment : segments) {
                 if (segment.rowCount() > h.lags()) {
@@ -143,8 +143,9 @@ public final class VaeGanFit {
                     (loss, epochs) -> { }, cancelled);
             try (LoadedVaeGan unscaled = LoadedVaeGan.load(fold.parameters(), h, foldPipeline, null, device)) {
                 ScoreScale scale = scaleOn(unscaled, foldTrain, h);
-                // the held-out block's first rows take their lag history from the rows before it
-                raw.add(raw(unscaled.withScale(scale).score(table.slice(Math.max(0, from - h.lags()), to))));
+                // the held-out block's first rows take their history (lags, temporal features) from the rows before it
+                int historyFrom = Math.max(0, from - foldPipeline.history());
+                raw.add(raw(unscaled.withScale(scale).score(table.slice(historyFrom, to), from - historyFrom)));
             }
         }
         AlarmRule rule = h.alarmRule().startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
@@ -171,7 +172,7 @@ public final class VaeGanFit {
      * its rows.
      */
     public static FeaturePipeline checkUsable(NumericTable table, Hyperparameters h, int minRows) {
-        FeaturePipeline pipeline = FeaturePipeline.fit(table, h.lags(), h.spikeLimit(), minRows);
+        FeaturePipeline pipeline = FeaturePipeline.fit(table, h.lags(), h.temporalFeatures(), h.spikeLimit(), minRows);
         int blockRows = table.rowCount() / h.crossFitBlocks();
         int foldRows = table.rowCount() - (int) Math.ceil((double) table.rowCount() / h.crossFitBlocks()) - h.lags();
         if (foldRows < minRows) {

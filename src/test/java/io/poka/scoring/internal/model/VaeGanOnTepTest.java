@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class VaeGanOnTepTest {
     private static final Hyperparameters FAST = new Hyperparameters(null, null, null, null, null, null, null, 20,
-            null, null, 7L, 0.02, null, null, null).withDefaults();
+            null, null, 7L, 0.02, null, null, null, null, null).withDefaults();
     private static VaeGanFit.Fitted fitted;
     private static int epochsReported;
 
@@ -73,6 +73,32 @@ class VaeGanOnTepTest {
         assertTrue(fault1 > 0.9, "fault 1 detection " + fault1);
         assertTrue(fault6 > 0.9, "fault 6 detection " + fault6);
         assertTrue(fault1 > 20 * Math.max(normal, 0.01));
+    }
+
+    @Test
+    void faultsThatChangeTheDynamicsAreDetectedThroughTheTemporalFeatures() {
+        // static PCA SPE on the same split: fault 19 0.025, fault 16 0.135, fault 20 0.515; the default VAE-GAN with
+        // its temporal features (seed 1, 30 epochs, 1 %): 0.842, 0.625, 0.844 (bench/tep.sh, 2026-12-05)
+        double fault19 = Calibration.exceedanceRate(scores(TepData.fault(19)), fitted.threshold());
+        double fault16 = Calibration.exceedanceRate(scores(TepData.fault(16)), fitted.threshold());
+        double fault20 = Calibration.exceedanceRate(scores(TepData.fault(20)), fitted.threshold());
+        assertTrue(fault19 > 0.5, "fault 19 detection " + fault19);
+        assertTrue(fault16 > 0.3, "fault 16 detection " + fault16);
+        assertTrue(fault20 > 0.6, "fault 20 detection " + fault20);
+    }
+
+    @Test
+    void theDelayOfAnAbruptFaultCountsTheAlarmRuleAndStaysShort() {
+        // row 0 is the first row of the fault run; the EWMA of the score and the temporal features start from the
+        // normal level, so the first alarm comes after the rule has caught up (bench: 0-6 rows for faults 1, 4, 6, 7)
+        for (int fault : new int[] {1, 4, 6, 7}) {
+            double[] s = scores(TepData.fault(fault));
+            int first = 0;
+            while (first < s.length && s[first] <= fitted.threshold()) {
+                first++;
+            }
+            assertTrue(first <= 8, "fault " + fault + " first alarm at row " + first);
+        }
     }
 
     @Test
