@@ -14,7 +14,8 @@ package io.poka.capa;
 public record EffectivenessCriterion(Kind kind, String line, String variable, String defectCode, String product,
         Double minCpk, Integer days, Integer count) {
 
-    /** The four criteria Poka can evaluate. */
+    /** The four criteria Poka can evaluate (named in the OpenAPI document so other enums called Kind keep their names). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "EffectivenessCriterionKind")
     public enum Kind {
         NO_RULE_VIOLATION, CPK_AT_LEAST, NO_DEFECT_RECURRENCE, ANOMALY_RATE_WITHIN_TARGET
     }

@@ -112,10 +112,14 @@ class ErpClientFlowTest {
         assertEquals(LotStatus.AWAITING_INSPECTION,
                 lots.moveLot(lotId, new StatusMove().to(LotStatus.AWAITING_INSPECTION), etag(lots, lotId)).getStatus());
         InspectionsApi inspections = new InspectionsApi(inspector);
-        Inspection inspected = inspections.recordInspection(new NewInspection().lotId(lotId).planId(planId).attributes(List.of(
+        NewInspection inspection = new NewInspection().lotId(lotId).planId(planId).attributes(List.of(
                 new AttributeResult().defectClass(DefectClass.MAJOR).nonconforming(0),
-                new AttributeResult().defectClass(DefectClass.MINOR).nonconforming(1))));
+                new AttributeResult().defectClass(DefectClass.MINOR).nonconforming(1)));
+        String inspectionKey = "erp-inspection-" + lotId;
+        Inspection inspected = inspections.recordInspection(inspection, inspectionKey);
         assertEquals(Boolean.TRUE, inspected.getAccepted());
+        // a retry after a lost answer (same Idempotency-Key) replays the first inspection instead of recording twice
+        assertEquals(inspected.getId(), inspections.recordInspection(inspection, inspectionKey).getId());
         assertEquals(List.of(inspected.getId()), inspections.listInspectionsOfLot(lotId).stream()
                 .map(Inspection::getId).toList());
         Inspection verdict = inspections.getInspection(inspected.getId());
