@@ -101,6 +101,9 @@ class CapaLoopBrowserTest {
         }
         assertTrue(incidents.getList("items").size() >= 1, "fault 1 raised an incident: " + incidents.prettify());
         String incident = incidents.getString("items[0].id");
+        // the feed ratio restored right after the replay: the step back to normal fires the moving-range chart once,
+        // before the CAPA's effectiveness window opens (as on a real line, the window starts once the fix is in)
+        TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", replay.plusSeconds(120), aFeed(TepData.normal(), 60, 90));
 
         // NCR from the incident (its chart evidence), suspect lots proposed and held (signed), disposition (signed);
         // through the NCR REST API
@@ -155,7 +158,11 @@ class CapaLoopBrowserTest {
             TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", windowStart.plusSeconds(300),
                     aFeed(TepData.normal(), 100, 300));
             click(b, "evaluate-button");
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluations"), "NOT_YET"));
+            try {
+                b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluations"), "NOT_YET"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("first evaluation: " + b.find(By.tagName("main")).getText(), e);
+            }
             click(b, "close-button");
             b.find(By.id("close-reason")).sendKeys("too early");
             b.find(By.id("close-password")).sendKeys(CapaFixtures.PASSWORD);

@@ -15,13 +15,15 @@ import java.util.Set;
 /**
  * The content of every table of Poka's schemas as (row count, sum of row hashes), read with one query, so a refused
  * request can be checked to have changed nothing (rows added, removed or updated, audit entries included). Tables
- * that change by themselves (login bookkeeping, the outbox relay) are left out; audit entries are read once chained
+ * that change by themselves (login bookkeeping, the outbox relay, lease heartbeats) are left out; audit entries are read once chained
  * (the audit journal is empty).
  */
 final class DatabaseSnapshot implements AutoCloseable {
     private static final Set<String> SCHEMAS = Set.of("platform", "telemetry", "audit", "lots", "inspections", "spc",
-            "alerts", "scoring", "baselines");
-    private static final Set<String> SELF_CHANGING = Set.of("platform.user_account", "platform.outbox_event");
+            "alerts", "scoring", "baselines", "notifications", "ncr", "capa");
+    /** Login bookkeeping, the outbox relay, the replicas' lease heartbeats and the streaming scorer's line counts. */
+    private static final Set<String> SELF_CHANGING = Set.of("platform.user_account", "platform.outbox_event",
+            "platform.lease", "scoring.line_activity");
 
     private final Connection connection;
     private final String query;

@@ -48,7 +48,7 @@ public class InspectionPhotoResource {
     }
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({"image/jpeg", "image/png", "image/webp"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INSPECTOR, Roles.INTEGRATION, Roles.QA_MANAGER, Roles.ADMIN})
     @Operation(operationId = "addInspectionPhoto", summary = "Store a photo with an inspection", description = "The body is"

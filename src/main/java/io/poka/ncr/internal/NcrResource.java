@@ -12,6 +12,7 @@ import io.poka.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Nonconformance", description = "Nonconformance reports: opening from a source, containment, disposition, investigation")
 public class NcrResource {
+
     static final String OPEN_EXAMPLE = """
             {"source": "INSPECTION", "inspectionId": "5a7d3c1e-2b4f-4e6a-9c8d-1f0e2d3c4b5a", "defectCode": "DIM-BURR",
              "owner": "qa.lead", "description": "burr above 0.2 mm on 3 of 80 units"}""";
@@ -252,13 +254,18 @@ public class NcrResource {
 
     @POST
     @Path("/{id}/attachments")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"})
     @RolesAllowed({Roles.QA_MANAGER, Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "attachToNcr", summary = "Attach a photo or document", description = "The raw bytes as the"
             + " body; the type is judged by the content (PNG, JPEG, GIF, WebP, PDF) and must agree with Content-Type"
             + " unless that is application/octet-stream (415 otherwise); at most poka.ncr.max-attachment-bytes (413).")
-    @RequestBody(content = @Content(mediaType = "application/octet-stream",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @RequestBody(content = {
+            @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NcrDetail.AttachmentView.class),
                     examples = @ExampleObject(name = "photo", value = "{\"id\": \"2c9e1a4b-5d6f-4a7b-8c9d-0e1f2a3b4c5d\","

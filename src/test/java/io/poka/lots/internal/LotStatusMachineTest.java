@@ -86,9 +86,10 @@ class LotStatusMachineTest {
             } catch (IllegalTransition e) {
                 allowed = false;
             }
+            // a rejected lot is not released again (RELEASE, USE_AS_IS, REGRADE) and is already where REJECT and
+            // RETURN_TO_SUPPLIER would take it; it may still be scrapped or reworked
             boolean expected = nonconforming && !(s == LotStatus.REJECTED
-                    && (d == LotStatusMachine.Decision.RELEASE || d == LotStatusMachine.Decision.USE_AS_IS
-                            || d == LotStatusMachine.Decision.REJECT));
+                    && (d.target() == LotStatus.RELEASED || d.target() == LotStatus.REJECTED));
             assertEquals(expected, allowed, d + " on " + s);
         }
     }

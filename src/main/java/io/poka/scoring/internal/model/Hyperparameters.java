@@ -43,7 +43,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
     public Hyperparameters withDefaults() {
         Hyperparameters d = DEFAULTS;
         Hyperparameters h = new Hyperparameters(or(lags, d.lags), hiddenSizes == null || hiddenSizes.isEmpty()
-                ? d.hiddenSizes : List.copyOf(hiddenSizes), or(latentSize, d.latentSize),
+                ? d.hiddenSizes : java.util.Collections.unmodifiableList(new ArrayList<>(hiddenSizes)), or(latentSize, d.latentSize),
                 or(discriminatorHidden, d.discriminatorHidden), or(beta, d.beta), or(lambda, d.lambda),
                 or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
