@@ -43,14 +43,6 @@ public final class NcrProblems {
         }
     }
 
-    /** The same Idempotency-Key was sent with another body. */
-    public static class IdempotencyKeyReused extends ProblemException {
-        public IdempotencyKeyReused(String key) {
-            super(422, "ncr/idempotency-key-reused", "Idempotency-Key reused with a different body",
-                    "The Idempotency-Key '" + key + "' was used before with a different request body");
-        }
-    }
-
     /** If-Match named an older version of the report. */
     public static class StaleVersion extends ProblemException {
         public StaleVersion(long current, String given) {

@@ -10,6 +10,7 @@ import io.poka.ncr.NcrView;
 import io.poka.ncr.NonconformanceOpened;
 import io.poka.ncr.internal.NcrRequests.OpenNcr;
 import io.poka.ncr.internal.NcrRequests.RiskRating;
+import io.poka.platform.IdempotencyKeys;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
 import io.poka.platform.Reauthentication;
@@ -21,15 +22,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,10 +55,15 @@ public class NcrService {
     private final SuspectLotProposal proposal;
     private final NcrStore store;
     private final NcrConfig config;
+    /** ERP clients' Idempotency-Key on NCR creation, on the platform's store (problem type ncr/idempotency-key-reused). */
+    private final IdempotencyKeys idempotency;
+    private static final String IDEMPOTENCY_SCOPE = "ncr";
 
     NcrService(EntityManager em, SecurityIdentity identity, Clock clock, ObjectMapper json,
             Event<RecordChanged> changes, Event<Object> events, QualityEvents outbox, Reauthentication users,
-            NcrSources sources, SuspectLotProposal proposal, NcrStore store, NcrConfig config) {
+            NcrSources sources, SuspectLotProposal proposal, NcrStore store, NcrConfig config,
+            IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -77,20 +80,9 @@ public class NcrService {
 
     @Transactional
     public Created open(OpenNcr r, String idempotencyKey) {
-        String hash = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw new ValidationProblem("Idempotency-Key", "1 to 200 characters");
-            }
-            lock("ncr-idem:" + actor() + ":" + idempotencyKey);
-            hash = sha256(canonical(r));
-            NcrIdempotency seen = NcrIdempotency.findById(new NcrIdempotency.Key(actor(), idempotencyKey));
-            if (seen != null) {
-                if (!seen.requestHash.equals(hash)) {
-                    throw new NcrProblems.IdempotencyKeyReused(idempotencyKey);
-                }
-                return new Created(seen.responseStatus, null, seen.responseBody);
-            }
+        Optional<IdempotencyKeys.Replay> replay = idempotency.replay(IDEMPOTENCY_SCOPE, idempotencyKey, r);
+        if (replay.isPresent()) {
+            return new Created(replay.get().status(), null, replay.get().body());
         }
         validate(r);
         DefectCode code = DefectCode.findById(r.defectCode());
@@ -175,15 +167,7 @@ public class NcrService {
         publish(n, new NonconformanceOpened(n.id, n.number, n.source, n.sourceReference, n.line, n.product,
                 n.defectCode, n.severity, n.owner, n.openedBy, n.openedAt));
         Created created = new Created(201, after, null);
-        if (idempotencyKey != null) {
-            NcrIdempotency rec = new NcrIdempotency();
-            rec.id = new NcrIdempotency.Key(actor(), idempotencyKey);
-            rec.requestHash = hash;
-            rec.responseStatus = 201;
-            rec.responseBody = canonical(after);
-            rec.createdAt = clock.instant();
-            rec.persist();
-        }
+        idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, r, 201, after);
         return created;
     }
 
@@ -301,20 +285,7 @@ public class NcrService {
         }
     }
 
-    private void lock(String key) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))").setParameter("k", key)
-                .getSingleResult();
-    }
-
     private static <T> T firstNonNull(T a, T b) {
         return a != null ? a : b;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
