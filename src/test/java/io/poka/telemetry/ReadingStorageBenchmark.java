@@ -1,5 +1,8 @@
 package io.poka.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.poka.telemetry.internal.Reading;
 import io.poka.telemetry.internal.ReadingStore;
 import io.poka.testing.RealInfrastructure;
@@ -104,6 +107,9 @@ class ReadingStorageBenchmark {
             }
             s.execute("drop schema bench_storage cascade");
         }
+        // the figures mean something only if both layouts hold the same readings, all of them
+        assertEquals(n, rows, "every reading stored once in the partitioned layout");
+        assertTrue(before > 0 && after > 0 && rollups > 0, "sizes measured: " + before + ", " + after + ", " + rollups);
         String table = String.join("\n",
                 "| layout | readings | bytes with indexes | bytes per reading |",
                 "| --- | ---: | ---: | ---: |",
