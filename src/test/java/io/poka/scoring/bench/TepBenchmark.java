@@ -11,6 +11,7 @@ import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.PyTorchRuntime;
+import io.poka.scoring.internal.model.ScoreScale;
 import io.poka.scoring.internal.model.TailCalibration;
 import io.poka.scoring.internal.model.TemporalFeatures;
 import io.poka.scoring.internal.model.UnsupportedTarget;
@@ -75,6 +76,8 @@ class TepBenchmark {
         out.append("VAE-GAN hyperparameters: ").append(h).append("\n\n");
 
         List<Result> vae = new ArrayList<>();
+        List<Result> vaeAlone = new ArrayList<>();
+        List<Result> companionsAlone = new ArrayList<>();
         List<String> seedLines = new ArrayList<>();
         long trainMillis = 0;
         double trainCpu = 0;
@@ -87,7 +90,7 @@ class TepBenchmark {
                 fit = VaeGanFit.fit(normal, hs, 50, device, (loss, epochs) -> { }, () -> false);
             } catch (UnsupportedTarget refused) {
                 // the product refuses this target for this seed: reported, not hidden
-                seedLines.add("| " + seed + " | refused: " + refused.getMessage() + " | | | | | | | |");
+                seedLines.add("| " + seed + " | refused: " + refused.getMessage() + " | | | | | | | | | |");
                 continue;
             }
             double cpu = processCpuSeconds() - cpu0;
@@ -97,15 +100,40 @@ class TepBenchmark {
                 trainCpu = cpu;
             }
             try (LoadedVaeGan m = LoadedVaeGan.load(fit.parameters(), hs, fit.pipeline(), fit.scale(), device)) {
-                Function<NumericTable, double[]> scorer = t -> fit.alarmRule().apply(raw(m.score(t)));
+                List<LoadedVaeGan.Scored[]> scoredFaults = faults.stream().map(m::score).toList();
                 List<double[]> crossFitted = fit.crossFit().scores();
-                Result r = evaluate("VAE-GAN seed " + seed, crossFitted, fit.threshold(), scorer, faults, h);
+                Result r = evaluate("VAE-GAN seed " + seed, crossFitted, fit.threshold(),
+                        series(scoredFaults, fit.alarmRule(), LoadedVaeGan.Scored::score), faults, h);
                 vae.add(r);
-                TailCalibration.Fit c = fit.crossFit().calibration();
-                seedLines.add(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s [%s, %s] | %.0f | %s | %.1f s / %.1f s |",
+                // ablations: each part alone, with the same rule kind and the same calibration at the same alpha
+                VaeGanFit.CrossFit cf = fit.crossFit();
+                ScoreScale.Companions c = cf.companions();
+                vaeAlone.add(ablation("VAE-GAN alone seed " + seed, cf.parts().get("vae"), scoredFaults,
+                        LoadedVaeGan.Scored::vae, faults, hs));
+                if (c != null) {
+                    java.util.function.ToDoubleFunction<LoadedVaeGan.Scored> comp = x -> Math.max(x.jump() / c.jump(),
+                            Math.max(x.shift() / c.shift(), x.spread() / c.spread()));
+                    List<double[]> compCross = new ArrayList<>();
+                    for (int b = 0; b < cf.parts().get("jump").size(); b++) {
+                        double[] j = cf.parts().get("jump").get(b);
+                        double[] sh = cf.parts().get("shift").get(b);
+                        double[] sp = cf.parts().get("spread").get(b);
+                        double[] comb = new double[j.length];
+                        for (int i = 0; i < j.length; i++) {
+                            comb[i] = Math.max(j[i] / c.jump(), Math.max(sh[i] / c.shift(), sp[i] / c.spread()));
+                        }
+                        compCross.add(comb);
+                    }
+                    companionsAlone.add(ablation("companions alone seed " + seed, compCross, scoredFaults, comp, faults,
+                            hs));
+                }
+                TailCalibration.Fit cal = cf.calibration();
+                seedLines.add(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s [%s, %s] | %.0f / %.1f / %s | %s | %s | %.1f s / %.1f s |",
                         seed, f(r.meanDetection(false)), f(r.falseAlarms()), num(r.medianDelay(false)),
-                        f(r.meanDetection(true)), f(c.expectedFalseAlarmRate()), f(c.lower()), f(c.upper()),
-                        c.effectiveSampleSize(), f(maxBlockRate(crossFitted, fit.threshold())),
+                        f(r.meanDetection(true)), f(cal.expectedFalseAlarmRate()), f(cal.lower()), f(cal.upper()),
+                        cal.effectiveSampleSize(), cal.tailClusters(), f(cal.smallestSupportedTarget()),
+                        f(maxBlockRate(crossFitted, fit.threshold())),
+                        f((double) fit.validation().get("crossCalibratedFalseAlarmRate")),
                         fit.trainingMillis() / 1000.0, cpu));
             }
         }
@@ -143,11 +171,22 @@ class TepBenchmark {
                 .append(" seeds)\n\n");
         out.append("| monitor | detection (own limit) | false alarms (cross-fit, own limit) | median delay | detection at equal false alarms | false alarms (equal) |\n");
         out.append("| --- | --- | --- | --- | --- | --- |\n");
-        out.append(String.format(Locale.ROOT, "| **VAE-GAN** (%d seeds) | **%s** | %s (max %s) | %s | **%s** | %s |%n", seeds,
+        out.append(String.format(Locale.ROOT, "| **VAE-GAN + companions (served)** (%d seeds) | **%s** | %s (max %s) | %s | **%s** | %s |%n", seeds,
                 meanSd(vae, r -> r.meanDetection(false)), f(avg(vae, Result::falseAlarms)),
                 f(vae.stream().mapToDouble(Result::falseAlarms).max().orElse(Double.NaN)),
                 meanSd(vae, r -> r.medianDelay(false)), meanSd(vae, r -> r.meanDetection(true)),
                 f(avg(vae, Result::equalFalseAlarms))));
+        for (List<Result> part : List.of(vaeAlone, companionsAlone)) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "| %s (ablation, %d seeds) | %s | %s (max %s) | %s | %s | %s |%n",
+                    part.get(0).name().replaceAll(" seed \\d+$", ""), part.size(),
+                    meanSd(part, r -> r.meanDetection(false)), f(avg(part, Result::falseAlarms)),
+                    f(part.stream().mapToDouble(Result::falseAlarms).max().orElse(Double.NaN)),
+                    meanSd(part, r -> r.medianDelay(false)), meanSd(part, r -> r.meanDetection(true)),
+                    f(avg(part, Result::equalFalseAlarms))));
+        }
         for (Result r : pca) {
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.name(), f(r.meanDetection(false)),
                     f(r.falseAlarms()), num(r.medianDelay(false)), f(r.meanDetection(true)), f(r.equalFalseAlarms())));
@@ -158,19 +197,25 @@ class TepBenchmark {
                 avg(vae, r -> r.meanDetection(false)) - speStatic.meanDetection(false)));
 
         out.append("## Per seed (VAE-GAN)\n\n| seed | detection | false alarms (cross-fit) | median delay | detection at "
-                + "equal false alarms | expected false-alarm rate [95 % CI] (tail fit) | n_eff | worst block | training "
-                + "wall / process CPU |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "equal false alarms | expected false-alarm rate [95 % CI] (tail fit) | n_eff / tail clusters / smallest "
+                + "supported target | worst block | cross-calibrated (each block at the other blocks' threshold) | "
+                + "training wall / process CPU |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         seedLines.forEach(l -> out.append(l).append('\n'));
 
-        out.append("\n## Per fault (own limits; VAE-GAN mean over seeds; detection / delay)\n\n| fault | VAE-GAN |");
+        out.append("\n## Per fault (own limits; VAE-GAN mean over seeds; detection / delay)\n\n| fault | VAE-GAN + "
+                + "companions (served) | VAE-GAN alone | companions alone |");
         pca.forEach(r -> out.append(' ').append(r.name()).append(" |"));
-        out.append("\n| --- | --- |");
+        out.append("\n| --- | --- | --- | --- |");
         pca.forEach(r -> out.append(" --- |"));
         out.append('\n');
         for (int fault = 1; fault <= 21; fault++) {
             int k = fault - 1;
             out.append(String.format(Locale.ROOT, "| %d%s | %s / %s |", fault, TepData.UNDETECTABLE.contains(fault)
                     ? " (undetectable)" : "", f(avg(vae, r -> r.detection()[k])), num(avg(vae, r -> r.delay()[k]))));
+            for (List<Result> part : List.of(vaeAlone, companionsAlone)) {
+                out.append(String.format(Locale.ROOT, " %s / %s |", f(avg(part, r -> r.detection()[k])),
+                        num(avg(part, r -> r.delay()[k]))));
+            }
             pca.forEach(r -> out.append(' ').append(f(r.detection()[k])).append(" / ").append(r.delay()[k]).append(" |"));
             out.append('\n');
         }
@@ -213,7 +258,31 @@ class TepBenchmark {
                 null, dbl("poka.bench.beta"), dbl("poka.bench.lambda"), dbl("poka.bench.w"),
                 Integer.getInteger("poka.bench.epochs"), null, null, null, dbl("poka.bench.alpha"),
                 Integer.getInteger("poka.bench.blocks"), null, rule, dbl("poka.bench.inputEwma"),
-                Integer.getInteger("poka.bench.window")).withDefaults();
+                Integer.getInteger("poka.bench.window"), System.getProperty("poka.bench.companions") == null ? null
+                : Boolean.getBoolean("poka.bench.companions")).withDefaults();
+    }
+
+    /** Per fault run, the post-processed series of one statistic of the already scored rows. */
+    private static List<double[]> series(List<LoadedVaeGan.Scored[]> scored, AlarmRule rule,
+            java.util.function.ToDoubleFunction<LoadedVaeGan.Scored> part) {
+        return scored.stream().map(s -> rule.apply(Arrays.stream(s).mapToDouble(part).toArray())).toList();
+    }
+
+    /**
+     * One part of the combined monitor on its own: its cross-fitted series through the same alarm rule (started at
+     * its own median) and the same tail calibration at the same alpha, then the fault runs.
+     */
+    private static Result ablation(String name, List<double[]> crossRaw, List<LoadedVaeGan.Scored[]> scoredFaults,
+            java.util.function.ToDoubleFunction<LoadedVaeGan.Scored> part, List<NumericTable> faults, Hyperparameters h) {
+        AlarmRule rule = h.alarmRule().startingAt(median(crossRaw.stream().flatMapToDouble(Arrays::stream).toArray()));
+        List<double[]> processed = crossRaw.stream().map(rule::apply).toList();
+        double threshold = TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()).threshold();
+        return evaluate(name, processed, threshold, series(scoredFaults, rule, part), faults, h);
+    }
+
+    private static Result evaluate(String name, List<double[]> crossFitted, double ownThreshold,
+            List<double[]> faultScores, List<NumericTable> faults, Hyperparameters h) {
+        return evaluate(name, crossFitted, ownThreshold, t -> faultScores.get(faults.indexOf(t)), faults, h);
     }
 
     /** Thresholds from cross-fitted scores (own: tail fit; equal: empirical quantile), then the fault runs. */
@@ -264,7 +333,7 @@ class TepBenchmark {
         TailCalibration.Fit cal = TailCalibration.fit(processed, h.falseAlarmRate(), 1);
         Pca all = Pca.fit(List.of(normal), lags, temporal, h.spikeLimit());
         Hyperparameters withLags = new Hyperparameters(lags, null, null, null, null, null, null, null, null, null, null,
-                h.falseAlarmRate(), h.crossFitBlocks(), null, rule, 0.0, 0).withDefaults();
+                h.falseAlarmRate(), h.crossFitBlocks(), null, rule, 0.0, 0, false).withDefaults();
         return evaluate(name, processed, cal.threshold(), t -> started.apply(all.score(t, 0, stat)), faults, withLags);
     }
 

@@ -30,14 +30,17 @@ import java.util.List;
  * @param inputEwma weight of the newest row in the EWMA-filtered copy of every variable appended to the input
  *        ({@link TemporalFeatures}); 0 = none
  * @param window rows of the moving standard deviation of every variable appended to the input; 0 = none
+ * @param companions true: the served score is the combined monitor (the VAE-GAN's score beside per-variable maxima of
+ *        the current, filtered and moving-spread inputs, each on its own cross-fitted scale, see {@link ScoreScale});
+ *        false: the VAE-GAN's score alone
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
         Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule,
-        Double inputEwma, Integer window) {
+        Double inputEwma, Integer window, Boolean companions) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true);
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -48,7 +51,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
                 or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule),
-                or(inputEwma, d.inputEwma), or(window, d.window));
+                or(inputEwma, d.inputEwma), or(window, d.window), or(companions, d.companions));
         h.validate();
         return h;
     }
@@ -57,7 +60,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
                 epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule,
-                inputEwma, window);
+                inputEwma, window, companions);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.poka.scoring.internal.data.NumericTable;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * A trained VAE-GAN in memory with its feature pipeline and score scale: loaded once per version and shared; every
@@ -23,10 +22,14 @@ public final class LoadedVaeGan implements AutoCloseable {
     private static final ScoringTranslator TRANSLATOR = new ScoringTranslator();
 
     /**
-     * One scored row: score, its two parts (mean squared reconstruction error, discriminator's fake probability) and
-     * the per-variable contributions (their sum = reconstruction).
+     * One scored row: the served score (the combined monitor's, or the VAE-GAN's for models without companions), the
+     * VAE-GAN's own score and its two parts (mean squared reconstruction error, discriminator's fake probability),
+     * the per-variable contributions (their sum = reconstruction), and the companions' per-variable maxima over the
+     * current standardised row ({@code jump}), the filtered inputs ({@code shift}) and the moving standard deviations
+     * ({@code spread}); the last two are 0 without those temporal features.
      */
-    public record Scored(double score, double reconstruction, double discriminator, double[] contributions) {
+    public record Scored(double score, double vae, double reconstruction, double discriminator, double[] contributions,
+            double jump, double shift, double spread) {
     }
 
     private final Model model;
@@ -47,6 +50,8 @@ public final class LoadedVaeGan implements AutoCloseable {
             VaeGanBlock block = new VaeGanBlock(pipeline.inputSize(), h);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, pipeline.inputSize()));
             block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+            // scoring never trains: without gradients the engine records no autograd graph in the forward pass
+            block.freezeParameters(true);
             model.setBlock(block);
             return new LoadedVaeGan(model, pipeline, scale);
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -81,34 +86,57 @@ public final class LoadedVaeGan implements AutoCloseable {
         int p = pipeline.variables().size();
         int d = pipeline.inputSize();
         Scored[] out = new Scored[vectors.length];
-        try (Predictor<float[][], ScoringTranslator.Raw> predictor = model.newPredictor(TRANSLATOR)) {
+        // blocks of the input vector: lags (the current row first), then the filtered inputs, then the moving stds
+        int stacked = p * (pipeline.lags() + 1);
+        TemporalFeatures t = pipeline.temporal();
+        int shiftFrom = stacked;
+        int shiftTo = t != null && t.ewmaLambda() > 0 ? stacked + p : stacked;
+        int spreadFrom = shiftTo;
+        int spreadTo = t != null && t.window() > 0 ? spreadFrom + p : spreadFrom;
+        ScoreScale.Companions companions = scale == null ? null : scale.companions();
+        // one flat buffer reused by every chunk: the engine copies it in, no per-row arrays on the way
+        float[] flat = new float[Math.min(vectors.length, CHUNK) * d];
+        try (Predictor<ScoringTranslator.Batch, ScoringTranslator.Raw> predictor = model.newPredictor(TRANSLATOR)) {
             for (int start = 0; start < vectors.length; start += CHUNK) {
-                float[][] chunk = Arrays.copyOfRange(vectors, start, Math.min(vectors.length, start + CHUNK));
-                ScoringTranslator.Raw raw = predictor.predict(chunk);
-                float[] e = raw.squaredErrors();
-                for (int i = 0; i < chunk.length; i++) {
+                int rows = Math.min(CHUNK, vectors.length - start);
+                for (int i = 0; i < rows; i++) {
+                    System.arraycopy(vectors[start + i], 0, flat, i * d, d);
+                }
+                ScoringTranslator.Raw raw = predictor.predict(new ScoringTranslator.Batch(flat, rows, d, p));
+                float[] e = raw.variableErrors();
+                float[] logits = raw.discriminatorLogits();
+                for (int i = 0; i < rows; i++) {
                     double[] contributions = new double[p];
-                    int rowStart = i * d;
-                    // the vector is p-wide blocks (lags, temporal features) in variable order
-                    for (int block = rowStart; block < rowStart + d; block += p) {
-                        for (int j = 0; j < p; j++) {
-                            contributions[j] += e[block + j];
-                        }
-                    }
                     double reconstruction = 0;
+                    int rowStart = i * p;
                     for (int j = 0; j < p; j++) {
-                        contributions[j] /= d;
+                        contributions[j] = e[rowStart + j] / (double) d;
                         reconstruction += contributions[j];
                     }
-                    double discriminator = ScoreScale.fakeProbability(raw.discriminatorLogits()[i]);
-                    out[start + i] = new Scored(scale == null ? Double.NaN : scale.score(reconstruction, discriminator),
-                            reconstruction, discriminator, contributions);
+                    double discriminator = ScoreScale.fakeProbability(logits[i]);
+                    double vae = scale == null ? Double.NaN : scale.score(reconstruction, discriminator);
+                    float[] v = vectors[start + i];
+                    double jump = maxAbs(v, 0, p);
+                    double shift = maxAbs(v, shiftFrom, shiftTo);
+                    double spread = maxAbs(v, spreadFrom, spreadTo);
+                    double score = companions == null ? vae : companions.combine(vae, jump, shift, spread);
+                    out[start + i] = new Scored(score, vae, reconstruction, discriminator, contributions, jump, shift,
+                            spread);
                 }
             }
         } catch (TranslateException e) {
             throw new IllegalStateException("scoring failed in the engine: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Largest |v_j| for j in [from, to); 0 for an empty range. */
+    static double maxAbs(float[] v, int from, int to) {
+        float max = 0;
+        for (int j = from; j < to; j++) {
+            max = Math.max(max, Math.abs(v[j]));
+        }
+        return max;
     }
 
     /** A copy that uses another score scale (the training job sets it once the medians are known). */

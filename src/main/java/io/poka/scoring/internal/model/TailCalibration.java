@@ -3,6 +3,7 @@ package io.poka.scoring.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -20,6 +21,13 @@ public final class TailCalibration {
     /** Fewest excesses a tail fit is made from. */
     static final int MIN_EXCESSES = 15;
     static final int BOOTSTRAP_RESAMPLES = 400;
+    /** Fewest independent clusters of excesses (excesses times the extremal index) a GPD tail is trusted on. */
+    static final int MIN_TAIL_CLUSTERS = 5;
+    /**
+     * Furthest a trusted GPD tail is extrapolated below its start: alpha >= {@link #TAIL_SHARE} / this (0.5 %), a
+     * bound on how far the fitted shape is believed, whatever the row count.
+     */
+    static final double MAX_EXTRAPOLATION = 20;
 
     /**
      * The calibrated threshold and what it promises.
@@ -32,11 +40,15 @@ public final class TailCalibration {
      * @param lower lower end of the 95 % confidence interval of that rate
      * @param upper upper end of the 95 % confidence interval
      * @param effectiveSampleSize n times the extremal index (independent clusters of tail rows)
-     * @param smallestSupportedTarget 1 / (effective sample size + 1)
+     * @param smallestSupportedTarget 1 / (effective sample size + 1) (fewer than one independent tail row below it);
+     *        with a trusted GPD tail (at least {@link #MIN_TAIL_CLUSTERS} independent clusters of excesses) lower, down
+     *        to {@link #TAIL_SHARE} / {@link #MAX_EXTRAPOLATION}, never below 1 / (n + 1)
+     * @param tailClusters independent clusters among the excesses (excesses times the extremal index)
+     * @param support why the smallest supported target is what it is (the detail of a refusal)
      */
     public record Fit(double threshold, String method, double expectedFalseAlarmRate, double lower, double upper,
             int scores, double effectiveSampleSize, double smallestSupportedTarget, double tailStart, double shape,
-            double scale, int excesses) {
+            double scale, int excesses, double tailClusters, String support) {
     }
 
     /** GPD parameters of the excesses y = s - u: P(Y > y) = (1 + shape y / scale)^(-1 / shape). */
@@ -117,10 +129,36 @@ public final class TailCalibration {
             threshold = high;
         }
         double[] rates = rates(resampled, threshold);
+        // whether a GPD tail can be fitted at all does not depend on alpha: judged at a target inside the tail
+        Tail gpdTail = tail(all, TAIL_SHARE / MAX_EXTRAPOLATION);
+        int n = all.length;
+        double clusters = gpdTail.excesses * nEff / n;
+        double smallest;
+        String support;
+        if (gpdTail.gpd != null && clusters >= MIN_TAIL_CLUSTERS) {
+            // the tail fit reaches further than one independent row, up to its extrapolation limit
+            smallest = Math.max(1.0 / (n + 1), Math.min(1 / (nEff + 1), TAIL_SHARE / MAX_EXTRAPOLATION));
+            support = String.format(Locale.ROOT, "the %d normal rows count as %.0f independent ones; a tail fit over "
+                    + "them (%.0f independent clusters of tail rows) is extrapolated at most %.0f times below its start "
+                    + "and never below one row in %d", n, nEff, clusters, MAX_EXTRAPOLATION, n + 1);
+        } else {
+            smallest = 1 / (nEff + 1);
+            support = String.format(Locale.ROOT, "below 1 / (n_eff + 1): the %d normal rows count as %.0f independent "
+                    + "ones, too few for a tail fit (%.1f independent clusters of tail rows, %d needed)", n, nEff,
+                    clusters, MIN_TAIL_CLUSTERS);
+        }
         return new Fit(threshold, tail.gpd == null ? "EMPIRICAL" : "GPD", tail.rateAbove(threshold),
-                percentile(rates, 0.025), percentile(rates, 0.975), all.length, nEff, 1 / (nEff + 1), tail.u,
+                percentile(rates, 0.025), percentile(rates, 0.975), n, nEff, smallest, tail.u,
                 tail.gpd == null ? Double.NaN : tail.gpd.shape, tail.gpd == null ? Double.NaN : tail.gpd.scale,
-                tail.excesses);
+                tail.excesses, clusters, support);
+    }
+
+    /**
+     * The point estimate of the 1 - alpha quantile of the scores (tail-fitted, no confidence bound): a scale, not a
+     * threshold.
+     */
+    public static double quantile(List<double[]> series, double alpha) {
+        return tail(series.stream().flatMapToDouble(Arrays::stream).toArray(), alpha).threshold(alpha);
     }
 
     private static double upper(List<Tail> resampled, double threshold) {

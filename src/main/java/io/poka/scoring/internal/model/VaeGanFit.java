@@ -28,9 +28,12 @@ public final class VaeGanFit {
 
     /**
      * The cross-fitted evidence: per time block the raw and post-processed scores of the rows the block's model never
-     * saw, and the tail calibration made from them.
+     * saw, and the tail calibration made from them; the divisors of the combined monitor (null without companions)
+     * and, per statistic ({@code vae}, {@code jump}, {@code shift}, {@code spread}), its own cross-fitted series per
+     * block (for ablations).
      */
-    public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration) {
+    public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration,
+            ScoreScale.Companions companions, Map<String, List<double[]>> parts) {
     }
 
     /**
@@ -67,11 +70,12 @@ public final class VaeGanFit {
         VaeGanTraining.Result result = VaeGanTraining.train(trainVectors, h, device, progress, cancelled);
         CrossFit crossFit = crossFit(table, h, minRows, device, cancelled);
         TailCalibration.Fit cal = crossFit.calibration();
-        refuseUnsupported(h.falseAlarmRate(), cal.effectiveSampleSize(), cal.scores());
+        refuseUnsupported(h.falseAlarmRate(), cal);
         double start = median(crossFit.rawScores().stream().flatMapToDouble(Arrays::stream).toArray());
         AlarmRule rule = h.alarmRule().startingAt(start);
         try (LoadedVaeGan unscaled = LoadedVaeGan.load(result.parameters(), h, pipeline, null, device)) {
-            ScoreScale scale = scaleOn(unscaled, trainVectors, h);
+            ScoreScale vaeScale = scaleOn(unscaled, trainVectors, h);
+            ScoreScale scale = crossFit.companions() == null ? vaeScale : vaeScale.withCompanions(crossFit.companions());
             double[] trainScores = rule.apply(raw(unscaled.withScale(scale).score(trainVectors)));
             double threshold = cal.threshold();
             if (!Double.isFinite(threshold) || !Double.isFinite(scale.reconstructionMedian())) {
@@ -85,6 +89,7 @@ public final class VaeGanFit {
             validation.put("expectedFalseAlarmRateUpper95", cal.upper());
             validation.put("effectiveSampleSize", cal.effectiveSampleSize());
             validation.put("smallestSupportedTarget", cal.smallestSupportedTarget());
+            validation.put("tailClusters", cal.tailClusters());
             validation.put("calibrationMethod", cal.method());
             validation.put("tailStart", cal.tailStart());
             validation.put("tailShape", cal.shape());
@@ -98,6 +103,11 @@ public final class VaeGanFit {
             validation.put("crossFittedFalseAlarmRateByBlock", crossFit.scores().stream()
                     .map(s -> Calibration.exceedanceRate(s, threshold)).toList());
             validation.put("crossFittedScoreMedian", start);
+            if (crossFit.companions() != null) {
+                validation.put("companionDivisors", crossFit.companions());
+                // the share of cross-fitted rows at which each statistic is the largest (which one drives the score)
+                validation.put("crossFittedShareDrivenBy", drivers(crossFit));
+            }
             validation.put("trainingFalseAlarmRate", Calibration.exceedanceRate(trainScores, threshold));
             validation.put("trainingScoreMedian", median(trainScores));
             VaeGanTraining.EpochLoss last = result.history().get(result.history().size() - 1);
@@ -118,7 +128,7 @@ public final class VaeGanFit {
             BooleanSupplier cancelled) {
         int blocks = h.crossFitBlocks();
         int n = table.rowCount();
-        List<double[]> raw = new ArrayList<>();
+        List<LoadedVaeGan.Scored[]> heldOut = new ArrayList<>();
         for (int b = 0; b < blocks; b++) {
             int from = blockStart(n, blocks, b);
             int to = blockStart(n, blocks, b + 1);
@@ -145,24 +155,89 @@ public final class VaeGanFit {
                 ScoreScale scale = scaleOn(unscaled, foldTrain, h);
                 // the held-out block's first rows take their history (lags, temporal features) from the rows before it
                 int historyFrom = Math.max(0, from - foldPipeline.history());
-                raw.add(raw(unscaled.withScale(scale).score(table.slice(historyFrom, to), from - historyFrom)));
+                heldOut.add(unscaled.withScale(scale).score(table.slice(historyFrom, to), from - historyFrom));
             }
+        }
+        Map<String, List<double[]>> parts = new LinkedHashMap<>();
+        parts.put("vae", series(heldOut, LoadedVaeGan.Scored::vae));
+        parts.put("jump", series(heldOut, LoadedVaeGan.Scored::jump));
+        parts.put("shift", series(heldOut, LoadedVaeGan.Scored::shift));
+        parts.put("spread", series(heldOut, LoadedVaeGan.Scored::spread));
+        ScoreScale.Companions companions = Boolean.FALSE.equals(h.companions()) ? null : new ScoreScale.Companions(
+                divisor(parts.get("vae"), h), divisor(parts.get("jump"), h), divisor(parts.get("shift"), h),
+                divisor(parts.get("spread"), h));
+        List<double[]> raw = new ArrayList<>();
+        for (LoadedVaeGan.Scored[] block : heldOut) {
+            raw.add(Arrays.stream(block).mapToDouble(s -> companions == null ? s.vae()
+                    : companions.combine(s.vae(), s.jump(), s.shift(), s.spread())).toArray());
         }
         AlarmRule rule = h.alarmRule().startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
         List<double[]> processed = raw.stream().map(rule::apply).toList();
-        return new CrossFit(raw, processed, TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()));
+        return new CrossFit(raw, processed, TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()), companions,
+                parts);
+    }
+
+    private static List<double[]> series(List<LoadedVaeGan.Scored[]> blocks,
+            java.util.function.ToDoubleFunction<LoadedVaeGan.Scored> part) {
+        return blocks.stream().map(b -> Arrays.stream(b).mapToDouble(part).toArray()).toList();
     }
 
     /**
-     * Refuses (422) a target below 1 / (n_eff + 1): fewer than one independent tail row would be expected. (A target's
-     * confidence interval never ends above the target: {@link TailCalibration} raises the threshold until it does.)
+     * A statistic's divisor in the combined score: its tail-fitted 1 - alpha quantile over the cross-fitted rows, so
+     * every statistic is about 1 at the target's level and none dominates the false alarms; a statistic that is
+     * always 0 (its temporal feature is off) gets the largest double, so it never counts.
      */
-    static void refuseUnsupported(double alpha, double effectiveSampleSize, int rows) {
-        double smallest = 1 / (effectiveSampleSize + 1);
+    private static double divisor(List<double[]> series, Hyperparameters h) {
+        double q = TailCalibration.quantile(series, h.falseAlarmRate());
+        return q > 0 && Double.isFinite(q) ? q : Double.MAX_VALUE;
+    }
+
+    /** Per statistic, the share of the cross-fitted rows where it is the largest normalised one. */
+    private static Map<String, Double> drivers(CrossFit crossFit) {
+        ScoreScale.Companions c = crossFit.companions();
+        double[][] normalised = {
+            flat(crossFit.parts().get("vae"), c.vae()), flat(crossFit.parts().get("jump"), c.jump()),
+            flat(crossFit.parts().get("shift"), c.shift()), flat(crossFit.parts().get("spread"), c.spread())};
+        String[] names = {"vae", "jump", "shift", "spread"};
+        int[] counts = new int[names.length];
+        int n = normalised[0].length;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < names.length; k++) {
+                if (normalised[k][i] > normalised[best][i]) {
+                    best = k;
+                }
+            }
+            counts[best]++;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) {
+            out.put(names[k], n == 0 ? 0 : (double) counts[k] / n);
+        }
+        return out;
+    }
+
+    private static double[] flat(List<double[]> series, double divisor) {
+        return series.stream().flatMapToDouble(Arrays::stream).map(v -> v / divisor).toArray();
+    }
+
+    /**
+     * Refuses (422) a target below what the calibration supports ({@link TailCalibration.Fit#smallestSupportedTarget}).
+     * (A target's confidence interval never ends above the target: {@link TailCalibration} raises the threshold until
+     * it does.)
+     */
+    static void refuseUnsupported(double alpha, TailCalibration.Fit cal) {
+        if (alpha < cal.smallestSupportedTarget()) {
+            throw new UnsupportedTarget(alpha, UnsupportedTarget.roundUp(cal.smallestSupportedTarget()), cal.support());
+        }
+    }
+
+    /** Refuses (422) a target below 1 / (rows + 1): no calibration can support it (the request-time check). */
+    static void refuseUnsupported(double alpha, int rows) {
+        double smallest = 1.0 / (rows + 1);
         if (alpha < smallest) {
             throw new UnsupportedTarget(alpha, UnsupportedTarget.roundUp(smallest), String.format(java.util.Locale.ROOT,
-                    "below 1 / (n_eff + 1): the %d normal rows count as %.0f independent ones in the tail after the "
-                    + "alarm rule", rows, effectiveSampleSize));
+                    "below 1 / (rows + 1) for the %d normal rows that calibrate the threshold", rows));
         }
     }
 
@@ -189,7 +264,7 @@ public final class VaeGanFit {
         // n_eff <= the number of cross-fitted rows: a target below 1 / (rows + 1) is refused before training; the
         // autocorrelation of the model's own scores is only known after training (the job then fails with the reason)
         int crossFitted = table.rowCount() - h.lags();
-        refuseUnsupported(h.falseAlarmRate(), crossFitted, crossFitted);
+        refuseUnsupported(h.falseAlarmRate(), crossFitted);
         return pipeline;
     }
 

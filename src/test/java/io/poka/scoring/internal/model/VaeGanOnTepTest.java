@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class VaeGanOnTepTest {
     private static final Hyperparameters FAST = new Hyperparameters(null, null, null, null, null, null, null, 20,
-            null, null, 7L, 0.02, null, null, null, null, null).withDefaults();
+            null, null, 7L, 0.02, null, null, null, null, null, null).withDefaults();
     private static VaeGanFit.Fitted fitted;
     private static int epochsReported;
 
