@@ -98,7 +98,7 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
         double[][] all = temporal.of(base.standardised(clipped(train, medians, spikeLimit)));
         // statistics over rows whose look-back lies within the training rows
         double[][] derived = Arrays.copyOfRange(all, Math.min(temporal.history(), all.length / 2), all.length);
-        int q = temporal.blocks() * p;
+        int q = (temporal.blocks() + temporal.companionBlocks()) * p;
         double[] dMeans = new double[q];
         double[] dStds = new double[q];
         for (int j = 0; j < q; j++) {
@@ -115,9 +115,14 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
         return new FeaturePipeline(train.variables(), lags, medians, means, stds, temporal, dMeans, dStds);
     }
 
-    /** Width of one model input vector. */
+    /** Width of the network's input: the first this many values of every vector. */
     public int inputSize() {
         return variables.size() * (lags + 1 + (temporal == null ? 0 : temporal.blocks()));
+    }
+
+    /** Width of one vector: the network's input, then the blocks only the combined monitor reads (drift). */
+    public int vectorSize() {
+        return inputSize() + variables.size() * (temporal == null ? 0 : temporal.companionBlocks());
     }
 
     /**
@@ -129,7 +134,7 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
     }
 
     /**
-     * Standardised, imputed, lag-stacked vectors; vector k belongs to row k + lags (the first {@code lags} rows only
+     * Standardised, imputed, lag-stacked vectors ({@link #vectorSize()} wide: the network's input first); vector k belongs to row k + lags (the first {@code lags} rows only
      * serve as history). Fails when the columns differ from the training columns.
      */
     public float[][] transform(NumericTable table) {
@@ -148,7 +153,7 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
         double[][] derived = temporal == null || !temporal.any() ? null : temporal.of(z);
         int skip = Math.max(lags, historyRows);
         int n = Math.max(0, t.rowCount() - skip);
-        int width = inputSize();
+        int width = vectorSize();
         int stacked = p * (lags + 1);
         float[][] out = new float[n][width];
         for (int k = 0; k < n; k++) {
@@ -162,12 +167,13 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
             if (derived != null) {
                 double[] d = derived[row];
                 int stdFrom = temporal.ewmaLambda() > 0 ? p : 0;
+                int stdTo = temporal.window() > 0 ? stdFrom + p : stdFrom;
                 // a moving standard deviation over fewer than `window` rows (the series just started) is shrunk
                 // towards the normal level in proportion to the rows missing, as the EWMA starts from the mean
                 double complete = temporal.window() > 0 ? Math.min(1, (row + 1.0) / temporal.window()) : 1;
                 for (int j = 0; j < d.length; j++) {
                     double v = (d[j] - derivedMeans[j]) / derivedStds[j];
-                    out[k][stacked + j] = (float) (j >= stdFrom ? v * complete : v);
+                    out[k][stacked + j] = (float) (j >= stdFrom && j < stdTo ? v * complete : v);
                 }
             }
         }

@@ -33,14 +33,16 @@ import java.util.List;
  * @param companions true: the served score is the combined monitor (the VAE-GAN's score beside per-variable maxima of
  *        the current, filtered and moving-spread inputs, each on its own cross-fitted scale, see {@link ScoreScale});
  *        false: the VAE-GAN's score alone
+ * @param driftEwma weight of the newest row in the slow EWMA-filtered copy of every variable read by the combined
+ *        monitor's drift statistic (not a network input); 0 = none
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
         Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule,
-        Double inputEwma, Integer window, Boolean companions) {
+        Double inputEwma, Integer window, Boolean companions, Double driftEwma) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true, 0.03);
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -51,7 +53,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(discriminatorWeight, d.discriminatorWeight), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
                 or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule),
-                or(inputEwma, d.inputEwma), or(window, d.window), or(companions, d.companions));
+                or(inputEwma, d.inputEwma), or(window, d.window), or(companions, d.companions),
+                or(driftEwma, d.driftEwma));
         h.validate();
         return h;
     }
@@ -60,7 +63,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
                 epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule,
-                inputEwma, window, companions);
+                inputEwma, window, companions, driftEwma);
     }
 
     /**
@@ -68,7 +71,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
      * fields).
      */
     public TemporalFeatures temporalFeatures() {
-        return new TemporalFeatures(inputEwma == null ? 0 : inputEwma, window == null ? 0 : window);
+        return new TemporalFeatures(inputEwma == null ? 0 : inputEwma, window == null ? 0 : window,
+                driftEwma == null || Boolean.FALSE.equals(companions) ? 0 : driftEwma);
     }
 
     private static <T> T or(T value, T fallback) {
@@ -97,6 +101,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         check(errors, spikeLimit >= 2, "spikeLimit", "must be at least 2");
         check(errors, inputEwma >= 0 && inputEwma <= 1, "inputEwma", "must be between 0 (none) and 1");
         check(errors, window == 0 || (window >= 2 && window <= 200), "window", "must be 0 (none) or between 2 and 200");
+        check(errors, driftEwma == 0 || (driftEwma >= 0.005 && driftEwma <= 1), "driftEwma",
+                "must be 0 (none) or between 0.005 and 1");
         if (!errors.isEmpty()) {
             throw new ValidationProblem("Invalid hyperparameters", errors);
         }

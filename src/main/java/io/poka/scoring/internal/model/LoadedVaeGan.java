@@ -25,11 +25,11 @@ public final class LoadedVaeGan implements AutoCloseable {
      * One scored row: the served score (the combined monitor's, or the VAE-GAN's for models without companions), the
      * VAE-GAN's own score and its two parts (mean squared reconstruction error, discriminator's fake probability),
      * the per-variable contributions (their sum = reconstruction), and the companions' per-variable maxima over the
-     * current standardised row ({@code jump}), the filtered inputs ({@code shift}) and the moving standard deviations
-     * ({@code spread}); the last two are 0 without those temporal features.
+     * current standardised row ({@code jump}), the filtered inputs ({@code shift}), the moving standard deviations
+     * ({@code spread}) and the slow filtered inputs ({@code drift}); the last three are 0 without those features.
      */
     public record Scored(double score, double vae, double reconstruction, double discriminator, double[] contributions,
-            double jump, double shift, double spread) {
+            double jump, double shift, double spread, double drift) {
     }
 
     private final Model model;
@@ -93,6 +93,8 @@ public final class LoadedVaeGan implements AutoCloseable {
         int shiftTo = t != null && t.ewmaLambda() > 0 ? stacked + p : stacked;
         int spreadFrom = shiftTo;
         int spreadTo = t != null && t.window() > 0 ? spreadFrom + p : spreadFrom;
+        int driftFrom = d;
+        int driftTo = t != null && t.companionBlocks() > 0 ? driftFrom + p : driftFrom;
         ScoreScale.Companions companions = scale == null ? null : scale.companions();
         // one flat buffer reused by every chunk: the engine copies it in, no per-row arrays on the way
         float[] flat = new float[Math.min(vectors.length, CHUNK) * d];
@@ -119,9 +121,10 @@ public final class LoadedVaeGan implements AutoCloseable {
                     double jump = maxAbs(v, 0, p);
                     double shift = maxAbs(v, shiftFrom, shiftTo);
                     double spread = maxAbs(v, spreadFrom, spreadTo);
-                    double score = companions == null ? vae : companions.combine(vae, jump, shift, spread);
+                    double drift = maxAbs(v, driftFrom, driftTo);
+                    double score = companions == null ? vae : companions.combine(vae, jump, shift, spread, drift);
                     out[start + i] = new Scored(score, vae, reconstruction, discriminator, contributions, jump, shift,
-                            spread);
+                            spread, drift);
                 }
             }
         } catch (TranslateException e) {

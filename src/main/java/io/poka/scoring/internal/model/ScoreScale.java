@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * P_fake = sigmoid(-D(x)) the discriminator's probability that x is not real normal data. The discriminator term is
  * bounded by w on purpose: an unbounded -log D(x) made single held-out normal rows explode and ruined the threshold
  * (docs/scoring.md). With {@link Companions} (models trained since the combined monitor) the served score is the
- * largest of the VAE-GAN score and three per-variable statistics, each divided by its own cross-fitted tail level,
+ * largest of the VAE-GAN score and four per-variable statistics, each divided by its own cross-fitted tail level,
  * because a mean squared error over 156 inputs dilutes a fault that shows in one variable only.
  *
  * @param companions null for models stored before the combined monitor (their score is the VAE-GAN score alone)
@@ -29,12 +29,20 @@ public record ScoreScale(double reconstructionMedian, double discriminatorWeight
      * @param jump divisor of max_j |z_j| of the current row (abrupt faults: a step or spike in one variable)
      * @param shift divisor of max_j |filtered z_j| (small sustained shifts of one variable)
      * @param spread divisor of max_j |moving standard deviation of z_j| (changed variability of one variable)
+     * @param drift divisor of max_j |slowly filtered z_j| (a slow drift of one variable)
      */
-    public record Companions(double vae, double jump, double shift, double spread) {
+    public record Companions(double vae, double jump, double shift, double spread, double drift) {
 
-        /** The combined score: the largest of the four normalised statistics. */
-        public double combine(double vaeScore, double jumpStat, double shiftStat, double spreadStat) {
-            return Math.max(Math.max(vaeScore / vae, jumpStat / jump), Math.max(shiftStat / shift, spreadStat / spread));
+        /** The combined score: the largest of the five normalised statistics. */
+        public double combine(double vaeScore, double jumpStat, double shiftStat, double spreadStat, double driftStat) {
+            return Math.max(Math.max(Math.max(vaeScore / vae, jumpStat / jump), Math.max(shiftStat / shift,
+                    spreadStat / spread)), driftStat / drift);
+        }
+
+        /** The companions' part alone (the combined score without the VAE-GAN), for ablations. */
+        public double companionsOnly(double jumpStat, double shiftStat, double spreadStat, double driftStat) {
+            return Math.max(Math.max(jumpStat / jump, Math.max(shiftStat / shift, spreadStat / spread)),
+                    driftStat / drift);
         }
     }
 

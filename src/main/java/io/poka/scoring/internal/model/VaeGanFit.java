@@ -29,7 +29,7 @@ public final class VaeGanFit {
     /**
      * The cross-fitted evidence: per time block the raw and post-processed scores of the rows the block's model never
      * saw, and the tail calibration made from them; the divisors of the combined monitor (null without companions)
-     * and, per statistic ({@code vae}, {@code jump}, {@code shift}, {@code spread}), its own cross-fitted series per
+     * and, per statistic ({@code vae}, {@code jump}, {@code shift}, {@code spread}, {@code drift}), its own cross-fitted series per
      * block (for ablations).
      */
     public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration,
@@ -67,7 +67,8 @@ public final class VaeGanFit {
         FeaturePipeline pipeline = checkUsable(table, h, minRows);
         float[][] trainVectors = pipeline.transformClipped(table, h.spikeLimit());
         // the final model first, so a job's epoch progress is the model it will store
-        VaeGanTraining.Result result = VaeGanTraining.train(trainVectors, h, device, progress, cancelled);
+        VaeGanTraining.Result result = VaeGanTraining.train(networkPart(trainVectors, pipeline.inputSize()), h, device,
+                progress, cancelled);
         CrossFit crossFit = crossFit(table, h, minRows, device, cancelled);
         TailCalibration.Fit cal = crossFit.calibration();
         refuseUnsupported(h.falseAlarmRate(), cal);
@@ -149,8 +150,8 @@ public final class VaeGanFit {
                 }
             }
             float[][] foldTrain = vectors.toArray(float[][]::new);
-            VaeGanTraining.Result fold = VaeGanTraining.train(foldTrain, h.withSeed(h.seed() + 1 + b), device,
-                    (loss, epochs) -> { }, cancelled);
+            VaeGanTraining.Result fold = VaeGanTraining.train(networkPart(foldTrain, foldPipeline.inputSize()),
+                    h.withSeed(h.seed() + 1 + b), device, (loss, epochs) -> { }, cancelled);
             try (LoadedVaeGan unscaled = LoadedVaeGan.load(fold.parameters(), h, foldPipeline, null, device)) {
                 ScoreScale scale = scaleOn(unscaled, foldTrain, h);
                 // the held-out block's first rows take their history (lags, temporal features) from the rows before it
@@ -163,18 +164,31 @@ public final class VaeGanFit {
         parts.put("jump", series(heldOut, LoadedVaeGan.Scored::jump));
         parts.put("shift", series(heldOut, LoadedVaeGan.Scored::shift));
         parts.put("spread", series(heldOut, LoadedVaeGan.Scored::spread));
+        parts.put("drift", series(heldOut, LoadedVaeGan.Scored::drift));
         ScoreScale.Companions companions = Boolean.FALSE.equals(h.companions()) ? null : new ScoreScale.Companions(
                 divisor(parts.get("vae"), h), divisor(parts.get("jump"), h), divisor(parts.get("shift"), h),
-                divisor(parts.get("spread"), h));
+                divisor(parts.get("spread"), h), divisor(parts.get("drift"), h));
         List<double[]> raw = new ArrayList<>();
         for (LoadedVaeGan.Scored[] block : heldOut) {
             raw.add(Arrays.stream(block).mapToDouble(s -> companions == null ? s.vae()
-                    : companions.combine(s.vae(), s.jump(), s.shift(), s.spread())).toArray());
+                    : companions.combine(s.vae(), s.jump(), s.shift(), s.spread(), s.drift())).toArray());
         }
         AlarmRule rule = h.alarmRule().startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
         List<double[]> processed = raw.stream().map(rule::apply).toList();
         return new CrossFit(raw, processed, TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()), companions,
                 parts);
+    }
+
+    /** The network's part of each vector (the first {@code width} values; the drift block follows it). */
+    static float[][] networkPart(float[][] vectors, int width) {
+        if (vectors.length == 0 || vectors[0].length == width) {
+            return vectors;
+        }
+        float[][] out = new float[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            out[i] = Arrays.copyOf(vectors[i], width);
+        }
+        return out;
     }
 
     private static List<double[]> series(List<LoadedVaeGan.Scored[]> blocks,
@@ -197,8 +211,9 @@ public final class VaeGanFit {
         ScoreScale.Companions c = crossFit.companions();
         double[][] normalised = {
             flat(crossFit.parts().get("vae"), c.vae()), flat(crossFit.parts().get("jump"), c.jump()),
-            flat(crossFit.parts().get("shift"), c.shift()), flat(crossFit.parts().get("spread"), c.spread())};
-        String[] names = {"vae", "jump", "shift", "spread"};
+            flat(crossFit.parts().get("shift"), c.shift()), flat(crossFit.parts().get("spread"), c.spread()),
+            flat(crossFit.parts().get("drift"), c.drift())};
+        String[] names = {"vae", "jump", "shift", "spread", "drift"};
         int[] counts = new int[names.length];
         int n = normalised[0].length;
         for (int i = 0; i < n; i++) {

@@ -13,7 +13,7 @@ class HyperparametersTest {
 
     private static Hyperparameters withHiddenSizes(List<Integer> sizes) {
         return new Hyperparameters(null, sizes, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     @Test

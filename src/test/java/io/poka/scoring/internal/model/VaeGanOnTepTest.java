@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real training on the Tennessee Eastman normal run (d00, all 500 rows; 5 time blocks cross-fitted for calibration)
- * with few epochs, so it takes seconds; thresholds and detection are checked on the real fault runs.
+ * at the default false-alarm target (1 %) with fewer epochs than the default, so it takes seconds; the served score is
+ * the combined monitor; thresholds, detection and delay are checked on the real fault runs.
  */
 class VaeGanOnTepTest {
     private static final Hyperparameters FAST = new Hyperparameters(null, null, null, null, null, null, null, 20,
-            null, null, 7L, 0.02, null, null, null, null, null, null).withDefaults();
+            null, null, 7L, null, null, null, null, null, null, null, null).withDefaults();
     private static VaeGanFit.Fitted fitted;
     private static int epochsReported;
 
@@ -50,17 +51,36 @@ class VaeGanOnTepTest {
     }
 
     @Test
-    void theThresholdHonoursTheTargetOnRowsTheirModelsNeverSaw() {
+    void theDefaultTargetIsAcceptedAndHonouredOnRowsTheirModelsNeverSaw() {
+        // the rule before refused 1 % for 2 of 5 seeds (n_eff 97 and 82 < 99); the tail fit supports it (issue 14)
+        assertEquals(0.01, (double) fitted.validation().get("targetFalseAlarmRate"), 0.0);
+        assertTrue((double) fitted.validation().get("smallestSupportedTarget") <= 0.01, fitted.validation().toString());
         double[] crossFitted = fitted.crossFit().scores().stream().flatMapToDouble(Arrays::stream).toArray();
         double expected = (double) fitted.validation().get("expectedFalseAlarmRate");
         double upper = (double) fitted.validation().get("expectedFalseAlarmRateUpper95");
-        assertTrue(expected <= upper && upper <= 0.02 + 1e-9, fitted.validation().toString());
-        assertTrue(Calibration.exceedanceRate(crossFitted, fitted.threshold()) <= 0.02, fitted.validation().toString());
-        // each block's threshold from the other blocks only: a few rows of 100 at most
+        assertTrue(expected <= upper && upper <= 0.01 + 1e-9, fitted.validation().toString());
+        assertTrue(Calibration.exceedanceRate(crossFitted, fitted.threshold()) <= 0.01, fitted.validation().toString());
+        for (double[] block : fitted.crossFit().scores()) {
+            assertTrue(Calibration.exceedanceRate(block, fitted.threshold()) <= 0.02, fitted.validation().toString());
+        }
+        // each block's threshold from the other blocks only: no block over 2 % on average
         double cross = (double) fitted.validation().get("crossCalibratedFalseAlarmRate");
-        assertTrue(cross <= 0.06, "cross-calibrated false-alarm rate " + cross);
+        assertTrue(cross <= 0.02, "cross-calibrated false-alarm rate " + cross);
         assertEquals(fitted.crossFit().calibration().effectiveSampleSize(),
                 (double) fitted.validation().get("effectiveSampleSize"), 0.0);
+    }
+
+    @Test
+    void theServedScoreIsTheLargestOfTheNormalisedStatistics() {
+        ScoreScale.Companions c = fitted.scale().companions();
+        assertTrue(c != null && c.vae() > 0 && c.jump() > 0 && c.shift() > 0 && c.spread() > 0 && c.drift() > 0,
+                String.valueOf(c));
+        try (LoadedVaeGan m = LoadedVaeGan.load(fitted.parameters(), FAST, fitted.pipeline(), fitted.scale(), Device.cpu())) {
+            for (LoadedVaeGan.Scored s : m.score(TepData.fault(5).slice(0, 60))) {
+                assertEquals(Math.max(Math.max(s.vae() / c.vae(), s.jump() / c.jump()), Math.max(
+                        Math.max(s.shift() / c.shift(), s.spread() / c.spread()), s.drift() / c.drift())), s.score(), 1e-12);
+            }
+        }
     }
 
     @Test
@@ -73,6 +93,14 @@ class VaeGanOnTepTest {
         assertTrue(fault1 > 0.9, "fault 1 detection " + fault1);
         assertTrue(fault6 > 0.9, "fault 6 detection " + fault6);
         assertTrue(fault1 > 20 * Math.max(normal, 0.01));
+    }
+
+    @Test
+    void aSmallSustainedShiftInOneVariableIsDetectedByThePerVariableStatistics() {
+        // fault 5 (condenser cooling water inlet temperature step; after the controllers compensate only a small shift
+        // in one flow remains): the VAE-GAN alone 0.547, with its companions 0.996 (bench/tep.sh, seeds 1-2, 2026-12-05)
+        double fault5 = Calibration.exceedanceRate(scores(TepData.fault(5)), fitted.threshold());
+        assertTrue(fault5 > 0.9, "fault 5 detection " + fault5);
     }
 
     @Test
