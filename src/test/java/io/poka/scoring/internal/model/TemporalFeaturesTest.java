@@ -2,6 +2,7 @@ package io.poka.scoring.internal.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.scoring.internal.data.NumericTable;
 import java.util.Arrays;
@@ -26,16 +27,21 @@ class TemporalFeaturesTest {
         assertEquals(0, f[4][1], 1e-12);
     }
 
-    @Test
-    void aWindowPrecededByItsHistoryGetsTheFeaturesOfTheLongSeries() {
-        Random r = new Random(5);
-        double[][] rows = new double[200][3];
+    /** Three independent normal variables a, b, c with standard deviations 1, 2, 3 and means 0, 10, 20. */
+    private static NumericTable gaussianRows(int n, long seed) {
+        Random r = new Random(seed);
+        double[][] rows = new double[n][3];
         for (double[] row : rows) {
             for (int j = 0; j < 3; j++) {
                 row[j] = r.nextGaussian() * (j + 1) + 10 * j;
             }
         }
-        NumericTable all = new NumericTable(List.of("a", "b", "c"), rows);
+        return new NumericTable(List.of("a", "b", "c"), rows);
+    }
+
+    @Test
+    void aWindowPrecededByItsHistoryGetsTheFeaturesOfTheLongSeries() {
+        NumericTable all = gaussianRows(200, 5);
         FeaturePipeline p = FeaturePipeline.fit(all, 1, new TemporalFeatures(0.2, 10), 6, 50);
         assertEquals(3 * 4, p.inputSize());
         assertEquals(Math.max(1, 21), p.history());
@@ -48,6 +54,33 @@ class TemporalFeaturesTest {
             // batch vector k belongs to row k + lags
             assertArrayEquals(batch[from + k - 1], windowed[k], 1e-6f, "row " + (from + k));
         }
+    }
+
+    @Test
+    void theDriftBlockFollowsTheNetworksInputWidensTheLookBackAndStillMatchesTheLongSeries() {
+        NumericTable all = gaussianRows(400, 6);
+        double[][] rows = all.rows();
+        FeaturePipeline p = FeaturePipeline.fit(all, 0, new TemporalFeatures(0.2, 10, 0.05), 6, 50);
+        // the network sees current + filtered + moving std; the slow filtered copy follows, for the drift statistic
+        assertEquals(3 * 3, p.inputSize());
+        assertEquals(3 * 4, p.vectorSize());
+        // 1 + ceil(ln 0.01 / ln 0.95) = 91 rows of memory: 90 rows of history
+        assertEquals(90, p.history());
+        float[][] batch = p.transform(all);
+        int from = 300;
+        float[][] windowed = p.transform(all.slice(from - p.history(), 400), p.history());
+        for (int k = 0; k < windowed.length; k++) {
+            assertArrayEquals(batch[from + k], windowed[k], 1e-5f, "row " + (from + k));
+        }
+        // a sustained shift of 1 sigma in one variable: the slow copy of that variable grows towards 1 sigma / its sd
+        double[][] shifted = new double[200][];
+        for (int i = 0; i < 200; i++) {
+            shifted[i] = rows[i].clone();
+            shifted[i][1] += i >= 50 ? 2.0 : 0; // b has sigma 2
+        }
+        float[][] v = p.transform(new NumericTable(all.variables(), shifted));
+        assertTrue(Math.abs(v[199][9 + 1]) > 3 * Math.abs(v[49][9 + 1]) && Math.abs(v[199][9 + 1]) > 2,
+                "drift of b at row 49 " + v[49][10] + ", at row 199 " + v[199][10]);
     }
 
     @Test
