@@ -125,9 +125,11 @@ class ScoringRestFlowTest {
         assertTrue(model.getString("metadata.engine").startsWith("PyTorch"), model.getString("metadata.engine"));
         assertEquals(500, model.getInt("metadata.trainingRows"));
         assertEquals("NONE", model.getString("metadata.alarmRule.kind"));
-        // the default temporal features: EWMA-filtered inputs and moving standard deviations, 52 of each
+        // the default temporal features: EWMA-filtered inputs and moving standard deviations, 52 of each, and the
+        // slowly filtered copy the combined monitor's drift statistic reads, 52 more
         assertEquals(10, model.getInt("metadata.hyperparameters.window"));
-        assertEquals(104, model.getList("metadata.featureStatistics.derivedMeans").size());
+        assertEquals(156, model.getList("metadata.featureStatistics.derivedMeans").size());
+        assertTrue(model.getDouble("metadata.validation.companionDivisors.drift") > 0, model.prettify());
         assertTrue(model.getDouble("metadata.validation.expectedFalseAlarmRateUpper95") <= 0.01);
         assertEquals(52, model.getList("metadata.featureStatistics.means").size());
         assertEquals(30, model.getList("metadata.lossHistory").size());
