@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * signal if several qualify) and widens it; otherwise it opens a new incident. Two unresolved incidents that come
  * within the gap of each other (a widened one reaching another) merge into one: a line has one incident per episode.
  * A new episode is recognised by its onset (see {@link Onset}): it opens its own incident even within the gap of a
- * contained one (an isolated false alarm, a one-sensor problem), which is then closed to further signals.
+ * contained one (an isolated false alarm, a one-sensor problem), which is then closed to further signals; and an
+ * incident that began with an onset does not reach back to signals more than the onset window before it.
  * Plain Java, so the rule is unit-tested.
  */
 final class IncidentGrouping {
@@ -27,7 +28,8 @@ final class IncidentGrouping {
      * What makes signals a new episode rather than more of a contained incident: at least {@code variables} variables
      * begin signalling within {@code window} of each other (their first signals in the incident or in the batch),
      * while the incident had signals before that window on fewer than {@code variables} variables and no anomaly
-     * detection (a model's detection already speaks for the whole line). {@code variables} 0: never.
+     * detection (a model's detection already speaks for the whole line) and did not itself begin with an onset.
+     * {@code variables} 0: never.
      */
     record Onset(int variables, Duration window) {
         static final Onset NEVER = new Onset(0, Duration.ZERO);
@@ -106,8 +108,8 @@ final class IncidentGrouping {
      * and raised to cover it; an onset closes the contained incidents it comes near and goes to another.
      */
     Span place(String variable, Instant from, Instant to, Severity severity) {
-        List<Span> near = new ArrayList<>(spans.stream().filter(s -> s.supersededBy == null && near(s, from, to))
-                .toList());
+        List<Span> near = new ArrayList<>(spans.stream().filter(s -> s.supersededBy == null && near(s, from, to)
+                && !beforeOnset(to, s)).toList());
         List<Span> contained = List.of();
         if (onset.variables() > 0 && variable != null && !near.isEmpty()) {
             Instant windowStart = from.minus(onset.window());
@@ -144,10 +146,30 @@ final class IncidentGrouping {
         return target;
     }
 
-    /** Began before the onset window, on fewer variables than an onset, without anomaly detections. */
+    /**
+     * Began before the onset window, not with an onset of its own, on fewer variables than an onset before the window,
+     * without anomaly detections.
+     */
     private boolean containedBefore(Span s, Instant windowStart) {
-        return !s.anomalies && s.first.isBefore(windowStart)
+        return !s.anomalies && s.first.isBefore(windowStart) && !beganWithOnset(s)
                 && s.firstSignalOf.values().stream().filter(t -> t.isBefore(windowStart)).count() < onset.variables();
+    }
+
+    /** Its first signals were an onset: as many variables as an onset began within the window of its first signal. */
+    private boolean beganWithOnset(Span s) {
+        if (onset.variables() <= 0) {
+            return false;
+        }
+        Instant end = s.first.plus(onset.window());
+        return s.firstSignalOf.values().stream().filter(t -> !t.isAfter(end)).count() >= onset.variables();
+    }
+
+    /**
+     * A signal ending more than the onset window before an incident that began with an onset is no part of that
+     * episode (an isolated signal that merely arrived later, e.g. from a lagging partition): it does not reach back.
+     */
+    private boolean beforeOnset(Instant to, Span s) {
+        return beganWithOnset(s) && to.isBefore(s.first.minus(onset.window()));
     }
 
     /** Variables whose first signal (in a nearby incident or in this batch) lies in [windowStart, windowEnd]. */
@@ -194,7 +216,8 @@ final class IncidentGrouping {
         while (merged) {
             merged = false;
             for (Span other : spans) {
-                if (other != survivor && other.supersededBy == null && near(other, survivor.first, survivor.last)) {
+                if (other != survivor && other.supersededBy == null && near(other, survivor.first, survivor.last)
+                        && !beforeOnset(other.last, survivor) && !beforeOnset(survivor.last, other)) {
                     Span keep = survives(survivor, other) ? survivor : other;
                     Span gone = keep == survivor ? other : survivor;
                     widen(keep, gone.first, gone.last, gone.severity);

@@ -204,4 +204,21 @@ class IncidentGroupingTest {
         List.of("b", "c", "d").forEach(v -> g.announce(v, onset));
         assertSame(blip, g.place("b", onset, onset, Severity.MEDIUM));
     }
+
+    @Test
+    void anEarlierIsolatedSignalArrivingAfterAnOnsetIncidentDoesNotJoinItNorMergeWithIt() {
+        Instant onset = T0.plusSeconds(196);
+        IncidentGrouping.Span fault = stored(onset, onset.plusSeconds(30), Map.of("b", onset, "c", onset, "d",
+                onset.plusSeconds(8)));
+        IncidentGrouping g = new IncidentGrouping(List.of(fault), GAP, ONSET, UUID::randomUUID);
+        g.announce("a", T0);
+        g.announce("e", onset.plusSeconds(40));
+
+        IncidentGrouping.Span lagging = g.place("a", T0, T0, Severity.MEDIUM);
+        assertNotSame(fault, lagging, "the false alarm before the onset stays apart although within the gap");
+        assertEquals(onset, fault.first, "the onset's incident does not reach back");
+        assertSame(fault, g.place("e", onset.plusSeconds(40), onset.plusSeconds(40), Severity.MEDIUM));
+        assertTrue(g.storedMerges().isEmpty());
+        assertSame(lagging, g.survivorOf(lagging), "nor is the false alarm merged into it");
+    }
 }
