@@ -17,9 +17,13 @@ import java.util.UUID;
  * @param signalCount violations and anomaly detections in it
  * @param topVariables the variables ranked by contribution, at most five
  * @param mergedInto the incident this one merged into when it came to overlap it (status MERGED), else null
+ * @param supersededBy the incident a new episode's onset opened beside this one (several variables began signalling
+ *     at once after this incident had been confined to a few): this one takes no more signals but stays to be
+ *     resolved; else null
  */
 public record IncidentView(UUID id, String line, String status, String severity, Instant firstSignalAt,
         Instant lastSignalAt, Instant acknowledgedAt, String acknowledgedBy, String assignee, String summary,
         Instant openedAt, Instant assignedAt, String assignedBy, Instant resolvedAt, String resolvedBy, String cause,
-        String label, int signalCount, int anomalyCount, List<String> topVariables, UUID mergedInto) {
+        String label, int signalCount, int anomalyCount, List<String> topVariables, UUID mergedInto,
+        UUID supersededBy) {
 }

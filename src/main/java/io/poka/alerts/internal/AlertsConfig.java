@@ -16,6 +16,23 @@ public interface AlertsConfig {
     Duration incidentGap();
 
     /**
+     * A new episode opens its own incident: when at least this many variables begin signalling within
+     * {@link #onsetWindow()} of each other near an unresolved incident that before that window had signals on fewer
+     * variables (and no anomaly detection), they open a new incident and the contained one takes no more signals; 0:
+     * never (signals within the gap always join).
+     */
+    @WithDefault("3")
+    int onsetVariables();
+
+    /**
+     * How close together (data time) the first signals of an onset's variables must be; also how far before an
+     * onset a contained incident must have begun, so keep it shorter than the quiet time between a one-off false alarm
+     * and a fault (at the demo plant's 10 steps/s, 19.6 s).
+     */
+    @WithDefault("PT10S")
+    Duration onsetWindow();
+
+    /**
      * An anomaly detection whose score is at least this multiple of its model's threshold is a HIGH signal; below it
      * MEDIUM (a triage order chosen for Poka, not a published value).
      */

@@ -130,10 +130,11 @@ public class IncidentService {
         }
         Instant since = fresh.values().iterator().next().from().minus(config.incidentGap());
         IncidentGrouping grouping = new IncidentGrouping(store.unresolved(line, since), config.incidentGap(),
-                UUID::randomUUID);
+                new IncidentGrouping.Onset(config.onsetVariables(), config.onsetWindow()), UUID::randomUUID);
+        fresh.values().forEach(s -> grouping.announce(s.variable(), s.from()));
         List<IncidentGrouping.Span> spans = new ArrayList<>();
         for (Signal s : fresh.values()) {
-            spans.add(grouping.place(s.from(), s.to(), s.severity()));
+            spans.add(grouping.place(s.variable(), s.from(), s.to(), s.severity()));
         }
         grouping.storedMerges().forEach((gone, keep) -> merge(gone.id, keep.id, now));
         Map<IncidentGrouping.Span, List<Signal>> placed = new LinkedHashMap<>();
@@ -142,6 +143,21 @@ public class IncidentService {
             placed.computeIfAbsent(grouping.survivorOf(spans.get(i++)), k -> new ArrayList<>()).add(s);
         }
         placed.forEach((span, list) -> add(line, span, list, now));
+        grouping.supersessions().forEach((closed, by) -> supersede(closed.id, by.id, now));
+    }
+
+    /**
+     * Closes incident {@code closed} to new signals because an onset opened (or went to) {@code by}: audited as
+     * SUPERSEDED and published as IncidentUpdated; it stays unresolved for people to resolve or mark a false alarm.
+     */
+    private void supersede(UUID closed, UUID by, Instant now) {
+        IncidentView before = store.find(closed, true).orElseThrow();
+        store.supersede(closed, by);
+        IncidentView after = store.find(closed, false).orElseThrow();
+        changes.fire(new RecordChanged(ENTITY, closed.toString(), "SUPERSEDED", before, after, "a new episode began: "
+                + config.onsetVariables() + " or more variables started signalling within " + config.onsetWindow()
+                + "; its signals go to incident " + by + " and this one takes no more"));
+        publish("IncidentUpdated", "SUPERSEDED", after, SYSTEM, now);
     }
 
     /**
@@ -359,6 +375,9 @@ public class IncidentService {
         }
         if (v.mergedInto() != null) {
             event.put("mergedInto", v.mergedInto());
+        }
+        if (v.supersededBy() != null) {
+            event.put("supersededBy", v.supersededBy());
         }
         if (v.label() != null) {
             event.put("label", v.label());

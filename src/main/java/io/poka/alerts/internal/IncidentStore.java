@@ -17,8 +17,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +35,7 @@ class IncidentStore {
     private static final String COLUMNS = "i.id, i.line, i.status, i.severity, a.first_signal_at, a.last_signal_at, "
             + "i.acknowledged_at, i.acknowledged_by, i.assignee, i.summary, i.opened_at, i.assigned_at, i.assigned_by, "
             + "i.resolved_at, i.resolved_by, i.cause, i.label, a.signal_count, a.anomaly_count, i.top_variables, "
-            + "i.merged_into";
+            + "i.merged_into, i.superseded_by";
     private static final String FROM = " from alerts.incident i join alerts.incident_activity a on a.incident_id = i.id ";
     private static final String SEVERITY_RANK = "case i.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end";
 
@@ -74,25 +76,46 @@ class IncidentStore {
         }
     }
 
-    /** The unresolved incidents of a line whose last signal is at or after {@code since}. */
+    /**
+     * The unresolved incidents of a line whose last signal is at or after {@code since} and that still take signals
+     * (not superseded), each with the first signal time of its variables.
+     */
     List<IncidentGrouping.Span> unresolved(String line, Instant since) {
-        String sql = "select i.id, a.first_signal_at, a.last_signal_at, i.severity" + FROM
-                + "where i.line = ? and i.status in ('OPEN', 'ACKNOWLEDGED') and a.last_signal_at >= ?";
+        String sql = "select i.id, a.first_signal_at, a.last_signal_at, i.severity, a.anomaly_count, f.variables, f.ats"
+                + FROM + "left join lateral (select array_agg(v.variable) as variables, array_agg(v.at) as ats from "
+                + "(select s.variable, min(s.signal_from) as at from alerts.incident_signal s "
+                + "where s.incident_id = i.id and s.variable is not null group by s.variable) v) f on true "
+                + "where i.line = ? and i.status in ('OPEN', 'ACKNOWLEDGED') and i.superseded_by is null "
+                + "and a.last_signal_at >= ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, line);
             ps.setTimestamp(2, Timestamp.from(since));
             List<IncidentGrouping.Span> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new IncidentGrouping.Span(rs.getObject(1, UUID.class), false,
-                            rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                            Severity.valueOf(rs.getString(4))));
+                    Map<String, Instant> firstSignalOf = new HashMap<>();
+                    List<String> variables = texts(rs.getArray(6));
+                    Array ats = rs.getArray(7);
+                    if (ats != null) {
+                        Timestamp[] times = (Timestamp[]) ats.getArray();
+                        for (int k = 0; k < times.length; k++) {
+                            firstSignalOf.put(variables.get(k), times[k].toInstant());
+                        }
+                    }
+                    out.add(new IncidentGrouping.Span(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant(), Severity.valueOf(rs.getString(4)), firstSignalOf,
+                            rs.getInt(5) > 0));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Closes the incident to new signals: an onset went to incident {@code by}. */
+    void supersede(UUID id, UUID by) {
+        execute("update alerts.incident set superseded_by = ? where id = ?", by, id);
     }
 
     /** Stores a new OPEN incident (its ranking follows with {@link #rank}) and its activity, counts 0. */
@@ -368,7 +391,8 @@ class IncidentStore {
                             instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getString(10),
                             instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
                             instant(rs.getTimestamp(14)), rs.getString(15), rs.getString(16), rs.getString(17),
-                            rs.getInt(18), rs.getInt(19), texts(rs.getArray(20)), rs.getObject(21, UUID.class)));
+                            rs.getInt(18), rs.getInt(19), texts(rs.getArray(20)), rs.getObject(21, UUID.class),
+                            rs.getObject(22, UUID.class)));
                 }
             }
             return out;
