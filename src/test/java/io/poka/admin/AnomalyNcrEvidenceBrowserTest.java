@@ -10,6 +10,7 @@ import io.poka.scoring.ScoringFixtures;
 import io.poka.testing.Api;
 import io.poka.testing.Browser;
 import io.poka.testing.RealInfrastructure;
+import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,11 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -116,14 +114,8 @@ class AnomalyNcrEvidenceBrowserTest {
 
     /** The AnomalyDetected event the scoring module published on the quality-events topic for this anomaly. */
     private static JsonNode published(String line, String anomalyId) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "ncr-anomaly-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Map<String, JsonNode> byId = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = TelemetryFixtures.consumerFromTheStart("ncr-anomaly-test")) {
             consumer.subscribe(List.of("poka.quality.events.v1"));
             for (Instant end = Instant.now().plusSeconds(30); Instant.now().isBefore(end) && !byId.containsKey(anomalyId); ) {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
