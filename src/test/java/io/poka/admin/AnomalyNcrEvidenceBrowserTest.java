@@ -92,24 +92,27 @@ class AnomalyNcrEvidenceBrowserTest {
             assertEquals(List.of(), b.consoleErrors());
         }
 
-        JsonPath ncr = Api.asAdmin().get("/api/v1/ncrs/" + ncrId + "/detail").then().statusCode(200).extract().jsonPath();
-        assertEquals("ANOMALY", ncr.getString("ncr.source"));
-        assertEquals(anomalyId, ncr.getString("ncr.sourceReference"));
-        assertEquals(anomalyId, ncr.getString("evidence.model.anomalyId"));
-        assertEquals(reported.get("modelId").asText(), ncr.getString("evidence.model.modelId"));
-        assertEquals(reported.get("modelVersion").asInt(), ncr.getInt("evidence.model.modelVersion"));
-        assertEquals(reported.get("trainingFingerprint").asText(), ncr.getString("evidence.model.trainingFingerprint"));
-        assertEquals(reported.get("score").asDouble(), ncr.getDouble("evidence.model.score"));
-        assertEquals(reported.get("threshold").asDouble(), ncr.getDouble("evidence.model.threshold"));
-        List<Map<String, Object>> top = ncr.getList("evidence.model.topContributors");
+        // read with Jackson: RestAssured's JsonPath would round the doubles to floats
+        JsonNode detail = JSON.readTree(Api.asAdmin().get("/api/v1/ncrs/" + ncrId + "/detail").then().statusCode(200)
+                .extract().asString());
+        JsonNode model = detail.get("evidence").get("model");
+        assertEquals("ANOMALY", detail.get("ncr").get("source").asText());
+        assertEquals(anomalyId, detail.get("ncr").get("sourceReference").asText());
+        assertEquals(line, detail.get("ncr").get("line").asText());
+        assertEquals(anomalyId, model.get("anomalyId").asText());
+        assertEquals(reported.get("modelId").asText(), model.get("modelId").asText());
+        assertEquals(reported.get("modelVersion").asInt(), model.get("modelVersion").asInt());
+        assertEquals(reported.get("trainingFingerprint").asText(), model.get("trainingFingerprint").asText());
+        assertEquals(reported.get("score").asDouble(), model.get("score").asDouble());
+        assertEquals(reported.get("threshold").asDouble(), model.get("threshold").asDouble());
+        JsonNode top = model.get("topContributors");
         assertEquals(reported.get("topContributors").size(), top.size(), top.toString());
         for (int i = 0; i < top.size(); i++) {
             JsonNode c = reported.get("topContributors").get(i);
-            assertEquals(c.get("variable").asText(), top.get(i).get("variable"));
-            assertEquals(c.get("value").asDouble(), ((Number) top.get(i).get("contribution")).doubleValue(),
+            assertEquals(c.get("variable").asText(), top.get(i).get("variable").asText());
+            assertEquals(c.get("value").asDouble(), top.get(i).get("contribution").asDouble(),
                     "contribution of " + c.get("variable").asText() + ": the anomaly's own, as scoring reported it");
         }
-        assertEquals(line, ncr.getString("ncr.line"));
     }
 
     /** The AnomalyDetected event the scoring module published on the quality-events topic for this anomaly. */
