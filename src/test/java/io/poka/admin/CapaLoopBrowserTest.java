@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,12 +30,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Loop (a) of issue 16, its CAPA part in Chromium: TEP fault 1 replayed on the A feed (XMEAS_1) through the telemetry
- * API raises an incident; an NCR is opened from it, its suspect lot held and dispositioned with signatures (NCR REST
- * API); a QA manager opens a CAPA for the NCR in the browser whose effectiveness criterion is that chart staying
- * free of rule violations for 7 days, moves it into its effectiveness window, the process is back in control (normal
- * TEP readings), the application's clock moves 7 days, the check passes on the page and the QA manager closes the CAPA
- * with an electronic signature (a wrong password first, which changes nothing).
+ * Issue 16 loop (a) in Chromium, every step on the screens as a QA manager works it; only the data feed (TEP readings
+ * and the lot from ERP/MES, over the telemetry and lots APIs) and the application's clock are driven by the test. TEP
+ * fault 1 replayed on the A feed (XMEAS_1) raises an incident; on the incident page the QA manager opens an NCR, whose
+ * page shows the chart evidence (chart, rule, limits version) and proposes the lot made during the signals; holds it
+ * with one signature, records the 5-why investigation and a reconciled disposition (signed); opens a CAPA from the
+ * NCR page whose effectiveness criterion is that chart staying free of rule violations for 7 days; the process is
+ * back in control (normal readings), the clock moves 7 days, the check passes on the page, the CAPA is closed with an
+ * electronic signature (a premature and a wrong-password attempt first, which change nothing), and the NCR is closed
+ * with a signature on its page.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -62,79 +64,110 @@ class CapaLoopBrowserTest {
         b.find(By.id(id)).click();
     }
 
+    private static void waitForText(Browser b, String id, String word) {
+        try {
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id(id), word));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " never showed '" + word + "': " + b.find(By.tagName("main")).getText(), e);
+        }
+    }
+
     private static void waitForStatus(Browser b, String word) {
-        b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("capa-status"), word));
+        waitForText(b, "capa-status", word);
     }
 
     @Test
-    void aFaultIsCorrectedAndTheCapaIsClosedOnceItsEffectivenessIsProvenAndSigned() {
+    void aFaultFoundOnTheLineIsContainedCorrectedAndClosedOnceTheFixIsProvenAllOnTheScreens() {
         String qa = CapaFixtures.qa();
         String line = TelemetryFixtures.newLine();
-        // limits entered from d00's A feed (mean 0.2511, sd 0.0286) with a 1.5 x sd study sigma: limits at 4.5 sd,
-        // beyond every normal reading of d00 (at most 3.21 sd) and far inside fault 1 (up to 18 sd after 30 samples)
+        // chart set-up (master data, before the loop): limits entered from d00's A feed (mean 0.2511, sd 0.0286) with
+        // a 1.5 x sd study sigma: limits at 4.5 sd, beyond every normal reading of d00 (at most 3.21 sd) and far inside
+        // fault 1 (up to 18 sd after 30 samples)
         double[] column = aFeed(TepData.normal(), 0, 500).stream().mapToDouble(Double::doubleValue).toArray();
         double mean = java.util.Arrays.stream(column).average().orElseThrow();
         double sd = Math.sqrt(java.util.Arrays.stream(column).map(v -> (v - mean) * (v - mean)).sum() / (column.length - 1));
         TelemetryFixtures.defineVariable(line, "XMEAS_1", "kscmh", ",\"ruleSet\":\"BEYOND_LIMITS\"");
         TelemetryFixtures.enterLimits(line, "XMEAS_1", mean, 1.5 * sd);
 
-        // fault replay: 60 normal samples then 60 of fault 1, one a second, ending a minute ago; a lot of the
-        // product was made on the line meanwhile
+        // the data feed: a lot of the product made on the line (ERP), 60 normal samples then 60 of fault 1, one a
+        // second, ending a minute ago, then the feed ratio restored (the step back fires the moving-range chart once,
+        // before the CAPA's effectiveness window opens, as on a real line where the window starts once the fix is in)
         Instant replay = clock.instant().minusSeconds(180).truncatedTo(ChronoUnit.SECONDS);
-        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String product = "TEP-G-" + suffix;
-        String defect = "FEED-RATIO-" + suffix;
-        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("code", defect, "name", "A/C feed ratio off",
-                "defaultSeverity", "MAJOR")).post("/api/v1/defect-codes").then().statusCode(201);
+        String product = "TEP-G-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String lot = io.poka.ncr.NcrFixtures.lot(product, line, replay.toString(), replay.plusSeconds(120).toString());
         List<Double> values = new ArrayList<>(aFeed(TepData.normal(), 0, 60));
         values.addAll(aFeed(TepData.fault(1), 0, 60));
         TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", replay, values);
-        JsonPath incidents = null;
-        for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline; ) {
-            incidents = Api.asAdmin().queryParam("line", line).get("/api/v1/incidents").then().statusCode(200)
-                    .extract().jsonPath();
-            if (!incidents.getList("items").isEmpty()) {
-                break;
-            }
-            sleep(500);
-        }
-        assertTrue(incidents.getList("items").size() >= 1, "fault 1 raised an incident: " + incidents.prettify());
-        String incident = incidents.getString("items[0].id");
-        // the feed ratio restored right after the replay: the step back to normal fires the moving-range chart once,
-        // before the CAPA's effectiveness window opens (as on a real line, the window starts once the fix is in)
         TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", replay.plusSeconds(120), aFeed(TepData.normal(), 60, 90));
 
-        // NCR from the incident (its chart evidence), suspect lots proposed and held (signed), disposition (signed);
-        // through the NCR REST API
-        String ncr = Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("source", "INCIDENT", "incidentId", incident,
-                "title", "A feed out of ratio", "product", product, "defectCode", defect, "owner", qa))
-                .post("/api/v1/ncrs").then().statusCode(201).extract().path("id");
-        JsonPath opened = Api.as(qa, CapaFixtures.PASSWORD).get("/api/v1/ncrs/" + ncr + "/detail").then()
-                .statusCode(200).extract().jsonPath();
-        assertTrue(opened.getList("suspectLots.lotId").contains(lot), opened.prettify());
-        Map<String, Object> signature = Map.of("password", CapaFixtures.PASSWORD, "meaning", "APPROVAL");
-        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("reason", "made during the A feed excursion", "signature",
-                signature)).post("/api/v1/ncrs/" + ncr + "/containment").then().statusCode(200);
-        assertEquals("ON_HOLD", Api.asAdmin().get("/api/v1/lots/" + lot).then().extract().path("status"));
-        Api.as(qa, CapaFixtures.PASSWORD).body(Map.of("lines", List.of(Map.of("lotId", lot, "decision", "USE_AS_IS",
-                "quantity", 500)), "reason", "composition within specification after 100 % check", "signature",
-                signature)).post("/api/v1/ncrs/" + ncr + "/dispositions").then().statusCode(200);
-
         String capa;
+        String ncr;
         try (Browser b = Browser.open(base)) {
             b.signIn(qa, CapaFixtures.PASSWORD);
-            b.go("/ui/incidents/" + incident);
-            b.screenshot("70-capa-loop-incident");
+            // the incident shows up in the line's incident list
+            for (long deadline = System.currentTimeMillis() + 30_000; ; ) {
+                b.go("/ui/incidents?line=" + line);
+                if (!b.driver().findElements(By.cssSelector("a[href^='/ui/incidents/']")).isEmpty()) {
+                    break;
+                }
+                assertTrue(System.currentTimeMillis() < deadline, "fault 1 raised no incident on " + line);
+                sleep(500);
+            }
+            b.screenshot("69-loop-a-incidents");
+            b.find(By.cssSelector("a[href^='/ui/incidents/']")).click();
+            b.waitFor(ExpectedConditions.urlMatches("/ui/incidents/[0-9a-f-]{36}$"));
+            String incident = b.driver().getCurrentUrl().replaceAll(".*/ui/incidents/", "");
 
-            b.go("/ui/capas");
-            b.find(By.cssSelector("#new-capa summary")).click();
+            // incident page: Open NCR from the incident (its chart evidence)
+            new Select(b.find(By.id("open-ncr-code"))).selectByValue("PROC-DRIFT");
+            b.find(By.id("open-ncr-title-input")).sendKeys("A feed out of ratio");
+            b.find(By.id("open-ncr-product")).sendKeys(product);
+            b.screenshot("70-capa-loop-incident");
+            click(b, "open-ncr-button");
+            b.waitFor(ExpectedConditions.urlMatches("/ui/ncrs/[0-9a-f-]{36}$"));
+            ncr = b.driver().getCurrentUrl().replaceAll(".*/ui/ncrs/", "");
+            waitForText(b, "ncr-status", "OPEN");
+            String charts = b.find(By.id("chart-evidence")).getText();
+            assertTrue(charts.contains("XMEAS_1") && charts.contains("limits version"), charts);
+            assertTrue(b.find(By.id("suspects-table")).getText().contains("WINDOW"), b.find(By.id("suspects-table")).getText());
+            b.screenshot("70a-loop-a-ncr-evidence");
+
+            // containment: every suspect lot held with one signature
+            b.find(By.id("contain-reason")).sendKeys("made during the A feed excursion");
+            b.find(By.id("contain-password")).sendKeys(CapaFixtures.PASSWORD);
+            click(b, "contain-button");
+            waitForText(b, "ncr-status", "CONTAINED");
+            assertTrue(b.find(By.cssSelector("tr[data-lot='" + lot + "']")).getText().contains("ON_HOLD"));
+            b.screenshot("70b-loop-a-ncr-held");
+
+            // investigation (closing the report needs the root cause)
+            new Select(b.find(By.id("inv-method"))).selectByValue("FIVE_WHY");
+            b.find(By.id("inv-whys")).sendKeys("A feed ratio drifted\nratio controller set point changed during a grade change");
+            new Select(b.find(By.id("inv-category"))).selectByVisibleText("METHOD");
+            b.find(By.id("inv-cause")).sendKeys("grade-change procedure does not restore the A/C ratio set point");
+            click(b, "investigation-button");
+            waitForText(b, "ncr-status", "UNDER_INVESTIGATION");
+
+            // material review: the quantities reconcile on the page, one signature
+            b.find(By.cssSelector("tr[data-lot='" + lot + "'] input[data-decision='USE_AS_IS']")).sendKeys("500");
+            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-lot='" + lot + "'] .reconcile"), "500 / 500 ✓"));
+            b.find(By.id("disp-reason")).sendKeys("composition within specification after 100 % check");
+            b.find(By.id("disp-password")).sendKeys(CapaFixtures.PASSWORD);
+            b.screenshot("70c-loop-a-ncr-disposition");
+            click(b, "disposition-button");
+            waitForText(b, "ncr-status", "DISPOSITIONED");
+            assertTrue(b.find(By.id("dispositions-table")).getText().contains("USE_AS_IS"));
+            b.screenshot("70d-loop-a-ncr-dispositioned");
+
+            // CAPA opened from the NCR page: the form names the report and starts from its line
+            click(b, "open-capa");
+            waitForText(b, "new-capa-ncr", "A feed out of ratio");
+            assertEquals(line, b.find(By.id("new-line")).getAttribute("value"));
+            b.find(By.id("new-title")).clear();
             b.find(By.id("new-title")).sendKeys("Restore the A feed ratio control");
-            b.find(By.id("new-description")).sendKeys("Incident " + incident + " on " + line + ": fault 1 (A/C feed ratio)");
-            b.find(By.id("new-ncr")).sendKeys(ncr);
             b.find(By.id("new-owner")).sendKeys(CapaFixtures.owner());
             new Select(b.find(By.id("new-criterion"))).selectByValue("NO_RULE_VIOLATION");
-            b.find(By.id("new-line")).sendKeys(line);
             b.find(By.id("new-variable")).sendKeys("XMEAS_1");
             b.find(By.id("new-days")).sendKeys("7");
             b.screenshot("71-capa-new");
@@ -143,6 +176,7 @@ class CapaLoopBrowserTest {
             capa = b.driver().getCurrentUrl().replaceAll(".*/ui/capas/", "");
             waitForStatus(b, "Open");
             assertTrue(b.find(By.id("criterion")).getText().contains("NO_RULE_VIOLATION"));
+            assertTrue(b.find(By.id("capa-ncr")).getText().startsWith("NCR-"), b.find(By.id("capa-ncr")).getText());
 
             for (String to : List.of("IN_PROGRESS", "IMPLEMENTED", "EFFECTIVENESS_PENDING")) {
                 click(b, "move-" + to);
@@ -150,19 +184,13 @@ class CapaLoopBrowserTest {
                         : "Effectiveness pending");
             }
             b.screenshot("72-capa-window-started");
-            Instant windowStart = Instant.parse(Api.asAdmin().get("/api/v1/capas/" + capa).then().statusCode(200)
-                    .extract().path("capa.windowStart"));
 
-            // the process back in control: normal A feed readings inside the window
+            // the process back in control: normal A feed readings inside the window (data feed)
             clock.advance(Duration.ofHours(1));
-            TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", windowStart.plusSeconds(300),
+            TelemetryFixtures.postValues(line, "XMEAS_1", "kscmh", clock.instant().minusSeconds(3000),
                     aFeed(TepData.normal(), 100, 300));
             click(b, "evaluate-button");
-            try {
-                b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluations"), "NOT_YET"));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                throw new AssertionError("first evaluation: " + b.find(By.tagName("main")).getText(), e);
-            }
+            waitForText(b, "evaluations", "NOT_YET");
             click(b, "close-button");
             b.find(By.id("close-reason")).sendKeys("too early");
             b.find(By.id("close-password")).sendKeys(CapaFixtures.PASSWORD);
@@ -175,7 +203,7 @@ class CapaLoopBrowserTest {
             clock.advance(Duration.ofDays(7));
             b.go("/ui/capas/" + capa);
             click(b, "evaluate-button");
-            b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluations"), "PASSED"));
+            waitForText(b, "evaluations", "PASSED");
             b.screenshot("74-capa-effectiveness-passed");
 
             click(b, "close-button");
@@ -184,8 +212,6 @@ class CapaLoopBrowserTest {
             click(b, "close-submit");
             b.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#close-dialog .dialog-problem"),
                     "Not signed"));
-            assertEquals("EFFECTIVENESS_PENDING", Api.asAdmin().get("/api/v1/capas/" + capa).then().extract()
-                    .path("capa.status"));
             b.find(By.id("close-password")).sendKeys(CapaFixtures.PASSWORD);
             click(b, "close-submit");
             waitForStatus(b, "Closed");
@@ -193,19 +219,37 @@ class CapaLoopBrowserTest {
             assertTrue(history.contains(qa + "), APPROVAL"), history);
             b.screenshot("75-capa-closed-signed");
 
-            b.go("/ui/capas");
-            assertTrue(b.find(By.id("capas")).getText().contains("Restore the A feed ratio control"));
+            // back on the NCR page: the CAPA is listed, the report is closed with a signature
+            b.find(By.cssSelector("#capa-ncr a")).click();
+            waitForText(b, "ncr-capas", "Restore the A feed ratio control");
+            b.find(By.cssSelector("#close-form #close-reason")).sendKeys("lot dispositioned, CAPA effective and closed");
+            b.find(By.cssSelector("#close-form #close-password")).sendKeys(CapaFixtures.PASSWORD);
+            click(b, "close-button");
+            waitForText(b, "ncr-status", "CLOSED");
+            b.screenshot("75a-loop-a-ncr-closed");
+
             b.go("/ui/quality-reports");
             assertTrue(b.find(By.id("capa-on-time-csv")).getAttribute("href").endsWith("format=csv"));
             b.screenshot("76-quality-reports");
-            assertEquals(200, Api.as(qa, CapaFixtures.PASSWORD).get("/api/v1/quality-reports/capa-on-time?format=pdf")
-                    .statusCode());
+        } finally {
+            clock.reset();
         }
+        // what the loop left, as the API answers it
         JsonPath closed = Api.asAdmin().get("/api/v1/capas/" + capa).then().statusCode(200).extract().jsonPath();
         assertEquals("CLOSED", closed.getString("capa.status"));
         assertEquals(qa, closed.getString("capa.closedBy"));
         assertEquals(ncr, closed.getString("capa.ncrId"));
         assertEquals(List.of("PASSED", "NOT_YET"), closed.getList("evaluations.result"), "newest first");
+        JsonPath report = Api.asAdmin().get("/api/v1/ncrs/" + ncr + "/detail").then().statusCode(200).extract().jsonPath();
+        assertEquals("CLOSED", report.getString("ncr.status"));
+        assertEquals("INCIDENT", report.getString("ncr.source"));
+        assertEquals(product, report.getString("ncr.product"));
+        assertEquals(List.of(lot), report.getList("suspectLots.lotId"));
+        assertEquals(List.of("USE_AS_IS"), report.getList("dispositions.decision"));
+        assertEquals(qa, report.getString("dispositions[0].signedBy"));
+        assertEquals("RELEASED", Api.asAdmin().get("/api/v1/lots/" + lot).then().extract().path("status"));
+        assertEquals(200, Api.as(qa, CapaFixtures.PASSWORD).get("/api/v1/quality-reports/capa-on-time?format=pdf")
+                .statusCode());
     }
 
     private static void sleep(long millis) {

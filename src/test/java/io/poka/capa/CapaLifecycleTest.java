@@ -128,6 +128,31 @@ class CapaLifecycleTest {
     }
 
     @Test
+    void anErpRetryWithTheSameIdempotencyKeyAnswersTheFirstCapaAndAnotherBodyIsRefused() {
+        String key = "erp-capa-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("kind", "CORRECTIVE", "title", "Retried from ERP " + key, "owner",
+                CapaFixtures.owner(), "dueAt", "2027-01-01T00:00:00Z");
+        long before = (Long) LotFixtures.query("select count(*) from capa.capa").get(0).get(0);
+        io.restassured.response.Response first = asQa().header("Idempotency-Key", key).body(body).post("/api/v1/capas");
+        first.then().statusCode(201);
+        String id = first.path("id");
+        io.restassured.response.Response retry = asQa().header("Idempotency-Key", key).body(body).post("/api/v1/capas");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(id, retry.path("id"));
+        assertEquals(first.path("number"), (String) retry.path("number"));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertNull(first.header("Idempotent-Replayed"));
+
+        Map<String, Object> other = Map.of("kind", "CORRECTIVE", "title", "Another CAPA " + key, "owner",
+                CapaFixtures.owner(), "dueAt", "2027-01-01T00:00:00Z");
+        asQa().header("Idempotency-Key", key).body(other).post("/api/v1/capas").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo(io.poka.platform.Problems.type("capa/idempotency-key-reused")));
+        assertEquals(before + 1, (Long) LotFixtures.query("select count(*) from capa.capa").get(0).get(0),
+                "one CAPA for the three requests");
+    }
+
+    @Test
     void aCapaNeedsAnEnabledOwnerAndACompleteCriterion() {
         Map<String, Object> body = Map.of("kind", "CORRECTIVE", "title", "x", "owner", "nobody-" + System.nanoTime(),
                 "dueAt", "2027-01-01T00:00:00Z", "ncrId", java.util.UUID.randomUUID().toString(),

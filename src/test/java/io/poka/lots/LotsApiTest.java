@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class LotsApiTest {
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     private static final String LOTS = "/api/v1/lots";
     private static final Map<String, Object> SIGNED_RELEASE = Map.of("reason", "documents complete",
             "signature", Map.of("password", LotFixtures.PASSWORD, "meaning", "APPROVAL"));
@@ -84,6 +87,51 @@ class LotsApiTest {
                 Problems.type("lots/idempotency-key-reused"));
         assertTrue(LotFixtures.query("select id from lots.lot where external_id = ?", other.get("externalId")).isEmpty(),
                 "the refused body created no lot");
+    }
+
+    /**
+     * A key an ERP stored before lot creation moved to the platform's store: the old table is recreated as
+     * V2026.11.29.20 made it, a row written as the old LotService wrote it (SHA-256 of the body serialised with map
+     * entries sorted), then the moving migration's own SQL runs; a retry with that key and body is replayed, another body
+     * is refused, and no second lot exists.
+     */
+    @Test
+    void aKeyStoredInTheLotsOwnTableBeforeTheMoveIsStillReplayedFromThePlatformStore() throws Exception {
+        String key = unique("idem-old");
+        Map<String, Object> body = newLot(unique("P"), unique("EXT"));
+        String principal = LotFixtures.user(Roles.INTEGRATION);
+        io.poka.lots.internal.LotRequests.NewLot parsed = json.convertValue(body,
+                io.poka.lots.internal.LotRequests.NewLot.class);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                json.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                        .writeValueAsString(parsed).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String firstAnswer = "{\"id\": \"00000000-0000-0000-0000-00000000a001\", \"status\": \"CREATED\", "
+                + "\"externalId\": \"" + body.get("externalId") + "\"}";
+        String migration = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "db-migrations/V2026.12.08.30__lots_idempotency_on_platform_keys.sql"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(RealInfrastructure.jdbcUrl(), "postgres",
+                "postgres"); java.sql.Statement st = c.createStatement()) {
+            st.execute("create table lots.idempotency_key (principal text not null, idem_key text not null,"
+                    + " request_hash text not null, response_status integer not null, response_body jsonb not null,"
+                    + " created_at timestamptz not null, primary key (principal, idem_key))");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into lots.idempotency_key values"
+                    + " (?, ?, ?, 201, cast(? as jsonb), now())")) {
+                ps.setString(1, principal);
+                ps.setString(2, key);
+                ps.setString(3, hash);
+                ps.setString(4, firstAnswer);
+                ps.executeUpdate();
+            }
+            st.execute(migration);
+        }
+        as(Roles.INTEGRATION).header("Idempotency-Key", key).body(body).post(LOTS).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo("00000000-0000-0000-0000-00000000a001"));
+        assertTrue(LotFixtures.query("select id from lots.lot where external_id = ?", body.get("externalId")).isEmpty(),
+                "the replayed create recorded nothing");
+        assertProblem(as(Roles.INTEGRATION).header("Idempotency-Key", key).body(newLot(unique("P"), unique("EXT")))
+                .post(LOTS).then(), 422, Problems.type("lots/idempotency-key-reused"));
+        assertEquals(List.of(List.of(false)), LotFixtures.query("select to_regclass('lots.idempotency_key') is not null"),
+                "the lots module's own table is gone again");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.poka.ncr;
 import static io.poka.lots.LotFixtures.unique;
 import static io.poka.ncr.NcrFixtures.NCRS;
 import static io.poka.ncr.NcrFixtures.qa;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A QA manager works a report in a real browser: finds it in the list, sees the suspect lots the window proposed,
- * holds them with one signature, enters a material review whose sums reconcile on the page, and the lots move.
+ * holds them with one signature, enters a material review whose sums reconcile on the page, and the lots move; an
+ * inspector attaches a photo and a document on the report's page, and sees refusals of a wrong type, a mismatched type
+ * and a too-large file.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -75,5 +83,65 @@ class NcrPagesBrowserTest {
             b.screenshot("ncr-defect-codes");
             assertEquals(List.of(), b.consoleErrors());
         }
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    private static Path file(Path dir, String name, byte[] content) throws Exception {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    @Test
+    void anInspectorAttachesAPhotoAndADocumentAndSeesWhyOtherFilesAreRefused() throws Exception {
+        String id = NcrFixtures.manual(unique("L"), unique("P"), "SURF-SCRATCH");
+        Path dir = Files.createTempDirectory("ncr-attachments");
+        byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+        Path text = file(dir, "notes.txt", "not a photo".getBytes(StandardCharsets.US_ASCII));
+        Path tooBig = file(dir, "huge.png", big);
+        Path fake = file(dir, "fake.pdf", PNG);
+        Path photo = file(dir, "scratch.png", PNG);
+        Path document = file(dir, "8d-report.pdf", pdf);
+
+        try (Browser b = Browser.open(base)) {
+            b.signIn(LotFixtures.user(Roles.INSPECTOR), LotFixtures.PASSWORD);
+            b.go("/ui/ncrs/" + id);
+            b.find(By.id("no-attachments"));
+            b.find(By.id("attachment-files")).sendKeys(text + "\n" + tooBig + "\n" + fake);
+            b.find(By.id("attachment-button")).click();
+            b.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attachment-results li.problem"), 3));
+            String refusals = b.find(By.id("attachment-results")).getText();
+            assertTrue(refusals.contains("notes.txt refused: Attachment refused — the content is not a PNG"), refusals);
+            assertTrue(refusals.contains("huge.png refused: Attachment refused — an attachment may have at most 10485760 bytes"),
+                    refusals);
+            assertTrue(refusals.contains("fake.pdf refused: Attachment refused — the content is image/png but was declared"
+                    + " as application/pdf"), refusals);
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "document.getElementById('attachments-card').scrollIntoView()");
+            b.screenshot("ncr-attachments-refused");
+            assertEquals(List.of(), NcrFixtures.qa().get(NCRS + "/" + id + "/detail").then().statusCode(200).extract()
+                    .jsonPath().getList("attachments"), "a refused file stores nothing");
+
+            b.find(By.id("attachment-files")).sendKeys(photo + "\n" + document);
+            b.find(By.id("attachment-button")).click();
+            b.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attachments tbody tr"), 2));
+            String table = b.find(By.id("attachments")).getText();
+            assertTrue(table.contains("scratch.png") && table.contains("image/png") && table.contains(sha256(PNG))
+                    && table.contains(String.valueOf(PNG.length)), table);
+            assertTrue(table.contains("8d-report.pdf") && table.contains("application/pdf") && table.contains(sha256(pdf))
+                    && table.contains(String.valueOf(pdf.length)), table);
+            String href = b.find(By.linkText("8d-report.pdf")).getDomAttribute("href");
+            assertTrue(href.startsWith("/api/v1/ncrs/" + id + "/attachments/"), href);
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "document.getElementById('attachments-card').scrollIntoView()");
+            b.screenshot("ncr-attachments");
+            assertArrayEquals(pdf, NcrFixtures.qa().get(href).then().statusCode(200).extract().asByteArray(),
+                    "the download link answers the stored bytes");
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

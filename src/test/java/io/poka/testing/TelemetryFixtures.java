@@ -72,19 +72,24 @@ public final class TelemetryFixtures {
         return new KafkaProducer<>(p);
     }
 
+    /** A string consumer of the test broker in a new group (prefix + random id) that reads topics from the start. */
+    public static KafkaConsumer<String, String> consumerFromTheStart(String groupPrefix) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
     /**
      * The dead-letter records whose value contains each marker (read from the start of the topic by a new group),
      * waiting up to 30 s for all of them; a marker not found is missing from the map.
      */
     public static Map<String, ConsumerRecord<String, String>> deadLetters(List<String> markers) {
         Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> consumer = consumerFromTheStart("dlq-test")) {
             consumer.subscribe(List.of(DLQ_TOPIC));
             long deadline = System.currentTimeMillis() + 30_000;
             while (dead.size() < markers.size() && System.currentTimeMillis() < deadline) {

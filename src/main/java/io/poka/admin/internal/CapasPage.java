@@ -4,6 +4,8 @@ import io.poka.capa.CapaApi;
 import io.poka.capa.CapaApi.CapaDetail;
 import io.poka.capa.CapaStatus;
 import io.poka.capa.CapaView;
+import io.poka.ncr.NcrApi;
+import io.poka.ncr.NcrView;
 import io.poka.platform.NotFoundProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,9 +32,9 @@ public class CapasPage {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance capas(List<CapaView> capas, String status, List<CapaStatus> statuses,
-                String defaultDue, String ncrId);
+                String defaultDue, String ncrId, NcrView ncr);
 
-        static native TemplateInstance capa(CapaDetail detail);
+        static native TemplateInstance capa(CapaDetail detail, NcrView ncr);
 
         static native TemplateInstance qualityReports(List<Report> reports);
     }
@@ -47,10 +49,12 @@ public class CapasPage {
             new Report("cost-of-poor-quality", "Cost of poor quality per month", true, false));
 
     private final CapaApi capas;
+    private final NcrApi ncrs;
     private final java.time.Clock clock;
 
-    CapasPage(CapaApi capas, java.time.Clock clock) {
+    CapasPage(CapaApi capas, NcrApi ncrs, java.time.Clock clock) {
         this.capas = capas;
+        this.ncrs = ncrs;
         this.clock = clock;
     }
 
@@ -67,7 +71,14 @@ public class CapasPage {
         }
         String due = clock.instant().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
                 .toString();
-        return Templates.capas(capas.list(filter, 500), status, Arrays.asList(CapaStatus.values()), due, ncrId);
+        // opened from an NCR's page: the form names the report and starts from its line
+        NcrView ncr = null;
+        try {
+            ncr = ncrId == null || ncrId.isBlank() ? null : ncrs.find(UUID.fromString(ncrId.strip())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            ncr = null;
+        }
+        return Templates.capas(capas.list(filter, 500), status, Arrays.asList(CapaStatus.values()), due, ncrId, ncr);
     }
 
     @GET
@@ -75,7 +86,9 @@ public class CapasPage {
     @RolesAllowed("**")
     @Operation(hidden = true)
     public TemplateInstance capa(@PathParam("id") UUID id) {
-        return Templates.capa(capas.detail(id).orElseThrow(() -> new NotFoundProblem("Capa", id)));
+        CapaDetail detail = capas.detail(id).orElseThrow(() -> new NotFoundProblem("Capa", id));
+        NcrView ncr = detail.capa().ncrId() == null ? null : ncrs.find(detail.capa().ncrId()).orElse(null);
+        return Templates.capa(detail, ncr);
     }
 
     @GET

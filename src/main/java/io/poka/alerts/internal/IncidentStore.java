@@ -307,7 +307,8 @@ class IncidentStore {
     /** The incident's newest anomaly detections, at most {@code limit}. */
     List<AnomalyEvidence> anomalies(UUID incidentId, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select signal_id, model_id, model_version, score, threshold, signal_to, contributor_names, severity "
+                "select signal_id, model_id, model_version, score, threshold, signal_to, contributor_names, severity, "
+                        + "contributor_values "
                         + "from alerts.incident_signal where incident_id = ? and kind = 'ANOMALY' "
                         + "order by signal_to desc, signal_id limit " + limit)) {
             ps.setObject(1, incidentId);
@@ -316,7 +317,7 @@ class IncidentStore {
                 while (rs.next()) {
                     out.add(new AnomalyEvidence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getTimestamp(6).toInstant(),
-                            texts(rs.getArray(7)), rs.getString(8)));
+                            texts(rs.getArray(7)), rs.getString(8), contributions(rs.getArray(7), rs.getArray(9))));
                 }
             }
             return out;
@@ -403,6 +404,20 @@ class IncidentStore {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** The stored contributions of an anomaly, pairing the names with the values in their stored order. */
+    private static List<Contribution> contributions(Array names, Array values) throws SQLException {
+        if (names == null || values == null) {
+            return List.of();
+        }
+        String[] n = (String[]) names.getArray();
+        Double[] v = (Double[]) values.getArray();
+        List<Contribution> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(n.length, v.length); i++) {
+            out.add(new Contribution(n[i], v[i]));
+        }
+        return out;
     }
 
     private static List<String> texts(Array array) throws SQLException {

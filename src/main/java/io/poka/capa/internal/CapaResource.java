@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -71,16 +72,26 @@ public class CapaResource {
     @RolesAllowed({Roles.QA_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "createCapa", summary = "Open a corrective or preventive action", description = "Linked to"
             + " an NCR (ncrId) or standalone; the owner must be an enabled user. The effectiveness criterion may be"
-            + " given now or when the effectiveness window starts.")
+            + " given now or when the effectiveness window starts. With an Idempotency-Key header a retry with the same body"
+            + " answers the first response again (Idempotent-Replayed: true); the same key with another body 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NewCapa.class),
             examples = @ExampleObject(name = "corrective action", value = NEW_CAPA_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Opened", headers = @Header(name = "Location"),
+    @APIResponse(responseCode = "201", description = "Opened, or the first answer replayed for a retry with the same"
+            + " Idempotency-Key (then Idempotent-Replayed: true)",
+            headers = {@Header(name = "Location"), @Header(name = "Idempotent-Replayed")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaView.class),
                     examples = @ExampleObject(name = "opened", value = CAPA_EXAMPLE)))
-    public Response create(@Valid @NotNull NewCapa body, @Context UriInfo uri) {
-        CapaView created = capas.create(body);
-        return Response.status(201).entity(created)
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Response create(@Valid @NotNull NewCapa body,
+            @Parameter(description = "Client-chosen key that makes retries safe", example = "erp-capa-2026-0042")
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        CapaService.Created result = capas.create(body, idempotencyKey);
+        CapaView created = result.capa();
+        Response.ResponseBuilder answer = result.replayed() ? Response.status(201).header("Idempotent-Replayed", "true")
+                : Response.status(201);
+        return answer.entity(created)
                 .location(uri.getBaseUriBuilder().path("api/v1/capas").path(created.id().toString()).build()).build();
     }
 

@@ -13,6 +13,7 @@ import io.poka.capa.internal.CapaRequests.NewCapa;
 import io.poka.capa.internal.CapaRequests.Transition;
 import io.poka.capa.CapaApi.CapaDetail;
 import io.poka.capa.CapaApi.CapaHistoryEntry;
+import io.poka.platform.IdempotencyKeys;
 import io.poka.platform.Users;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
@@ -56,10 +57,17 @@ public class CapaService {
     private final Users users;
     private final NcrFacts ncrs;
     private final EffectivenessEvaluator evaluator;
+    /** ERP clients' Idempotency-Key on CAPA creation, on the platform's store (problem type capa/idempotency-key-reused). */
+    private final IdempotencyKeys idempotency;
+    private static final String IDEMPOTENCY_SCOPE = "capa";
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     CapaService(EntityManager em, Instance<SecurityIdentity> identity, Clock clock,
             jakarta.enterprise.event.Event<RecordChanged> changes, QualityEvents outbox, Signatures signatures,
-            Users users, NcrFacts ncrs, EffectivenessEvaluator evaluator) {
+            Users users, NcrFacts ncrs, EffectivenessEvaluator evaluator, IdempotencyKeys idempotency,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -71,8 +79,20 @@ public class CapaService {
         this.evaluator = evaluator;
     }
 
+    /** The outcome of a create: the new CAPA, or the first answer replayed for a retried Idempotency-Key. */
+    public record Created(CapaView capa, boolean replayed) {
+    }
+
     @Transactional
-    public CapaView create(NewCapa request) {
+    public Created create(NewCapa request, String idempotencyKey) {
+        Optional<IdempotencyKeys.Replay> replay = idempotency.replay(IDEMPOTENCY_SCOPE, idempotencyKey, request);
+        if (replay.isPresent()) {
+            try {
+                return new Created(json.readValue(replay.get().body(), CapaView.class), true);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored CAPA answer unreadable", e);
+            }
+        }
         List<ValidationProblem.FieldError> errors = new ArrayList<>();
         if (!users.isActive(request.owner())) {
             errors.add(new ValidationProblem.FieldError("owner", "'" + request.owner() + "' is not an enabled user"));
@@ -108,7 +128,8 @@ public class CapaService {
         changes.fire(new RecordChanged(ENTITY, capa.id.toString(), "CREATED", null, after, null));
         outbox.publish("CapaOpened", capa.id.toString(), new CapaOpened(capa.id, capa.kind, capa.title, capa.ncrId,
                 capa.owner, capa.dueAt, actor(), now));
-        return after;
+        idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, request, 201, after);
+        return new Created(after, false);
     }
 
     @Transactional

@@ -19,15 +19,6 @@ public final class LotProblems {
         }
     }
 
-    /** The same Idempotency-Key was sent with a different body. */
-    public static class IdempotencyKeyReused extends ProblemException {
-        public IdempotencyKeyReused(String key) {
-            super(422, "lots/idempotency-key-reused", "Idempotency key reused",
-                    "Idempotency-Key '" + key + "' was already used with a different request body");
-            with("idempotencyKey", key);
-        }
-    }
-
     /** If-Match did not match the current version. */
     public static class StaleVersion extends ProblemException {
         public StaleVersion(long current, String ifMatch) {

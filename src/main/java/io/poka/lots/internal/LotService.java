@@ -19,6 +19,7 @@ import io.poka.lots.internal.LotViews.DispositionView;
 import io.poka.lots.internal.LotViews.Page;
 import io.poka.lots.internal.LotViews.SignatureView;
 import io.poka.lots.internal.LotViews.StatusEntry;
+import io.poka.platform.IdempotencyKeys;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.QualityEvents;
 import io.poka.platform.RecordChanged;
@@ -32,13 +33,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +73,14 @@ public class LotService {
     private final QualityEvents outbox;
     private final Signatures signatures;
     private final LotsConfig config;
+    /** ERP/MES clients' Idempotency-Key on lot creation, on the platform's store (problem type lots/idempotency-key-reused). */
+    private final IdempotencyKeys idempotency;
+    private static final String IDEMPOTENCY_SCOPE = "lots";
 
     LotService(EntityManager em, SecurityIdentity identity, Clock clock, ObjectMapper json,
             Event<RecordChanged> changes, Event<Object> lotEvents, QualityEvents outbox, Signatures signatures,
-            LotsConfig config) {
+            LotsConfig config, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -95,20 +96,9 @@ public class LotService {
 
     @Transactional
     public Created create(NewLot request, String idempotencyKey) {
-        String hash = null;
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw new ValidationProblem("Idempotency-Key", "1 to 200 characters");
-            }
-            lock("idem:" + actor() + ":" + idempotencyKey);
-            hash = sha256(canonical(request));
-            IdempotencyRecord seen = IdempotencyRecord.findById(new IdempotencyRecord.Key(actor(), idempotencyKey));
-            if (seen != null) {
-                if (!seen.requestHash.equals(hash)) {
-                    throw new LotProblems.IdempotencyKeyReused(idempotencyKey);
-                }
-                return new Created(seen.responseStatus, null, seen.responseBody);
-            }
+        Optional<IdempotencyKeys.Replay> replay = idempotency.replay(IDEMPOTENCY_SCOPE, idempotencyKey, request);
+        if (replay.isPresent()) {
+            return new Created(replay.get().status(), null, replay.get().body());
         }
         validatePeriod(request.productionStart(), request.productionEnd());
         lock("lot:" + request.sourceSystem() + "\u001f" + request.externalId());
@@ -141,15 +131,7 @@ public class LotService {
                     "created from " + lot.sourceSystem, actor(), lot.createdAt));
             result = new Created(201, after, null);
         }
-        if (idempotencyKey != null) {
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.id = new IdempotencyRecord.Key(actor(), idempotencyKey);
-            record.requestHash = hash;
-            record.responseStatus = result.status();
-            record.responseBody = canonical(result.lot());
-            record.createdAt = clock.instant();
-            record.persist();
-        }
+        idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, request, result.status(), result.lot());
         return result;
     }
 
@@ -599,14 +581,6 @@ public class LotService {
             return json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serialisable as JSON", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

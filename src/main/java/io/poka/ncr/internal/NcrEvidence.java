@@ -40,7 +40,8 @@ public record NcrEvidence(InspectionEvidence inspection, IncidentEvidence incide
 
     /**
      * The anomaly model's verdict: model id, version and the fingerprint of its training data, the score against its
-     * threshold and the top contributing variables (contribution: summed over the incident's anomaly detections).
+     * threshold and the top contributing variables (contribution: that anomaly's own, exactly as the scoring module
+     * reported it in AnomalyDetected).
      */
     @Schema(name = "NcrModelEvidence")
     public record ModelEvidence(UUID anomalyId, UUID modelId, int modelVersion, String trainingFingerprint,

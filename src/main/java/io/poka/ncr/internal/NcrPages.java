@@ -1,5 +1,6 @@
 package io.poka.ncr.internal;
 
+import io.poka.ncr.CapaReferences;
 import io.poka.ncr.DefectCodeView;
 import io.poka.ncr.NcrApi;
 import io.poka.ncr.NcrApi.NcrPage;
@@ -8,6 +9,7 @@ import io.poka.ncr.NcrStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,7 +41,8 @@ public class NcrPages {
         static native TemplateInstance ncrs(Search search, NcrPage result, int page, long pages, String previous,
                 String next, long open, List<NcrStatus> statuses, List<DefectCodeView> codes, String problem);
 
-        static native TemplateInstance ncr(NcrDetail d, List<String> decisions, List<String> categories);
+        static native TemplateInstance ncr(NcrDetail d, List<String> decisions, List<String> categories,
+                List<CapaReferences.CapaReference> capas, String maxAttachmentMiB);
 
         static native TemplateInstance defectCodes(List<DefectCodeView> codes);
     }
@@ -67,10 +70,14 @@ public class NcrPages {
 
     private final NcrApi api;
     private final NcrDetails details;
+    private final Instance<CapaReferences> capas;
+    private final NcrConfig config;
 
-    NcrPages(NcrApi api, NcrDetails details) {
+    NcrPages(NcrApi api, NcrDetails details, Instance<CapaReferences> capas, NcrConfig config) {
         this.api = api;
         this.details = details;
+        this.capas = capas;
+        this.config = config;
     }
 
     @GET
@@ -107,9 +114,13 @@ public class NcrPages {
     @RolesAllowed("**")
     @Operation(hidden = true)
     public TemplateInstance detail(@PathParam("id") UUID id) {
-        return Templates.ncr(details.detail(id),
-                Arrays.stream(NcrDisposition.Decision.values()).map(Enum::name).toList(),
-                Arrays.stream(io.poka.ncr.RootCauseCategory.values()).map(Enum::name).toList());
+        NcrDetail detail = details.detail(id);
+        List<CapaReferences.CapaReference> linked = new ArrayList<>();
+        capas.forEach(c -> linked.addAll(c.forNcr(id)));
+        return Templates.ncr(detail, Arrays.stream(NcrDisposition.Decision.values()).map(Enum::name).toList(),
+                Arrays.stream(io.poka.ncr.RootCauseCategory.values()).map(Enum::name).toList(), linked,
+                new java.math.BigDecimal(config.maxAttachmentBytes()).divide(java.math.BigDecimal.valueOf(1024 * 1024),
+                        1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
     }
 
     @GET

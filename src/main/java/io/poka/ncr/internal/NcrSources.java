@@ -118,9 +118,9 @@ public class NcrSources {
         List<String> names = d.incident().topVariables();
         if (anomaly != null) {
             String fingerprint = scoring.model(anomaly.modelId()).map(ModelVersion::dataFingerprint).orElse(null);
-            List<VariableEvidence> top = anomaly.topVariables().stream().map(v -> new VariableEvidence(v,
-                    byName.containsKey(v) ? byName.get(v).firings() : 0,
-                    byName.containsKey(v) ? byName.get(v).contribution() : 0)).toList();
+            // the anomaly's own contributions, as scoring reported them; firings are the incident's on that variable
+            List<VariableEvidence> top = anomaly.topContributors().stream().map(c -> new VariableEvidence(c.variable(),
+                    byName.containsKey(c.variable()) ? byName.get(c.variable()).firings() : 0, c.value())).toList();
             model = new ModelEvidence(anomaly.anomalyId(), anomaly.modelId(), anomaly.modelVersion(), fingerprint,
                     anomaly.score(), anomaly.threshold(), anomaly.observedAt(), top);
             if (anomalyId != null) {

@@ -1,5 +1,6 @@
 // NCR page: the material-review table (live reconciliation of each lot's quantities against its suspect quantity,
-// one signed request for all lines) and the investigation form; both go to the nonconformance REST API.
+// one signed request for all lines), the investigation form and the attachment upload; all go to the
+// nonconformance REST API.
 (function () {
   'use strict';
 
@@ -43,6 +44,9 @@
         problem.hidden = false;
         form.querySelector('#disp-password').value = '';
       }
+    } else if (form.dataset.ncrAttachments) {
+      event.preventDefault();
+      uploadAttachments(form);
     } else if (form.dataset.ncrInvestigation) {
       event.preventDefault();
       const method = form.querySelector('#inv-method').value;
@@ -59,4 +63,58 @@
       } catch (e) { /* Poka.send shows the problem */ }
     }
   });
+
+  // ---- attachments: each file is sent as its raw bytes; the server judges the type by the content and refuses
+  // what is not an image or PDF, too large, or declared as another type; each answer is listed, refusals as such.
+  const ALLOWED = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
+
+  async function uploadAttachments(form) {
+    const input = form.querySelector('input[type=file]');
+    const results = document.getElementById('attachment-results');
+    const button = form.querySelector('button');
+    results.replaceChildren();
+    button.disabled = true;
+    let stored = 0;
+    for (const file of Array.from(input.files)) {
+      const item = document.createElement('li');
+      item.dataset.file = file.name;
+      results.appendChild(item);
+      item.textContent = 'Uploading ' + file.name + '…';
+      try {
+        const response = await fetch(form.dataset.ncrAttachments + '?fileName=' + encodeURIComponent(file.name), {
+          method: 'POST', credentials: 'same-origin', body: file,
+          headers: { 'Accept': 'application/json',
+            'Content-Type': ALLOWED.includes(file.type) ? file.type : 'application/octet-stream' }
+        });
+        const body = await response.json().catch(() => ({}));
+        if (response.ok) {
+          stored++;
+          item.className = 'notice';
+          item.textContent = '✓ ' + file.name + ' stored: ' + body.sizeBytes + ' bytes, SHA-256 ' + body.sha256;
+        } else {
+          item.className = 'problem';
+          item.setAttribute('role', 'alert');
+          item.textContent = '⚠ ' + file.name + ' refused: ' + (body.title || response.status) + (body.detail ? ' — ' + body.detail : '');
+        }
+      } catch (e) {
+        item.className = 'problem';
+        item.textContent = '⚠ ' + file.name + ' not sent: ' + e.message;
+      }
+    }
+    button.disabled = false;
+    input.value = '';
+    if (stored > 0 && !results.querySelector('.problem')) {
+      sessionStorage.setItem('poka.message', stored + ' attachment' + (stored > 1 ? 's' : '') + ' stored.');
+      window.location.reload();
+    } else if (stored > 0) {
+      const reload = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = window.location.pathname + '#attachments-card';
+      link.id = 'attachments-reload';
+      link.textContent = 'Show the stored attachments';
+      link.addEventListener('click', () => window.location.reload());
+      reload.appendChild(link);
+      results.appendChild(reload);
+    }
+  }
 })();
