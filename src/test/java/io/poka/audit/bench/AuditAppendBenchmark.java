@@ -58,19 +58,11 @@ class AuditAppendBenchmark {
         double locked8 = 0;
         for (int writers : new int[] { 1, 8 }) {
             for (boolean locked : new boolean[] { true, false }) {
-                // optional CPU profile of the 8-writer journal run only (JFR "profile"), summed by bench/jfr-hot.py
-                String jfrFile = System.getProperty("poka.bench.jfr", "");
-                jdk.jfr.Recording jfr = jfrFile.isBlank() || writers != 8 || locked ? null
-                        : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                if (jfr != null) {
-                    jfr.start();
-                }
-                Result r = run(locked ? "old: chain head locked to commit" : "journal + sequencer", writers, locked,
-                        PER_RUN);
-                if (jfr != null) {
-                    jfr.stop();
-                    jfr.dump(Path.of(jfrFile));
-                    jfr.close();
+                Result r;
+                // optional CPU profile of the 8-writer journal run only
+                try (var profile = writers == 8 && !locked ? io.poka.testing.BenchProfile.start() : null) {
+                    r = run(locked ? "old: chain head locked to commit" : "journal + sequencer", writers, locked,
+                            PER_RUN);
                 }
                 rows.add(r.row());
                 if (writers == 8) {

@@ -66,18 +66,9 @@ class LotReadBenchmark {
         try {
             run(vertx, client, basic, "warm-up", ids, 5);
             Phase me = run(vertx, client, basic, "/api/v1/me", List.of(), SECONDS);
-            // optional CPU profile of the lot phase only (JFR "profile" settings), summed by bench/jfr-hot.py
-            String jfrFile = System.getProperty("poka.bench.jfr", "");
-            jdk.jfr.Recording jfr = jfrFile.isBlank() ? null
-                    : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            if (jfr != null) {
-                jfr.start();
-            }
-            Phase lots = run(vertx, client, basic, "/api/v1/lots/{id}", ids, SECONDS);
-            if (jfr != null) {
-                jfr.stop();
-                jfr.dump(Path.of(jfrFile));
-                jfr.close();
+            Phase lots;
+            try (var profile = io.poka.testing.BenchProfile.start()) { // optional, the lot phase only
+                lots = run(vertx, client, basic, "/api/v1/lots/{id}", ids, SECONDS);
             }
             int cost = ConfigProvider.getConfig().getOptionalValue("poka.platform.login.bcrypt-cost", Integer.class)
                     .orElse(11);
