@@ -3,7 +3,8 @@
 # one-transaction-per-reading path, plus p50/p99 latency from reading timestamp to stored violation.
 # Usage: bench/run-telemetry.sh [batched-readings] [naive-readings] [TEP run as load]   (defaults 2000000, 5000, d00)
 # A warm-up of 300000 readings (not counted) runs first: -Dpoka.bench.warmup-readings via BENCH_WARMUP.
-# Paced latency run: BENCH_PACED_STEPS (TEP steps of 52 readings per second, default 100 = 5,200 readings/s).
+# Paced latency run: BENCH_PACED_STEPS (TEP steps of 52 readings per second, default 100 = 5,200 readings/s) for
+# BENCH_PACED_SECONDS (default 20); half of 100,000 readings/s is BENCH_PACED_STEPS=962.
 # CPU profile of the burst: BENCH_JFR=/path/burst.jfr records it with JFR; bench/jfr-hot.py /path/burst.jfr sums it.
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
@@ -12,4 +13,5 @@ exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Ds
   -Dpoka.bench=true -Dpoka.bench.readings="${1:-2000000}" -Dpoka.bench.naive-readings="${2:-5000}" \
   -Dpoka.bench.warmup-readings="${BENCH_WARMUP:-300000}" \
   -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results" \
-  -Dpoka.bench.paced-steps-per-second="${BENCH_PACED_STEPS:-100}" -Dpoka.bench.jfr="${BENCH_JFR:-}"
+  -Dpoka.bench.paced-steps-per-second="${BENCH_PACED_STEPS:-100}" \
+  -Dpoka.bench.paced-seconds="${BENCH_PACED_SECONDS:-20}" -Dpoka.bench.jfr="${BENCH_JFR:-}"

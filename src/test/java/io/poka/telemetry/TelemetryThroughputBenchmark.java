@@ -99,12 +99,7 @@ class TelemetryThroughputBenchmark {
         double pg0 = PostgresCpu.seconds();
         double stored0 = storedCounter();
         // optional CPU profile of the burst only: JFR's method sampling (settings "profile"), bench/jfr-hot.py sums it
-        String jfrFile = System.getProperty("poka.bench.jfr", "");
-        jdk.jfr.Recording jfr = jfrFile.isBlank() ? null
-                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-        if (jfr != null) {
-            jfr.start();
-        }
+        io.poka.testing.BenchProfile profile = io.poka.testing.BenchProfile.start();
         long t0 = System.nanoTime();
         long producerCpu = threads.getCurrentThreadCpuTime();
         try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
@@ -120,11 +115,7 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         double batchedSeconds = (System.nanoTime() - t0) / 1e9;
-        if (jfr != null) {
-            jfr.stop();
-            jfr.dump(Path.of(jfrFile));
-            jfr.close();
-        }
+        profile.close();
         double batchedCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double batchedPgCpu = PostgresCpu.seconds() - pg0;
         String cpuByThread = cpuByThreadGroup(threads, threadCpu0);

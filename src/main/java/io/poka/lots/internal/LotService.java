@@ -1,7 +1,6 @@
 package io.poka.lots.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.poka.lots.LotDispositioned;
@@ -76,11 +75,13 @@ public class LotService {
     /** ERP/MES clients' Idempotency-Key on lot creation, on the platform's store (problem type lots/idempotency-key-reused). */
     private final IdempotencyKeys idempotency;
     private static final String IDEMPOTENCY_SCOPE = "lots";
+    private final LotReader reader;
 
     LotService(EntityManager em, SecurityIdentity identity, Clock clock, ObjectMapper json,
             Event<RecordChanged> changes, Event<Object> lotEvents, QualityEvents outbox, Signatures signatures,
-            LotsConfig config, IdempotencyKeys idempotency) {
+            LotsConfig config, IdempotencyKeys idempotency, LotReader reader) {
         this.idempotency = idempotency;
+        this.reader = reader;
         this.em = em;
         this.identity = identity;
         this.clock = clock;
@@ -135,9 +136,9 @@ public class LotService {
         return result;
     }
 
-    @Transactional
+    /** One lot as the API shows it, read without a transaction ({@link LotReader}). */
     public LotView get(UUID id) {
-        return view(find(id));
+        return reader.find(id).orElseThrow(() -> new NotFoundProblem(ENTITY, id));
     }
 
     @Transactional
@@ -562,18 +563,12 @@ public class LotService {
                 lot.status, hold, lot.createdAt, lot.createdBy, lot.updatedAt, lot.version);
     }
 
-    /** The quantity without the trailing zeros of the numeric(19, 6) column (500.000000 shows as 500). */
     private static java.math.BigDecimal plain(java.math.BigDecimal q) {
-        java.math.BigDecimal s = q.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return LotReader.plain(q);
     }
 
     private Map<String, Object> attributes(Lot lot) {
-        try {
-            return json.readValue(lot.attributes, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored attributes of lot " + lot.id + " are not JSON", e);
-        }
+        return LotReader.attributes(json, lot.id, lot.attributes);
     }
 
     private String canonical(Object value) {

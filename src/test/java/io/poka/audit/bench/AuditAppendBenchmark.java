@@ -58,8 +58,12 @@ class AuditAppendBenchmark {
         double locked8 = 0;
         for (int writers : new int[] { 1, 8 }) {
             for (boolean locked : new boolean[] { true, false }) {
-                Result r = run(locked ? "old: chain head locked to commit" : "journal + sequencer", writers, locked,
-                        PER_RUN);
+                Result r;
+                // optional CPU profile of the 8-writer journal run only
+                try (var profile = writers == 8 && !locked ? io.poka.testing.BenchProfile.start() : null) {
+                    r = run(locked ? "old: chain head locked to commit" : "journal + sequencer", writers, locked,
+                            PER_RUN);
+                }
                 rows.add(r.row());
                 if (writers == 8) {
                     if (locked) {

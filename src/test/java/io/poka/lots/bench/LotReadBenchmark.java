@@ -66,7 +66,10 @@ class LotReadBenchmark {
         try {
             run(vertx, client, basic, "warm-up", ids, 5);
             Phase me = run(vertx, client, basic, "/api/v1/me", List.of(), SECONDS);
-            Phase lots = run(vertx, client, basic, "/api/v1/lots/{id}", ids, SECONDS);
+            Phase lots;
+            try (var profile = io.poka.testing.BenchProfile.start()) { // optional, the lot phase only
+                lots = run(vertx, client, basic, "/api/v1/lots/{id}", ids, SECONDS);
+            }
             int cost = ConfigProvider.getConfig().getOptionalValue("poka.platform.login.bcrypt-cost", Integer.class)
                     .orElse(11);
             String hash = BcryptUtil.bcryptHash("a-password-of-some-length", cost);
