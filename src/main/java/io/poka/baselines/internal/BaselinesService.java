@@ -107,7 +107,7 @@ public class BaselinesService {
             return new Prepared(builtIn, p.holdout(), p.holdoutProtocol(), new TrainingProvenance(dataset, dataset,
                     fingerprint, fingerprint, task(builtIn.classification()), builtIn.target(), builtIn.features(), null,
                     builtIn.rows(), 0, p.holdout() == null ? builtIn.rows() : p.holdout()[0].length,
-                    p.holdout() == null ? 0 : p.holdout()[1].length, p.holdoutProtocol()));
+                    p.holdout() == null ? 0 : p.holdout()[1].length, p.holdoutProtocol(), null));
         }
         SourceTable source = builtIn != null ? SourceTable.of(builtIn) : registryTable(dataset);
         TrainingSpec.Task task = chosen.task() != null ? chosen.task()

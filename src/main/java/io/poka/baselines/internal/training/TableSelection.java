@@ -158,7 +158,9 @@ public final class TableSelection {
         }
         TrainingProvenance provenance = new TrainingProvenance(t.datasetId(), t.datasetName(), t.fingerprint(),
                 data.fingerprint(), spec.task().name(), target, features, split, kept.length, leftOut,
-                holdout == null ? kept.length : holdout[0].length, holdout == null ? 0 : holdout[1].length, protocol);
+                holdout == null ? kept.length : holdout[0].length, holdout == null ? 0 : holdout[1].length, protocol,
+                groupIdx < 0 || holdout == null ? null : Arrays.stream(holdout[1]).mapToDouble(
+                        r -> t.rows()[kept[r]][groupIdx]).distinct().sorted().boxed().toList());
         return new Prepared(data, holdout, protocol, provenance);
     }
 

@@ -10,8 +10,10 @@ import java.util.List;
  * @param trainingFingerprint SHA-256 of the canonical CSV of the rows and columns actually used (features, target)
  * @param rowsLeftOut rows left out because a chosen column had a missing value there
  * @param protocol the evaluation protocol in words
+ * @param testGroups GROUPED: the group values held out (every other group trained); null otherwise
  */
 public record TrainingProvenance(String datasetId, String datasetName, String datasetFingerprint,
         String trainingFingerprint, String task, String targetColumn, List<String> featureColumns,
-        TrainingSpec.SplitSpec split, int rowsUsed, int rowsLeftOut, int trainRows, int testRows, String protocol) {
+        TrainingSpec.SplitSpec split, int rowsUsed, int rowsLeftOut, int trainRows, int testRows, String protocol,
+        List<Double> testGroups) {
 }
