@@ -1,7 +1,10 @@
 package io.poka.baselines;
 
 import io.poka.baselines.internal.BaselinesService;
+import io.poka.baselines.internal.data.BuiltInDatasets;
+import io.poka.baselines.internal.data.TabularData;
 import io.poka.baselines.internal.model.Splits;
+import io.poka.baselines.internal.training.SourceTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -20,6 +23,15 @@ public class BaselinesApi {
     /** Every stored model of a data set (built-in name or registry id), oldest first, with headline metrics and costs. */
     public List<BaselineModel> models(String dataset) {
         return service.compare(dataset).models();
+    }
+
+    /** The built-in data sets with their columns, by name. */
+    public List<BuiltInDataset> builtInDatasets() {
+        return BuiltInDatasets.NAMES.stream().sorted().map(name -> {
+            TabularData d = BuiltInDatasets.get(name);
+            return new BuiltInDataset(name, d.classification() ? "CLASSIFICATION" : "REGRESSION", d.target(),
+                    SourceTable.of(d).columns(), d.rows());
+        }).toList();
     }
 
     /**
