@@ -225,15 +225,10 @@ public final class BaselineEvaluation {
         return m;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     private static ToDoubleFunction<double[][]> accuracy(Model<?> model, TabularData d, int[] rows) {
-        String[] names = d.features().toArray(String[]::new);
         return x -> {
-            List examples = new ArrayList<>(x.length);
-            for (double[] row : x) {
-                examples.add(TribuoRows.unknown(true, names, row));
-            }
-            List<Prediction<Label>> out = ((Model) model).predict(examples);
+            List<Prediction<Label>> out = (List<Prediction<Label>>) (List<?>) predictRows(model, d, x);
             int correct = 0;
             for (int i = 0; i < out.size(); i++) {
                 correct += out.get(i).getOutput().getLabel().equals(d.labels()[rows[i]]) ? 1 : 0;
@@ -242,15 +237,10 @@ public final class BaselineEvaluation {
         };
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     private static ToDoubleFunction<double[][]> minusRmse(Model<?> model, TabularData d, int[] rows) {
-        String[] names = d.features().toArray(String[]::new);
         return x -> {
-            List examples = new ArrayList<>(x.length);
-            for (double[] row : x) {
-                examples.add(TribuoRows.unknown(false, names, row));
-            }
-            List<Prediction<Regressor>> out = ((Model) model).predict(examples);
+            List<Prediction<Regressor>> out = (List<Prediction<Regressor>>) (List<?>) predictRows(model, d, x);
             double se = 0;
             for (int i = 0; i < out.size(); i++) {
                 double err = out.get(i).getOutput().getValues()[0] - d.targets()[rows[i]];
@@ -258,6 +248,17 @@ public final class BaselineEvaluation {
             }
             return -Math.sqrt(se / out.size());
         };
+    }
+
+    /** The model's predictions of rows of the data set's features, in order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Prediction<?>> predictRows(Model<?> model, TabularData d, double[][] x) {
+        String[] names = d.features().toArray(String[]::new);
+        List examples = new ArrayList<>(x.length);
+        for (double[] row : x) {
+            examples.add(TribuoRows.unknown(d.classification(), names, row));
+        }
+        return ((Model) model).predict(examples);
     }
 
     /**
