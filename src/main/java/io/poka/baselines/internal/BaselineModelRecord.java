@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One trained baseline model version of a built-in data set, with its provenance, metrics and serialized model. */
+/** One trained baseline model version of a data set (built in or of the scoring registry), with its provenance, metrics and serialized model. */
 @Entity
 @Table(name = "model", schema = "baselines")
 public class BaselineModelRecord extends PanacheEntityBase {
@@ -44,6 +44,11 @@ public class BaselineModelRecord extends PanacheEntityBase {
 
     @Column(name = "data_fingerprint", nullable = false)
     public String dataFingerprint;
+
+    /** {@link io.poka.baselines.internal.training.TrainingProvenance} as JSON; null on models stored before it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String training;
 
     @Column(name = "training_ms", nullable = false)
     public long trainingMs;

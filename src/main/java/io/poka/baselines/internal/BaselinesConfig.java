@@ -83,6 +83,22 @@ public interface BaselinesConfig {
     @WithDefault("10")
     int maxQueuedTrainings();
 
+    /** Shuffles per feature of the permutation importance stored with every model. */
+    @WithDefault("5")
+    int permutationRepeats();
+
+    /** Most evaluation rows the permutation importance uses (a seeded sample beyond). */
+    @WithDefault("500")
+    int permutationMaxRows();
+
+    /** Most distinct target values a classifier is trained on (more: 422 baselines/too-many-classes). */
+    @WithDefault("50")
+    int maxClasses();
+
+    default io.poka.baselines.internal.model.ImportanceSettings importance() {
+        return new io.poka.baselines.internal.model.ImportanceSettings(permutationRepeats(), permutationMaxRows(), seed());
+    }
+
     default TrainerSettings settings() {
         return new TrainerSettings(sgdEpochs(), forestTrees(), forestMaxDepth(), folds(), testUnitFraction(), seed());
     }

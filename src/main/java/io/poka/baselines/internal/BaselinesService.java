@@ -11,6 +11,12 @@ import io.poka.baselines.internal.model.Evaluated;
 import io.poka.baselines.internal.model.LimeExplanations;
 import io.poka.baselines.internal.model.ModelBytes;
 import io.poka.baselines.internal.model.RowPredictor;
+import io.poka.baselines.internal.training.Prepared;
+import io.poka.baselines.internal.training.SourceTable;
+import io.poka.baselines.internal.training.TableSelection;
+import io.poka.baselines.internal.training.TrainingProvenance;
+import io.poka.baselines.internal.training.TrainingSpec;
+import io.poka.scoring.ScoringApi;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
@@ -34,8 +40,9 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 /**
- * Trains, stores, compares and applies baseline models. Training runs synchronously in the request (seconds on the
- * built-in data sets) outside any transaction, at most {@code concurrent-trainings} at once; only storing the result
+ * Trains, stores, compares and applies baseline models, on the built-in data sets and on any data set of the scoring
+ * registry (uploaded or built from telemetry). Training runs synchronously in the request (seconds on the built-in
+ * data sets) outside any transaction, at most {@code concurrent-trainings} at once; only storing the result
  * is transactional.
  */
 @ApplicationScoped
@@ -45,7 +52,7 @@ public class BaselinesService {
 
     /** Full view of one stored model, with its Tribuo provenance and all metrics. */
     public record ModelDetail(BaselineModel model, List<String> features, Map<String, Object> metrics,
-            String provenance) {
+            String provenance, TrainingProvenance training) {
     }
 
     /** Every model of one data set side by side. */
@@ -64,9 +71,11 @@ public class BaselinesService {
     private final Event<RecordChanged> changes;
     private final Map<UUID, Model<?>> loaded = new ConcurrentHashMap<>();
     private final TrainingSlots slots;
+    private final ScoringApi scoring;
 
     BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
-            Event<RecordChanged> changes) {
+            Event<RecordChanged> changes, ScoringApi scoring) {
+        this.scoring = scoring;
         this.config = config;
         this.json = new JsonColumns(json);
         this.clock = clock;
@@ -76,27 +85,79 @@ public class BaselinesService {
     }
 
     /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */
-    public ModelDetail train(String dataset, String trainer) {
-        TabularData data = checkedTraining(dataset, trainer);
+    public ModelDetail train(String dataset, String trainer, TrainingSpec spec) {
+        Prepared data = checkedTraining(dataset, trainer, spec);
         String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
         return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
     }
 
     /**
-     * The data set, after checking the trainer fits its task; 404 for an unknown data set, 400 for an unknown
-     * trainer.
+     * The training rows and hold-out of a data set (a built-in name or a scoring registry data set's id) as the spec
+     * chooses them, after checking the trainer fits the task: 404 for an unknown data set, 400 for an unknown trainer
+     * or an incomplete spec, 422 ({@link io.poka.baselines.internal.training.TrainingDataProblem}) for data a trainer
+     * cannot learn from.
      */
-    public TabularData checkedTraining(String dataset, String trainer) {
-        TabularData data = dataset(dataset);
-        List<String> trainers = BaselineTrainers.names(data.classification());
-        if (trainer == null || !trainers.contains(trainer)) {
-            throw new ValidationProblem("trainer", "one of " + trainers + " for " + dataset);
+    public Prepared checkedTraining(String dataset, String trainer, TrainingSpec spec) {
+        TrainingSpec chosen = spec == null ? TrainingSpec.none() : spec;
+        TabularData builtIn = dataset == null ? null : BuiltInDatasets.get(dataset);
+        if (builtIn != null && chosen.isDefault()) {
+            checkTrainer(trainer, builtIn.classification(), dataset);
+            Prepared p = BaselineEvaluation.builtIn(builtIn, config.settings());
+            String fingerprint = builtIn.fingerprint();
+            return new Prepared(builtIn, p.holdout(), p.holdoutProtocol(), new TrainingProvenance(dataset, dataset,
+                    fingerprint, fingerprint, task(builtIn.classification()), builtIn.target(), builtIn.features(), null,
+                    builtIn.rows(), 0, p.holdout() == null ? builtIn.rows() : p.holdout()[0].length,
+                    p.holdout() == null ? 0 : p.holdout()[1].length, p.holdoutProtocol(), null));
         }
-        return data;
+        SourceTable source = builtIn != null ? SourceTable.of(builtIn) : registryTable(dataset);
+        TrainingSpec.Task task = chosen.task() != null ? chosen.task()
+                : builtIn != null && chosen.targetColumn() == null ? (builtIn.classification()
+                        ? TrainingSpec.Task.CLASSIFICATION : TrainingSpec.Task.REGRESSION)
+                : BaselineTrainers.LOGISTIC_REGRESSION.equals(trainer) ? TrainingSpec.Task.CLASSIFICATION
+                : BaselineTrainers.LINEAR_SGD.equals(trainer) ? TrainingSpec.Task.REGRESSION : null;
+        if (task == null) {
+            throw new ValidationProblem("task", "CLASSIFICATION or REGRESSION (trainer '" + trainer + "' serves both)");
+        }
+        checkTrainer(trainer, task == TrainingSpec.Task.CLASSIFICATION, dataset);
+        String target = chosen.targetColumn() != null ? chosen.targetColumn() : builtIn != null ? builtIn.target() : null;
+        return new TableSelection(config.maxClasses(), config.testUnitFraction(), config.seed()).prepare(source,
+                new TrainingSpec(task, target, chosen.featureColumns(), chosen.split()));
     }
 
-    /** Steps a training of this data set reports (see {@link BaselineEvaluation#steps}). */
-    public int steps(TabularData data) {
+    private static void checkTrainer(String trainer, boolean classification, String dataset) {
+        List<String> trainers = BaselineTrainers.names(classification);
+        if (trainer == null || !trainers.contains(trainer)) {
+            throw new ValidationProblem("trainer", "one of " + trainers + " for " + (classification ? "classification"
+                    : "regression") + " on " + dataset);
+        }
+    }
+
+    /** A scoring registry data set by id, as a table; 404 when the id is not a stored data set. */
+    private SourceTable registryTable(String dataset) {
+        ScoringApi.Dataset d = registryDataset(dataset);
+        return new SourceTable(d.id().toString(), d.name(), d.fingerprint(), d.variables(), d.rows(), Map.of());
+    }
+
+    private ScoringApi.Dataset registryDataset(String dataset) {
+        UUID id;
+        try {
+            id = dataset == null ? null : UUID.fromString(dataset);
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw new NotFoundProblem("Dataset", dataset);
+        }
+        UUID found = id;
+        return scoring.dataset(found).orElseThrow(() -> new NotFoundProblem("Dataset", found));
+    }
+
+    private static String task(boolean classification) {
+        return classification ? "CLASSIFICATION" : "REGRESSION";
+    }
+
+    /** Steps a training of these rows reports (see {@link BaselineEvaluation#steps}). */
+    public int steps(Prepared data) {
         return BaselineEvaluation.steps(data, config.settings());
     }
 
@@ -104,7 +165,7 @@ public class BaselinesService {
      * For a training job's worker: waits for a free training slot (shared with the synchronous trainings), then
      * trains, evaluates and stores as {@link #train} does; the model is recorded as created by {@code actor}.
      */
-    public UUID trainWhenFree(TabularData data, String trainer, String actor, BaselineEvaluation.Progress progress)
+    public UUID trainWhenFree(Prepared data, String trainer, String actor, BaselineEvaluation.Progress progress)
             throws InterruptedException {
         return slots.runWhenFree(() -> {
             progress.step(0, steps(data));
@@ -112,28 +173,34 @@ public class BaselinesService {
         }).id;
     }
 
-    private BaselineModelRecord evaluateAndStore(TabularData data, String trainer, String actor,
+    private BaselineModelRecord evaluateAndStore(Prepared data, String trainer, String actor,
             BaselineEvaluation.Progress progress) {
-        Evaluated e = BaselineEvaluation.run(data, trainer, config.settings(), progress);
+        Evaluated e = BaselineEvaluation.run(data, trainer, config.settings(), config.importance(), progress);
         byte[] bytes = ModelBytes.write(e.model());
         BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes, actor));
         loaded.put(stored.id, e.model());
         return stored;
     }
 
-    private BaselineModelRecord store(TabularData data, Evaluated e, byte[] bytes, String actor) {
+    private BaselineModelRecord store(Prepared prepared, Evaluated e, byte[] bytes, String actor) {
+        TabularData data = prepared.data();
         BaselineModelRecord r = new BaselineModelRecord();
         r.id = UUID.randomUUID();
-        r.dataset = data.name();
+        r.dataset = prepared.provenance().datasetId();
+        // one version sequence per data set, serialised by a transaction-scoped lock so parallel trainings never
+        // compete for the same number
+        BaselineModelRecord.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "baselines.model:" + r.dataset).getSingleResult();
         Integer last = BaselineModelRecord.find("select max(m.version) from BaselineModelRecord m where m.dataset = ?1",
-                data.name()).project(Integer.class).firstResult();
+                r.dataset).project(Integer.class).firstResult();
         r.version = last == null ? 1 : last + 1;
-        r.task = data.classification() ? "CLASSIFICATION" : "REGRESSION";
+        r.task = task(data.classification());
         r.trainer = e.trainer();
         r.provenance = e.provenance();
         r.metrics = json.write(e.metrics());
         r.featureNames = json.write(data.features());
-        r.dataFingerprint = data.fingerprint();
+        r.dataFingerprint = prepared.provenance().datasetFingerprint();
+        r.training = json.write(prepared.provenance());
         r.trainingMs = e.trainingMillis();
         r.rowsPerSecond = e.rowsPerSecond();
         r.modelBytes = bytes;
@@ -145,12 +212,17 @@ public class BaselinesService {
         return r;
     }
 
-    /** Every model of a data set, oldest first. */
+    /**
+     * Every model of a data set, oldest first. For a registry data set {@code task} is the models' common task (null
+     * when it has none or both).
+     */
     public Comparison compare(String dataset) {
-        TabularData data = dataset(dataset);
+        TabularData data = dataset == null ? null : BuiltInDatasets.get(dataset);
+        String fingerprint = data != null ? data.fingerprint() : registryDataset(dataset).fingerprint();
         List<BaselineModelRecord> records = BaselineModelRecord.list("dataset = ?1 order by version", dataset);
-        return new Comparison(dataset, data.classification() ? "CLASSIFICATION" : "REGRESSION", data.fingerprint(),
-                records.stream().map(this::summary).toList());
+        List<String> tasks = records.stream().map(r -> r.task).distinct().toList();
+        String task = data != null ? task(data.classification()) : tasks.size() == 1 ? tasks.get(0) : null;
+        return new Comparison(dataset, task, fingerprint, records.stream().map(this::summary).toList());
     }
 
     public ModelDetail get(UUID id) {
@@ -162,7 +234,7 @@ public class BaselinesService {
      * {@code explain}, each classifier prediction carries its LIME explanation.
      */
     @SuppressWarnings("unchecked")
-    public Predictions predict(UUID id, List<Map<String, Object>> rows, boolean explain) {
+    public Predictions predict(UUID id, List<Map<String, Object>> rows, boolean explain, boolean ignoreExtraColumns) {
         BaselineModelRecord r = record(id);
         if (explain && !"CLASSIFICATION".equals(r.task)) {
             throw new ValidationProblem("explain", "explanations are given for classification models only");
@@ -172,6 +244,13 @@ public class BaselinesService {
         }
         List<String> features = json.read(r.featureNames, new TypeReference<List<String>>() { });
         Map<String, List<String>> problems = RowPredictor.problems(features, rows);
+        if (ignoreExtraColumns) {
+            problems.put("unknown", List.of());
+        }
+        if (!problems.get("missing").isEmpty() && problems.get("unknown").isEmpty()
+                && problems.get("nonNumeric").isEmpty()) {
+            throw new MissingFeaturesProblem(features, problems.get("missing"));
+        }
         if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
             throw new BadRowsProblem("every row needs exactly the numeric columns " + features + problemText(problems),
                     problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
@@ -201,17 +280,10 @@ public class BaselinesService {
         return r;
     }
 
-    private static TabularData dataset(String name) {
-        TabularData data = name == null ? null : BuiltInDatasets.get(name);
-        if (data == null) {
-            throw new NotFoundProblem("Dataset", name);
-        }
-        return data;
-    }
-
     private ModelDetail detail(BaselineModelRecord r) {
         return new ModelDetail(summary(r), json.read(r.featureNames, new TypeReference<List<String>>() { }),
-                json.read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance);
+                json.read(r.metrics, new TypeReference<Map<String, Object>>() { }), r.provenance,
+                r.training == null ? null : json.read(r.training, new TypeReference<TrainingProvenance>() { }));
     }
 
     private BaselineModel summary(BaselineModelRecord r) {

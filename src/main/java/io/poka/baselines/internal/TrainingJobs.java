@@ -1,6 +1,7 @@
 package io.poka.baselines.internal;
 
-import io.poka.baselines.internal.data.TabularData;
+import io.poka.baselines.internal.training.Prepared;
+import io.poka.baselines.internal.training.TrainingSpec;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.RecordChanged;
@@ -89,8 +90,8 @@ public class TrainingJobs {
     }
 
     /** Checks data set and trainer (404/400), refuses beyond {@code max-queued-trainings} open jobs (429), queues. */
-    public JobView submit(String dataset, String trainer, String actor) {
-        TabularData data = service.checkedTraining(dataset, trainer);
+    public JobView submit(String dataset, String trainer, TrainingSpec spec, String actor) {
+        Prepared data = service.checkedTraining(dataset, trainer, spec);
         JobView view = QuarkusTransaction.requiringNew().call(() -> {
             long open = BaselineTrainingJobRecord.count("status in (?1, ?2)", BaselineTrainingJobRecord.Status.QUEUED,
                     BaselineTrainingJobRecord.Status.RUNNING);
@@ -99,7 +100,7 @@ public class TrainingJobs {
             }
             BaselineTrainingJobRecord r = new BaselineTrainingJobRecord();
             r.id = UUID.randomUUID();
-            r.dataset = data.name();
+            r.dataset = data.provenance().datasetId();
             r.trainer = trainer;
             r.status = BaselineTrainingJobRecord.Status.QUEUED;
             r.stepsTotal = service.steps(data);
@@ -127,7 +128,7 @@ public class TrainingJobs {
                 .stream().map(this::view).toList());
     }
 
-    private void run(UUID id, TabularData data, String trainer, String actor) {
+    private void run(UUID id, Prepared data, String trainer, String actor) {
         try {
             UUID model = service.trainWhenFree(data, trainer, actor, (done, total) -> update(id, r -> {
                 if (r.status == BaselineTrainingJobRecord.Status.QUEUED) {
@@ -149,7 +150,7 @@ public class TrainingJobs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "Baseline training job %s (%s on %s) failed", id, trainer, data.name());
+            LOG.errorf(e, "Baseline training job %s (%s on %s) failed", id, trainer, data.provenance().datasetId());
             String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             update(id, r -> {
                 r.status = BaselineTrainingJobRecord.Status.FAILED;

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.baselines.internal.BaselinesService;
 import io.poka.baselines.internal.TrainingJobs;
+import io.poka.baselines.internal.training.TrainingSpec;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,18 +27,30 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Baseline models of the built-in data sets: train and evaluate (synchronously or as a job), compare, inspect, predict. */
+/** Baseline models of the built-in data sets and of any registry data set: train and evaluate (synchronously or as a job), compare, inspect, predict. */
 @Path("/api/v1/baselines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Baselines")
 public class BaselinesResource {
 
-    /** Which trainer to fit; names per data set are listed in docs/baselines.md. */
-    public record TrainRequest(@jakarta.validation.constraints.Size(max = 200) String trainer) {
+    /**
+     * Which trainer to fit (names per task in docs/baselines.md) and, optionally on the built-in data sets and with
+     * {@code targetColumn} required on a registry data set, what to learn: task, target, features, split.
+     */
+    public record TrainRequest(@jakarta.validation.constraints.Size(max = 200) String trainer, TrainingSpec.Task task,
+            @jakarta.validation.constraints.Size(max = 200) String targetColumn,
+            @jakarta.validation.constraints.Size(max = 2000) List<String> featureColumns, TrainingSpec.SplitSpec split) {
+
+        TrainingSpec spec() {
+            return new TrainingSpec(task, targetColumn, featureColumns, split);
+        }
     }
 
-    /** One row ({@code features}) or several ({@code rows}), each a map of column name to number. */
+    /**
+     * One row ({@code features}) or several ({@code rows}), each a map of column name to number: exactly the model's
+     * features, or a raw row whose extra columns are ignored with {@code ignoreExtraColumns=true}.
+     */
     public record PredictRequest(Map<String, Object> features, List<Map<String, Object>> rows) {
     }
 
@@ -54,11 +67,23 @@ public class BaselinesResource {
     @POST
     @Path("/datasets/{dataset}/models")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(operationId = "trainBaselineModel", summary = "Train and evaluate a trainer on a built-in data set (synchronous, seconds) and store it")
+    @Operation(operationId = "trainBaselineModel", summary = "Train and evaluate a trainer on a data set (synchronous, seconds) and store it",
+            description = "{dataset}: a built-in name (steel-plates, cmapss-fd001) or the id of a scoring registry data set "
+                    + "(uploaded CSV or built from telemetry). On a registry data set give targetColumn (and task unless the "
+                    + "trainer implies it); featureColumns default to every numeric column except the target and the split's "
+                    + "order and group columns; split: RANDOM (default), TIME_ORDERED {orderColumn, testShare} or GROUPED "
+                    + "{groupColumn, testShare}. Data a trainer cannot learn from is a 422 with the reason. Example: "
+                    + "{\"trainer\":\"random-forest\",\"task\":\"REGRESSION\",\"targetColumn\":\"yield\","
+                    + "\"split\":{\"kind\":\"GROUPED\",\"groupColumn\":\"batch\",\"testShare\":0.25}}")
     @APIResponse(responseCode = "201", description = "Trained, evaluated and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BaselinesService.ModelDetail.class)))
+    @APIResponse(responseCode = "422", description = "Data the trainer cannot learn from (baselines/unknown-column, "
+            + "non-numeric-target, non-numeric-feature, too-few-rows, too-few-classes, too-many-classes, "
+            + "missing-target-values, too-few-groups)",
+            content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
     public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
-        BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer());
+        BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer(),
+                body == null ? null : body.spec());
         return Response.status(201).entity(detail).build();
     }
 
@@ -70,7 +95,7 @@ public class BaselinesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingJobs.JobView.class)))
     public Response submit(@PathParam("dataset") String dataset, TrainRequest body) {
         TrainingJobs.JobView job = jobs.submit(dataset, body == null ? null : body.trainer(),
-                identity.getPrincipal().getName());
+                body == null ? null : body.spec(), identity.getPrincipal().getName());
         return Response.accepted(job).location(URI.create("/api/v1/baselines/training-jobs/" + job.id())).build();
     }
 
@@ -109,9 +134,11 @@ public class BaselinesResource {
     @POST
     @Path("/models/{id}/predictions")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
-    @Operation(operationId = "predictWithBaselineModel", summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions")
+    @Operation(operationId = "predictWithBaselineModel", summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions",
+            description = "Each row carries the model's features; with ignoreExtraColumns=true a raw row's other columns are "
+                    + "ignored. Rows lacking features: 422 baselines/missing-features naming them.")
     public BaselinesService.Predictions predict(@PathParam("id") UUID id, @QueryParam("explain") boolean explain,
-            PredictRequest body) {
+            @QueryParam("ignoreExtraColumns") boolean ignoreExtraColumns, PredictRequest body) {
         if (body == null || (body.features() == null) == (body.rows() == null)) {
             throw new ValidationProblem("features", "give either features (one row) or rows, not both");
         }
@@ -119,6 +146,6 @@ public class BaselinesResource {
         if (rows.isEmpty()) {
             throw new ValidationProblem("rows", "must not be empty");
         }
-        return service.predict(id, rows, explain);
+        return service.predict(id, rows, explain, ignoreExtraColumns);
     }
 }

@@ -1,0 +1,183 @@
+// Baseline models page: pick a data set, target, features, split and trainer; train through the baselines REST API and
+// show the evaluation and the permutation importance it returns.
+(function () {
+  'use strict';
+  const TRAINERS = {
+    CLASSIFICATION: ['logistic-regression', 'random-forest', 'xgboost'],
+    REGRESSION: ['linear-sgd', 'random-forest', 'xgboost']
+  };
+  const HEADLINE = ['accuracy', 'balancedAccuracy', 'macroF1', 'rocAucMacroOneVsRest', 'rmse', 'mae',
+    'rmseOfPredictingTrainMean', 'trainRows', 'testRows'];
+  const $ = id => document.getElementById(id);
+  let columns = [];
+
+  function options(select, values, first) {
+    select.replaceChildren();
+    if (first !== undefined) { select.append(new Option(first, '')); }
+    values.forEach(v => select.append(new Option(v, v)));
+  }
+
+  function fmt(v) {
+    return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) : String(v);
+  }
+
+  function trainers() {
+    const current = $('bl-trainer').value;
+    options($('bl-trainer'), TRAINERS[$('bl-task').value]);
+    if (TRAINERS[$('bl-task').value].includes(current)) { $('bl-trainer').value = current; }
+  }
+
+  function features() {
+    const skip = [$('bl-target').value];
+    if ($('bl-split').value === 'TIME_ORDERED' && $('bl-order').value) { skip.push($('bl-order').value); }
+    if ($('bl-split').value === 'GROUPED' && $('bl-group').value) { skip.push($('bl-group').value); }
+    const list = $('bl-feature-list');
+    list.replaceChildren();
+    columns.forEach((c, i) => {
+      const div = document.createElement('div');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = 'bl-feature-' + i;
+      box.value = c;
+      box.checked = !skip.includes(c);
+      box.disabled = c === $('bl-target').value;
+      const label = document.createElement('label');
+      label.htmlFor = box.id;
+      label.textContent = c;
+      div.append(box, label);
+      list.append(div);
+    });
+  }
+
+  function split() {
+    $('bl-order-field').hidden = $('bl-split').value !== 'TIME_ORDERED';
+    $('bl-group-field').hidden = $('bl-split').value !== 'GROUPED';
+    features();
+  }
+
+  async function models(dataset) {
+    const table = $('bl-models');
+    const body = table.querySelector('tbody');
+    body.replaceChildren();
+    const comparison = await Poka.getJson('/api/v1/baselines/datasets/' + encodeURIComponent(dataset) + '/comparison');
+    comparison.models.forEach(m => {
+      const tr = document.createElement('tr');
+      tr.dataset.modelId = m.id;
+      [m.modelVersion, m.task, m.trainer,
+        Object.entries(m.metrics).map(([k, v]) => k + ' ' + fmt(v)).join(', '),
+        new Date(m.createdAt).toLocaleString() + ' by ' + m.createdBy].forEach(text => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+    table.hidden = comparison.models.length === 0;
+    $('bl-models-empty').hidden = comparison.models.length > 0;
+    $('bl-models-empty').textContent = 'No model of this data set yet.';
+  }
+
+  async function dataset() {
+    const option = $('bl-dataset').selectedOptions[0];
+    if (!option || !option.value) { return; }
+    if (option.dataset.builtin !== undefined) {
+      columns = option.dataset.columns.split(',');
+    } else {
+      columns = (await Poka.getJson('/api/v1/scoring/datasets/' + option.value)).variables;
+    }
+    options($('bl-target'), columns);
+    options($('bl-order'), columns, '(upload order)');
+    options($('bl-group'), columns);
+    if (option.dataset.task) {
+      $('bl-task').value = option.dataset.task;
+      $('bl-target').value = option.dataset.target;
+    }
+    trainers();
+    features();
+    await models(option.value);
+  }
+
+  function request() {
+    const body = { trainer: $('bl-trainer').value, task: $('bl-task').value, targetColumn: $('bl-target').value };
+    body.featureColumns = Array.from($('bl-feature-list').querySelectorAll('input:checked')).map(b => b.value);
+    const s = { kind: $('bl-split').value };
+    if (s.kind === 'TIME_ORDERED' && $('bl-order').value) { s.orderColumn = $('bl-order').value; }
+    if (s.kind === 'GROUPED') { s.groupColumn = $('bl-group').value; }
+    if ($('bl-share').value !== '') { s.testShare = Number($('bl-share').value); }
+    body.split = s;
+    return body;
+  }
+
+  function show(detail) {
+    $('bl-version').textContent = detail.model.modelVersion + ' (' + detail.model.trainer + ')';
+    $('bl-protocol').textContent = detail.metrics.protocol || '';
+    const metrics = $('bl-metrics').querySelector('tbody');
+    metrics.replaceChildren();
+    HEADLINE.filter(k => detail.metrics[k] !== undefined).forEach(k => {
+      const tr = document.createElement('tr');
+      tr.dataset.metric = k;
+      const name = document.createElement('td');
+      name.textContent = k;
+      const value = document.createElement('td');
+      value.className = 'num';
+      value.textContent = fmt(detail.metrics[k]);
+      tr.append(name, value);
+      metrics.append(tr);
+    });
+    const imp = detail.metrics.permutationImportance;
+    const rows = $('bl-importance').querySelector('tbody');
+    rows.replaceChildren();
+    if (imp) {
+      $('bl-importance-how').textContent = imp.drop + '; ' + imp.repeats + ' repeats, seed ' + imp.seed + ', on '
+        + imp.rows + ' rows (' + imp.on + ').';
+      const top = Math.max(1e-12, ...imp.features.map(f => Math.abs(f.meanDrop)));
+      imp.features.forEach(f => {
+        const tr = document.createElement('tr');
+        tr.dataset.feature = f.feature;
+        const bar = document.createElement('meter');
+        bar.min = 0;
+        bar.max = 1;
+        bar.value = Math.max(0, f.meanDrop) / top;
+        bar.setAttribute('aria-label', 'relative importance of ' + f.feature);
+        [f.feature, fmt(f.meanDrop), fmt(f.stdDrop)].forEach((text, i) => {
+          const td = document.createElement('td');
+          if (i > 0) { td.className = 'num'; }
+          td.textContent = text;
+          tr.append(td);
+        });
+        const cell = document.createElement('td');
+        cell.append(bar);
+        tr.append(cell);
+        rows.append(tr);
+      });
+    }
+    $('bl-result').hidden = false;
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    trainers();
+    $('bl-dataset').addEventListener('change', dataset);
+    $('bl-task').addEventListener('change', trainers);
+    $('bl-target').addEventListener('change', features);
+    $('bl-split').addEventListener('change', split);
+    $('bl-order').addEventListener('change', features);
+    $('bl-group').addEventListener('change', features);
+    $('baseline-form').addEventListener('submit', async function (event) {
+      event.preventDefault();
+      const button = this.querySelector('button[type=submit]');
+      button.disabled = true;
+      try {
+        const dataset = $('bl-dataset').value;
+        const detail = await Poka.send('POST', '/api/v1/baselines/datasets/' + encodeURIComponent(dataset) + '/models',
+          request());
+        show(detail);
+        Poka.show('notice', 'Trained and stored ' + detail.model.modelVersion + '.');
+        await models(dataset);
+      } catch (e) {
+        // the problem is already shown
+      } finally {
+        button.disabled = false;
+      }
+    });
+  });
+}());
