@@ -129,16 +129,20 @@ class ReplicasFailoverIT {
                     new NewTopic(TOPIC, PARTITIONS, (short) 3).configs(durable),
                     new NewTopic("poka.telemetry.readings.dlq.v1", 3, (short) 3).configs(durable),
                     new NewTopic(EVENTS_TOPIC, 3, (short) 3).configs(durable))).all().get(60, TimeUnit.SECONDS);
+            awaitTopics(admin, List.of(TOPIC, "poka.telemetry.readings.dlq.v1", EVENTS_TOPIC));
             Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC)))
                     .all().get(30, TimeUnit.SECONDS).values().iterator().next();
             assertEquals("2", config.get("min.insync.replicas").value());
             assertEquals(3, describe(admin).partitions().get(0).replicas().size(), "replication factor 3");
         }
+        Instant t1 = Instant.now();
         holder = start("replica-a").awaitReady(Duration.ofSeconds(300));
+        Instant t2 = Instant.now();
         awaitLeasesHeldBy(holder, RUN_ONCE_LEASES);
         survivor = start("replica-b").awaitReady(Duration.ofSeconds(300));
-        System.out.printf("ReplicasFailoverIT: database, 3 Kafka node processes and 2 replicas up in %d s%n",
-                Duration.between(t0, Instant.now()).toSeconds());
+        System.out.printf("ReplicasFailoverIT: database and 3 Kafka node processes up in %d s, replica-a ready in %d s,"
+                + " replica-b in %d s%n", Duration.between(t0, t1).toSeconds(), Duration.between(t1, t2).toSeconds(),
+                Duration.between(t2, Instant.now()).toSeconds());
     }
 
     @AfterAll
@@ -152,6 +156,11 @@ class ReplicasFailoverIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -159,7 +168,8 @@ class ReplicasFailoverIT {
     void aReplicaKilledWithSigkillMidStreamLosesAndDoublesNothingAndItsRunOnceWorkMoves() throws Exception {
         Instant t0 = Instant.now();
         Map<String, Long> generations = leasesHeldBy(holder);
-        assertEquals(Set.copyOf(RUN_ONCE_LEASES), generations.keySet(), "replica-a, started first, holds the run-once work");
+        assertTrue(generations.keySet().containsAll(RUN_ONCE_LEASES), "replica-a, started first, holds the run-once"
+                + " work: " + generations);
         List<String> lines = defineLines(survivor, "kill9");
         Set<String> victimLines = linesOn(currentAssignment(holder), lines);
         assertFalse(victimLines.isEmpty(), "replica-a consumes some of the phase's lines:\n" + tail(holder.log()));
@@ -222,7 +232,7 @@ class ReplicasFailoverIT {
         AtomicReference<Instant> assignedAt = new AtomicReference<>();
         AtomicInteger sentAtJoin = new AtomicInteger(-1);
         // a steady stream until replica-c was given partitions and consumed for 5 s: the group rebalances under load
-        Streamed streamed = stream(lines, PER_LINE / 3, RATE / 3, sent -> {
+        Streamed streamed = stream(lines, PER_LINE / 3, RATE / 6, sent -> {
             if (assignedAt.get() == null && sent % 50 == 0 && !currentAssignmentQuietly(third).isEmpty()) {
                 assignedAt.set(Instant.now());
                 sentAtJoin.set(sent);
@@ -640,6 +650,25 @@ class ReplicasFailoverIT {
                         "-Dpoka.audit.checkpoint-interval=2s"));
         replicas.add(r);
         return r;
+    }
+
+    /** Topics are known to every broker a moment after their creation returned. */
+    private static void awaitTopics(Admin admin, List<String> topics) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            try {
+                Map<String, TopicDescription> found = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                if (found.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null))) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet;
+                }
+            }
+            assertTrue(Instant.now().isBefore(deadline), "topics " + topics + " have leaders within 60 s");
+            Thread.sleep(200);
+        }
     }
 
     private static TopicDescription describe(Admin admin) throws Exception {

@@ -54,6 +54,7 @@ public final class PackagedPoka {
         int port = freePort();
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(KafkaNodeProcesses.java(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dai.djl.offline=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
