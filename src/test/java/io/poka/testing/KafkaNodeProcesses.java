@@ -34,6 +34,17 @@ public final class KafkaNodeProcesses implements AutoCloseable {
     public record Node(int id, int port, Process process, Path log) {
     }
 
+    /** Warnings and errors of a node (why it exited) to its log, through the JBoss LogManager on the class path. */
+    private static final String LOGGING = """
+            logger.level=WARN
+            logger.handlers=CONSOLE
+            handler.CONSOLE=org.jboss.logmanager.handlers.ConsoleHandler
+            handler.CONSOLE.formatter=PATTERN
+            formatter.PATTERN=org.jboss.logmanager.formatters.PatternFormatter
+            formatter.PATTERN.properties=pattern
+            formatter.PATTERN.pattern=%d{HH:mm:ss,SSS} %-5p [%c] %s%e%n
+            """;
+
     private final Map<Integer, Node> nodes = new LinkedHashMap<>();
 
     private KafkaNodeProcesses() {
@@ -67,8 +78,11 @@ public final class KafkaNodeProcesses implements AutoCloseable {
                 }
                 format(file, clusterId);
                 Path log = nodeDir.resolve("node.log");
-                ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-cp", classPath(), "kafka.Kafka", file.toString());
+                Path logging = nodeDir.resolve("logging.properties");
+                Files.writeString(logging, LOGGING);
+                ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-Dlogging.configuration=" + logging.toUri(), "-cp", classPath(), "kafka.Kafka", file.toString());
                 pb.redirectErrorStream(true).redirectOutput(log.toFile());
                 cluster.nodes.put(id, new Node(id, ports[i], pb.start(), log));
             }
@@ -104,6 +118,7 @@ public final class KafkaNodeProcesses implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", Integer.toString(count));
         p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         // a SIGKILLed node is fenced (its partitions get new leaders) after this, instead of the default 9 s
         p.setProperty("broker.heartbeat.interval.ms", "500");
         p.setProperty("broker.session.timeout.ms", "5000");
