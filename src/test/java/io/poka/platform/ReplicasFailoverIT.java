@@ -258,8 +258,8 @@ class ReplicasFailoverIT {
 
     private static void killNow(Kill kill, int sent, List<String> lines, Set<String> victimLines, Action action) {
         try {
+            kill.victimStoredBefore = stored(victimLines); // first: a subset counted before the whole
             kill.storedBefore = stored(lines);
-            kill.victimStoredBefore = stored(victimLines);
             kill.sentBefore = sent;
             kill.at = Instant.now();
             action.run();
