@@ -191,6 +191,25 @@ class CapaLifecycleTest {
                 java.util.UUID.fromString(done)).isEmpty());
     }
 
+    @Test
+    void theScheduledCheckRunsOnlyOnTheReplicaHoldingItsLeaseAndMovesWhenThatReplicaIsGone() throws Exception {
+        String title = "Replica escalation " + System.nanoTime();
+        open(title, clock.instant().plus(Duration.ofHours(1)), null);
+        clock.advance(Duration.ofHours(2));
+        // another replica holds the check's lease (it renews it for a minute)
+        LotFixtures.query("""
+                insert into platform.lease (name, owner, expires_at, acquired_at) values ('capa.check', 'other-replica',
+                    now() + interval '1 minute', now()) on conflict (name) do update set owner = excluded.owner,
+                    expires_at = excluded.expires_at, generation = platform.lease.generation + 1 returning 1""");
+        assertTrue(scheduler.checkOnThisReplica().isEmpty(), "the other replica runs the check");
+        assertEquals(0, mailsAbout(title), "no escalation sent from a replica without the lease");
+        // that replica dies: its lease lapses and this replica takes the check over
+        LotFixtures.query("update platform.lease set expires_at = now() - interval '1 second' where name = 'capa.check'"
+                + " returning 1");
+        assertTrue(scheduler.checkOnThisReplica().isPresent(), "the lapsed lease moved here");
+        assertEquals(1, mailsAbout(title), "the overdue CAPA is escalated once, by the new holder");
+    }
+
     private static long mailsAbout(String title) throws Exception {
         long n = 0;
         for (var m : TestSmtpServer.receivedBy(NotificationsProfile.CAPA_ESCALATION_RECIPIENT)) {
