@@ -149,6 +149,26 @@ public class DiagnosisResource {
     }
 
     @GET
+    @Path("/lines/{line}")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @Operation(operationId = "getLineWindowDiagnosis", summary = "The likely fault of a line's window ending at a time",
+            description = "The newest model-window readings of each model variable up to 'at' (e.g. a point of the anomaly timeline).")
+    @APIResponse(responseCode = "200", description = "The diagnosis", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FaultDiagnosis.class)))
+    @APIResponse(responseCode = "400", description = "'at' missing or not an ISO-8601 instant", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No model trained", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The line lacks readings of a model variable", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public FaultDiagnosis line(@PathParam("line") String line, @QueryParam("at") String at) {
+        java.time.Instant end;
+        try {
+            end = java.time.Instant.parse(at == null ? "" : at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.poka.platform.ValidationProblem("at", "must be an ISO-8601 instant such as 2026-12-05T10:00:00Z");
+        }
+        return service.ofLine(line, end);
+    }
+
+    @GET
     @Path("/incidents/{id}/similar-events")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
     @Operation(operationId = "listSimilarEventsOfIncident", summary = "Earlier incidents most like this one, with causes and corrective actions",
