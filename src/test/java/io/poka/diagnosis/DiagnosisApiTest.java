@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class DiagnosisApiTest {
+public class DiagnosisApiTest {
     static final List<String> VARIABLES = TepFaultRuns.variables();
     static String modelId;
 
@@ -126,16 +126,7 @@ class DiagnosisApiTest {
     void anIncidentIsDiagnosedFromItsLinesStoredReadings() throws InterruptedException {
         model();
         Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        String line = TelemetryFixtures.newLine();
-        double[][] run = TepFaultRuns.run(2);
-        for (int j = 0; j < VARIABLES.size(); j++) {
-            TelemetryFixtures.defineVariable(line, VARIABLES.get(j), "u", "");
-            List<Double> values = new ArrayList<>();
-            for (int i = run.length - 20; i < run.length; i++) {
-                values.add(run[i][j]);
-            }
-            TelemetryFixtures.postValues(line, VARIABLES.get(j), "u", start, values);
-        }
+        String line = lineWithFault2Readings(start);
         String incident = incidentOn(line, "temp", start.plusSeconds(30));
         JsonPath d = Api.asAdmin().get("/api/v1/diagnosis/incidents/" + incident).then().statusCode(200).extract()
                 .jsonPath();
@@ -173,8 +164,25 @@ class DiagnosisApiTest {
         }
     }
 
+    /** A new line whose 52 TEP variables hold the last 20 rows of fault 2's run, one row per second from start. */
+    public static String lineWithFault2Readings(Instant start) {
+        String line = TelemetryFixtures.newLine();
+        double[][] run = TepFaultRuns.run(2);
+        StringBuilder body = new StringBuilder("[");
+        for (int j = 0; j < VARIABLES.size(); j++) {
+            TelemetryFixtures.defineVariable(line, VARIABLES.get(j), "u", "");
+            for (int i = 0; i < 20; i++) {
+                body.append(body.length() == 1 ? "" : ",").append(TelemetryFixtures.reading(
+                        java.util.UUID.randomUUID().toString(), line, VARIABLES.get(j), "u", run[run.length - 20 + i][j],
+                        start.plusSeconds(i)));
+            }
+        }
+        Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
+        return line;
+    }
+
     /** An incident on {@code line} from rule firings of one variable (entered limits 0 +- 1, values 5, 6, 7). */
-    static String incidentOn(String line, String variable, Instant at) {
+    public static String incidentOn(String line, String variable, Instant at) {
         TelemetryFixtures.defineVariable(line, variable, "degC", "");
         TelemetryFixtures.enterLimits(line, variable, 0.0, 1.0);
         TelemetryFixtures.postValues(line, variable, "degC", at, List.of(5.0, 6.0, 7.0));
