@@ -1,6 +1,5 @@
 package io.poka.diagnosis.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
@@ -39,14 +38,14 @@ public class DiagnosisModels {
     }
 
     private final DiagnosisConfig config;
-    private final ObjectMapper json;
+    private final DiagnosisJson json;
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final Map<UUID, FaultClassifier> loaded = new ConcurrentHashMap<>();
 
     DiagnosisModels(DiagnosisConfig config, ObjectMapper json, Clock clock, Event<RecordChanged> changes) {
         this.config = config;
-        this.json = json;
+        this.json = new DiagnosisJson(json);
         this.clock = clock;
         this.changes = changes;
     }
@@ -97,7 +96,7 @@ public class DiagnosisModels {
         List<DiagnosisModel.ClassAccuracy> evaluation = HeldOutEvaluation.evaluate(model, parts.get("test"), s.window())
                 .stream().map(c -> new DiagnosisModel.ClassAccuracy(c.label(), c.windows(), c.accuracy(),
                         c.verdictAccuracy(), c.unknownShare())).toList();
-        String parameters = write(model);
+        String parameters = json.write(model);
         String fingerprint = Fingerprints.ofRuns(train);
         return QuarkusTransaction.requiringNew().call(() -> {
             DiagnosisModelRecord r = new DiagnosisModelRecord();
@@ -105,8 +104,8 @@ public class DiagnosisModels {
             r.dataset = dataset;
             r.version = 1 + DiagnosisModelRecord.<DiagnosisModelRecord>find("dataset = ?1 order by version desc", dataset)
                     .firstResultOptional().map(m -> m.version).orElse(0);
-            r.settings = write(s);
-            r.evaluation = write(evaluation);
+            r.settings = json.write(s);
+            r.evaluation = json.write(evaluation);
             r.parameters = parameters;
             r.parametersSha256 = Fingerprints.ofText(parameters);
             r.dataFingerprint = fingerprint;
@@ -142,7 +141,7 @@ public class DiagnosisModels {
                 : DiagnosisModelRecord.<DiagnosisModelRecord>find("dataset = ?1 order by version desc", TEP)
                         .firstResultOptional().map(this::view).orElseThrow(() -> new DiagnosisProblems.NoModelProblem(TEP)));
         FaultClassifier classifier = loaded.computeIfAbsent(view.id(), k -> QuarkusTransaction.requiringNew()
-                .call(() -> read(record(k).parameters, FaultClassifier.class)));
+                .call(() -> json.read(record(k).parameters, FaultClassifier.class)));
         return new Loaded(view, classifier);
     }
 
@@ -173,38 +172,14 @@ public class DiagnosisModels {
             labels = c.labels();
             variables = c.variables();
         } else {
-            FaultClassifier read = read(r.parameters, FaultClassifier.class);
+            FaultClassifier read = json.read(r.parameters, FaultClassifier.class);
             loaded.put(r.id, read);
             labels = read.labels();
             variables = read.variables();
         }
         return new DiagnosisModel(r.id, r.dataset, r.version, labels, variables,
-                read(r.settings, DiagnosisModel.Settings.class),
-                read(r.evaluation, new TypeReference<List<DiagnosisModel.ClassAccuracy>>() { }), r.parametersSha256,
+                json.read(r.settings, DiagnosisModel.Settings.class),
+                json.read(r.evaluation, new TypeReference<List<DiagnosisModel.ClassAccuracy>>() { }), r.parametersSha256,
                 r.dataFingerprint, r.trainingMs, r.createdAt, r.createdBy);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.poka.diagnosis.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
 import io.poka.platform.NotFoundProblem;
@@ -38,7 +37,7 @@ public class DiagnosisTrainingJobs {
 
     private final DiagnosisModels models;
     private final DiagnosisConfig config;
-    private final ObjectMapper json;
+    private final DiagnosisJson json;
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -51,7 +50,7 @@ public class DiagnosisTrainingJobs {
             Event<RecordChanged> changes) {
         this.models = models;
         this.config = config;
-        this.json = json;
+        this.json = new DiagnosisJson(json);
         this.clock = clock;
         this.changes = changes;
     }
@@ -92,7 +91,7 @@ public class DiagnosisTrainingJobs {
             r.id = UUID.randomUUID();
             r.dataset = dataset;
             r.status = DiagnosisTrainingJobRecord.Status.QUEUED;
-            r.settings = write(settings);
+            r.settings = json.write(settings);
             r.createdAt = clock.instant();
             r.createdBy = actor;
             r.persist();
@@ -156,19 +155,7 @@ public class DiagnosisTrainingJobs {
     }
 
     private JobView view(DiagnosisTrainingJobRecord r) {
-        try {
-            return new JobView(r.id, r.dataset, r.status.name(), json.readValue(r.settings, DiagnosisModel.Settings.class),
-                    r.modelId, r.error, r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new JobView(r.id, r.dataset, r.status.name(), json.read(r.settings, DiagnosisModel.Settings.class),
+                r.modelId, r.error, r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
     }
 }
