@@ -29,4 +29,14 @@ public interface AlertsApi {
 
     /** Incidents matching a query, one page with the total; invalid criteria throw 400. */
     IncidentPage incidents(IncidentQuery query);
+
+    /**
+     * An anomaly detection as alerts grouped it: the incident and line it belongs to, its evidence, and the
+     * contribution of each of {@code evidence.topVariables()} (same order), for diagnosing and comparing it.
+     */
+    record AnomalySignal(UUID incidentId, String line, AnomalyEvidence evidence, List<Double> contributions) {
+    }
+
+    /** The anomaly detection with this id (the {@code anomalyId} of its AnomalyDetected event), if alerts received it. */
+    Optional<AnomalySignal> anomaly(UUID anomalyId);
 }

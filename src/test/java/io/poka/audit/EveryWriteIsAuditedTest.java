@@ -275,6 +275,19 @@ class EveryWriteIsAuditedTest {
             }
             Thread.sleep(100);
         }
+        // diagnosis: a cheap TEP fault classifier trained as a job (job row and model row)
+        String diagnosisJob = Api.as(qa, LotFixtures.PASSWORD).body(Map.of("window", 20, "stride", 20, "epochs", 20,
+                "faults", List.of(1))).post("/api/v1/diagnosis/datasets/tep/training-jobs").then().statusCode(202)
+                .extract().path("id");
+        for (int i = 0; i < 600; i++) {
+            String status = Api.as(qa, LotFixtures.PASSWORD).get("/api/v1/diagnosis/training-jobs/" + diagnosisJob)
+                    .then().statusCode(200).extract().path("status");
+            if (List.of("SUCCEEDED", "FAILED").contains(status)) {
+                assertEquals("SUCCEEDED", status);
+                break;
+            }
+            Thread.sleep(100);
+        }
         String normal = ScoringFixtures.uploadNormal(LotFixtures.unique("d00"));
         ScoringFixtures.train(normal, LotFixtures.unique("tep"), 1);
         String fault = ScoringFixtures.uploadFault(LotFixtures.unique("d06"), 6, 100);

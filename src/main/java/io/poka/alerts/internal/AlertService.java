@@ -178,6 +178,12 @@ public class AlertService implements AlertsApi {
         return incidents.list(query);
     }
 
+    @Override
+    @Transactional
+    public Optional<AnomalySignal> anomaly(UUID anomalyId) {
+        return incidents.anomaly(anomalyId);
+    }
+
     /** OPEN -> ACKNOWLEDGED (409 otherwise), audited and published. */
     @Transactional
     public AlertView acknowledge(UUID id, String user) {

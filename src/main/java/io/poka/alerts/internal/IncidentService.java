@@ -1,6 +1,7 @@
 package io.poka.alerts.internal;
 
 import io.poka.alerts.AlertQuery;
+import io.poka.alerts.AlertsApi;
 import io.poka.alerts.IncidentChanged;
 import io.poka.alerts.IncidentDetail;
 import io.poka.alerts.IncidentPage;
@@ -251,6 +252,10 @@ public class IncidentService {
             return new IncidentDetail(i, VariableRanking.rank(store.variables(id), i.anomalyCount() > 0),
                     alerts.list(evidence), alerts.count(evidence), store.anomalies(id, DETAIL_ANOMALIES));
         });
+    }
+
+    Optional<AlertsApi.AnomalySignal> anomaly(UUID anomalyId) {
+        return store.anomaly(anomalyId);
     }
 
     IncidentPage list(IncidentQuery q) {

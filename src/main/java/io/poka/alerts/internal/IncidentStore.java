@@ -1,6 +1,7 @@
 package io.poka.alerts.internal;
 
 import io.agroal.api.AgroalDataSource;
+import io.poka.alerts.AlertsApi;
 import io.poka.alerts.AnomalyEvidence;
 import io.poka.alerts.IncidentQuery;
 import io.poka.alerts.IncidentVariable;
@@ -321,6 +322,31 @@ class IncidentStore {
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One anomaly detection with its incident's line and its contributions, if it was grouped. */
+    Optional<AlertsApi.AnomalySignal> anomaly(UUID anomalyId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select s.signal_id, s.model_id, s.model_version, s.score, s.threshold, s.signal_to, "
+                        + "s.contributor_names, s.severity, s.incident_id, i.line, s.contributor_values "
+                        + "from alerts.incident_signal s join alerts.incident i on i.id = s.incident_id "
+                        + "where s.signal_id = ? and s.kind = 'ANOMALY'")) {
+            ps.setObject(1, anomalyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                AnomalyEvidence evidence = new AnomalyEvidence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getTimestamp(6).toInstant(),
+                        texts(rs.getArray(7)), rs.getString(8));
+                Array values = rs.getArray(11);
+                List<Double> contributions = values == null ? List.of() : List.of((Double[]) values.getArray());
+                return Optional.of(new AlertsApi.AnomalySignal(rs.getObject(9, UUID.class), rs.getString(10), evidence,
+                        contributions));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

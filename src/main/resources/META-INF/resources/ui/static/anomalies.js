@@ -14,6 +14,7 @@
     if (!timeline || index == null || index < 0 || index >= timeline.points.length) { return; }
     selected = index;
     const p = timeline.points[index];
+    document.dispatchEvent(new CustomEvent('anomaly-point-selected', { detail: { line: timeline.line, at: p.at } }));
     const at = Date.parse(p.at) / 1000;
     const info = document.getElementById('contrib-point');
     info.hidden = false;

@@ -1,0 +1,61 @@
+package io.poka.diagnosis.internal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the diagnosis module (prefix {@code poka.diagnosis}). */
+@ConfigMapping(prefix = "poka.diagnosis")
+public interface DiagnosisConfig {
+
+    /** Rows per diagnosed window (TEP: one row per 3 minutes, so 20 rows = one hour). */
+    @WithDefault("20")
+    int window();
+
+    /** Rows between the starts of consecutive training windows. */
+    @WithDefault("5")
+    int stride();
+
+    /** Full-batch gradient steps of the softmax regression. */
+    @WithDefault("100")
+    int epochs();
+
+    /** L2 penalty on the softmax regression's weights. */
+    @WithDefault("0.1")
+    double l2();
+
+    /** Quantile of a class's training-window distances that calibrates its radius. */
+    @WithDefault("0.99")
+    double quantile();
+
+    /** The radius is the quantile times this factor; a window farther from its most probable class is unknown. */
+    @WithDefault("1.5")
+    double radiusFactor();
+
+    /** Share of each run (its first rows) that trains; the later rest is held out for the per-class evaluation. */
+    @WithDefault("0.7")
+    double trainShare();
+
+    /** Seed of the weight initialisation, so a retrain reproduces the model. */
+    @WithDefault("42")
+    long seed();
+
+    /** Training jobs queued or running at once; one more is refused with 429 diagnosis/training-queue-full. */
+    @WithDefault("2")
+    int maxQueuedTrainings();
+
+    /** Classes listed with their probability in a diagnosis, most probable first. */
+    @WithDefault("5")
+    int topClasses();
+
+    /** Earlier incidents compared with an incident or anomaly when looking for similar past events. */
+    @WithDefault("200")
+    int similarCandidates();
+
+    /** Weight of the cosine similarity of contributions; the Jaccard similarity of variable sets gets the rest. */
+    @WithDefault("0.5")
+    double cosineWeight();
+
+    /** Earlier events below this similarity are not suggested. */
+    @WithDefault("0.2")
+    double similarMinimum();
+}
