@@ -341,7 +341,7 @@ class IncidentStore {
                 }
                 AnomalyEvidence evidence = new AnomalyEvidence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getTimestamp(6).toInstant(),
-                        texts(rs.getArray(7)), rs.getString(8));
+                        texts(rs.getArray(7)), rs.getString(8), contributions(rs.getArray(7), rs.getArray(11)));
                 Array values = rs.getArray(11);
                 List<Double> contributions = values == null ? List.of() : List.of((Double[]) values.getArray());
                 return Optional.of(new AlertsApi.AnomalySignal(rs.getObject(9, UUID.class), rs.getString(10), evidence,
