@@ -41,11 +41,11 @@ public interface PrognosticsConfig {
     int forestMaxDepth();
 
     /** Boosting rounds of XGBoost. */
-    @WithDefault("200")
+    @WithDefault("100")
     int xgboostRounds();
 
     /** Learning rate (eta) of XGBoost. */
-    @WithDefault("0.05")
+    @WithDefault("0.1")
     double xgboostEta();
 
     /** Tree depth of XGBoost. */

@@ -33,7 +33,7 @@ class RulBenchmark {
         String models = System.getProperty("poka.bench.models", String.join(",", RulModels.KINDS));
         long seed = Long.getLong("poka.bench.seed", 42);
         RulSettings s = new RulSettings(Integer.getInteger("poka.bench.window", 30), 125, seed,
-                Integer.getInteger("poka.bench.trees", 50), 12, Integer.getInteger("poka.bench.rounds", 200), 0.05, 5,
+                Integer.getInteger("poka.bench.trees", 50), 12, Integer.getInteger("poka.bench.rounds", 100), 0.1, 5,
                 10, Integer.getInteger("poka.bench.cnn-epochs", 30), 512, 0.001, 10);
         CrossValidation.Plan plan = new CrossValidation.Plan(Integer.getInteger("poka.bench.folds", 5),
                 Integer.getInteger("poka.bench.cuts", 5), 31, seed);
