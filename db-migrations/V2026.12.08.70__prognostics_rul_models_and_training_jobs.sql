@@ -6,7 +6,7 @@ create table prognostics.model (
     id               uuid primary key,
     dataset          text not null,
     version          integer not null,
-    kind             text not null check (kind in ('random-forest', 'xgboost', 'linear', 'cnn-1d')),
+    kind             text not null check (kind in ('random-forest', 'xgboost', 'linear', 'cnn-1d', 'ensemble')),
     -- SHA-256 of the training file and the units used (first n of it)
     data_fingerprint text not null,
     units            integer not null,

@@ -61,11 +61,11 @@ public interface PrognosticsConfig {
     int cnnEpochs();
 
     /** Windows per CNN minibatch. */
-    @WithDefault("512")
+    @WithDefault("256")
     int cnnBatch();
 
     /** Adam learning rate of the CNN. */
-    @WithDefault("0.001")
+    @WithDefault("0.002")
     double cnnLearningRate();
 
     /** Filters of each of the CNN's first four convolutions. */

@@ -8,6 +8,7 @@ import io.poka.prognostics.RulHyperparameters;
 import io.poka.prognostics.RulValidation;
 import io.poka.prognostics.internal.model.CnnRul;
 import io.poka.prognostics.internal.model.CrossValidation;
+import io.poka.prognostics.internal.model.EnsembleRul;
 import io.poka.prognostics.internal.model.Fd001;
 import io.poka.prognostics.internal.model.FittedRul;
 import io.poka.prognostics.internal.model.RulModels;
@@ -71,7 +72,9 @@ public class RulTraining {
         String provenance;
         try (FittedRul model = RulModels.fit(plan.kind(), units, Fd001.SENSORS, s, Device.cpu(), e -> { })) {
             bytes = model.bytes();
-            provenance = model instanceof TribuoRul t ? t.provenance() : cnnProvenance(s);
+            provenance = model instanceof TribuoRul t ? t.provenance()
+                    : model instanceof EnsembleRul e ? "mean of " + cnnProvenance(s) + " and of " + e.provenance()
+                    : cnnProvenance(s);
         }
         stepDone.accept(plan.folds() + 1);
         long ms = (System.nanoTime() - started) / 1_000_000;

@@ -24,7 +24,7 @@ public final class CrossValidation {
 
     /** One fold's figures and residuals. */
     public record Fold(int fold, List<String> trainingUnits, List<String> validationUnits, int predictions, double rmse,
-            double nasaPer100, double[] residuals) {
+            double nasaPer100, double[] truth, double[] predicted, double[] residuals) {
     }
 
     /** All folds, their summary and the interval made from their residuals. */
@@ -89,13 +89,44 @@ public final class CrossValidation {
                 residuals[i] = truth[i] - predicted[i];
             }
             out.add(new Fold(f + 1, train.stream().map(UnitHistory::unit).toList(), validation, truth.length, NasaScore.rmse(predicted, truth),
-                    NasaScore.sum(predicted, truth) * 100.0 / truth.length, residuals));
+                    NasaScore.sum(predicted, truth) * 100.0 / truth.length, truth, predicted, residuals));
             afterFold.accept(f + 1);
         }
-        double[] rmse = out.stream().mapToDouble(Fold::rmse).toArray();
-        double[] nasa = out.stream().mapToDouble(Fold::nasaPer100).toArray();
-        RulInterval interval = RulInterval.fromFolds(out.stream().map(Fold::residuals).toList(), intervalLevel);
-        return new Result(kind, out, mean(rmse), std(rmse), mean(nasa), std(nasa), interval);
+        return summarise(kind, out, intervalLevel);
+    }
+
+    static Result summarise(String kind, List<Fold> folds, double intervalLevel) {
+        double[] rmse = folds.stream().mapToDouble(Fold::rmse).toArray();
+        double[] nasa = folds.stream().mapToDouble(Fold::nasaPer100).toArray();
+        RulInterval interval = RulInterval.fromFolds(folds.stream().map(Fold::residuals).toList(), intervalLevel);
+        return new Result(kind, folds, mean(rmse), std(rmse), mean(nasa), std(nasa), interval);
+    }
+
+    /**
+     * The mean of several models' out-of-fold predictions on the same folds and cuts (same plan and seed): the
+     * ensemble's validation without training its members again.
+     */
+    public static Result averaged(String kind, List<Result> members, double intervalLevel) {
+        List<Fold> folds = new ArrayList<>();
+        for (int f = 0; f < members.get(0).folds().size(); f++) {
+            Fold first = members.get(0).folds().get(f);
+            double[] truth = first.truth();
+            double[] predicted = new double[truth.length];
+            for (Result m : members) {
+                double[] p = m.folds().get(f).predicted();
+                for (int i = 0; i < p.length; i++) {
+                    predicted[i] += p[i] / members.size();
+                }
+            }
+            double[] residuals = new double[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                residuals[i] = truth[i] - predicted[i];
+            }
+            folds.add(new Fold(first.fold(), first.trainingUnits(), first.validationUnits(), truth.length,
+                    NasaScore.rmse(predicted, truth), NasaScore.sum(predicted, truth) * 100.0 / truth.length, truth,
+                    predicted, residuals));
+        }
+        return summarise(kind, folds, intervalLevel);
     }
 
     static double mean(double[] v) {

@@ -70,4 +70,19 @@ class CrossValidationTest {
         assertArrayEquals(forest.predict(windows), loaded.predict(windows), 1e-9);
         assertTrue(forest.provenance().contains("RandomForestTrainer"));
     }
+
+    @Test
+    void theEnsembleIsValidatedOnTheMeanOfItsMembersOutOfFoldPredictions() {
+        double[] truth = {100, 50};
+        CrossValidation.Fold a = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
+                new double[] {110, 40}, new double[] {-10, 10});
+        CrossValidation.Fold b = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
+                new double[] {94, 60}, new double[] {6, -10});
+        CrossValidation.Result r = CrossValidation.averaged("ensemble", List.of(
+                CrossValidation.summarise("a", List.of(a), 0.9), CrossValidation.summarise("b", List.of(b), 0.9)), 0.9);
+        // means 102 and 50: errors +2 and 0 -> RMSE sqrt(2); NASA (e^0.2 - 1 + 0) per 100 predictions = x 50
+        assertArrayEquals(new double[] {102, 50}, r.folds().get(0).predicted(), 1e-12);
+        assertEquals(Math.sqrt(2), r.rmseMean(), 1e-12);
+        assertEquals((Math.exp(0.2) - 1) * 50, r.nasaMean(), 1e-9);
+    }
 }
