@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 
 /** A cheaply trained RUL model and FD001 engines replayed into telemetry, for the prognostics REST and browser tests. */
@@ -37,15 +38,18 @@ public final class RulFixtures {
         String line = TelemetryFixtures.newLine();
         UnitHistory u = Fd001.load().units().get(engine - 1);
         Instant start = Instant.now().minusSeconds(cycles + 60L);
+        List<String> readings = new ArrayList<>();
         for (int c = 0; c < Fd001.SENSORS.size(); c++) {
             String sensor = Fd001.SENSORS.get(c);
             TelemetryFixtures.defineVariable(line, sensor, "1", "");
-            List<Double> values = new ArrayList<>();
             for (int i = 0; i < cycles; i++) {
-                values.add(u.rows()[i][c]);
+                readings.add(TelemetryFixtures.reading(UUID.randomUUID().toString(), line, sensor, "1", u.rows()[i][c],
+                        start.plusSeconds(i)));
             }
-            TelemetryFixtures.postValues(line, sensor, "1", start, values);
         }
+        // one bulk request for every sensor and cycle
+        Api.asAdmin().body("[" + String.join(",", readings) + "]").post("/api/v1/telemetry/readings").then()
+                .statusCode(200);
         return line;
     }
 }
