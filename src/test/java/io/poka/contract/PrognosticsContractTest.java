@@ -27,7 +27,7 @@ class PrognosticsContractTest {
         ContractCheck check = new ContractCheck(contract);
         String job = Api.asAdmin().filter(check).body(Map.of("model", "linear", "units", 8, "folds", 2))
                 .post("/api/v1/prognostics/training-jobs").then().statusCode(202).extract().path("id");
-        String model = RulFixtures.trainQuickModel();
+        String model = RulFixtures.awaitModel(job);
         String line = RulFixtures.engineOnTelemetry(3, 40);
         Api.asAdmin().filter(check).get("/api/v1/prognostics/training-jobs/" + job).then().statusCode(200);
         Api.asAdmin().filter(check).get("/api/v1/prognostics/training-jobs").then().statusCode(200);

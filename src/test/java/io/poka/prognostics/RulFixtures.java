@@ -23,6 +23,11 @@ public final class RulFixtures {
     public static String trainQuickModel() {
         String job = Api.asAdmin().body(Map.of("model", "linear", "units", 10, "folds", 2))
                 .post("/api/v1/prognostics/training-jobs").then().statusCode(202).extract().path("id");
+        return awaitModel(job);
+    }
+
+    /** Waits for a training job to end, asserts it succeeded and returns its model's id. */
+    public static String awaitModel(String job) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !List.of(
                 "QUEUED", "RUNNING").contains(Api.asAdmin().get("/api/v1/prognostics/training-jobs/" + job).then()
                 .statusCode(200).extract().<String>path("status")));
