@@ -101,14 +101,16 @@ public class PrognosticsService implements PrognosticsApi {
             windows.add(new RulWindow(cycles.rows(), end));
         }
         double[] rul = m.model().predict(windows);
+        // the target lives in [0, cap]; a regressor may overshoot it
+        int cap = m.info().cap();
         List<RulPoint> points = new ArrayList<>();
         if (trajectory) {
             for (int i = 0; i < n; i++) {
-                double r = Math.max(0, rul[i]);
+                double r = Math.min(cap, Math.max(0, rul[i]));
                 points.add(new RulPoint(i + 1, cycles.at().get(i), r, m.interval().low(r), m.interval().high(r)));
             }
         }
-        double now = Math.max(0, rul[rul.length - 1]);
+        double now = Math.min(cap, Math.max(0, rul[rul.length - 1]));
         RulModelInfo info = m.info();
         return new UnitRul(unit, n, cycles.at().get(n - 1), now, m.interval().low(now), m.interval().high(now),
                 m.interval().level(), info.id(), info.modelVersion(), info.kind(), info.dataFingerprint(),
