@@ -88,6 +88,8 @@ class EveryWriteIsAuditedTest {
                     + " reset at the next good login); the lockout it leads to is audited (User LOCKED)"),
             Map.entry("baselines.training_job:UPDATE(steps_done)", "progress counter of a running job; its"
                     + " creation, start, success and failure are audited"),
+            Map.entry("prognostics.training_job:UPDATE(steps_done)", "progress counter of a running RUL training;"
+                    + " its creation, start, success and failure are audited"),
             Map.entry("platform.lease", "which replica runs the run-once work now (holder, expiry); no quality data,"
                     + " take-overs are logged"),
             Map.entry("scoring.line_activity", "counts of rows scored per line and minute for the active model's health"
@@ -294,6 +296,9 @@ class EveryWriteIsAuditedTest {
         Api.as(qa, LotFixtures.PASSWORD).body(Map.of("datasetId", normal, "faultDatasets", List.of(Map.of(
                 "datasetId", fault, "onsetRow", 20)))).post("/api/v1/baselines/anomaly-comparisons").then()
                 .statusCode(201);
+
+        // prognostics: a RUL training job and the model it stores
+        io.poka.prognostics.RulFixtures.trainQuickModel();
 
         // capa: an action through its moves, an evaluation that passes at once (one lot, no NCR), the signed
         // closure, and an overdue one escalated (e-mail off in tests: the escalation is recorded as SKIPPED)

@@ -1,6 +1,7 @@
 package io.poka.admin.internal;
 
 import io.poka.inspections.DefectClassCount;
+import io.poka.prognostics.RulPoint;
 import io.poka.spc.CapabilityHistogram;
 import io.poka.spc.RuleFiringCount;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Small static charts drawn as inline SVG on the server (capability histogram, Pareto of rule firings and of defect
- * classes): they need no zoom or live update, so no script; the numbers come from the modules' APIs unchanged and the
+ * classes, RUL trajectory): they need no zoom or live update, so no script; the numbers come from the modules' APIs unchanged and the
  * page adds no statistics.
  */
 final class SvgCharts {
@@ -150,6 +151,49 @@ final class SvgCharts {
         s.append(text(left - 4, top + 8, String.valueOf(max), "end"));
         s.append(text(left + n * slot + 4, top + 8, "100 %", "start"));
         return s.append("</svg>").toString();
+    }
+
+    /** A unit's RUL per cycle (line) with its prediction interval (band), cycle 1 at the left, RUL 0 at the bottom. */
+    static String rulTrajectory(List<RulPoint> points) {
+        int w = 720;
+        int ht = 280;
+        int left = 48;
+        int right = 12;
+        int top = 12;
+        int bottom = 32;
+        int n = points.size();
+        double ymax = Math.max(10, points.stream().mapToDouble(RulPoint::upper).max().orElse(10));
+        double xmax = Math.max(2, n);
+        java.util.function.DoubleUnaryOperator x = c -> left + (c - 1) / (xmax - 1) * (w - left - right);
+        java.util.function.DoubleUnaryOperator y = v -> top + (1 - v / ymax) * (ht - top - bottom);
+        StringBuilder band = new StringBuilder();
+        StringBuilder rul = new StringBuilder();
+        for (RulPoint p : points) {
+            band.append(band.isEmpty() ? "M" : "L").append(xy(x.applyAsDouble(p.cycle()), y.applyAsDouble(p.upper())));
+            rul.append(rul.isEmpty() ? "M" : "L").append(xy(x.applyAsDouble(p.cycle()), y.applyAsDouble(p.rul())));
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            band.append('L').append(xy(x.applyAsDouble(points.get(i).cycle()), y.applyAsDouble(points.get(i).lower())));
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"rul-trajectory\" viewBox=\"0 0 ").append(w).append(' ')
+                .append(ht).append("\" role=\"img\" data-points=\"").append(n).append("\"><title>RUL per cycle with its"
+                        + " prediction interval</title>");
+        s.append("<path class=\"rul-band\" d=\"").append(band).append("Z\" fill=\"").append(BAR)
+                .append("\" fill-opacity=\"0.35\"/>");
+        s.append("<path class=\"rul-line\" d=\"").append(rul).append("\" fill=\"none\" stroke=\"").append(CURVE)
+                .append("\" stroke-width=\"2\"/>");
+        s.append(line(left, ht - bottom, w - right, ht - bottom, "#666", null));
+        s.append(line(left, top, left, ht - bottom, "#666", null));
+        s.append(text(left - 4, top + 8, String.format(Locale.ROOT, "%.0f", ymax), "end"));
+        s.append(text(left - 4, ht - bottom, "0", "end"));
+        s.append(text(left, ht - 8, "cycle 1 (RUL in cycles)", "start"));
+        s.append(text(w - right, ht - 8, "cycle " + n, "end"));
+        return s.append("</svg>").toString();
+    }
+
+    private static String xy(double x, double y) {
+        return String.format(Locale.ROOT, "%.1f,%.1f", x, y);
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour, String cls) {

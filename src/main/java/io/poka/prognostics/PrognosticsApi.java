@@ -1,0 +1,25 @@
+package io.poka.prognostics;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules (and the UI) may ask prognostics: the remaining useful life of the units that telemetry carries
+ * (a unit is a telemetry line whose catalogue has every sensor the model reads; one timestamp at which all of them
+ * have a reading is one cycle), with a prediction interval and the model version it came from.
+ */
+public interface PrognosticsApi {
+
+    /** Every unit the newest model can score, with its current RUL (no trajectory), by unit name. */
+    List<UnitRul> units();
+
+    /**
+     * One unit's RUL and its trajectory (one point per cycle), from the given model or the newest; empty when no
+     * model has been trained; an unknown unit or a unit lacking sensors is a problem (404 / 409).
+     */
+    Optional<UnitRul> rul(String unit, UUID modelId);
+
+    /** Stored RUL models, newest first. */
+    List<RulModelInfo> models();
+}

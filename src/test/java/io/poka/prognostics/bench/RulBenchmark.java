@@ -1,0 +1,81 @@
+package io.poka.prognostics.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.poka.prognostics.internal.model.CnnRul;
+import io.poka.prognostics.internal.model.CrossValidation;
+import io.poka.prognostics.internal.model.EnsembleRul;
+import io.poka.prognostics.internal.model.TribuoRul;
+import io.poka.prognostics.internal.model.Fd001;
+import io.poka.prognostics.internal.model.RulModels;
+import io.poka.prognostics.internal.model.RulSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The full RUL benchmark (bench/rul.sh), not a test: 5-fold cross-validation by engine on all 100 FD001 units, each
+ * model scored on truncated histories like the official test; writes bench/results/rul-benchmark.md. Runs only with
+ * -Dpoka.bench=true. The ensemble row averages the CNN's and XGBoost's out-of-fold predictions when both ran before it.
+ * Options: -Dpoka.bench.models=random-forest,xgboost,linear,cnn-1d,ensemble -Dpoka.bench.cnn-epochs=30
+ * -Dpoka.bench.cuts=5 -Dpoka.bench.seed=42 -Dpoka.bench.folds=5
+ */
+@EnabledIfSystemProperty(named = "poka.bench", matches = "true")
+class RulBenchmark {
+
+    @Test
+    void crossValidatesEveryModelByEngineUnit() throws IOException {
+        Fd001.Data data = Fd001.load();
+        String models = System.getProperty("poka.bench.models", String.join(",", RulModels.KINDS));
+        long seed = Long.getLong("poka.bench.seed", 42);
+        RulSettings s = new RulSettings(Integer.getInteger("poka.bench.window", 30), 125, seed,
+                Integer.getInteger("poka.bench.trees", 50), 12, Integer.getInteger("poka.bench.rounds", 100), 0.1, 5,
+                10, Integer.getInteger("poka.bench.cnn-epochs", 30), 256, 0.002, 10);
+        CrossValidation.Plan plan = new CrossValidation.Plan(Integer.getInteger("poka.bench.folds", 5),
+                Integer.getInteger("poka.bench.cuts", 5), 31, seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("| model | RMSE (mean ± std over folds) | NASA score per 100 predictions (mean ± std) | RMSE by fold | "
+                + "90 % interval (residual quantiles) | out-of-fold coverage | seconds |");
+        lines.add("| --- | --- | --- | --- | --- | --- | --- |");
+        java.util.Map<String, CrossValidation.Result> results = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> seconds = new java.util.HashMap<>();
+        for (String kind : models.split(",")) {
+            long t0 = System.nanoTime();
+            CrossValidation.Result r = kind.equals(EnsembleRul.KIND) && results.containsKey(CnnRul.KIND)
+                    && results.containsKey(TribuoRul.XGBOOST)
+                    // same plan and seed: same folds and cuts, so the members' out-of-fold predictions are averaged
+                    ? CrossValidation.averaged(kind, List.of(results.get(CnnRul.KIND), results.get(TribuoRul.XGBOOST)), 0.9)
+                    : CrossValidation.run(kind, data.units(), Fd001.SENSORS, s, plan, 0.9, Device.cpu(),
+                            f -> System.out.printf(Locale.ROOT, "%s fold %d done%n", kind, f));
+            results.put(kind, r);
+            double secs = (System.nanoTime() - t0) / 1e9
+                    + (kind.equals(EnsembleRul.KIND) && seconds.containsKey(CnnRul.KIND) && seconds.containsKey(TribuoRul.XGBOOST)
+                    ? seconds.get(CnnRul.KIND) + seconds.get(TribuoRul.XGBOOST) : 0);
+            seconds.put(kind, secs);
+            assertEquals(plan.folds(), r.folds().size());
+            assertTrue(Double.isFinite(r.rmseMean()));
+            String line = String.format(Locale.ROOT, "| %s | %.2f ± %.2f | %.0f ± %.0f | %s | [%+.1f, %+.1f] | %.3f | %.0f |",
+                    kind, r.rmseMean(), r.rmseStd(), r.nasaMean(), r.nasaStd(),
+                    Arrays.toString(r.folds().stream().mapToDouble(f -> Math.round(f.rmse() * 100) / 100.0).toArray()),
+                    r.interval().lower(), r.interval().upper(), r.interval().coverage(), secs);
+            System.out.println(line);
+            lines.add(line);
+        }
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "FD001 train (%d units, SHA-256 %s), %d folds by unit, %d cuts per validation "
+                + "unit (at least %d cycles kept), seed %d, window %d, cap %d; settings %s", data.units().size(),
+                data.fingerprint(), plan.folds(), plan.cutsPerUnit(), plan.minHistory(), seed, s.window(), s.cap(),
+                s.asMap()));
+        Path dir = Path.of(System.getProperty("poka.bench.results", "bench/results"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("rul-benchmark.md"), String.join("\n", lines) + "\n");
+    }
+}
