@@ -15,6 +15,7 @@ public record DiagnosisModel(UUID id, @Schema(example = "tep") String dataset, @
         long trainingMillis, Instant createdAt, @Schema(example = "qa.lead") String createdBy) {
 
     /** The training settings (see poka.diagnosis.* in docs/configuration.md). */
+    @Schema(name = "DiagnosisSettings")
     public record Settings(@Schema(example = "20") int window, @Schema(example = "5") int stride,
             @Schema(example = "100") int epochs, @Schema(example = "0.1") double l2,
             @Schema(example = "0.99") double quantile, @Schema(example = "1.5") double radiusFactor,

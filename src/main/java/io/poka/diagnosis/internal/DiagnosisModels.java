@@ -1,5 +1,7 @@
 package io.poka.diagnosis.internal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
@@ -34,6 +36,7 @@ public class DiagnosisModels {
     public static final String TEP = "tep";
 
     /** Settings a training request may override; null members take the configured defaults. */
+    @Schema(name = "DiagnosisTrainRequest")
     public record TrainRequest(Integer window, Integer stride, Integer epochs, List<Integer> faults) {
     }
 

@@ -1,5 +1,7 @@
 package io.poka.diagnosis.internal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
 import io.poka.platform.NotFoundProblem;
@@ -31,6 +33,7 @@ public class DiagnosisTrainingJobs {
     private static final Logger LOG = Logger.getLogger(DiagnosisTrainingJobs.class);
 
     /** A job as the API shows it. */
+    @Schema(name = "DiagnosisTrainingJob")
     public record JobView(UUID id, String dataset, String status, DiagnosisModel.Settings settings, UUID modelId,
             String error, Instant createdAt, String createdBy, Instant startedAt, Instant finishedAt) {
     }

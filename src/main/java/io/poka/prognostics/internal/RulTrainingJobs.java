@@ -1,5 +1,7 @@
 package io.poka.prognostics.internal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
 import io.poka.platform.RecordChanged;
@@ -36,6 +38,7 @@ public class RulTrainingJobs {
     static final int MAX_CNN_EPOCHS = 500;
 
     /** A job as the API shows it; {@code progress} = stepsDone / stepsTotal. */
+    @Schema(name = "RulTrainingJob")
     public record JobView(UUID id, String kind, int units, String status, int stepsDone, int stepsTotal,
             double progress, UUID modelId, String error, Instant createdAt, String createdBy, Instant startedAt,
             Instant finishedAt) {

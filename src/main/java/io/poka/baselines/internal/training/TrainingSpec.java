@@ -18,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TrainingSpec(Task task, String targetColumn, List<String> featureColumns, SplitSpec split) {
 
     /** What the model predicts: a class label or a number. */
+    @Schema(name = "BaselineTask")
     public enum Task { CLASSIFICATION, REGRESSION }
 
     /** How rows are held out for the evaluation. */
+    @Schema(name = "BaselineSplitKind")
     public enum SplitKind {
         /** Classification: stratified k-fold cross-validation; regression: a seeded random share held out. */
         RANDOM,

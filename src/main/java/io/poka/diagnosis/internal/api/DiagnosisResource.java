@@ -30,11 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Fault diagnosis over REST: training jobs and the model registry, diagnoses of windows, incidents and anomalies, similar past events. */
 @Path("/api/v1/diagnosis")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Diagnosis", description = "Likely fault of an incident, anomaly or window (with an open-set \"unknown\"), fault classifier training, similar past events")
 public class DiagnosisResource {
     private final DiagnosisTrainingJobs jobs;
     private final DiagnosisModels models;

@@ -43,14 +43,17 @@ public class PrognosticsResource {
      * {@code units} engines of C-MAPSS FD001 (default 100), with {@code folds} folds by unit and {@code cnnEpochs}
      * epochs for the CNN (defaults from configuration).
      */
+    @Schema(name = "RulTrainRequest")
     public record TrainRequest(@Size(max = 50) String model, Integer units, Integer folds, Integer cnnEpochs) {
     }
 
     /** Stored RUL models, newest first. */
+    @Schema(name = "RulModelList")
     public record ModelList(List<RulModelInfo> models) {
     }
 
     /** Units with their current RUL (no trajectory), by name. */
+    @Schema(name = "RulUnitList")
     public record UnitList(List<UnitRul> units) {
     }
 

@@ -1,5 +1,7 @@
 package io.poka.scoring.internal.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -31,6 +33,7 @@ public record ScoreScale(double reconstructionMedian, double discriminatorWeight
      * @param spread divisor of max_j |moving standard deviation of z_j| (changed variability of one variable)
      * @param drift divisor of max_j |slowly filtered z_j| (a slow drift of one variable)
      */
+    @Schema(name = "ScoreCompanions")
     public record Companions(double vae, double jump, double shift, double spread, double drift) {
 
         /** The combined score: the largest of the five normalised statistics. */
