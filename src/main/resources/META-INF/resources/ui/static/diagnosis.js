@@ -1,6 +1,6 @@
 // Diagnosis panels (incident, anomaly timeline, NCR investigation): the likely fault of a window with its
 // probabilities and the unknown verdict, and similar past events with their causes and corrective actions, read from
-// /api/v1/diagnosis/... when the page loads (or when a point is selected on the anomaly timeline).
+// /ui/diagnosis/... (always a 200: the diagnosis or why there is none) and /api/v1/diagnosis/...similar-events when the page loads (or when a point is selected on the anomaly timeline).
 (function () {
   'use strict';
 
@@ -83,7 +83,9 @@
   async function loadDiagnosis(panel, url) {
     panel.dataset.state = 'loading';
     try {
-      renderDiagnosis(panel, await getJson(url));
+      const p = await getJson(url);
+      if (!p.diagnosis) { throw new Error(p.reason); }
+      renderDiagnosis(panel, p.diagnosis);
     } catch (e) {
       panel.querySelector('.diagnosis-verdict').textContent = 'No diagnosis: ' + e.message;
       panel.dataset.state = 'failed';
@@ -103,7 +105,7 @@
   document.querySelectorAll('[data-similar-url]').forEach(loadSimilar);
   const timelinePanel = document.querySelector('[data-diagnosis-line]');
   if (timelinePanel) {
-    document.addEventListener('anomaly-point-selected', e => loadDiagnosis(timelinePanel, '/api/v1/diagnosis/lines/'
+    document.addEventListener('anomaly-point-selected', e => loadDiagnosis(timelinePanel, '/ui/diagnosis/lines/'
       + encodeURIComponent(timelinePanel.dataset.diagnosisLine) + '?at=' + encodeURIComponent(e.detail.at)));
   }
 })();

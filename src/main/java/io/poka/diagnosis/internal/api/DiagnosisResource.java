@@ -126,7 +126,7 @@ public class DiagnosisResource {
 
     @GET
     @Path("/incidents/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR, Roles.INSPECTOR})
     @Operation(operationId = "getIncidentDiagnosis", summary = "The likely fault of an incident",
             description = "The newest model-window readings of each model variable of the incident's line up to its last signal.")
     @APIResponse(responseCode = "200", description = "The diagnosis", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -139,7 +139,7 @@ public class DiagnosisResource {
 
     @GET
     @Path("/anomalies/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR, Roles.INSPECTOR})
     @Operation(operationId = "getAnomalyDiagnosis", summary = "The likely fault of an anomaly detection",
             description = "The window of the line's readings ending at the detected row.")
     @APIResponse(responseCode = "200", description = "The diagnosis", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -152,7 +152,7 @@ public class DiagnosisResource {
 
     @GET
     @Path("/lines/{line}")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR, Roles.INSPECTOR})
     @Operation(operationId = "getLineWindowDiagnosis", summary = "The likely fault of a line's window ending at a time",
             description = "The newest model-window readings of each model variable up to 'at' (e.g. a point of the anomaly timeline).")
     @APIResponse(responseCode = "200", description = "The diagnosis", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -172,7 +172,7 @@ public class DiagnosisResource {
 
     @GET
     @Path("/incidents/{id}/similar-events")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR, Roles.INSPECTOR})
     @Operation(operationId = "listSimilarEventsOfIncident", summary = "Earlier incidents most like this one, with causes and corrective actions",
             description = "similarity = w x cosine(contributions) + (1 - w) x Jaccard(variables); see docs/diagnosis.md.")
     @APIResponse(responseCode = "200", description = "Most similar first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -185,7 +185,7 @@ public class DiagnosisResource {
 
     @GET
     @Path("/anomalies/{id}/similar-events")
-    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR})
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER, Roles.AUDITOR, Roles.INSPECTOR})
     @Operation(operationId = "listSimilarEventsOfAnomaly", summary = "Earlier incidents most like this anomaly detection, with causes and corrective actions")
     @APIResponse(responseCode = "200", description = "Most similar first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = SimilarEvent.class)))
