@@ -78,7 +78,8 @@ public class DemoPlant {
     }
 
     private void run(String bootstrap, String line, List<String> runs) {
-        try (KafkaProducer<String, String> producer = TepReplay.producer(bootstrap)) {
+        try (KafkaProducer<String, String> producer = TepReplay.producer(bootstrap,
+                KafkaClientSecurity.of(ConfigProvider.getConfig()))) {
             TepReplay replay = new TepReplay(producer, "poka.telemetry.readings.v1");
             while (!stopping) {
                 if (!leases.tryHold(LEASE)) {

@@ -1,6 +1,7 @@
 package io.poka.telemetry.internal;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,13 @@ public final class TepReplay {
 
     /** A producer tuned for throughput: batching, lz4, idempotent, acks=all. */
     public static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return producer(bootstrapServers, Map.of());
+    }
+
+    /** The same producer with extra client settings (e.g. security.protocol, sasl.*, ssl.* of a secured cluster). */
+    public static KafkaProducer<String, String> producer(String bootstrapServers, Map<String, String> clientSettings) {
         Properties p = new Properties();
+        p.putAll(clientSettings);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
