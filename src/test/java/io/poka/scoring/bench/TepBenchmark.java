@@ -108,6 +108,10 @@ class TepBenchmark {
                 // the product refuses this target for this seed: reported, not hidden
                 seedLines.add("| " + seed + " | refused: " + refused.getMessage() + " | | | | | | | | | |");
                 continue;
+            } catch (IllegalStateException failed) {
+                // a training job would fail with this message for this seed: reported, not hidden
+                seedLines.add("| " + seed + " | failed: " + failed.getMessage() + " | | | | | | | | | |");
+                continue;
             }
             double cpu = processCpuSeconds() - cpu0;
             if (first == null) {

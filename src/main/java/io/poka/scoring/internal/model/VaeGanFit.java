@@ -83,7 +83,8 @@ public final class VaeGanFit {
             double[] trainScores = rule.apply(raw(unscaled.withScale(scale).score(trainVectors)));
             double threshold = cal.threshold();
             if (!Double.isFinite(threshold) || !Double.isFinite(scale.reconstructionMedian())) {
-                throw new IllegalStateException("training diverged (non-finite scores); lower the learning rate");
+                throw new IllegalStateException("training diverged (non-finite scores: threshold " + threshold
+                        + ", median reconstruction error " + scale.reconstructionMedian() + "); lower the learning rate");
             }
             double[] pooled = crossFit.scores().stream().flatMapToDouble(Arrays::stream).toArray();
             Map<String, Object> validation = new LinkedHashMap<>();
