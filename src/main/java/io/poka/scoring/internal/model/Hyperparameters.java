@@ -35,14 +35,27 @@ import java.util.List;
  *        false: the VAE-GAN's score alone
  * @param driftEwma weight of the newest row in the slow EWMA-filtered copy of every variable read by the combined
  *        monitor's drift statistic (not a network input); 0 = none
+ * @param betweenRun k of the between-run random effect the limits are calibrated for ({@link BetweenRun}): the
+ *        variances of the training blocks' means and log standard deviations, times k, are drawn as a new run's offset
+ *        and scale change of every variable; 0 = calibrate for blocks of the training run only (models stored before)
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
         Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule,
-        Double inputEwma, Integer window, Boolean companions, Double driftEwma) {
+        Double inputEwma, Integer window, Boolean companions, Double driftEwma, Double betweenRun) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true, 0.03);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true, 0.03, 0.25);
+
+    /** Without {@code betweenRun} (requests and models from before it; the default applies). */
+    public Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
+            Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize,
+            Double learningRate, Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit,
+            AlarmRule alarmRule, Double inputEwma, Integer window, Boolean companions, Double driftEwma) {
+        this(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight, epochs, batchSize,
+                learningRate, seed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule, inputEwma, window,
+                companions, driftEwma, null);
+    }
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
     public Hyperparameters withDefaults() {
@@ -54,7 +67,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
                 or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule),
                 or(inputEwma, d.inputEwma), or(window, d.window), or(companions, d.companions),
-                or(driftEwma, d.driftEwma));
+                or(driftEwma, d.driftEwma), or(betweenRun, d.betweenRun));
         h.validate();
         return h;
     }
@@ -63,7 +76,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
                 epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule,
-                inputEwma, window, companions, driftEwma);
+                inputEwma, window, companions, driftEwma, betweenRun);
     }
 
     /**
@@ -103,6 +116,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         check(errors, window == 0 || (window >= 2 && window <= 200), "window", "must be 0 (none) or between 2 and 200");
         check(errors, driftEwma == 0 || (driftEwma >= 0.005 && driftEwma <= 1), "driftEwma",
                 "must be 0 (none) or between 0.005 and 1");
+        check(errors, betweenRun >= 0 && betweenRun <= 4, "betweenRun", "must be between 0 (none) and 4");
         if (!errors.isEmpty()) {
             throw new ValidationProblem("Invalid hyperparameters", errors);
         }

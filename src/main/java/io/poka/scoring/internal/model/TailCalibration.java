@@ -104,10 +104,20 @@ public final class TailCalibration {
      * not only on average (a new run drifts more than a block of the training run does).
      */
     public static Fit fit(List<double[]> series, double alpha, long seed) {
+        return fit(series, alpha, seed, 1);
+    }
+
+    /**
+     * Like {@link #fit(List, double, long)} over {@code replicates} versions of the same rows (the cross-fitted rows
+     * and their between-run copies, {@link BetweenRun}): the tail is fitted over all of them, but the evidence counts
+     * as the real rows only (row count, effective sample size and bootstrap resample size divided by replicates), so
+     * copies narrow neither the confidence interval nor the smallest supported target.
+     */
+    public static Fit fit(List<double[]> series, double alpha, long seed, int replicates) {
         double[] all = series.stream().flatMapToDouble(Arrays::stream).toArray();
-        double nEff = effectiveSampleSize(series);
+        double nEff = effectiveSampleSize(series) / replicates;
         Tail tail = tail(all, alpha);
-        List<Tail> resampled = bootstrapTails(series, all.length, nEff, alpha, seed);
+        List<Tail> resampled = bootstrapTails(series, all.length / replicates, nEff, alpha, seed);
         double low = tail.threshold(alpha);
         double threshold = low;
         if (upper(resampled, low) > alpha) {
@@ -131,8 +141,8 @@ public final class TailCalibration {
         double[] rates = rates(resampled, threshold);
         // whether a GPD tail can be fitted at all does not depend on alpha: judged at a target inside the tail
         Tail gpdTail = tail(all, TAIL_SHARE / MAX_EXTRAPOLATION);
-        int n = all.length;
-        double clusters = gpdTail.excesses * nEff / n;
+        int n = all.length / replicates;
+        double clusters = (double) gpdTail.excesses / replicates * nEff / n;
         double smallest;
         String support;
         if (gpdTail.gpd != null && clusters >= MIN_TAIL_CLUSTERS) {
@@ -150,7 +160,7 @@ public final class TailCalibration {
         return new Fit(threshold, tail.gpd == null ? "EMPIRICAL" : "GPD", tail.rateAbove(threshold),
                 percentile(rates, 0.025), percentile(rates, 0.975), n, nEff, smallest, tail.u,
                 tail.gpd == null ? Double.NaN : tail.gpd.shape, tail.gpd == null ? Double.NaN : tail.gpd.scale,
-                tail.excesses, clusters, support);
+                tail.excesses / replicates, clusters, support);
     }
 
     /**

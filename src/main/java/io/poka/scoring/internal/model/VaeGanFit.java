@@ -28,12 +28,15 @@ public final class VaeGanFit {
 
     /**
      * The cross-fitted evidence: per time block the raw and post-processed scores of the rows the block's model never
-     * saw, and the tail calibration made from them; the divisors of the combined monitor (null without companions)
-     * and, per statistic ({@code vae}, {@code jump}, {@code shift}, {@code spread}, {@code drift}), its own cross-fitted series per
-     * block (for ablations).
+     * saw; the divisors of the combined monitor (null without companions) and, per statistic ({@code vae}, {@code jump},
+     * {@code shift}, {@code spread}, {@code drift}), its own cross-fitted series per block (for ablations). The tail
+     * calibration and the divisors are made from {@code replicates} versions of every block: the block itself and its
+     * between-run copies ({@link BetweenRun}; 1 = the block only), whose series are {@code betweenRunScores} and
+     * {@code betweenRunParts} (the real blocks first).
      */
     public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration,
-            ScoreScale.Companions companions, Map<String, List<double[]>> parts) {
+            ScoreScale.Companions companions, Map<String, List<double[]>> parts, int replicates,
+            List<double[]> betweenRunScores, Map<String, List<double[]>> betweenRunParts) {
     }
 
     /**
@@ -80,7 +83,8 @@ public final class VaeGanFit {
             double[] trainScores = rule.apply(raw(unscaled.withScale(scale).score(trainVectors)));
             double threshold = cal.threshold();
             if (!Double.isFinite(threshold) || !Double.isFinite(scale.reconstructionMedian())) {
-                throw new IllegalStateException("training diverged (non-finite scores); lower the learning rate");
+                throw new IllegalStateException("training diverged (non-finite scores: threshold " + threshold
+                        + ", median reconstruction error " + scale.reconstructionMedian() + "); lower the learning rate");
             }
             double[] pooled = crossFit.scores().stream().flatMapToDouble(Arrays::stream).toArray();
             Map<String, Object> validation = new LinkedHashMap<>();
@@ -104,6 +108,11 @@ public final class VaeGanFit {
             validation.put("crossFittedFalseAlarmRateByBlock", crossFit.scores().stream()
                     .map(s -> Calibration.exceedanceRate(s, threshold)).toList());
             validation.put("crossFittedScoreMedian", start);
+            // the rows the threshold was calibrated on: the cross-fitted blocks and their between-run copies
+            validation.put("betweenRun", h.betweenRun());
+            validation.put("betweenRunReplicates", crossFit.replicates());
+            validation.put("betweenRunFalseAlarmRate", Calibration.exceedanceRate(crossFit.betweenRunScores().stream()
+                    .flatMapToDouble(Arrays::stream).toArray(), threshold));
             if (crossFit.companions() != null) {
                 validation.put("companionDivisors", crossFit.companions());
                 // the share of cross-fitted rows at which each statistic is the largest (which one drives the score)
@@ -130,6 +139,8 @@ public final class VaeGanFit {
         int blocks = h.crossFitBlocks();
         int n = table.rowCount();
         List<LoadedVaeGan.Scored[]> heldOut = new ArrayList<>();
+        List<LoadedVaeGan.Scored[]> copies = new ArrayList<>();
+        boolean betweenRun = h.betweenRun() != null && h.betweenRun() > 0;
         for (int b = 0; b < blocks; b++) {
             int from = blockStart(n, blocks, b);
             int to = blockStart(n, blocks, b + 1);
@@ -156,27 +167,50 @@ public final class VaeGanFit {
                 ScoreScale scale = scaleOn(unscaled, foldTrain, h);
                 // the held-out block's first rows take their history (lags, temporal features) from the rows before it
                 int historyFrom = Math.max(0, from - foldPipeline.history());
-                heldOut.add(unscaled.withScale(scale).score(table.slice(historyFrom, to), from - historyFrom));
+                LoadedVaeGan scaled = unscaled.withScale(scale);
+                NumericTable block = table.slice(historyFrom, to);
+                heldOut.add(scaled.score(block, from - historyFrom));
+                if (betweenRun) {
+                    // the same rows as if recorded in other runs: the between-run variation of the fold's own rows
+                    BetweenRun variation = BetweenRun.estimate(rest, foldPipeline, Math.max(2, blocks - 1),
+                            h.betweenRun());
+                    for (NumericTable copy : variation.perturbedCopies(block, foldPipeline, BetweenRun.REPLICATES,
+                            new java.util.Random(h.seed() * 7919 + b))) {
+                        copies.add(scaled.score(copy, from - historyFrom));
+                    }
+                }
             }
         }
-        Map<String, List<double[]>> parts = new LinkedHashMap<>();
-        parts.put("vae", series(heldOut, LoadedVaeGan.Scored::vae));
-        parts.put("jump", series(heldOut, LoadedVaeGan.Scored::jump));
-        parts.put("shift", series(heldOut, LoadedVaeGan.Scored::shift));
-        parts.put("spread", series(heldOut, LoadedVaeGan.Scored::spread));
-        parts.put("drift", series(heldOut, LoadedVaeGan.Scored::drift));
+        List<LoadedVaeGan.Scored[]> all = new ArrayList<>(heldOut);
+        all.addAll(copies);
+        int replicates = all.size() / heldOut.size();
+        Map<String, List<double[]>> parts = parts(heldOut);
+        Map<String, List<double[]>> allParts = parts(all);
         ScoreScale.Companions companions = Boolean.FALSE.equals(h.companions()) ? null : new ScoreScale.Companions(
-                divisor(parts.get("vae"), h), divisor(parts.get("jump"), h), divisor(parts.get("shift"), h),
-                divisor(parts.get("spread"), h), divisor(parts.get("drift"), h));
-        List<double[]> raw = new ArrayList<>();
-        for (LoadedVaeGan.Scored[] block : heldOut) {
-            raw.add(Arrays.stream(block).mapToDouble(s -> companions == null ? s.vae()
-                    : companions.combine(s.vae(), s.jump(), s.shift(), s.spread(), s.drift())).toArray());
-        }
+                divisor(allParts.get("vae"), h), divisor(allParts.get("jump"), h), divisor(allParts.get("shift"), h),
+                divisor(allParts.get("spread"), h), divisor(allParts.get("drift"), h));
+        List<double[]> raw = combined(heldOut, companions);
         AlarmRule rule = h.alarmRule().startingAt(median(raw.stream().flatMapToDouble(Arrays::stream).toArray()));
         List<double[]> processed = raw.stream().map(rule::apply).toList();
-        return new CrossFit(raw, processed, TailCalibration.fit(processed, h.falseAlarmRate(), h.seed()), companions,
-                parts);
+        List<double[]> allProcessed = combined(all, companions).stream().map(rule::apply).toList();
+        return new CrossFit(raw, processed, TailCalibration.fit(allProcessed, h.falseAlarmRate(), h.seed(), replicates),
+                companions, parts, replicates, allProcessed, allParts);
+    }
+
+    private static Map<String, List<double[]>> parts(List<LoadedVaeGan.Scored[]> blocks) {
+        Map<String, List<double[]>> parts = new LinkedHashMap<>();
+        parts.put("vae", series(blocks, LoadedVaeGan.Scored::vae));
+        parts.put("jump", series(blocks, LoadedVaeGan.Scored::jump));
+        parts.put("shift", series(blocks, LoadedVaeGan.Scored::shift));
+        parts.put("spread", series(blocks, LoadedVaeGan.Scored::spread));
+        parts.put("drift", series(blocks, LoadedVaeGan.Scored::drift));
+        return parts;
+    }
+
+    /** The served score's raw series of each block: the combined monitor's, or the VAE-GAN's without companions. */
+    private static List<double[]> combined(List<LoadedVaeGan.Scored[]> blocks, ScoreScale.Companions companions) {
+        return blocks.stream().map(block -> Arrays.stream(block).mapToDouble(s -> companions == null ? s.vae()
+                : companions.combine(s.vae(), s.jump(), s.shift(), s.spread(), s.drift())).toArray()).toList();
     }
 
     /** The network's part of each vector (the first {@code width} values; the drift block follows it). */
