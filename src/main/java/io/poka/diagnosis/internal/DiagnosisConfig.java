@@ -1,5 +1,6 @@
 package io.poka.diagnosis.internal;
 
+import io.poka.diagnosis.internal.model.WindowFeatures;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +15,13 @@ public interface DiagnosisConfig {
     /** Rows between the starts of consecutive training windows. */
     @WithDefault("5")
     int stride();
+
+    /**
+     * Window features: {@code rich} (mean, sd, slope, late mean, EWMA, lag-1 autocorrelation, difference sd, range,
+     * cross-correlation per variable) or {@code basic} (mean, sd, slope); docs/diagnosis.md compares them.
+     */
+    @WithDefault("rich")
+    WindowFeatures.FeatureSet features();
 
     /** Full-batch gradient steps of the softmax regression. */
     @WithDefault("100")

@@ -9,6 +9,7 @@ import io.poka.diagnosis.internal.model.FaultClassifier;
 import io.poka.diagnosis.internal.model.HeldOutEvaluation;
 import io.poka.diagnosis.internal.model.TepFaultRuns;
 import io.poka.diagnosis.internal.model.TimeBlockedSplit;
+import io.poka.diagnosis.internal.model.WindowFeatures;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
@@ -82,7 +83,7 @@ public class DiagnosisModels {
             throw new ValidationProblem("invalid diagnosis training settings", errors);
         }
         return new DiagnosisModel.Settings(window, stride, epochs, config.l2(), config.quantile(),
-                config.radiusFactor(), config.trainShare(), config.seed(), faults);
+                config.radiusFactor(), config.trainShare(), config.seed(), faults, config.features().id());
     }
 
     /** Trains, evaluates and stores a model version (audited); returns its id. */
@@ -94,7 +95,7 @@ public class DiagnosisModels {
         long started = System.nanoTime();
         FaultClassifier model = FaultClassifier.train(TepFaultRuns.variables(), train,
                 train.get(TepFaultRuns.NORMAL).get(0), new FaultClassifier.Settings(s.window(), s.stride(), s.epochs(),
-                        s.l2(), s.quantile(), s.radiusFactor(), s.seed()));
+                        s.l2(), s.quantile(), s.radiusFactor(), s.seed(), WindowFeatures.FeatureSet.named(s.features())));
         long trainingMs = (System.nanoTime() - started) / 1_000_000;
         List<DiagnosisModel.ClassAccuracy> evaluation = HeldOutEvaluation.evaluate(model, parts.get("test"), s.window())
                 .stream().map(c -> new DiagnosisModel.ClassAccuracy(c.label(), c.windows(), c.accuracy(),

@@ -24,10 +24,11 @@ import java.util.Map;
  *        {@link #SPREAD_FLOOR}): the distance to a class is measured in these units, so a shift in a feature the class
  *        holds steady counts for much
  * @param radii per class, the distance beyond which a window is not of that class
+ * @param features the feature set's id ({@link WindowFeatures.FeatureSet}); null (models stored before) = basic
  */
 public record FaultClassifier(List<String> labels, List<String> variables, int window, double[] centre,
         double[] scale, double[] featureMean, double[] featureScale, double[][] weights, double[][] centroids,
-        double[][] spreads, double[] radii) {
+        double[][] spreads, double[] radii, String features) implements WindowClassifier {
 
     /** The smallest per-feature spread (in units of the feature's overall standard deviation). */
     public static final double SPREAD_FLOOR = 0.05;
@@ -59,7 +60,7 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
 
     /** Settings of a training. */
     public record Settings(int window, int stride, int epochs, double l2, double quantile, double radiusFactor,
-            long seed) {
+            long seed, WindowFeatures.FeatureSet features) {
     }
 
     /**
@@ -70,7 +71,7 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
      */
     public static FaultClassifier train(List<String> variables, Map<String, List<double[][]>> runs,
             double[][] normalRows, Settings s) {
-        WindowFeatures features = WindowFeatures.fittedOn(normalRows);
+        WindowFeatures features = WindowFeatures.fittedOn(normalRows, s.features());
         List<String> labels = new ArrayList<>(runs.keySet());
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -144,12 +145,14 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
             radii[c] = quantile(dist, s.quantile()) * s.radiusFactor();
         }
         return new FaultClassifier(List.copyOf(labels), List.copyOf(variables), s.window(), features.centre(),
-                features.scale(), mean, sd, model.weights(), centroids, spreads, radii);
+                features.scale(), mean, sd, model.weights(), centroids, spreads, radii, s.features().id());
     }
 
     /** The verdict on rows [from, from + window) of {@code rows} (columns in {@link #variables()} order). */
+    @Override
     public Verdict classify(double[][] rows, int from) {
-        double[] f = scale(new WindowFeatures(centre, scale).of(rows, from, window), featureMean, featureScale);
+        double[] f = scale(new WindowFeatures(centre, scale, WindowFeatures.FeatureSet.named(features)).of(rows, from,
+                window), featureMean, featureScale);
         double[] p = new SoftmaxRegression(weights).probabilities(f);
         Integer[] order = new Integer[p.length];
         for (int i = 0; i < p.length; i++) {
