@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultClassifierTest {
     static final FaultClassifier.Settings CHEAP = new FaultClassifier.Settings(20, 10, 100, 0.1, 0.99, 1.5, 42,
-            WindowFeatures.FeatureSet.BASIC);
+            WindowFeatures.FeatureSet.BASIC, FaultClassifier.Learner.SOFTMAX, 0, 0);
     static Map<String, List<double[][]>> train;
     static Map<String, List<double[][]>> test;
     static double[][] normalTrain;

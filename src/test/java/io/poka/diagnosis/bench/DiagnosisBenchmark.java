@@ -33,7 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class DiagnosisBenchmark {
     static final List<String> HARD = List.of("fault-03", "fault-09", "fault-15");
     static final List<String> WEAK = List.of("fault-04", "fault-05", "fault-10", "fault-16");
-    static final double[] RADIUS_SCALES = {0.5, 0.75, 1.0, 1.5, 2.0};
+    static final double[] RADIUS_SCALES = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 
     @Test
     void crossValidatedPerClassAccuracyOpenSetAndFlaggedWindows() throws Exception {
@@ -52,9 +52,12 @@ class DiagnosisBenchmark {
         int folds = Integer.getInteger("poka.bench.folds", 5);
         int epochs = Integer.getInteger("poka.bench.epochs", 100);
         double l2 = Double.parseDouble(System.getProperty("poka.bench.l2", "0.1"));
-        double factor = Double.parseDouble(System.getProperty("poka.bench.radius-factor", "1.5"));
-        List<String> featureSets = List.of(System.getProperty("poka.bench.features", "basic,rich").split(","));
-        List<Integer> lofoFolds = Arrays.stream(System.getProperty("poka.bench.lofo-folds", "0,2,4").split(","))
+        double factor = Double.parseDouble(System.getProperty("poka.bench.radius-factor", "2.0"));
+        int top = Integer.getInteger("poka.bench.distance-features", 5);
+        double shrinkage = Double.parseDouble(System.getProperty("poka.bench.shrinkage", "0.05"));
+        List<String> models = List.of(System.getProperty("poka.bench.models",
+                "softmax:basic,softmax:rich,softmax:basic-log,softmax:rich-log,lda:basic-log,lda:rich-log").split(","));
+        List<Integer> lofoFolds = Arrays.stream(System.getProperty("poka.bench.lofo-folds", "0,1,2,3,4").split(","))
                 .map(Integer::parseInt).toList();
         Map<String, double[][]> runs = TepFaultRuns.runs(IntStream.rangeClosed(0, 21).boxed().toList());
         List<String> labels = List.copyOf(runs.keySet());
@@ -68,19 +71,21 @@ class DiagnosisBenchmark {
                 + "Each run cut into %d consecutive blocks (96 rows of a fault run, 100 of d00); fold k tests block k "
                 + "and trains on the other blocks minus %d rows (one window) either side, so no row and no neighbouring "
                 + "row is shared. Window %d rows, training stride %d, test windows overlapping (stride %d), softmax "
-                + "regression %d epochs, l2 %s, radius = q0.99 x %s.%n%n", folds, folds, window, window, stride,
-                testStride, epochs, l2, factor));
+                + "regression %d epochs, l2 %s; LDA shrinkage %s; radius = q0.99 x %s of the distance over the %d "
+                + "farthest features (0 = all).%n%n", folds, folds, window, window,
+                stride, testStride, epochs, l2, shrinkage, factor, top));
 
-        md.append("## Feature sets compared on the same folds\n\n| model | features | normal | mean 18 faults | "
+        md.append("## Models and feature sets compared on the same folds\n\n| learner | features | normal | mean 18 faults | "
                 + "mean normal + 18 | faults 3, 9, 15 | fault-04 | fault-05 | fault-10 | fault-16 | known called unknown "
                 + "| training ms (mean per fold) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<CrossValidation.Outcome>> byModel = new LinkedHashMap<>();
-        Map<String, CrossValidation.Trainer> trainers = new LinkedHashMap<>();
         String best = null;
         double bestScore = -1;
-        for (String name : featureSets) {
-            WindowFeatures.FeatureSet set = WindowFeatures.FeatureSet.named(name);
-            FaultClassifier.Settings s = new FaultClassifier.Settings(window, stride, epochs, l2, 0.99, factor, 42, set);
+        for (String spec : models) {
+            FaultClassifier.Learner learner = FaultClassifier.Learner.named(spec.split(":")[0]);
+            WindowFeatures.FeatureSet set = WindowFeatures.FeatureSet.named(spec.split(":")[1]);
+            FaultClassifier.Settings s = new FaultClassifier.Settings(window, stride, epochs, l2, 0.99, factor, 42, set,
+                    learner, shrinkage, top);
             CrossValidation.Trainer trainer = (parts, normal) -> FaultClassifier.train(TepFaultRuns.variables(), parts,
                     normal, s);
             long t0 = System.nanoTime();
@@ -88,16 +93,15 @@ class DiagnosisBenchmark {
                     labels, allFolds);
             long ms = (System.nanoTime() - t0) / 1_000_000 / folds;
             CrossValidation.Table t = CrossValidation.table(outcomes, labels, 1.0);
-            md.append(String.format(Locale.ROOT, "| softmax | %s (%d per variable) | %.3f | %.3f | %.3f | %.3f | %.3f | "
-                    + "%.3f | %.3f | %.3f | %.3f | %d |%n", set.id(), set.perVariable,
+            md.append(String.format(Locale.ROOT, "| %s | %s (%d per variable) | %.3f | %.3f | %.3f | %.3f | %.3f | "
+                    + "%.3f | %.3f | %.3f | %.3f | %d |%n", learner.id(), set.id(), set.perVariable,
                     t.of(TepFaultRuns.NORMAL).accuracy(), t.meanAccuracy(easyFaults), t.meanAccuracy(easy),
                     t.meanAccuracy(HARD::contains), t.of("fault-04").accuracy(), t.of("fault-05").accuracy(),
                     t.of("fault-10").accuracy(), t.of("fault-16").accuracy(), t.meanUnknownShare(easy), ms));
-            byModel.put(set.id(), outcomes);
-            trainers.put(set.id(), trainer);
+            byModel.put(spec, outcomes);
             if (t.meanAccuracy(easy) > bestScore) {
                 bestScore = t.meanAccuracy(easy);
-                best = set.id();
+                best = spec;
             }
             System.out.println(md);
         }
@@ -106,7 +110,7 @@ class DiagnosisBenchmark {
 
         List<CrossValidation.Outcome> outcomes = byModel.get(best);
         CrossValidation.Table t = CrossValidation.table(outcomes, labels, 1.0);
-        md.append(String.format(Locale.ROOT, "%n## Per class, features %s%n%n| class | test windows | top-1 right | "
+        md.append(String.format(Locale.ROOT, "%n## Per class, %s%n%n| class | test windows | top-1 right | "
                 + "top-1 accuracy | verdict right | verdict accuracy | called unknown | called normal |%n"
                 + "|---|---|---|---|---|---|---|---|%n", best));
         for (CrossValidation.ClassCounts c : t.classes()) {
@@ -146,7 +150,7 @@ class DiagnosisBenchmark {
         List<CrossValidation.Outcome> flagged = outcomes.stream()
                 .filter(o -> detectors.get(o.fold()).flags(runs.get(o.label())[o.from() + window - 1])).toList();
         CrossValidation.Table f = CrossValidation.table(flagged, labels, 1.0);
-        md.append(String.format(Locale.ROOT, "%n## Windows a detector flags (features %s)%n%nDetector: PCA SPE on the "
+        md.append(String.format(Locale.ROOT, "%n## Windows a detector flags (%s)%n%nDetector: PCA SPE on the "
                 + "standardised normal training rows of the fold (90 %% of the variance), alarm when the window's last row "
                 + "exceeds the 99th percentile of those rows' SPE (the SPE monitor of docs/baselines.md, the best there; "
                 + "the served VAE-GAN is not run here).%n%n| class | windows | flagged | top-1 accuracy on flagged | "
@@ -163,32 +167,46 @@ class DiagnosisBenchmark {
                 f.meanAccuracy(easyFaults), f.meanAccuracy(HARD::contains), pooled(f, l -> !l.equals(TepFaultRuns.NORMAL))));
         System.out.println(md);
 
-        // Open set: each fault left out of training in turn.
-        CrossValidation.Trainer trainer = trainers.get(best);
+        // Open set: each fault left out of training in turn, for each choice of the distance's feature count.
+        List<Integer> variants = Arrays.stream(System.getProperty("poka.bench.open-set-variants", "0," + top).split(","))
+                .map(Integer::parseInt).distinct().toList();
+        FaultClassifier.Learner bestLearner = FaultClassifier.Learner.named(best.split(":")[0]);
+        WindowFeatures.FeatureSet bestSet = WindowFeatures.FeatureSet.named(best.split(":")[1]);
+        md.append(String.format(Locale.ROOT, "%n## Open set (%s)%n%nEach fault left out of training in turn, folds %s; "
+                + "a left-out fault should be called unknown, a known class should not. Radius scale 1 = the configured "
+                + "radius (q0.99 x %s); distance over the n farthest features (0 = all, the rule before).%n%n"
+                + "| distance features | radius scale | left-out fault called unknown (mean over 18) | over faults 3, 9, 15 "
+                + "| known class called unknown (mean over normal + 18, all folds) | normal called unknown |%n"
+                + "|---|---|---|---|---|---|%n", best, lofoFolds, factor));
         List<CrossValidation.Outcome> lofo = new ArrayList<>();
-        long t0 = System.nanoTime();
-        IntStream.rangeClosed(1, 21).parallel().forEach(fault -> {
-            String out = TepFaultRuns.label(fault);
-            List<String> trained = labels.stream().filter(l -> !l.equals(out)).toList();
-            List<CrossValidation.Outcome> o = CrossValidation.run(runs, blocks, testStride, trainer, trained, List.of(out),
-                    lofoFolds);
-            synchronized (lofo) {
-                lofo.addAll(o);
+        for (int variant : variants) {
+            FaultClassifier.Settings vs = new FaultClassifier.Settings(window, stride, epochs, l2, 0.99, factor, 42,
+                    bestSet, bestLearner, shrinkage, variant);
+            CrossValidation.Trainer trainer = (parts, normal) -> FaultClassifier.train(TepFaultRuns.variables(), parts,
+                    normal, vs);
+            List<CrossValidation.Outcome> knownOutcomes = variant == top ? outcomes
+                    : CrossValidation.run(runs, blocks, testStride, trainer, labels, labels, allFolds);
+            List<CrossValidation.Outcome> left = new ArrayList<>();
+            IntStream.rangeClosed(1, 21).parallel().forEach(fault -> {
+                String out = TepFaultRuns.label(fault);
+                List<String> trained = labels.stream().filter(l -> !l.equals(out)).toList();
+                List<CrossValidation.Outcome> o = CrossValidation.run(runs, blocks, testStride, trainer, trained,
+                        List.of(out), lofoFolds);
+                synchronized (left) {
+                    left.addAll(o);
+                }
+            });
+            for (double scale : RADIUS_SCALES) {
+                CrossValidation.Table lo = CrossValidation.table(left, labels, scale);
+                CrossValidation.Table known = CrossValidation.table(knownOutcomes, labels, scale);
+                md.append(String.format(Locale.ROOT, "| %d | %.2f | %.3f | %.3f | %.3f | %.3f |%n", variant, scale,
+                        lo.meanUnknownShare(easyFaults), lo.meanUnknownShare(HARD::contains), known.meanUnknownShare(easy),
+                        known.of(TepFaultRuns.NORMAL).unknownShare()));
             }
-        });
-        long lofoMs = (System.nanoTime() - t0) / 1_000_000;
-        md.append(String.format(Locale.ROOT, "%n## Open set (features %s)%n%nEach fault left out of training in turn, "
-                + "folds %s (%d ms for the 21 x %d trainings); a left-out fault should be called unknown, a known class "
-                + "should not. Radius scale 1 = the configured radius (q0.99 x %s).%n%n| radius scale | left-out fault "
-                + "called unknown (mean over 18) | over faults 3, 9, 15 | known class called unknown (mean over normal + 18, "
-                + "all folds) | normal called unknown |%n|---|---|---|---|---|%n", best, lofoFolds, lofoMs,
-                lofoFolds.size(), factor));
-        for (double scale : RADIUS_SCALES) {
-            CrossValidation.Table lo = CrossValidation.table(lofo, labels, scale);
-            CrossValidation.Table known = CrossValidation.table(outcomes, labels, scale);
-            md.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.3f | %.3f | %.3f |%n", scale,
-                    lo.meanUnknownShare(easyFaults), lo.meanUnknownShare(HARD::contains), known.meanUnknownShare(easy),
-                    known.of(TepFaultRuns.NORMAL).unknownShare()));
+            if (variant == top) {
+                lofo = left;
+            }
+            System.out.println(md);
         }
         CrossValidation.Table lo = CrossValidation.table(lofo, labels, 1.0);
         md.append("\nAt radius scale 1:\n\n| left-out fault | windows | called unknown | called normal | called another "

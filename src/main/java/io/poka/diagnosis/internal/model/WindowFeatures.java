@@ -8,30 +8,45 @@ import java.util.Locale;
  * level, add variance or start a drift each leave their own mark; the rich set adds what tells the subtler faults
  * apart (a changed dynamic rather than a changed level): the mean of the last quarter of the window, an EWMA, the
  * lag-1 autocorrelation, the standard deviation of the first differences, the range, and how strongly the variable
- * moves with the others (mean absolute correlation).
+ * moves with the others (mean absolute correlation). The "-log" sets compress every feature by sign(x) log(1 + |x|).
  */
 public final class WindowFeatures {
     /** Which features a window yields. */
     public enum FeatureSet {
         /** mean, standard deviation, slope (3 per variable). */
-        BASIC(3),
-        /** the basic three plus late mean, EWMA, lag-1 autocorrelation, difference spread, range, cross-correlation. */
-        RICH(9);
+        BASIC(3, false),
+        /** the basic three plus late mean, EWMA, lag-1 autocorrelation, difference sd, range, cross-correlation. */
+        RICH(9, false),
+        /** the basic three, each compressed by sign(x) log(1 + |x|). */
+        BASIC_LOG(3, true),
+        /** the rich nine, each compressed by sign(x) log(1 + |x|). */
+        RICH_LOG(9, true);
 
         /** Features per variable. */
         public final int perVariable;
+        /**
+         * Whether each feature is compressed by sign(x) log(1 + |x|): a few faults move variables by tens of normal
+         * standard deviations, and without it those swamp the scale, so a steady shift of 2 to 7 (faults 4 and 5) is
+         * lost among them.
+         */
+        public final boolean compressed;
 
-        FeatureSet(int perVariable) {
+        FeatureSet(int perVariable, boolean compressed) {
             this.perVariable = perVariable;
+            this.compressed = compressed;
         }
 
-        /** The set named {@code name} (case-insensitive); null is the basic set, as models stored before it had. */
+        /** The set named {@code name} (case-insensitive, "-" or "_"); null is the basic set, as older models had. */
         public static FeatureSet named(String name) {
-            return name == null ? BASIC : valueOf(name.toUpperCase(Locale.ROOT));
+            return name == null ? BASIC : valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        boolean rich() {
+            return perVariable > 3;
         }
     }
 
@@ -99,7 +114,7 @@ public final class WindowFeatures {
     public double[] of(double[][] rows, int from, int width) {
         int p = centre.length;
         double[] f = new double[p * set.perVariable];
-        double[][] z = set == FeatureSet.RICH ? new double[p][width] : null;
+        double[][] z = set.rich() ? new double[p][width] : null;
         double tMean = (width - 1) / 2.0;
         for (int j = 0; j < p; j++) {
             double sum = 0;
@@ -136,6 +151,11 @@ public final class WindowFeatures {
         }
         if (z != null) {
             rich(z, f, p, width);
+        }
+        if (set.compressed) {
+            for (int k = 0; k < f.length; k++) {
+                f[k] = Math.signum(f[k]) * Math.log1p(Math.abs(f[k]));
+            }
         }
         return f;
     }
