@@ -59,14 +59,16 @@ class FaultClassifierAccuracyTest {
     @Test
     void knownClassesAreMostlyAcceptedAndAStrongFaultLeftOutOfTrainingIsMostlyUnknown() {
         Predicate<String> notHard = l -> !List.of("fault-03", "fault-09", "fault-15").contains(l);
-        // measured: known classes called unknown 0.0xx on average (docs/diagnosis.md, open set)
+        // measured: known classes called unknown 0.084 on average, normal 0.01 (docs/diagnosis.md, open set)
         assertTrue(table.meanUnknownShare(notHard) <= 0.15, "known called unknown " + table.meanUnknownShare(notHard));
         assertTrue(table.of(TepFaultRuns.NORMAL).unknownShare() <= 0.1, "normal called unknown");
-        for (String out : List.of("fault-06", "fault-02")) {
+        // measured at this rule, folds 0 and 4: 14 left out 0.975 unknown, 21 left out 1.00 (0.275 and 0.00 with the
+        // rule before: distance over all features, radius q0.99 x 1.5)
+        for (String out : List.of("fault-14", "fault-21")) {
             List<String> trained = labels.stream().filter(l -> !l.equals(out)).toList();
             CrossValidation.ClassCounts c = CrossValidation.table(CrossValidation.run(runs, FOLDS, 4, TRAINER, trained,
                     List.of(out), List.of(0, 4)), labels, 1.0).of(out);
-            assertTrue(c.unknownShare() >= 0.6, out + " left out: called unknown on " + c.unknownShare());
+            assertTrue(c.unknownShare() >= 0.7, out + " left out: called unknown on " + c.unknownShare());
         }
     }
 }
