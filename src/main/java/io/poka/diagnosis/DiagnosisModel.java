@@ -18,7 +18,7 @@ public record DiagnosisModel(UUID id, @Schema(example = "tep") String dataset, @
     @Schema(name = "DiagnosisSettings")
     public record Settings(@Schema(example = "20") int window, @Schema(example = "5") int stride,
             @Schema(example = "100") int epochs, @Schema(example = "0.1") double l2,
-            @Schema(example = "0.99") double quantile, @Schema(example = "1.5") double radiusFactor,
+            @Schema(example = "0.99") double quantile, @Schema(example = "2.0") double radiusFactor,
             @Schema(example = "0.7") double trainShare, @Schema(example = "42") long seed, List<Integer> faults,
             @Schema(description = "window feature set (basic, rich, basic-log, rich-log); null = basic (older versions)",
                     example = "rich-log") String features,

@@ -83,8 +83,8 @@ public class DiagnosisModels {
             throw new ValidationProblem("invalid diagnosis training settings", errors);
         }
         return new DiagnosisModel.Settings(window, stride, epochs, config.l2(), config.quantile(),
-                config.radiusFactor(), config.trainShare(), config.seed(), faults, config.features().id(), config.learner().id(), config.shrinkage(),
-                config.distanceFeatures());
+                config.radiusFactor(), config.trainShare(), config.seed(), faults, config.features().id(),
+                config.learner().id(), config.shrinkage(), config.distanceFeatures());
     }
 
     /** Trains, evaluates and stores a model version (audited); returns its id. */
