@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.baselines.internal.anomaly.AnomalyMonitor;
 import io.poka.baselines.internal.anomaly.PcaMonitors;
+import io.poka.baselines.internal.anomaly.Standardiser;
 import io.poka.diagnosis.internal.model.BlockedFolds;
 import io.poka.diagnosis.internal.model.CrossValidation;
 import io.poka.diagnosis.internal.model.FaultClassifier;
@@ -254,42 +255,19 @@ class DiagnosisBenchmark {
         return n == 0 ? Double.NaN : right / (double) n;
     }
 
-    /** PCA SPE on rows standardised by the normal training rows; limit = their 99th percentile. */
-    record Detector(double[] mean, double[] sd, AnomalyMonitor spe, double limit) {
+    /** PCA SPE on rows standardised by the normal training rows (no clipping); limit = their 99th percentile. */
+    record Detector(Standardiser standardiser, AnomalyMonitor spe, double limit) {
         static Detector fit(double[][] normal) {
-            int p = normal[0].length;
-            double[] mean = new double[p];
-            double[] sd = new double[p];
-            for (double[] r : normal) {
-                for (int j = 0; j < p; j++) {
-                    mean[j] += r[j] / normal.length;
-                }
-            }
-            for (double[] r : normal) {
-                for (int j = 0; j < p; j++) {
-                    sd[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / (normal.length - 1);
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                sd[j] = sd[j] > 1e-12 ? Math.sqrt(sd[j]) : 1;
-            }
-            double[][] z = Arrays.stream(normal).map(r -> standardise(r, mean, sd)).toArray(double[][]::new);
+            Standardiser standardiser = Standardiser.fit(normal, Double.POSITIVE_INFINITY);
+            double[][] z = standardiser.transform(normal);
             AnomalyMonitor spe = PcaMonitors.fit(z, 0.9).monitors().get(1);
             double[] scores = spe.scores(z);
             Arrays.sort(scores);
-            return new Detector(mean, sd, spe, scores[(int) Math.ceil(0.99 * scores.length) - 1]);
+            return new Detector(standardiser, spe, scores[(int) Math.ceil(0.99 * scores.length) - 1]);
         }
 
         boolean flags(double[] row) {
-            return spe.scores(new double[][] {standardise(row, mean, sd)})[0] > limit;
-        }
-
-        private static double[] standardise(double[] r, double[] mean, double[] sd) {
-            double[] z = new double[r.length];
-            for (int j = 0; j < r.length; j++) {
-                z[j] = (r[j] - mean[j]) / sd[j];
-            }
-            return z;
+            return spe.scores(standardiser.transform(new double[][] {row}))[0] > limit;
         }
     }
 }
