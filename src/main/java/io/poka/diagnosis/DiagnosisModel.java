@@ -18,8 +18,15 @@ public record DiagnosisModel(UUID id, @Schema(example = "tep") String dataset, @
     @Schema(name = "DiagnosisSettings")
     public record Settings(@Schema(example = "20") int window, @Schema(example = "5") int stride,
             @Schema(example = "100") int epochs, @Schema(example = "0.1") double l2,
-            @Schema(example = "0.99") double quantile, @Schema(example = "1.5") double radiusFactor,
-            @Schema(example = "0.7") double trainShare, @Schema(example = "42") long seed, List<Integer> faults) {
+            @Schema(example = "0.99") double quantile, @Schema(example = "2.0") double radiusFactor,
+            @Schema(example = "0.7") double trainShare, @Schema(example = "42") long seed, List<Integer> faults,
+            @Schema(description = "window feature set (basic, rich, basic-log, rich-log); null = basic (older versions)",
+                    example = "rich-log") String features,
+            @Schema(description = "how the class scores are fitted: softmax or lda; null = softmax (older versions)",
+                    example = "lda") String learner,
+            @Schema(description = "LDA covariance shrinkage", example = "0.05") Double shrinkage,
+            @Schema(description = "features farthest from the centroid the open-set distance is taken over; null or 0 = "
+                    + "all (older versions)", example = "5") Integer distanceFeatures) {
     }
 
     /**

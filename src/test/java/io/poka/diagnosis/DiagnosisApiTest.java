@@ -164,6 +164,64 @@ public class DiagnosisApiTest {
         }
     }
 
+    @Test
+    void aRepeatOfAnEarlierFaultsIncidentFindsThatIncidentFirstWithItsCauseNcrAndCapa() {
+        Instant t = Instant.now().minus(9, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        // The first episode: fault 4's signature (reactor cooling water: XMV(10) moves most, reactor temperature
+        // XMEAS(9) with it), resolved with its cause, an NCR opened from it and a CAPA on that NCR.
+        Map<String, List<Double>> fault4 = Map.of("xmv-10", List.of(5.0, 6.0, 7.0, 8.0, 9.0, 9.5),
+                "xmeas-09", List.of(5.0, 6.0));
+        String earlier = incidentWith(TelemetryFixtures.newLine(), fault4, t);
+        Api.asAdmin().body(Map.of("cause", "reactor cooling water inlet temperature step (IDV 4)"))
+                .post("/api/v1/incidents/" + earlier + "/resolve").then().statusCode(200);
+        String ncr = Api.asAdmin().body(Map.of("source", "INCIDENT", "incidentId", earlier, "defectCode", "SURF-SCRATCH",
+                "title", "reactor cooling upset")).post("/api/v1/ncrs").then().statusCode(201).extract().path("id");
+        String capa = Api.asAdmin().body(Map.of("kind", "CORRECTIVE", "title", "Alarm on cooling water inlet temperature",
+                "ncrId", ncr, "owner", "admin", "dueAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/capas").then().statusCode(201).extract().path("id");
+        // Decoys: the same two variables weighted the other way round (same variable set, other contribution
+        // signature), and a disjoint episode (feed A loss: XMEAS(1), XMV(3)).
+        String reversed = incidentWith(TelemetryFixtures.newLine(), Map.of("xmv-10", List.of(5.0, 6.0),
+                "xmeas-09", List.of(5.0, 6.0, 7.0, 8.0, 9.0, 9.5)), t.plus(1, ChronoUnit.HOURS));
+        String disjoint = incidentWith(TelemetryFixtures.newLine(), Map.of("xmeas-01", List.of(5.0, 6.0, 7.0),
+                "xmv-03", List.of(5.0, 6.0, 7.0)), t.plus(2, ChronoUnit.HOURS));
+
+        String repeat = incidentWith(TelemetryFixtures.newLine(), fault4, t.plus(4, ChronoUnit.HOURS));
+        JsonPath similar = Api.asAdmin().queryParam("limit", 50).get("/api/v1/diagnosis/incidents/" + repeat
+                + "/similar-events").then().statusCode(200).extract().jsonPath();
+        List<String> ids = similar.getList("incidentId");
+        assertEquals(earlier, ids.get(0), "the earlier episode of the same fault first: " + similar.prettify());
+        assertTrue(ids.indexOf(reversed) > 0, "same variables, other weights: suggested below: " + similar.prettify());
+        assertFalse(ids.contains(disjoint), similar.prettify());
+        assertEquals(List.of("xmeas-09", "xmv-10"), similar.getList("[0].sharedVariables"));
+        assertEquals(1.0, similar.getDouble("[0].jaccard"), 1e-9);
+        assertTrue(similar.getDouble("[0].similarity") > similar.getDouble("find { it.incidentId == '" + reversed
+                + "' }.similarity"), similar.prettify());
+        assertEquals("reactor cooling water inlet temperature step (IDV 4)", similar.getString("[0].cause"));
+        assertEquals(ncr, similar.getString("[0].actions[0].ncrId"), similar.prettify());
+        assertEquals(capa, similar.getString("[0].actions[0].capaId"), similar.prettify());
+        assertEquals("Alarm on cooling water inlet temperature", similar.getString("[0].actions[0].capaTitle"));
+    }
+
+    /**
+     * An incident on {@code line} from rule firings of several variables in one batch (entered limits 0 +- 1; each
+     * variable's values one second apart from {@code at}), so the variables fire in proportion to their values' count.
+     */
+    static String incidentWith(String line, Map<String, List<Double>> values, Instant at) {
+        StringBuilder body = new StringBuilder("[");
+        values.forEach((variable, list) -> {
+            TelemetryFixtures.defineVariable(line, variable, "u", "");
+            TelemetryFixtures.enterLimits(line, variable, 0.0, 1.0);
+            for (int i = 0; i < list.size(); i++) {
+                body.append(body.length() == 1 ? "" : ",").append(TelemetryFixtures.reading(
+                        java.util.UUID.randomUUID().toString(), line, variable, "u", list.get(i), at.plusSeconds(i)));
+            }
+        });
+        Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
+        return Api.asAdmin().queryParam("line", line).get("/api/v1/incidents").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().path("items[0].id");
+    }
+
     /** A new line whose 52 TEP variables hold the last 20 rows of fault 2's run, one row per second from start. */
     public static String lineWithFault2Readings(Instant start) {
         String line = TelemetryFixtures.newLine();

@@ -7,6 +7,7 @@ import io.poka.diagnosis.internal.model.FaultClassifier;
 import io.poka.diagnosis.internal.model.HeldOutEvaluation;
 import io.poka.diagnosis.internal.model.TepFaultRuns;
 import io.poka.diagnosis.internal.model.TimeBlockedSplit;
+import io.poka.diagnosis.internal.model.WindowFeatures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * docs/diagnosis.md (bench/diagnosis.sh).
  */
 class FaultClassifierTest {
-    static final FaultClassifier.Settings CHEAP = new FaultClassifier.Settings(20, 10, 100, 0.1, 0.99, 1.5, 42);
+    static final FaultClassifier.Settings CHEAP = new FaultClassifier.Settings(20, 10, 100, 0.1, 0.99, 1.5, 42,
+            WindowFeatures.FeatureSet.BASIC, FaultClassifier.Learner.SOFTMAX, 0, 0);
     static Map<String, List<double[][]>> train;
     static Map<String, List<double[][]>> test;
     static double[][] normalTrain;

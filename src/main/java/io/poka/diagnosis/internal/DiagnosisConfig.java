@@ -1,5 +1,7 @@
 package io.poka.diagnosis.internal;
 
+import io.poka.diagnosis.internal.model.FaultClassifier;
+import io.poka.diagnosis.internal.model.WindowFeatures;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +17,22 @@ public interface DiagnosisConfig {
     @WithDefault("5")
     int stride();
 
+    /**
+     * Window features: {@code rich-log} (per variable mean, sd, slope, late mean, EWMA, lag-1 autocorrelation,
+     * difference sd, range, cross-correlation, each compressed by sign(x) log(1 + |x|)), {@code rich}, {@code basic-log}
+     * or {@code basic} (mean, sd, slope); docs/diagnosis.md compares them.
+     */
+    @WithDefault("rich-log")
+    WindowFeatures.FeatureSet features();
+
+    /** How the class scores are fitted: {@code lda} (linear discriminant analysis) or {@code softmax}. */
+    @WithDefault("lda")
+    FaultClassifier.Learner learner();
+
+    /** Shrinkage of the LDA's pooled covariance towards its mean variance on the diagonal (0..1). */
+    @WithDefault("0.05")
+    double shrinkage();
+
     /** Full-batch gradient steps of the softmax regression. */
     @WithDefault("100")
     int epochs();
@@ -28,8 +46,15 @@ public interface DiagnosisConfig {
     double quantile();
 
     /** The radius is the quantile times this factor; a window farther from its most probable class is unknown. */
-    @WithDefault("1.5")
+    @WithDefault("2.0")
     double radiusFactor();
+
+    /**
+     * The open-set distance is taken over this many features farthest from the class centroid (0 = every feature);
+     * docs/diagnosis.md compares the choices.
+     */
+    @WithDefault("5")
+    int distanceFeatures();
 
     /** Share of each run (its first rows) that trains; the later rest is held out for the per-class evaluation. */
     @WithDefault("0.7")

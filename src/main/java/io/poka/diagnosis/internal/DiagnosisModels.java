@@ -9,6 +9,7 @@ import io.poka.diagnosis.internal.model.FaultClassifier;
 import io.poka.diagnosis.internal.model.HeldOutEvaluation;
 import io.poka.diagnosis.internal.model.TepFaultRuns;
 import io.poka.diagnosis.internal.model.TimeBlockedSplit;
+import io.poka.diagnosis.internal.model.WindowFeatures;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
@@ -82,7 +83,8 @@ public class DiagnosisModels {
             throw new ValidationProblem("invalid diagnosis training settings", errors);
         }
         return new DiagnosisModel.Settings(window, stride, epochs, config.l2(), config.quantile(),
-                config.radiusFactor(), config.trainShare(), config.seed(), faults);
+                config.radiusFactor(), config.trainShare(), config.seed(), faults, config.features().id(),
+                config.learner().id(), config.shrinkage(), config.distanceFeatures());
     }
 
     /** Trains, evaluates and stores a model version (audited); returns its id. */
@@ -94,7 +96,9 @@ public class DiagnosisModels {
         long started = System.nanoTime();
         FaultClassifier model = FaultClassifier.train(TepFaultRuns.variables(), train,
                 train.get(TepFaultRuns.NORMAL).get(0), new FaultClassifier.Settings(s.window(), s.stride(), s.epochs(),
-                        s.l2(), s.quantile(), s.radiusFactor(), s.seed()));
+                        s.l2(), s.quantile(), s.radiusFactor(), s.seed(), WindowFeatures.FeatureSet.named(s.features()),
+                        FaultClassifier.Learner.named(s.learner()), s.shrinkage() == null ? 0 : s.shrinkage(),
+                        s.distanceFeatures() == null ? 0 : s.distanceFeatures()));
         long trainingMs = (System.nanoTime() - started) / 1_000_000;
         List<DiagnosisModel.ClassAccuracy> evaluation = HeldOutEvaluation.evaluate(model, parts.get("test"), s.window())
                 .stream().map(c -> new DiagnosisModel.ClassAccuracy(c.label(), c.windows(), c.accuracy(),

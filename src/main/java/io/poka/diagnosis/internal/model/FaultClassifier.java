@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained fault classifier with its open-set rule: softmax regression over standardised window features gives the
- * class probabilities; a window whose distance to the centroid of its most probable class exceeds that class's radius
- * (the {@code quantile} of its training windows' distances times {@code radiusFactor}) matches no known class and is
- * called unknown. Distances are measured per feature in units of the class's own spread (a diagonal Mahalanobis
- * distance), so a fault that moves a variable the known classes hold steady stands out even among many quiet features.
+ * A trained fault classifier with its open-set rule: linear class scores over standardised window features (fitted by
+ * softmax regression or linear discriminant analysis) give the class probabilities through a softmax; a window whose
+ * distance to the centroid of its most probable class exceeds that class's radius (the {@code quantile} of its
+ * training windows' distances times {@code radiusFactor}) matches no known class and is called unknown. Distances are
+ * measured per feature in units of the class's own spread (a diagonal Mahalanobis distance) over the features farthest
+ * from the centroid, so a fault that moves a few variables the known classes hold steady stands out even among
+ * hundreds of quiet features.
  *
  * @param labels class names, index = class
  * @param variables the variable names, in the order the features expect
@@ -24,10 +26,13 @@ import java.util.Map;
  *        {@link #SPREAD_FLOOR}): the distance to a class is measured in these units, so a shift in a feature the class
  *        holds steady counts for much
  * @param radii per class, the distance beyond which a window is not of that class
+ * @param features the feature set's id ({@link WindowFeatures.FeatureSet}); null (models stored before) = basic
+ * @param distanceFeatures the distance is over the this many features farthest from the centroid (in spread units);
+ *        null or 0 (models stored before) = over every feature
  */
 public record FaultClassifier(List<String> labels, List<String> variables, int window, double[] centre,
         double[] scale, double[] featureMean, double[] featureScale, double[][] weights, double[][] centroids,
-        double[][] spreads, double[] radii) {
+        double[][] spreads, double[] radii, String features, Integer distanceFeatures) implements WindowClassifier {
 
     /** The smallest per-feature spread (in units of the feature's overall standard deviation). */
     public static final double SPREAD_FLOOR = 0.05;
@@ -57,9 +62,25 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
         }
     }
 
+    /** How the linear class scores are fitted. */
+    public enum Learner {
+        /** multinomial logistic regression, full-batch Adam ({@link SoftmaxRegression}); uses epochs and l2 */
+        SOFTMAX,
+        /** linear discriminant analysis, shrunk pooled covariance ({@link LinearDiscriminant}); uses shrinkage */
+        LDA;
+
+        public static Learner named(String name) {
+            return name == null ? SOFTMAX : valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Settings of a training. */
     public record Settings(int window, int stride, int epochs, double l2, double quantile, double radiusFactor,
-            long seed) {
+            long seed, WindowFeatures.FeatureSet features, Learner learner, double shrinkage, int distanceFeatures) {
     }
 
     /**
@@ -70,7 +91,7 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
      */
     public static FaultClassifier train(List<String> variables, Map<String, List<double[][]>> runs,
             double[][] normalRows, Settings s) {
-        WindowFeatures features = WindowFeatures.fittedOn(normalRows);
+        WindowFeatures features = WindowFeatures.fittedOn(normalRows, s.features());
         List<String> labels = new ArrayList<>(runs.keySet());
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -107,7 +128,9 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
             scaled[i] = scale(x.get(i), mean, sd);
             labelsOf[i] = y.get(i);
         }
-        SoftmaxRegression model = SoftmaxRegression.fit(scaled, labelsOf, labels.size(), s.epochs(), s.l2(), s.seed());
+        SoftmaxRegression model = s.learner() == Learner.LDA
+                ? LinearDiscriminant.fit(scaled, labelsOf, labels.size(), s.shrinkage())
+                : SoftmaxRegression.fit(scaled, labelsOf, labels.size(), s.epochs(), s.l2(), s.seed());
         double[][] centroids = new double[labels.size()][d];
         int[] counts = new int[labels.size()];
         for (int i = 0; i < scaled.length; i++) {
@@ -138,18 +161,21 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
             List<Double> dist = new ArrayList<>();
             for (int i = 0; i < scaled.length; i++) {
                 if (labelsOf[i] == c) {
-                    dist.add(distance(scaled[i], centroids[c], spreads[c]));
+                    dist.add(distance(scaled[i], centroids[c], spreads[c], s.distanceFeatures()));
                 }
             }
             radii[c] = quantile(dist, s.quantile()) * s.radiusFactor();
         }
         return new FaultClassifier(List.copyOf(labels), List.copyOf(variables), s.window(), features.centre(),
-                features.scale(), mean, sd, model.weights(), centroids, spreads, radii);
+                features.scale(), mean, sd, model.weights(), centroids, spreads, radii, s.features().id(),
+                s.distanceFeatures());
     }
 
     /** The verdict on rows [from, from + window) of {@code rows} (columns in {@link #variables()} order). */
+    @Override
     public Verdict classify(double[][] rows, int from) {
-        double[] f = scale(new WindowFeatures(centre, scale).of(rows, from, window), featureMean, featureScale);
+        double[] f = scale(new WindowFeatures(centre, scale, WindowFeatures.FeatureSet.named(features)).of(rows, from,
+                window), featureMean, featureScale);
         double[] p = new SoftmaxRegression(weights).probabilities(f);
         Integer[] order = new Integer[p.length];
         for (int i = 0; i < p.length; i++) {
@@ -161,7 +187,7 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
             likely.add(new Likely(labels.get(i), p[i]));
         }
         int best = order[0];
-        double distance = distance(f, centroids[best], spreads[best]);
+        double distance = distance(f, centroids[best], spreads[best], distanceFeatures == null ? 0 : distanceFeatures);
         String verdict = distance > radii[best] ? UNKNOWN : labels.get(best);
         return new Verdict(verdict, likely, distance, radii[best]);
     }
@@ -194,14 +220,35 @@ public record FaultClassifier(List<String> labels, List<String> variables, int w
         return out;
     }
 
-    /** Root mean square of the per-feature distances in units of the class's spread. */
-    private static double distance(double[] a, double[] centroid, double[] spread) {
+    /**
+     * Root mean square of the per-feature distances in units of the class's spread, over the {@code top} largest of
+     * them (every feature when {@code top} is 0 or not below the feature count): a fault that moves a few variables far
+     * is not averaged away among hundreds of quiet features.
+     */
+    static double distance(double[] a, double[] centroid, double[] spread, int top) {
+        boolean all = top <= 0 || top >= a.length;
+        double[] largest = new double[all ? 0 : top]; // ascending
         double s = 0;
         for (int j = 0; j < a.length; j++) {
             double z = (a[j] - centroid[j]) / spread[j];
-            s += z * z;
+            double z2 = z * z;
+            if (all) {
+                s += z2;
+            } else if (z2 > largest[0]) {
+                int i = 0;
+                while (i + 1 < largest.length && largest[i + 1] < z2) {
+                    largest[i] = largest[i + 1];
+                    i++;
+                }
+                largest[i] = z2;
+            }
         }
-        return Math.sqrt(s / a.length);
+        if (!all) {
+            for (double v : largest) {
+                s += v;
+            }
+        }
+        return Math.sqrt(s / (all ? a.length : top));
     }
 
     private static double quantile(List<Double> values, double q) {
