@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * A fitted anomaly baseline: scores standardised rows (larger = more anomalous). Its limit is not part of it: the
- * comparison calibrates every monitor's limit the same way, on the same held-out normal rows.
+ * comparison calibrates every monitor's limit the same way, on the same held-out normal rows. Serializable, so a
+ * monitor trained on a user's data set is stored in the model registry like a Tribuo model.
  */
-public interface AnomalyMonitor {
+public interface AnomalyMonitor extends java.io.Serializable {
 
     /** Stable name in comparisons, e.g. {@code pca-t2}. */
     String name();

@@ -13,7 +13,8 @@ import org.tribuo.math.la.DenseVector;
  * the squared score in the retained subspace scaled by each component's variance, SPE (Q) the squared residual
  * outside it. The eigen-decomposition of the covariance matrix is Tribuo's ({@code DenseMatrix.eigenDecomposition}).
  */
-public final class PcaMonitors {
+public final class PcaMonitors implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[][] loadings; // k x p, unit eigenvectors
     private final double[] eigenvalues; // k
     private final double varianceShare;
@@ -105,30 +106,28 @@ public final class PcaMonitors {
     }
 
     private AnomalyMonitor view(String name, int statistic, String what) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("varianceShare", varianceShare);
-        h.put("components", components());
-        return new AnomalyMonitor() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new Statistic(this, name, statistic, what);
+    }
 
-            @Override
-            public Map<String, Object> hyperparameters() {
-                return h;
-            }
+    /** One of the two statistics of a fit as a monitor (a named class, so a stored monitor reads back reliably). */
+    private record Statistic(PcaMonitors pca, String name, int statistic, String what) implements AnomalyMonitor {
+        @Override
+        public Map<String, Object> hyperparameters() {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("varianceShare", pca.varianceShare);
+            h.put("components", pca.components());
+            return h;
+        }
 
-            @Override
-            public String provenance() {
-                return "PCA on standardised training rows (covariance eigen-decomposition by Tribuo DenseMatrix), "
-                        + components() + " components for " + varianceShare + " of the variance; " + what;
-            }
+        @Override
+        public String provenance() {
+            return "PCA on standardised training rows (covariance eigen-decomposition by Tribuo DenseMatrix), "
+                    + pca.components() + " components for " + pca.varianceShare + " of the variance; " + what;
+        }
 
-            @Override
-            public double[] scores(double[][] z) {
-                return Arrays.stream(z).mapToDouble(row -> statistics(row)[statistic]).toArray();
-            }
-        };
+        @Override
+        public double[] scores(double[][] z) {
+            return Arrays.stream(z).mapToDouble(row -> pca.statistics(row)[statistic]).toArray();
+        }
     }
 }
