@@ -25,4 +25,12 @@ public interface AnomalyMonitor extends java.io.Serializable {
 
     /** One anomaly score per standardised row (NaN for a row that only serves as history). */
     double[] scores(double[][] z);
+
+    /**
+     * An exact decomposition of row {@code i}'s score into one term per variable that sums to the score (PCA's
+     * contribution plots), or null when the monitor has none and contributions are measured by replacement.
+     */
+    default double[] contributions(double[][] z, int i) {
+        return null;
+    }
 }

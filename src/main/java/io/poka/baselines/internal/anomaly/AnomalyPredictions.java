@@ -36,8 +36,7 @@ public final class AnomalyPredictions {
             }
             if (explain && !history) {
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("method", "per feature: the row's score minus its score with that feature at its training mean "
-                        + "(other features and history unchanged); positive pushes the score up");
+                e.put("method", model.explanationMethod());
                 e.put("contributions", model.explain(x, i));
                 p.put("explanation", e);
             }

@@ -99,6 +99,33 @@ public final class PcaMonitors implements java.io.Serializable {
         return new double[] {t2, spe};
     }
 
+    /**
+     * Per variable a, the terms that sum to T² and to SPE of one standardised row: T²_a = x_a sum_c t_c p_ca / lambda_c
+     * (Westerhuis, Gurden and Smilde, Chemometrics Intell. Lab. Syst. 51, 2000), SPE_a = (x_a - x̂_a)² (the residual of
+     * the variable; Miller, Swanson and Heckler 1998).
+     */
+    double[][] contributions(double[] x) {
+        int p = x.length;
+        double[] weight = new double[p];
+        double[] reconstructed = new double[p];
+        for (int c = 0; c < eigenvalues.length; c++) {
+            double t = 0;
+            for (int a = 0; a < p; a++) {
+                t += x[a] * loadings[c][a];
+            }
+            for (int a = 0; a < p; a++) {
+                weight[a] += t * loadings[c][a] / eigenvalues[c];
+                reconstructed[a] += t * loadings[c][a];
+            }
+        }
+        double[][] out = new double[2][p];
+        for (int a = 0; a < p; a++) {
+            out[0][a] = x[a] * weight[a];
+            out[1][a] = (x[a] - reconstructed[a]) * (x[a] - reconstructed[a]);
+        }
+        return out;
+    }
+
     /** The two monitors of this fit: T² then SPE. */
     public List<AnomalyMonitor> monitors() {
         return List.of(view("pca-t2", 0, "Hotelling's T² in the retained principal subspace"),
@@ -128,6 +155,11 @@ public final class PcaMonitors implements java.io.Serializable {
         @Override
         public double[] scores(double[][] z) {
             return Arrays.stream(z).mapToDouble(row -> pca.statistics(row)[statistic]).toArray();
+        }
+
+        @Override
+        public double[] contributions(double[][] z, int i) {
+            return pca.contributions(z[i])[statistic];
         }
     }
 }

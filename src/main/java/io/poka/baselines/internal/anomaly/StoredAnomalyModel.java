@@ -22,23 +22,40 @@ public record StoredAnomalyModel(List<String> features, Standardiser standardise
         return monitor.scores(standardiser.transform(rows));
     }
 
+    /** How {@link #explain} measured the contributions of this monitor's rows. */
+    public String explanationMethod() {
+        return monitor.name().contains("pca")
+                ? "exact decomposition of the PCA statistic (terms sum to the score): SPE per variable its squared "
+                        + "residual, T² per variable x_a sum_c t_c p_ca / lambda_c; dynamic PCA sums a variable's terms over "
+                        + "its lags"
+                : "per feature: the row's score minus its score with that feature at its training mean (other features "
+                        + "and history unchanged); correlated features can give negative terms";
+    }
+
     /**
-     * Which features push row {@code i}'s score: per feature, the score minus the score with that feature of this row
-     * set to its training mean (standardised value 0; the other features and the history unchanged). Positive = the
-     * feature's value makes the row more anomalous. Largest magnitude first.
+     * Which features push row {@code i}'s score: the monitor's exact decomposition where it has one (PCA), else per
+     * feature the score minus the score with that feature of this row set to its training mean (standardised value 0;
+     * the other features and the history unchanged). Positive = the feature's value makes the row more anomalous.
+     * Largest magnitude first.
      */
     public List<Map<String, Object>> explain(double[][] rows, int i) {
         double[][] z = standardiser.transform(rows);
-        double base = monitor.scores(z)[i];
+        double[] exact = monitor.contributions(z, i);
+        double base = exact != null ? 0 : monitor.scores(z)[i];
         List<Map<String, Object>> out = new ArrayList<>();
         for (int j = 0; j < features.size(); j++) {
+            double contribution;
             double kept = z[i][j];
-            z[i][j] = 0;
-            double without = monitor.scores(z)[i];
-            z[i][j] = kept;
+            if (exact != null) {
+                contribution = exact[j];
+            } else {
+                z[i][j] = 0;
+                contribution = base - monitor.scores(z)[i];
+                z[i][j] = kept;
+            }
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("feature", features.get(j));
-            c.put("contribution", base - without);
+            c.put("contribution", contribution);
             c.put("standardisedValue", kept);
             out.add(c);
         }
