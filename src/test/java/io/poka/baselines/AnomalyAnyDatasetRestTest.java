@@ -47,13 +47,18 @@ class AnomalyAnyDatasetRestTest {
      * v9 of the last 100 normal rows (times 520-619) moves by 50 standard deviations of d00's v9.
      */
     static String tepCsv(boolean shiftLast, long seed) {
+        return tepCsv(shiftLast, seed, NORMAL);
+    }
+
+    /** The same with only the first {@code normalRows} rows of d00. */
+    static String tepCsv(boolean shiftLast, long seed, int normalRows) {
         double[][] normal = TepRuns.normal();
         double[][] fault = TepRuns.fault(1);
         double[] v9 = java.util.Arrays.stream(normal).mapToDouble(r -> r[8]).toArray();
         double mean = java.util.Arrays.stream(v9).average().orElseThrow();
         double sd = Math.sqrt(java.util.Arrays.stream(v9).map(v -> (v - mean) * (v - mean)).sum() / (v9.length - 1));
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < NORMAL; i++) {
+        for (int i = 0; i < normalRows; i++) {
             int time = i < 400 ? i : i + FAULTY;
             double[] row = normal[i].clone();
             if (shiftLast && i >= 400) {
@@ -169,7 +174,7 @@ class AnomalyAnyDatasetRestTest {
     void theTimeSplitHoldsOutTheLatestNormalRowsByTheOrderColumnSoAShiftThereIsNeverLearnt() {
         // the last 100 normal rows by time are shifted; had they leaked into training they would look normal
         String id = AnyDatasetRestTest.upload("tep-shifted " + UUID.randomUUID(), tepCsv(true, 11)).getString("id");
-        for (String trainer : List.of("one-class-svm", "dynamic-pca-spe")) {
+        for (String trainer : List.of("dynamic-pca-spe")) {
             JsonPath m = AnyDatasetRestTest.qa().body(request(trainer, 0.05))
                     .post("/api/v1/baselines/datasets/" + id + "/models").then().statusCode(201).extract().jsonPath();
             assertTrue(m.getDouble("metrics.heldOutFalseAlarmRate") > 0.9, trainer + " flags the unseen shifted rows: "
@@ -208,5 +213,48 @@ class AnomalyAnyDatasetRestTest {
         AnyDatasetRestTest.qa().get("/api/v1/baselines/datasets/" + id + "/comparison").then().statusCode(200)
                 .body("models.size()", equalTo(0));
         assertNotNull(id);
+    }
+
+    @Test
+    void monitorsSideBySideOnTheUsersSplitMeetTheSameFalseAlarmRateOnASeparateNormalDataSet() {
+        String id = AnyDatasetRestTest.upload("tep-400 " + UUID.randomUUID(), tepCsv(false, 5, 400)).getString("id");
+        // d00 rows 400-499 as a separate normal data set that no monitor fits on
+        double[][] d00 = TepRuns.normal();
+        StringBuilder normalCsv = new StringBuilder("v1");
+        for (int j = 2; j <= TepRuns.VARIABLES; j++) {
+            normalCsv.append(",v").append(j);
+        }
+        normalCsv.append('\n');
+        for (int i = 400; i < NORMAL; i++) {
+            normalCsv.append(line(0, 0, d00[i]).substring(4)).append('\n');
+        }
+        String normalTest = AnyDatasetRestTest.upload("tep-d00-late " + UUID.randomUUID(), normalCsv.toString())
+                .getString("id");
+        Map<String, Object> body = new HashMap<>(request("pca-spe", 0.05));
+        body.remove("trainer");
+        body.put("monitors", List.of("pca-spe", "isolation-forest"));
+        body.put("normalTestDatasets", List.of(normalTest));
+        body.put("equalFalseAlarmRate", 0.05);
+        JsonPath c = AnyDatasetRestTest.qa().body(body)
+                .post("/api/v1/baselines/datasets/" + id + "/anomaly-model-comparisons").then().statusCode(201)
+                .body("monitors.monitor", equalTo(List.of("pca-spe", "isolation-forest")))
+                .body("equalFalseAlarmOn", equalTo("the normal test data sets"))
+                .body("training.trainRows", equalTo(320))
+                .extract().jsonPath();
+        for (int m = 0; m < 2; m++) {
+            String p = "monitors[" + m + "].";
+            // 100 normal test rows, no ties: exactly 5 alarms at the equal limit for every monitor
+            assertEquals(0.05, c.getDouble(p + "achievedEqualFalseAlarmRate"), 1e-9);
+            assertEquals(0.05, c.getDouble(p + "normalTests[0].falseAlarmRateAtEqualFalseAlarm"), 1e-9);
+            assertEquals(100, c.getInt(p + "normalTests[0].rowsEvaluated"));
+            assertTrue(c.getDouble(p + "detectionRateAtEqualFalseAlarm") > 0.5, p + c.getDouble(p + "detectionRateAtEqualFalseAlarm"));
+            assertNotNull(c.get(p + "normalTestFalseAlarmRate"));
+            AnyDatasetRestTest.qa().get("/api/v1/baselines/models/" + c.getString(p + "modelId")).then().statusCode(200)
+                    .body("model.task", equalTo("ANOMALY"));
+        }
+        AnyDatasetRestTest.qa().body(Map.of("monitors", List.of("random-forest")))
+                .post("/api/v1/baselines/datasets/" + id + "/anomaly-model-comparisons").then().statusCode(400);
+        AnyDatasetRestTest.qa().get("/api/v1/baselines/datasets/" + id + "/comparison").then().statusCode(200)
+                .body("models.size()", equalTo(2));
     }
 }

@@ -101,6 +101,21 @@ public class BaselinesService {
         return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
     }
 
+    /** Trains, evaluates and stores rows already checked by {@link #checkedTraining} (one split for several trainers). */
+    public ModelDetail train(Prepared data, String trainer) {
+        String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
+    }
+
+    /** A stored anomaly model's fitted monitor, limit and standardisation; 404 when the id is no anomaly model. */
+    public StoredAnomalyModel anomalyModel(UUID id) {
+        BaselineModelRecord r = record(id);
+        if (!ANOMALY.equals(r.task)) {
+            throw new NotFoundProblem("BaselineAnomalyModel", id);
+        }
+        return loadedMonitors.computeIfAbsent(id, k -> (StoredAnomalyModel) ModelBytes.readObject(r.modelBytes));
+    }
+
     /**
      * The training rows and hold-out of a data set (a built-in name or a scoring registry data set's id) as the spec
      * chooses them, after checking the trainer fits the task: 404 for an unknown data set, 400 for an unknown trainer
@@ -303,10 +318,8 @@ public class BaselinesService {
                     problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
         }
         if (ANOMALY.equals(r.task)) {
-            StoredAnomalyModel monitor = loadedMonitors.computeIfAbsent(id,
-                    k -> (StoredAnomalyModel) ModelBytes.readObject(r.modelBytes));
             return new Predictions(r.id, r.modelVersion(), r.trainer, r.dataFingerprint,
-                    AnomalyPredictions.predict(monitor, features, rows, explain));
+                    AnomalyPredictions.predict(anomalyModel(id), features, rows, explain));
         }
         Model<?> model = loaded.computeIfAbsent(id, k -> ModelBytes.read(r.modelBytes));
         Function<Example<Label>, Map<String, Object>> explainer = !explain ? null : row -> new LimeExplanations(

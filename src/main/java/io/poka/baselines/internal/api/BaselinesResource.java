@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.baselines.internal.BaselinesService;
+import io.poka.baselines.internal.DatasetAnomalyComparisons;
 import io.poka.baselines.internal.TrainingJobs;
 import io.poka.baselines.internal.training.AnomalySpec;
 import io.poka.baselines.internal.training.TrainingSpec;
@@ -59,8 +60,11 @@ public class BaselinesResource {
     private final BaselinesService service;
     private final TrainingJobs jobs;
     private final SecurityIdentity identity;
+    private final DatasetAnomalyComparisons anomalyComparisons;
 
-    BaselinesResource(BaselinesService service, TrainingJobs jobs, SecurityIdentity identity) {
+    BaselinesResource(BaselinesService service, TrainingJobs jobs, SecurityIdentity identity,
+            DatasetAnomalyComparisons anomalyComparisons) {
+        this.anomalyComparisons = anomalyComparisons;
         this.service = service;
         this.jobs = jobs;
         this.identity = identity;
@@ -92,6 +96,29 @@ public class BaselinesResource {
         BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer(),
                 body == null ? null : body.spec());
         return Response.status(201).entity(detail).build();
+    }
+
+    @POST
+    @Path("/datasets/{dataset}/anomaly-model-comparisons")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(operationId = "compareAnomalyModelsOnDataset", summary = "Train the anomaly monitors on one split of a data set and compare them at their own and at equal false-alarm rates",
+            description = "Every monitor (default all six) is trained and stored as a registry model with the same label "
+                    + "column, normal rows, features and TIME_ORDERED split, its limit cross-fitted alike; false alarms on "
+                    + "the held-out normal rows and on normalTestDatasets (separate normal data sets, never fitted on), "
+                    + "detection on the labelled abnormal rows at each monitor's own limit and at the limit that gives "
+                    + "every monitor equalFalseAlarmRate on the normal test rows (the held-out normal rows without "
+                    + "normalTestDatasets). Example: {\"targetColumn\":\"fault\",\"anomaly\":{\"normalValues\":[\"0\"]},"
+                    + "\"monitors\":[\"pca-spe\",\"isolation-forest\"],\"equalFalseAlarmRate\":0.05}")
+    @APIResponse(responseCode = "201", description = "Monitors trained and stored; the comparison",
+            headers = {@Header(name = "Location", description = "the data set's models")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetAnomalyComparisons.Comparison.class)))
+    @APIResponse(responseCode = "422", description = "Data a monitor cannot learn from (baselines/unknown-column, "
+            + "non-numeric-feature, no-normal-rows, too-few-normal-rows)",
+            content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
+    public Response compareAnomalyModels(@PathParam("dataset") String dataset, DatasetAnomalyComparisons.Request body) {
+        DatasetAnomalyComparisons.Comparison c = anomalyComparisons.compare(dataset, body == null
+                ? new DatasetAnomalyComparisons.Request(null, null, null, null, null, null, null) : body);
+        return Response.created(URI.create("/api/v1/baselines/datasets/" + dataset + "/comparison")).entity(c).build();
     }
 
     @POST
