@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -88,7 +87,7 @@ public final class AnomalySelection {
         List<String> features = features(t, spec, a, label, split.orderColumn());
         int[] featureIdx = features.stream().mapToInt(t.columns()::indexOf).toArray();
         int orderIdx = split.orderColumn() == null ? -1 : t.columns().indexOf(split.orderColumn());
-        String[] labels = label == null ? null : labels(t, label);
+        String[] labels = label == null ? null : TableSelection.targetValues(t, label);
         int[] kept = IntStream.range(0, t.rowCount()).filter(r -> complete(t.rows()[r], featureIdx, orderIdx)
                 && (labels == null || labels[r] != null)).boxed()
                 .sorted(Comparator.comparingDouble(r -> orderIdx < 0 ? r : t.rows()[r][orderIdx])) // stable: ties keep upload order
@@ -168,34 +167,9 @@ public final class AnomalySelection {
             features = t.columns().stream().filter(c -> !t.isText(c) && !c.equals(label) && !c.equals(order)
                     && !excluded.contains(c)).toList();
         } else {
-            features = List.copyOf(new LinkedHashSet<>(spec.featureColumns()));
-            if (label != null && features.contains(label)) {
-                throw new ValidationProblem("featureColumns", "must not contain the label column '" + label + "'");
-            }
-            List<String> text = features.stream().filter(t::isText).toList();
-            if (!text.isEmpty()) {
-                throw TrainingDataProblem.nonNumericFeatures(text);
-            }
+            features = TableSelection.chosenFeatures(t, spec.featureColumns(), label, "label column");
         }
-        if (features.isEmpty()) {
-            throw new ValidationProblem("featureColumns", "no numeric feature column is left");
-        }
-        return features;
-    }
-
-    /** Label values as text per row (null where missing): integral numbers without ".0", as class labels are. */
-    private static String[] labels(SourceTable t, String column) {
-        if (t.isText(column)) {
-            return Arrays.stream(t.text().get(column)).map(s -> s == null || s.isBlank() ? null : s).toArray(String[]::new);
-        }
-        int c = t.columns().indexOf(column);
-        String[] out = new String[t.rowCount()];
-        for (int r = 0; r < out.length; r++) {
-            double v = t.rows()[r][c];
-            out[r] = Double.isNaN(v) ? null : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                    : Double.toString(v);
-        }
-        return out;
+        return TableSelection.nonEmpty(features);
     }
 
     private static boolean complete(double[] row, int[] features, int order) {
