@@ -212,6 +212,19 @@ class AnomalyAnyDatasetRestTest {
                 .body("type", org.hamcrest.Matchers.endsWith("baselines/non-numeric-feature"));
         AnyDatasetRestTest.qa().get("/api/v1/baselines/datasets/" + id + "/comparison").then().statusCode(200)
                 .body("models.size()", equalTo(0));
+
+        // the same training through the module's job API: 5 cross-fitting blocks, the final fit, the evaluation
+        String job = AnyDatasetRestTest.qa().body(request("pca-t2", 0.05)).post("/api/v1/baselines/datasets/" + id
+                + "/training-jobs").then().statusCode(202).body("stepsTotal", equalTo(7)).extract().path("id");
+        JsonPath[] last = new JsonPath[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> {
+            last[0] = AnyDatasetRestTest.qa().get("/api/v1/baselines/training-jobs/" + job).then().statusCode(200)
+                    .extract().jsonPath();
+            return List.of("SUCCEEDED", "FAILED").contains(last[0].getString("status"));
+        });
+        assertEquals("SUCCEEDED", last[0].getString("status"), last[0].prettify());
+        AnyDatasetRestTest.qa().get("/api/v1/baselines/models/" + last[0].getString("modelId")).then().statusCode(200)
+                .body("model.task", equalTo("ANOMALY")).body("model.trainer", equalTo("pca-t2"));
         assertNotNull(id);
     }
 

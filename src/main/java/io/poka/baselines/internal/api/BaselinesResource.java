@@ -109,6 +109,12 @@ public class BaselinesResource {
                     + "every monitor equalFalseAlarmRate on the normal test rows (the held-out normal rows without "
                     + "normalTestDatasets). Example: {\"targetColumn\":\"fault\",\"anomaly\":{\"normalValues\":[\"0\"]},"
                     + "\"monitors\":[\"pca-spe\",\"isolation-forest\"],\"equalFalseAlarmRate\":0.05}")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                    name = "TEP slice with a fault label", value = "{\"monitors\": [\"pca-spe\", \"isolation-forest\"], "
+                    + "\"targetColumn\": \"fault\", \"split\": {\"kind\": \"TIME_ORDERED\", \"orderColumn\": \"time\", "
+                    + "\"testShare\": 0.2}, \"anomaly\": {\"normalValues\": [\"0\"], \"falseAlarmRate\": 0.05}, "
+                    + "\"normalTestDatasets\": [\"0b5b1c44-2f49-4a53-9a3c-6f0f3f7c8e21\"], \"equalFalseAlarmRate\": 0.05}")))
     @APIResponse(responseCode = "201", description = "Monitors trained and stored; the comparison",
             headers = {@Header(name = "Location", description = "the data set's models")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetAnomalyComparisons.Comparison.class)))
