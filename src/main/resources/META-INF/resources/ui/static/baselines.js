@@ -39,6 +39,7 @@
     if (anomaly()) { $('bl-split').value = 'TIME_ORDERED'; split(); }
     options($('bl-trainer'), TRAINERS[$('bl-task').value]);
     if (TRAINERS[$('bl-task').value].includes(current)) { $('bl-trainer').value = current; }
+    features();
   }
 
   function features() {
