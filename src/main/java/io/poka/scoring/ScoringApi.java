@@ -78,4 +78,14 @@ public interface ScoringApi {
      * @throws io.poka.platform.NotFoundProblem when there is no such model version
      */
     ScoredWindow scoreWithModel(UUID modelId, List<String> variables, double[][] rows);
+
+    /**
+     * The VAE-GAN's threshold calibration applied to another monitor's cross-fitted normal scores: one series per
+     * held-out time block, in time order, each scored by a model that never saw it. Plain computation; nothing is
+     * stored.
+     *
+     * @param falseAlarmRate the target false-alarm rate alpha
+     * @param seed seeds the bootstrap, so the same scores give the same threshold
+     */
+    TailThreshold calibrateThreshold(List<double[]> crossFittedSeries, double falseAlarmRate, long seed);
 }

@@ -63,6 +63,24 @@ public interface BaselinesConfig {
     @WithDefault("2")
     int dynamicPcaLags();
 
+    /**
+     * Target false-alarm rate of an anomaly model trained on a data set when the request names none (the VAE-GAN's
+     * default).
+     */
+    @WithDefault("0.01")
+    double anomalyFalseAlarmRate();
+
+    /**
+     * Consecutive time blocks of the normal training rows an anomaly model's limit is cross-fitted on (each block
+     * scored by a monitor fitted on the others), as the VAE-GAN's {@code crossFitBlocks}.
+     */
+    @WithDefault("5")
+    int anomalyCrossFitBlocks();
+
+    /** Training values beyond this many robust sigmas are clipped before an anomaly model's standardisation is fitted. */
+    @WithDefault("6.0")
+    double anomalySpikeLimit();
+
     /** Largest number of training rows an anomaly comparison fits on (the one-class SVM grows quadratically). */
     @WithDefault("20000")
     int anomalyMaxTrainingRows();

@@ -5,12 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.baselines.BaselineModel;
 import io.poka.baselines.internal.data.BuiltInDatasets;
 import io.poka.baselines.internal.data.TabularData;
+import io.poka.baselines.internal.anomaly.AnomalyComparisonRun;
+import io.poka.baselines.internal.anomaly.AnomalyEvaluation;
+import io.poka.baselines.internal.anomaly.AnomalyPredictions;
+import io.poka.baselines.internal.anomaly.AnomalyTrainers;
+import io.poka.baselines.internal.anomaly.StoredAnomalyModel;
 import io.poka.baselines.internal.model.BaselineEvaluation;
 import io.poka.baselines.internal.model.BaselineTrainers;
 import io.poka.baselines.internal.model.Evaluated;
 import io.poka.baselines.internal.model.LimeExplanations;
 import io.poka.baselines.internal.model.ModelBytes;
 import io.poka.baselines.internal.model.RowPredictor;
+import io.poka.baselines.internal.training.AnomalyRows;
+import io.poka.baselines.internal.training.AnomalySelection;
 import io.poka.baselines.internal.training.Prepared;
 import io.poka.baselines.internal.training.SourceTable;
 import io.poka.baselines.internal.training.TableSelection;
@@ -48,7 +55,9 @@ import org.tribuo.classification.Label;
 @ApplicationScoped
 public class BaselinesService {
     private static final Set<String> HEADLINE = Set.of("accuracy", "balancedAccuracy", "macroF1",
-            "rocAucMacroOneVsRest", "rmse", "mae", "rmseOfPredictingTrainMean");
+            "rocAucMacroOneVsRest", "rmse", "mae", "rmseOfPredictingTrainMean", "targetFalseAlarmRate",
+            "heldOutFalseAlarmRate", "detectionRate", "rocAuc");
+    private static final String ANOMALY = TrainingSpec.Task.ANOMALY.name();
 
     /** Full view of one stored model, with its Tribuo provenance and all metrics. */
     public record ModelDetail(BaselineModel model, List<String> features, Map<String, Object> metrics,
@@ -70,6 +79,7 @@ public class BaselinesService {
     private final SecurityIdentity identity;
     private final Event<RecordChanged> changes;
     private final Map<UUID, Model<?>> loaded = new ConcurrentHashMap<>();
+    private final Map<UUID, StoredAnomalyModel> loadedMonitors = new ConcurrentHashMap<>();
     private final TrainingSlots slots;
     private final ScoringApi scoring;
 
@@ -91,6 +101,21 @@ public class BaselinesService {
         return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
     }
 
+    /** Trains, evaluates and stores rows already checked by {@link #checkedTraining} (one split for several trainers). */
+    public ModelDetail train(Prepared data, String trainer) {
+        String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        return detail(slots.run(() -> evaluateAndStore(data, trainer, actor, (done, total) -> { })));
+    }
+
+    /** A stored anomaly model's fitted monitor, limit and standardisation; 404 when the id is no anomaly model. */
+    public StoredAnomalyModel anomalyModel(UUID id) {
+        BaselineModelRecord r = record(id);
+        if (!ANOMALY.equals(r.task)) {
+            throw new NotFoundProblem("BaselineAnomalyModel", id);
+        }
+        return loadedMonitors.computeIfAbsent(id, k -> (StoredAnomalyModel) ModelBytes.readObject(r.modelBytes));
+    }
+
     /**
      * The training rows and hold-out of a data set (a built-in name or a scoring registry data set's id) as the spec
      * chooses them, after checking the trainer fits the task: 404 for an unknown data set, 400 for an unknown trainer
@@ -100,6 +125,21 @@ public class BaselinesService {
     public Prepared checkedTraining(String dataset, String trainer, TrainingSpec spec) {
         TrainingSpec chosen = spec == null ? TrainingSpec.none() : spec;
         TabularData builtIn = dataset == null ? null : BuiltInDatasets.get(dataset);
+        if (AnomalyTrainers.isAnomaly(trainer) || chosen.task() == TrainingSpec.Task.ANOMALY) {
+            SourceTable source = builtIn != null ? SourceTable.of(builtIn) : registryTable(dataset);
+            if (!AnomalyTrainers.isAnomaly(trainer)) {
+                throw new ValidationProblem("trainer", "one of " + AnomalyTrainers.NAMES + " for task ANOMALY on "
+                        + dataset);
+            }
+            if (chosen.task() != null && chosen.task() != TrainingSpec.Task.ANOMALY) {
+                throw new ValidationProblem("task", "trainer '" + trainer + "' is an anomaly monitor: task ANOMALY");
+            }
+            return new AnomalySelection(config.testUnitFraction(), config.anomalyFalseAlarmRate(),
+                    config.dynamicPcaLags(), config.anomalyCrossFitBlocks()).prepare(source, chosen);
+        }
+        if (chosen.anomaly() != null) {
+            throw new ValidationProblem("anomaly", "only for task ANOMALY (an anomaly monitor as trainer)");
+        }
         if (builtIn != null && chosen.isDefault()) {
             checkTrainer(trainer, builtIn.classification(), dataset);
             Prepared p = BaselineEvaluation.builtIn(builtIn, config.settings());
@@ -158,6 +198,9 @@ public class BaselinesService {
 
     /** Steps a training of these rows reports (see {@link BaselineEvaluation#steps}). */
     public int steps(Prepared data) {
+        if (data.anomaly() != null) {
+            return AnomalyEvaluation.steps(config.anomalyCrossFitBlocks());
+        }
         return BaselineEvaluation.steps(data, config.settings());
     }
 
@@ -175,15 +218,34 @@ public class BaselinesService {
 
     private BaselineModelRecord evaluateAndStore(Prepared data, String trainer, String actor,
             BaselineEvaluation.Progress progress) {
+        if (data.anomaly() != null) {
+            AnomalyEvaluation.Result e = AnomalyEvaluation.run(data.anomaly(), trainer, anomalySettings(data.anomaly()),
+                    config.anomalyCrossFitBlocks(), scoring::calibrateThreshold, config.importance(), progress::step);
+            byte[] bytes = ModelBytes.writeObject(e.model());
+            BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, ANOMALY,
+                    e.trainer(), e.provenance(), e.metrics(), data.anomaly().features(), e.trainingMillis(),
+                    e.rowsPerSecond(), bytes, actor));
+            loadedMonitors.put(stored.id, e.model());
+            return stored;
+        }
         Evaluated e = BaselineEvaluation.run(data, trainer, config.settings(), config.importance(), progress);
         byte[] bytes = ModelBytes.write(e.model());
-        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data, e, bytes, actor));
+        BaselineModelRecord stored = QuarkusTransaction.requiringNew().call(() -> store(data,
+                task(data.classification()), e.trainer(), e.provenance(), e.metrics(), data.data().features(),
+                e.trainingMillis(), e.rowsPerSecond(), bytes, actor));
         loaded.put(stored.id, e.model());
         return stored;
     }
 
-    private BaselineModelRecord store(Prepared prepared, Evaluated e, byte[] bytes, String actor) {
-        TabularData data = prepared.data();
+    private AnomalyComparisonRun.Settings anomalySettings(AnomalyRows rows) {
+        return new AnomalyComparisonRun.Settings(rows.falseAlarmRate(), config.anomalySpikeLimit(),
+                config.pcaVarianceShare(), config.svmNu(), config.svmGamma(), config.isolationForestTrees(),
+                config.isolationForestSubsample(), config.seed(), rows.lags());
+    }
+
+    private BaselineModelRecord store(Prepared prepared, String task, String trainer, String provenance,
+            Map<String, Object> metrics, List<String> features, long trainingMs, double rowsPerSecond, byte[] bytes,
+            String actor) {
         BaselineModelRecord r = new BaselineModelRecord();
         r.id = UUID.randomUUID();
         r.dataset = prepared.provenance().datasetId();
@@ -194,15 +256,15 @@ public class BaselinesService {
         Integer last = BaselineModelRecord.find("select max(m.version) from BaselineModelRecord m where m.dataset = ?1",
                 r.dataset).project(Integer.class).firstResult();
         r.version = last == null ? 1 : last + 1;
-        r.task = task(data.classification());
-        r.trainer = e.trainer();
-        r.provenance = e.provenance();
-        r.metrics = json.write(e.metrics());
-        r.featureNames = json.write(data.features());
+        r.task = task;
+        r.trainer = trainer;
+        r.provenance = provenance;
+        r.metrics = json.write(metrics);
+        r.featureNames = json.write(features);
         r.dataFingerprint = prepared.provenance().datasetFingerprint();
         r.training = json.write(prepared.provenance());
-        r.trainingMs = e.trainingMillis();
-        r.rowsPerSecond = e.rowsPerSecond();
+        r.trainingMs = trainingMs;
+        r.rowsPerSecond = rowsPerSecond;
         r.modelBytes = bytes;
         r.modelSha256 = sha256(bytes);
         r.createdAt = clock.instant();
@@ -236,8 +298,8 @@ public class BaselinesService {
     @SuppressWarnings("unchecked")
     public Predictions predict(UUID id, List<Map<String, Object>> rows, boolean explain, boolean ignoreExtraColumns) {
         BaselineModelRecord r = record(id);
-        if (explain && !"CLASSIFICATION".equals(r.task)) {
-            throw new ValidationProblem("explain", "explanations are given for classification models only");
+        if (explain && "REGRESSION".equals(r.task)) {
+            throw new ValidationProblem("explain", "explanations are given for classification and anomaly models only");
         }
         if (explain && rows.size() > config.maxExplainedRows()) {
             throw new ValidationProblem("rows", "at most " + config.maxExplainedRows() + " rows per request with explain=true");
@@ -254,6 +316,10 @@ public class BaselinesService {
         if (problems.values().stream().anyMatch(l -> !l.isEmpty())) {
             throw new BadRowsProblem("every row needs exactly the numeric columns " + features + problemText(problems),
                     problems.get("missing"), problems.get("unknown"), problems.get("nonNumeric"));
+        }
+        if (ANOMALY.equals(r.task)) {
+            return new Predictions(r.id, r.modelVersion(), r.trainer, r.dataFingerprint,
+                    AnomalyPredictions.predict(anomalyModel(id), features, rows, explain));
         }
         Model<?> model = loaded.computeIfAbsent(id, k -> ModelBytes.read(r.modelBytes));
         Function<Example<Label>, Map<String, Object>> explainer = !explain ? null : row -> new LimeExplanations(

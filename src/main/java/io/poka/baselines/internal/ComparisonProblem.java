@@ -18,7 +18,7 @@ public class ComparisonProblem extends ProblemException {
         return p;
     }
 
-    static ComparisonProblem wrongColumns(String field, Object datasetId, List<String> missing) {
+    public static ComparisonProblem wrongColumns(String field, Object datasetId, List<String> missing) {
         ComparisonProblem p = new ComparisonProblem(400, "baselines/wrong-columns", "Fault data set lacks columns",
                 field + " (data set " + datasetId + ") lacks columns of the normal data set: " + missing);
         p.with("field", field);

@@ -12,6 +12,7 @@ import io.poka.scoring.RowScore;
 import io.poka.scoring.ScoreTimeline;
 import io.poka.scoring.ScoredWindow;
 import io.poka.scoring.ScoringApi;
+import io.poka.scoring.TailThreshold;
 import io.poka.scoring.TrainingJob;
 import io.poka.scoring.internal.data.CsvTables;
 import io.poka.scoring.internal.data.Datasets;
@@ -108,6 +109,14 @@ public class ScoringService implements ScoringApi {
         }
         activity.record(line, scoredRows, anomalous);
         return scored;
+    }
+
+    @Override
+    public TailThreshold calibrateThreshold(List<double[]> crossFittedSeries, double falseAlarmRate, long seed) {
+        io.poka.scoring.internal.model.TailCalibration.Fit f = io.poka.scoring.internal.model.TailCalibration.fit(
+                crossFittedSeries, falseAlarmRate, seed);
+        return new TailThreshold(f.threshold(), f.method(), f.expectedFalseAlarmRate(), f.lower(), f.upper(), f.scores(),
+                f.effectiveSampleSize(), f.smallestSupportedTarget(), f.support());
     }
 
     @Override

@@ -4,10 +4,13 @@
   'use strict';
   const TRAINERS = {
     CLASSIFICATION: ['logistic-regression', 'random-forest', 'xgboost'],
-    REGRESSION: ['linear-sgd', 'random-forest', 'xgboost']
+    REGRESSION: ['linear-sgd', 'random-forest', 'xgboost'],
+    ANOMALY: ['pca-spe', 'pca-t2', 'dynamic-pca-spe', 'dynamic-pca-t2', 'one-class-svm', 'isolation-forest']
   };
   const HEADLINE = ['accuracy', 'balancedAccuracy', 'macroF1', 'rocAucMacroOneVsRest', 'rmse', 'mae',
-    'rmseOfPredictingTrainMean', 'trainRows', 'testRows'];
+    'rmseOfPredictingTrainMean', 'targetFalseAlarmRate', 'threshold', 'crossFittedFalseAlarmRate',
+    'heldOutFalseAlarmRate', 'detectionRate', 'rocAuc', 'trainRows', 'testRows'];
+  let trained = null;
   const $ = id => document.getElementById(id);
   let columns = [];
 
@@ -21,10 +24,22 @@
     return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) : String(v);
   }
 
+  function anomaly() {
+    return $('bl-task').value === 'ANOMALY';
+  }
+
   function trainers() {
     const current = $('bl-trainer').value;
+    $('bl-anomaly').hidden = !anomaly();
+    $('bl-target-label').textContent = anomaly() ? 'Label column (optional)' : 'Target column';
+    $('bl-target').required = !anomaly();
+    const target = $('bl-target').value;
+    options($('bl-target'), columns, anomaly() ? '(none: every row is normal)' : undefined);
+    if (columns.includes(target)) { $('bl-target').value = target; }
+    if (anomaly()) { $('bl-split').value = 'TIME_ORDERED'; split(); }
     options($('bl-trainer'), TRAINERS[$('bl-task').value]);
     if (TRAINERS[$('bl-task').value].includes(current)) { $('bl-trainer').value = current; }
+    features();
   }
 
   function features() {
@@ -40,7 +55,7 @@
       box.id = 'bl-feature-' + i;
       box.value = c;
       box.checked = !skip.includes(c);
-      box.disabled = c === $('bl-target').value;
+      box.disabled = c !== '' && c === $('bl-target').value;
       const label = document.createElement('label');
       label.htmlFor = box.id;
       label.textContent = c;
@@ -98,7 +113,17 @@
   }
 
   function request() {
-    const body = { trainer: $('bl-trainer').value, task: $('bl-task').value, targetColumn: $('bl-target').value };
+    const body = { trainer: $('bl-trainer').value, task: $('bl-task').value };
+    if ($('bl-target').value) { body.targetColumn = $('bl-target').value; }
+    if (anomaly()) {
+      const a = {};
+      const values = $('bl-normal-values').value.split(',').map(v => v.trim()).filter(v => v);
+      if (values.length) { a.normalValues = values; }
+      if ($('bl-normal-from').value !== '') { a.normalFrom = Number($('bl-normal-from').value); }
+      if ($('bl-normal-to').value !== '') { a.normalTo = Number($('bl-normal-to').value); }
+      if ($('bl-alpha').value !== '') { a.falseAlarmRate = Number($('bl-alpha').value); }
+      body.anomaly = a;
+    }
     body.featureColumns = Array.from($('bl-feature-list').querySelectorAll('input:checked')).map(b => b.value);
     const s = { kind: $('bl-split').value };
     if (s.kind === 'TIME_ORDERED' && $('bl-order').value) { s.orderColumn = $('bl-order').value; }
@@ -108,12 +133,50 @@
     return body;
   }
 
+  async function explain(event) {
+    event.preventDefault();
+    if (!trained) { return; }
+    let parsed;
+    try {
+      parsed = JSON.parse($('bl-explain-row').value);
+    } catch (e) {
+      Poka.show('error', 'The row is not JSON: ' + e.message);
+      return;
+    }
+    const rows = Array.isArray(parsed) ? parsed : [parsed];
+    const answer = await Poka.send('POST', '/api/v1/baselines/models/' + trained.model.id
+      + '/predictions?explain=true&ignoreExtraColumns=true', { rows: rows });
+    const p = answer.predictions[answer.predictions.length - 1];
+    $('bl-explain-summary').textContent = p.score !== undefined
+      ? 'score ' + fmt(p.score) + ' against limit ' + fmt(p.threshold) + (p.anomalous ? ': anomalous' : ': normal')
+        + (p.explanation ? '. ' + p.explanation.method : '')
+      : 'predicted ' + (p.label !== undefined ? p.label : fmt(p.value));
+    const body = $('bl-explanation').querySelector('tbody');
+    body.replaceChildren();
+    const terms = p.explanation ? p.explanation.contributions : [];
+    terms.forEach(c => {
+      const tr = document.createElement('tr');
+      tr.dataset.feature = c.feature;
+      [c.feature, fmt(c.contribution !== undefined ? c.contribution : c.weight)].forEach((text, i) => {
+        const td = document.createElement('td');
+        if (i > 0) { td.className = 'num'; }
+        td.textContent = text;
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+    $('bl-explanation').hidden = terms.length === 0;
+  }
+
   function show(detail) {
+    trained = detail;
+    $('bl-explanation').hidden = true;
+    $('bl-explain-summary').textContent = '';
     $('bl-version').textContent = detail.model.modelVersion + ' (' + detail.model.trainer + ')';
     $('bl-protocol').textContent = detail.metrics.protocol || '';
     const metrics = $('bl-metrics').querySelector('tbody');
     metrics.replaceChildren();
-    HEADLINE.filter(k => detail.metrics[k] !== undefined).forEach(k => {
+    HEADLINE.filter(k => typeof detail.metrics[k] === 'number').forEach(k => {
       const tr = document.createElement('tr');
       tr.dataset.metric = k;
       const name = document.createElement('td');
@@ -161,6 +224,7 @@
     $('bl-target').addEventListener('change', features);
     $('bl-split').addEventListener('change', split);
     $('bl-order').addEventListener('change', features);
+    $('bl-explain-form').addEventListener('submit', explain);
     $('bl-group').addEventListener('change', features);
     $('baseline-form').addEventListener('submit', async function (event) {
       event.preventDefault();

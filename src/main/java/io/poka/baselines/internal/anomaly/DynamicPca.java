@@ -61,6 +61,22 @@ public final class DynamicPca {
             return lags;
         }
 
+        /** The lagged vector's terms summed per variable over its lags (the row's own value and its history). */
+        @Override
+        public double[] contributions(double[][] z, int i) {
+            if (i < lags) {
+                return null;
+            }
+            double[][] window = Arrays.copyOfRange(z, i - lags, i + 1);
+            double[] terms = pca.contributions(lagged(window, lags), 0);
+            int p = z[i].length;
+            double[] out = new double[p];
+            for (int k = 0; k < terms.length; k++) {
+                out[k % p] += terms[k];
+            }
+            return out;
+        }
+
         @Override
         public double[] scores(double[][] z) {
             double[] out = new double[z.length];

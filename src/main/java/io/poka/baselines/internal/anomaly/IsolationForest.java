@@ -15,7 +15,7 @@ public final class IsolationForest implements AnomalyMonitor {
     private static final double EULER_GAMMA = 0.5772156649015329;
 
     /** A node: a split (feature, value, children) or a leaf holding {@code size} training rows. */
-    private record Node(int feature, double split, Node left, Node right, int size) {
+    private record Node(int feature, double split, Node left, Node right, int size) implements java.io.Serializable {
         boolean leaf() {
             return left == null;
         }

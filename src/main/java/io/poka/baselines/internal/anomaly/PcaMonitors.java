@@ -13,7 +13,8 @@ import org.tribuo.math.la.DenseVector;
  * the squared score in the retained subspace scaled by each component's variance, SPE (Q) the squared residual
  * outside it. The eigen-decomposition of the covariance matrix is Tribuo's ({@code DenseMatrix.eigenDecomposition}).
  */
-public final class PcaMonitors {
+public final class PcaMonitors implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[][] loadings; // k x p, unit eigenvectors
     private final double[] eigenvalues; // k
     private final double varianceShare;
@@ -98,6 +99,33 @@ public final class PcaMonitors {
         return new double[] {t2, spe};
     }
 
+    /**
+     * Per variable a, the terms that sum to T² and to SPE of one standardised row: T²_a = x_a sum_c t_c p_ca / lambda_c
+     * (Westerhuis, Gurden and Smilde, Chemometrics Intell. Lab. Syst. 51, 2000), SPE_a = (x_a - x̂_a)² (the residual of
+     * the variable; Miller, Swanson and Heckler 1998).
+     */
+    double[][] contributions(double[] x) {
+        int p = x.length;
+        double[] weight = new double[p];
+        double[] reconstructed = new double[p];
+        for (int c = 0; c < eigenvalues.length; c++) {
+            double t = 0;
+            for (int a = 0; a < p; a++) {
+                t += x[a] * loadings[c][a];
+            }
+            for (int a = 0; a < p; a++) {
+                weight[a] += t * loadings[c][a] / eigenvalues[c];
+                reconstructed[a] += t * loadings[c][a];
+            }
+        }
+        double[][] out = new double[2][p];
+        for (int a = 0; a < p; a++) {
+            out[0][a] = x[a] * weight[a];
+            out[1][a] = (x[a] - reconstructed[a]) * (x[a] - reconstructed[a]);
+        }
+        return out;
+    }
+
     /** The two monitors of this fit: T² then SPE. */
     public List<AnomalyMonitor> monitors() {
         return List.of(view("pca-t2", 0, "Hotelling's T² in the retained principal subspace"),
@@ -105,30 +133,33 @@ public final class PcaMonitors {
     }
 
     private AnomalyMonitor view(String name, int statistic, String what) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("varianceShare", varianceShare);
-        h.put("components", components());
-        return new AnomalyMonitor() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new Statistic(this, name, statistic, what);
+    }
 
-            @Override
-            public Map<String, Object> hyperparameters() {
-                return h;
-            }
+    /** One of the two statistics of a fit as a monitor (a named class, so a stored monitor reads back reliably). */
+    private record Statistic(PcaMonitors pca, String name, int statistic, String what) implements AnomalyMonitor {
+        @Override
+        public Map<String, Object> hyperparameters() {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("varianceShare", pca.varianceShare);
+            h.put("components", pca.components());
+            return h;
+        }
 
-            @Override
-            public String provenance() {
-                return "PCA on standardised training rows (covariance eigen-decomposition by Tribuo DenseMatrix), "
-                        + components() + " components for " + varianceShare + " of the variance; " + what;
-            }
+        @Override
+        public String provenance() {
+            return "PCA on standardised training rows (covariance eigen-decomposition by Tribuo DenseMatrix), "
+                    + pca.components() + " components for " + pca.varianceShare + " of the variance; " + what;
+        }
 
-            @Override
-            public double[] scores(double[][] z) {
-                return Arrays.stream(z).mapToDouble(row -> statistics(row)[statistic]).toArray();
-            }
-        };
+        @Override
+        public double[] scores(double[][] z) {
+            return Arrays.stream(z).mapToDouble(row -> pca.statistics(row)[statistic]).toArray();
+        }
+
+        @Override
+        public double[] contributions(double[][] z, int i) {
+            return pca.contributions(z[i])[statistic];
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * imputed with the training median, training spikes beyond {@code spikeLimit} robust sigmas (1.4826 MAD) clipped
  * before the mean and standard deviation are fitted, scoring rows standardised but never clipped.
  */
-public final class Standardiser {
+public final class Standardiser implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final double MAD_TO_SIGMA = 1.4826;
 
     private final double[] medians;

@@ -5,7 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.poka.baselines.internal.BaselinesService;
+import io.poka.baselines.internal.DatasetAnomalyComparisons;
 import io.poka.baselines.internal.TrainingJobs;
+import io.poka.baselines.internal.training.AnomalySpec;
 import io.poka.baselines.internal.training.TrainingSpec;
 import io.poka.platform.Roles;
 import io.poka.platform.ValidationProblem;
@@ -40,10 +42,11 @@ public class BaselinesResource {
      */
     public record TrainRequest(@jakarta.validation.constraints.Size(max = 200) String trainer, TrainingSpec.Task task,
             @jakarta.validation.constraints.Size(max = 200) String targetColumn,
-            @jakarta.validation.constraints.Size(max = 2000) List<String> featureColumns, TrainingSpec.SplitSpec split) {
+            @jakarta.validation.constraints.Size(max = 2000) List<String> featureColumns, TrainingSpec.SplitSpec split,
+            AnomalySpec anomaly) {
 
         TrainingSpec spec() {
-            return new TrainingSpec(task, targetColumn, featureColumns, split);
+            return new TrainingSpec(task, targetColumn, featureColumns, split, anomaly);
         }
     }
 
@@ -57,8 +60,11 @@ public class BaselinesResource {
     private final BaselinesService service;
     private final TrainingJobs jobs;
     private final SecurityIdentity identity;
+    private final DatasetAnomalyComparisons anomalyComparisons;
 
-    BaselinesResource(BaselinesService service, TrainingJobs jobs, SecurityIdentity identity) {
+    BaselinesResource(BaselinesService service, TrainingJobs jobs, SecurityIdentity identity,
+            DatasetAnomalyComparisons anomalyComparisons) {
+        this.anomalyComparisons = anomalyComparisons;
         this.service = service;
         this.jobs = jobs;
         this.identity = identity;
@@ -74,17 +80,51 @@ public class BaselinesResource {
                     + "order and group columns; split: RANDOM (default), TIME_ORDERED {orderColumn, testShare} or GROUPED "
                     + "{groupColumn, testShare}. Data a trainer cannot learn from is a 422 with the reason. Example: "
                     + "{\"trainer\":\"random-forest\",\"task\":\"REGRESSION\",\"targetColumn\":\"yield\","
-                    + "\"split\":{\"kind\":\"GROUPED\",\"groupColumn\":\"batch\",\"testShare\":0.25}}")
+                    + "\"split\":{\"kind\":\"GROUPED\",\"groupColumn\":\"batch\",\"testShare\":0.25}}. Anomaly monitors "
+                    + "(trainer pca-t2, pca-spe, dynamic-pca-t2, dynamic-pca-spe, one-class-svm, isolation-forest; task "
+                    + "ANOMALY): targetColumn is the optional label column, anomaly.normalValues its normal values, "
+                    + "anomaly.normalFrom/normalTo an order range of normal rows; split TIME_ORDERED; the limit is "
+                    + "cross-fitted at anomaly.falseAlarmRate. Example: {\"trainer\":\"pca-spe\",\"targetColumn\":"
+                    + "\"fault\",\"anomaly\":{\"normalValues\":[\"0\"],\"falseAlarmRate\":0.05}}")
     @APIResponse(responseCode = "201", description = "Trained, evaluated and stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BaselinesService.ModelDetail.class)))
     @APIResponse(responseCode = "422", description = "Data the trainer cannot learn from (baselines/unknown-column, "
             + "non-numeric-target, non-numeric-feature, too-few-rows, too-few-classes, too-many-classes, "
-            + "missing-target-values, too-few-groups)",
+            + "missing-target-values, too-few-groups; anomaly monitors: no-normal-rows, too-few-normal-rows)",
             content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
     public Response train(@PathParam("dataset") String dataset, TrainRequest body) {
         BaselinesService.ModelDetail detail = service.train(dataset, body == null ? null : body.trainer(),
                 body == null ? null : body.spec());
         return Response.status(201).entity(detail).build();
+    }
+
+    @POST
+    @Path("/datasets/{dataset}/anomaly-model-comparisons")
+    @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
+    @Operation(operationId = "compareAnomalyModelsOnDataset", summary = "Train the anomaly monitors on one split of a data set and compare them at their own and at equal false-alarm rates",
+            description = "Every monitor (default all six) is trained and stored as a registry model with the same label "
+                    + "column, normal rows, features and TIME_ORDERED split, its limit cross-fitted alike; false alarms on "
+                    + "the held-out normal rows and on normalTestDatasets (separate normal data sets, never fitted on), "
+                    + "detection on the labelled abnormal rows at each monitor's own limit and at the limit that gives "
+                    + "every monitor equalFalseAlarmRate on the normal test rows (the held-out normal rows without "
+                    + "normalTestDatasets). Example: {\"targetColumn\":\"fault\",\"anomaly\":{\"normalValues\":[\"0\"]},"
+                    + "\"monitors\":[\"pca-spe\",\"isolation-forest\"],\"equalFalseAlarmRate\":0.05}")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                    name = "TEP slice with a fault label", value = "{\"monitors\": [\"pca-spe\", \"isolation-forest\"], "
+                    + "\"targetColumn\": \"fault\", \"split\": {\"kind\": \"TIME_ORDERED\", \"orderColumn\": \"time\", "
+                    + "\"testShare\": 0.2}, \"anomaly\": {\"normalValues\": [\"0\"], \"falseAlarmRate\": 0.05}, "
+                    + "\"normalTestDatasets\": [\"0b5b1c44-2f49-4a53-9a3c-6f0f3f7c8e21\"], \"equalFalseAlarmRate\": 0.05}")))
+    @APIResponse(responseCode = "201", description = "Monitors trained and stored; the comparison",
+            headers = {@Header(name = "Location", description = "the data set's models")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetAnomalyComparisons.Comparison.class)))
+    @APIResponse(responseCode = "422", description = "Data a monitor cannot learn from (baselines/unknown-column, "
+            + "non-numeric-feature, no-normal-rows, too-few-normal-rows)",
+            content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
+    public Response compareAnomalyModels(@PathParam("dataset") String dataset, DatasetAnomalyComparisons.Request body) {
+        DatasetAnomalyComparisons.Comparison c = anomalyComparisons.compare(dataset, body == null
+                ? new DatasetAnomalyComparisons.Request(null, null, null, null, null, null, null) : body);
+        return Response.created(URI.create("/api/v1/baselines/datasets/" + dataset + "/comparison")).entity(c).build();
     }
 
     @POST
@@ -136,7 +176,9 @@ public class BaselinesResource {
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "predictWithBaselineModel", summary = "Predict new rows; the answer names the model version; explain=true adds LIME contributions",
             description = "Each row carries the model's features; with ignoreExtraColumns=true a raw row's other columns are "
-                    + "ignored. Rows lacking features: 422 baselines/missing-features naming them.")
+                    + "ignored. Rows lacking features: 422 baselines/missing-features naming them. An anomaly model answers "
+                    + "score, threshold and anomalous per row (rows are consecutive: a lagged monitor's first rows are "
+                    + "history); explain=true adds each feature's contribution to the score.")
     public BaselinesService.Predictions predict(@PathParam("id") UUID id, @QueryParam("explain") boolean explain,
             @QueryParam("ignoreExtraColumns") boolean ignoreExtraColumns, PredictRequest body) {
         if (body == null || (body.features() == null) == (body.rows() == null)) {

@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 import org.tribuo.Model;
 
 /**
- * Java serialization of Tribuo models (every Tribuo model is Serializable) for the model_bytes column. Classes resolve
+ * Java serialization of Tribuo models (every Tribuo model is Serializable) and of anomaly monitors for the
+ * model_bytes column. Classes resolve
  * through this module's class loader, which also sees Tribuo under Quarkus's class loaders.
  */
 public final class ModelBytes {
@@ -19,6 +20,11 @@ public final class ModelBytes {
     }
 
     public static byte[] write(Model<?> model) {
+        return writeObject(model);
+    }
+
+    /** Any serializable model (an anomaly monitor with its standardisation and limit). */
+    public static byte[] writeObject(java.io.Serializable model) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ObjectOutputStream o = new ObjectOutputStream(out)) {
             o.writeObject(model);
@@ -30,8 +36,13 @@ public final class ModelBytes {
 
     /** Reads a model written by {@link #write}; the bytes come only from this module's own table. */
     public static Model<?> read(byte[] bytes) {
+        return (Model<?>) readObject(bytes);
+    }
+
+    /** Reads an object written by {@link #writeObject}; the bytes come only from this module's own table. */
+    public static Object readObject(byte[] bytes) {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (Model<?>) in.readObject();
+            return in.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {

@@ -21,7 +21,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * negated decision value (larger = more anomalous); the alarm limit is calibrated on held-out normal rows to a target
  * false-alarm rate, as the scoring module does for the VAE-GAN and PCA.
  */
-public final class OneClassSvmMonitor {
+public final class OneClassSvmMonitor implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final AnomalyFactory EVENTS = new AnomalyFactory();
 
     private final Model<Event> model;

@@ -183,15 +183,25 @@ public final class TableSelection {
             features = t.columns().stream().filter(c -> !t.isText(c) && !c.equals(spec.targetColumn())
                     && !c.equals(split.orderColumn()) && !c.equals(split.groupColumn())).toList();
         } else {
-            features = List.copyOf(new LinkedHashSet<>(spec.featureColumns()));
-            if (features.contains(spec.targetColumn())) {
-                throw new ValidationProblem("featureColumns", "must not contain the target '" + spec.targetColumn() + "'");
-            }
-            List<String> text = features.stream().filter(t::isText).toList();
-            if (!text.isEmpty()) {
-                throw TrainingDataProblem.nonNumericFeatures(text);
-            }
+            features = chosenFeatures(t, spec.featureColumns(), spec.targetColumn(), "target");
         }
+        return nonEmpty(features);
+    }
+
+    /** The request's feature columns without repeats, refused when they hold the target (or label) or text. */
+    static List<String> chosenFeatures(SourceTable t, List<String> chosen, String target, String role) {
+        List<String> features = List.copyOf(new LinkedHashSet<>(chosen));
+        if (target != null && features.contains(target)) {
+            throw new ValidationProblem("featureColumns", "must not contain the " + role + " '" + target + "'");
+        }
+        List<String> text = features.stream().filter(t::isText).toList();
+        if (!text.isEmpty()) {
+            throw TrainingDataProblem.nonNumericFeatures(text);
+        }
+        return features;
+    }
+
+    static List<String> nonEmpty(List<String> features) {
         if (features.isEmpty()) {
             throw new ValidationProblem("featureColumns", "no numeric feature column is left");
         }
@@ -199,7 +209,7 @@ public final class TableSelection {
     }
 
     /** Target values as text per row (null where missing): integral numbers without ".0", so 1 and 1.0 are one class. */
-    private static String[] targetValues(SourceTable t, String target) {
+    static String[] targetValues(SourceTable t, String target) {
         if (t.isText(target)) {
             return Arrays.stream(t.text().get(target)).map(s -> s == null || s.isBlank() ? null : s).toArray(String[]::new);
         }

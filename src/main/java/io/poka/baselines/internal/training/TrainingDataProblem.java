@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A data set, or the columns chosen from it, that a trainer cannot learn from (422): the reason is in the stable
  * {@code type} (baselines/unknown-column, non-numeric-target, non-numeric-feature, too-few-rows, too-few-classes,
- * too-many-classes, missing-target-values, too-few-groups) and in words in {@code detail}.
+ * too-many-classes, missing-target-values, too-few-groups; for anomaly models no-normal-rows, too-few-normal-rows) and
+ * in words in {@code detail}.
  */
 public class TrainingDataProblem extends ProblemException {
     private TrainingDataProblem(String slug, String title, String detail) {
@@ -75,6 +76,28 @@ public class TrainingDataProblem extends ProblemException {
         TrainingDataProblem p = new TrainingDataProblem("too-few-groups", "Too few groups",
                 "A grouped split needs at least 2 groups with a group on each side; '" + column + "' has " + groups);
         p.with("groups", groups);
+        return p;
+    }
+
+    static TrainingDataProblem noNormalRows(String rule, int rows, int leftOut) {
+        TrainingDataProblem p = new TrainingDataProblem("no-normal-rows", "No normal rows",
+                "None of the " + rows + " complete rows is normal by the request (" + rule + "); an anomaly model "
+                        + "learns normal operation from them" + (leftOut > 0 ? " (" + leftOut
+                        + " rows left out for missing values)" : ""));
+        p.with("rows", rows);
+        p.with("rowsLeftOut", leftOut);
+        return p;
+    }
+
+    /** Fewer normal rows than the time-ordered split, the cross-fitting blocks or the false-alarm target need. */
+    public static TrainingDataProblem tooFewNormalRows(int normalRows, int trainRows, int minimum, String why,
+            double alpha) {
+        TrainingDataProblem p = new TrainingDataProblem("too-few-normal-rows", "Too few normal rows",
+                "Too few normal rows for the target false-alarm rate " + alpha + ": " + why);
+        p.with("normalRows", normalRows);
+        p.with("trainRows", trainRows);
+        p.with("minimum", minimum);
+        p.with("falseAlarmRate", alpha);
         return p;
     }
 

@@ -13,13 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param targetColumn the column to predict
  * @param featureColumns the columns to predict from; default: every numeric column except the target and the split's
  *        order and group columns
- * @param split how the evaluation holds rows out; default RANDOM
+ * @param split how the evaluation holds rows out; default RANDOM (anomaly models: always TIME_ORDERED)
+ * @param anomaly ANOMALY only: which rows are normal, columns left out, target false-alarm rate, lags
  */
-public record TrainingSpec(Task task, String targetColumn, List<String> featureColumns, SplitSpec split) {
+public record TrainingSpec(Task task, String targetColumn, List<String> featureColumns, SplitSpec split,
+        AnomalySpec anomaly) {
 
-    /** What the model predicts: a class label or a number. */
+    public TrainingSpec(Task task, String targetColumn, List<String> featureColumns, SplitSpec split) {
+        this(task, targetColumn, featureColumns, split, null);
+    }
+
+    /** What the model predicts: a class label, a number, or how anomalous a row is. */
     @Schema(name = "BaselineTask")
-    public enum Task { CLASSIFICATION, REGRESSION }
+    public enum Task { CLASSIFICATION, REGRESSION, ANOMALY }
 
     /** How rows are held out for the evaluation. */
     @Schema(name = "BaselineSplitKind")
@@ -45,10 +51,10 @@ public record TrainingSpec(Task task, String targetColumn, List<String> featureC
 
     /** True when nothing was chosen, so a built-in data set keeps its documented protocol. */
     public boolean isDefault() {
-        return task == null && targetColumn == null && featureColumns == null && split == null;
+        return task == null && targetColumn == null && featureColumns == null && split == null && anomaly == null;
     }
 
     public static TrainingSpec none() {
-        return new TrainingSpec(null, null, null, null);
+        return new TrainingSpec(null, null, null, null, null);
     }
 }
