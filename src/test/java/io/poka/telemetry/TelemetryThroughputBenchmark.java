@@ -157,8 +157,9 @@ class TelemetryThroughputBenchmark {
         String scoringRow = "";
         if (scoredLine != null) {
             double scored0 = metrics.counter("poka.scoring.streaming.rows").count();
-            double[] plain = {batchedSeconds, batchedCpu - producerCpu / 1e9, batchedPgCpu};
-            double[] scored = cpuOfBurst(load, scoredLine, steps);
+            // both measured here, one after the other, so JIT state and machine load are alike
+            double[] plain = cpuOfBurst(load, batchedLine, batchedLine + "-plain", steps);
+            double[] scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
             double scoredRows = metrics.counter("poka.scoring.streaming.rows").count() - scored0;
             double plainUs = plain[1] / expected * 1e6;
             double scoredUs = scored[1] / expected * 1e6;
@@ -264,7 +265,7 @@ class TelemetryThroughputBenchmark {
      * A burst like the main one on another line: {seconds, JVM CPU s without the load generator (the replay thread
      * and the producer's I/O threads), PostgreSQL CPU s}.
      */
-    private double[] cpuOfBurst(TepRun load, String line, int steps) throws Exception {
+    private double[] cpuOfBurst(TepRun load, String line, String idPrefix, int steps) throws Exception {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -273,7 +274,7 @@ class TelemetryThroughputBenchmark {
         long io0 = producerIoCpu(threads);
         long own0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        sendAndWait(load, line, line, steps);
+        sendAndWait(load, line, idPrefix, steps);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long generator = threads.getCurrentThreadCpuTime() - own0 + producerIoCpu(threads) - io0;
         return new double[] {seconds, (os.getProcessCpuTime() - cpu0 - generator) / 1e9, PostgresCpu.seconds() - pg0};
