@@ -5,6 +5,10 @@
 # A warm-up of 300000 readings (not counted) runs first: -Dpoka.bench.warmup-readings via BENCH_WARMUP.
 # Paced latency run: BENCH_PACED_STEPS (TEP steps of 52 readings per second, default 100 = 5,200 readings/s) for
 # BENCH_PACED_SECONDS (default 20); half of 100,000 readings/s is BENCH_PACED_STEPS=962.
+# Charts: BENCH_CHARTS=plant (default: AR1 residual charts, rule 1, L = 4, what the demo plant sets up for TEP, so
+# normal running is quiet) or stress (IMR with every Western Electric rule on raw readings: ~1 rule firing per reading).
+# Streaming scoring: BENCH_SCORING_EPOCHS=N (> 0) trains a VAE-GAN on d00 for N epochs, promotes it on a third line
+# and repeats the burst there, reporting CPU per reading without and with the model.
 # CPU profile of the burst: BENCH_JFR=/path/burst.jfr records it with JFR; bench/jfr-hot.py /path/burst.jfr sums it.
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
@@ -14,4 +18,5 @@ exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Ds
   -Dpoka.bench.warmup-readings="${BENCH_WARMUP:-300000}" \
   -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results" \
   -Dpoka.bench.paced-steps-per-second="${BENCH_PACED_STEPS:-100}" \
-  -Dpoka.bench.paced-seconds="${BENCH_PACED_SECONDS:-20}" -Dpoka.bench.jfr="${BENCH_JFR:-}"
+  -Dpoka.bench.paced-seconds="${BENCH_PACED_SECONDS:-20}" -Dpoka.bench.jfr="${BENCH_JFR:-}" \
+  -Dpoka.bench.charts="${BENCH_CHARTS:-plant}" -Dpoka.bench.scoring-epochs="${BENCH_SCORING_EPOCHS:-0}"

@@ -68,8 +68,19 @@ class TelemetryThroughputBenchmark {
         String naiveLine = "bench-naive-" + tag;
         TepRun baseline = TepRun.load("d00");
         TepRun load = TepRun.load(run);
-        prepare(batchedLine, baseline);
-        prepare(naiveLine, baseline);
+        Charts charts = Charts.valueOf(System.getProperty("poka.bench.charts", "plant").toUpperCase(java.util.Locale.ROOT));
+        prepare(batchedLine, baseline, charts);
+        prepare(naiveLine, baseline, charts);
+        int scoringEpochs = Integer.getInteger("poka.bench.scoring-epochs", 0);
+        String scoredLine = scoringEpochs > 0 ? "bench-scored-" + tag : null;
+        String scoringModel = null;
+        double trainingSeconds = 0;
+        if (scoredLine != null) {
+            prepare(scoredLine, baseline, charts);
+            long tt0 = System.nanoTime();
+            scoringModel = BenchScoring.trainAndPromote(scoredLine, baseline, scoringEpochs);
+            trainingSeconds = (System.nanoTime() - tt0) / 1e9;
+        }
 
         // batched path: the application's Kafka consumer
         // warm-up on the same line (same path, other reading ids), so the burst measures the sustained rate of a
@@ -82,6 +93,9 @@ class TelemetryThroughputBenchmark {
         }
         while (storedCounter() - warm0 < (long) warmupSteps * TepRun.VARIABLES) {
             Thread.sleep(20);
+        }
+        if (scoredLine != null) { // the scoring path compiled too, so its burst is not the JIT's
+            sendAndWait(load, scoredLine, scoredLine + "-warmup", Math.max(1, warmupSteps / 3));
         }
         Instant burstStart = Instant.now();
         long gc0 = gcMillis();
@@ -139,6 +153,25 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         double loadAfter = os.getSystemLoadAverage();
+        // the same burst again on a line whose promoted model scores every complete time step (issue 14's share)
+        String scoringRow = "";
+        if (scoredLine != null) {
+            double scored0 = metrics.counter("poka.scoring.streaming.rows").count();
+            // both measured here, one after the other, so JIT state and machine load are alike
+            double[] plain = cpuOfBurst(load, batchedLine, batchedLine + "-plain", steps);
+            double[] scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
+            double scoredRows = metrics.counter("poka.scoring.streaming.rows").count() - scored0;
+            double plainUs = plain[1] / expected * 1e6;
+            double scoredUs = scored[1] / expected * 1e6;
+            scoringRow = String.format("%nstreaming scoring (VAE-GAN model %s trained on d00 for %d epochs in %.0f s, "
+                    + "promoted on %s): the same %d-reading burst without and with it, JVM CPU per reading without the "
+                    + "load generator %.2f -> %.2f us (+%.1f %%), PostgreSQL %.2f -> %.2f us, JVM + PostgreSQL %+.1f %%; "
+                    + "%.0f -> %.0f readings/s; %.0f rows scored (time steps of %d readings)",
+                    scoringModel, scoringEpochs, trainingSeconds, scoredLine, expected, plainUs, scoredUs,
+                    100 * (scoredUs / plainUs - 1), plain[2] / expected * 1e6, scored[2] / expected * 1e6,
+                    100 * ((scored[1] + scored[2]) / (plain[1] + plain[2]) - 1), expected / plain[0],
+                    expected / scored[0], scoredRows, TepRun.VARIABLES);
+        }
 
         // naive path: same broker, validation, SPC and database, one transaction per reading
         int naiveSteps = (int) Math.ceil(naiveReadings / (double) TepRun.VARIABLES);
@@ -201,6 +234,7 @@ class TelemetryThroughputBenchmark {
                 String.format("latency newest reading of a signal -> recorded in its incident (alerts.incident_signal "
                         + "recorded_at - signal_to), paced: p50 %.0f ms, p99 %.0f ms (n = %d)", pacedIncident[0],
                         pacedIncident[1], (long) pacedIncident[2]),
+                String.format("charts: %s%s", charts.description, scoringRow),
                 String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
                         run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
@@ -215,12 +249,73 @@ class TelemetryThroughputBenchmark {
                 .replace(':', '-') + ".md"), table + "\n");
     }
 
+    /** Produces {@code steps} time steps of the line as fast as possible and waits until the consumer stored them. */
+    private void sendAndWait(TepRun load, String line, String idPrefix, int steps) throws Exception {
+        double before = storedCounter();
+        try (KafkaProducer<String, String> producer = TepReplay.producer(RealInfrastructure.bootstrapServers())) {
+            new TepReplay(producer, "poka.telemetry.readings.v1").replay(load, line, idPrefix, steps, 0, () -> false);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (storedCounter() - before < (long) steps * TepRun.VARIABLES && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * A burst like the main one on another line: {seconds, JVM CPU s without the load generator (the replay thread
+     * and the producer's I/O threads), PostgreSQL CPU s}.
+     */
+    private double[] cpuOfBurst(TepRun load, String line, String idPrefix, int steps) throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        double pg0 = PostgresCpu.seconds();
+        long io0 = producerIoCpu(threads);
+        long own0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        sendAndWait(load, line, idPrefix, steps);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long generator = threads.getCurrentThreadCpuTime() - own0 + producerIoCpu(threads) - io0;
+        return new double[] {seconds, (os.getProcessCpuTime() - cpu0 - generator) / 1e9, PostgresCpu.seconds() - pg0};
+    }
+
+    /**
+     * The chart set-up of the bench's lines. PLANT is what the product sets up for Tennessee Eastman data (the demo
+     * plant: {@link io.poka.telemetry.internal.DemoPlant#CHART} with rule 1 only, limits at L = 4 as
+     * {@code %prod.poka.spc.auto-baseline-sigma-multiplier}), so normal running is quiet; STRESS is the catalogue's
+     * bare defaults on raw readings (individuals chart, every Western Electric rule, L = 3), which on autocorrelated
+     * TEP data fires about once per reading: the heavy-firing case for the violation, alert and incident paths.
+     */
+    enum Charts {
+        PLANT("plant (AR1_RESIDUALS, BEYOND_LIMITS, phase I limits from d00 at L = 4: what the demo plant sets up)",
+                io.poka.telemetry.internal.DemoPlant.CHART.name(), io.poka.telemetry.internal.DemoPlant.RULES.name(), 4.0),
+        STRESS("stress (the catalogue defaults IMR and WESTERN_ELECTRIC on raw readings, phase I limits from d00 at L = 3)",
+                null, null, 3.0);
+
+        final String description;
+        final String chartType;
+        final String ruleSet;
+        final double sigmaMultiplier;
+
+        Charts(String description, String chartType, String ruleSet, double sigmaMultiplier) {
+            this.description = description;
+            this.chartType = chartType;
+            this.ruleSet = ruleSet;
+            this.sigmaMultiplier = sigmaMultiplier;
+        }
+    }
+
     /** Catalogue entries for the 52 TEP variables and phase I limits frozen from the d00 normal run. */
-    private void prepare(String line, TepRun baseline) {
+    private void prepare(String line, TepRun baseline, Charts charts) {
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
         for (TepRun.TepVariable v : TepRun.CATALOGUE) {
-            Api.asAdmin().body(Map.of("line", line, "variable", v.id(), "unit", v.unit()))
-                    .post("/api/v1/telemetry/variables").then().statusCode(201);
+            Map<String, Object> entry = new java.util.HashMap<>(Map.of("line", line, "variable", v.id(), "unit", v.unit()));
+            if (charts.chartType != null) {
+                entry.put("chartType", charts.chartType);
+                entry.put("ruleSet", charts.ruleSet);
+            }
+            Api.asAdmin().body(entry).post("/api/v1/telemetry/variables").then().statusCode(201);
         }
         StringBuilder body = new StringBuilder("[");
         for (int step = 0; step < baseline.steps(); step++) {
@@ -235,7 +330,8 @@ class TelemetryThroughputBenchmark {
         }
         Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200);
         for (TepRun.TepVariable v : TepRun.CATALOGUE) {
-            Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plus(1, ChronoUnit.DAYS).toString()))
+            Api.asAdmin().body(Map.of("from", start.toString(), "to", start.plus(1, ChronoUnit.DAYS).toString(),
+                    "sigmaMultiplier", charts.sigmaMultiplier))
                     .post("/api/v1/spc/charts/" + line + "/" + v.id() + "/limits/phase-one").then().statusCode(201);
         }
     }

@@ -46,11 +46,17 @@ public class ChartFeed {
         this.spc = spc;
     }
 
+    /** A chart a batch touched; a record over the readings' texts, so no key text is built per reading. */
+    private record Chart(String line, String variable) {
+    }
+
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsStored event) {
-        Set<String> touched = new HashSet<>();
+        Set<Chart> charts = new HashSet<>();
         for (StoredReading r : event.readings()) {
-            touched.add(key(r.line(), r.variable()));
+            charts.add(new Chart(r.line(), r.variable()));
         }
+        Set<String> touched = new HashSet<>();
+        charts.forEach(c -> touched.add(key(c.line(), c.variable())));
         viewers.wake(touched);
     }
 

@@ -161,7 +161,13 @@ final class IncidentGrouping {
             return false;
         }
         Instant end = s.first.plus(onset.window());
-        return s.firstSignalOf.values().stream().filter(t -> !t.isAfter(end)).count() >= onset.variables();
+        int began = 0;
+        for (Instant t : s.firstSignalOf.values()) {
+            if (!t.isAfter(end) && ++began >= onset.variables()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

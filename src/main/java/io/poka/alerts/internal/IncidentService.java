@@ -99,15 +99,23 @@ public class IncidentService {
             byLine.computeIfAbsent(v.line(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(v.violationId(), k -> new ArrayList<>()).add(v);
         }
-        byLine.forEach((line, rows) -> record(line, rows.values().stream().map(row -> {
-            RuleViolated v = row.get(0);
-            // a firing happens at its newest point; the older points of its pattern may lie before an earlier gap
-            List<Instant> fired = row.stream().map(x -> x.pointTimes().get(x.pointTimes().size() - 1)).toList();
-            Instant from = fired.stream().min(Comparator.naturalOrder()).orElseThrow();
-            Instant to = fired.stream().max(Comparator.naturalOrder()).orElseThrow();
-            return new Signal(v.violationId(), Signal.RULE, v.variable(), alertOf.apply(v),
-                    Severity.of(v.chart(), v.ruleId()), row.size(), from, to, null, null, null, null, null);
-        }).toList(), now));
+        byLine.forEach((line, rows) -> {
+            List<Signal> signals = new ArrayList<>(rows.size());
+            for (List<RuleViolated> row : rows.values()) {
+                RuleViolated v = row.get(0);
+                // a firing happens at its newest point; the older points of its pattern may lie before an earlier gap
+                Instant from = null;
+                Instant to = null;
+                for (RuleViolated x : row) {
+                    Instant fired = x.pointTimes().get(x.pointTimes().size() - 1);
+                    from = from == null || fired.isBefore(from) ? fired : from;
+                    to = to == null || fired.isAfter(to) ? fired : to;
+                }
+                signals.add(new Signal(v.violationId(), Signal.RULE, v.variable(), alertOf.apply(v),
+                        Severity.of(v.chart(), v.ruleId()), row.size(), from, to, null, null, null, null, null));
+            }
+            record(line, signals, now);
+        });
     }
 
     /** An anomaly detection joins its line's incidents, in the scoring transaction. */

@@ -127,13 +127,91 @@ class IncidentStore {
                 + "anomaly_count) values (?, ?, ?, 0, 0)", id, Timestamp.from(first), Timestamp.from(last));
     }
 
-    /** Records the signals of one incident (a signal id already stored is skipped). */
+    /**
+     * Records the signals of one incident (a signal id already stored is skipped). Signals without contributors (every
+     * rule signal) go in with one INSERT ... SELECT FROM unnest(arrays) for the whole batch, so a poll with thousands of
+     * firings costs one statement rather than one execution per signal; an anomaly signal carries its contributors.
+     */
     void addSignals(UUID incidentId, List<Signal> signals, Instant now) {
+        List<Signal> plain = new ArrayList<>(signals.size());
+        List<Signal> withContributors = new ArrayList<>();
+        for (Signal s : signals) {
+            (s.contributors() == null ? plain : withContributors).add(s);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!plain.isEmpty()) {
+                addPlainSignals(c, incidentId, plain, now);
+            }
+            if (!withContributors.isEmpty()) {
+                addSignalsWithContributors(c, incidentId, withContributors, now);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void addPlainSignals(Connection c, UUID incidentId, List<Signal> signals, Instant now)
+            throws SQLException {
+        int n = signals.size();
+        Object[] ids = new Object[n];
+        Object[] kinds = new Object[n];
+        Object[] variables = new Object[n];
+        Object[] alertIds = new Object[n];
+        Object[] severities = new Object[n];
+        Object[] firings = new Object[n];
+        Object[] froms = new Object[n];
+        Object[] tos = new Object[n];
+        Object[] modelIds = new Object[n];
+        Object[] modelVersions = new Object[n];
+        Object[] scores = new Object[n];
+        Object[] thresholds = new Object[n];
+        for (int k = 0; k < n; k++) {
+            Signal s = signals.get(k);
+            ids[k] = s.id();
+            kinds[k] = s.kind();
+            variables[k] = s.variable();
+            alertIds[k] = s.alertId();
+            severities[k] = s.severity().name();
+            firings[k] = s.firings();
+            froms[k] = Timestamp.from(s.from());
+            tos[k] = Timestamp.from(s.to());
+            modelIds[k] = s.modelId();
+            modelVersions[k] = s.modelVersion();
+            scores[k] = s.score();
+            thresholds[k] = s.threshold();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into alerts.incident_signal (signal_id, incident_id, "
+                + "kind, variable, alert_id, severity, firings, signal_from, signal_to, model_id, model_version, score, "
+                + "threshold, recorded_at) select u.id, ?, u.kind, u.variable, u.alert_id, u.severity, u.firings, "
+                + "u.signal_from, u.signal_to, u.model_id, u.model_version, u.score, u.threshold, ? from unnest(?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?) as u (id, kind, variable, alert_id, severity, firings, signal_from, "
+                + "signal_to, model_id, model_version, score, threshold) on conflict (signal_id) do nothing")) {
+            ps.setObject(1, incidentId);
+            ps.setTimestamp(2, Timestamp.from(now));
+            int i = 3;
+            ps.setArray(i++, c.createArrayOf("uuid", ids));
+            ps.setArray(i++, c.createArrayOf("text", kinds));
+            ps.setArray(i++, c.createArrayOf("text", variables));
+            ps.setArray(i++, c.createArrayOf("uuid", alertIds));
+            ps.setArray(i++, c.createArrayOf("text", severities));
+            ps.setArray(i++, c.createArrayOf("int4", firings));
+            ps.setArray(i++, c.createArrayOf("timestamptz", froms));
+            ps.setArray(i++, c.createArrayOf("timestamptz", tos));
+            ps.setArray(i++, c.createArrayOf("uuid", modelIds));
+            ps.setArray(i++, c.createArrayOf("int4", modelVersions));
+            ps.setArray(i++, c.createArrayOf("float8", scores));
+            ps.setArray(i, c.createArrayOf("float8", thresholds));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void addSignalsWithContributors(Connection c, UUID incidentId, List<Signal> signals, Instant now)
+            throws SQLException {
         String sql = "insert into alerts.incident_signal (signal_id, incident_id, kind, variable, alert_id, severity, "
                 + "firings, signal_from, signal_to, model_id, model_version, score, threshold, contributor_names, "
                 + "contributor_values, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (signal_id) do nothing";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Signal s : signals) {
                 int i = 1;
                 ps.setObject(i++, s.id());
@@ -149,21 +227,14 @@ class IncidentStore {
                 ps.setObject(i++, s.modelVersion(), Types.INTEGER);
                 ps.setObject(i++, s.score(), Types.DOUBLE);
                 ps.setObject(i++, s.threshold(), Types.DOUBLE);
-                if (s.contributors() == null) {
-                    ps.setNull(i++, Types.ARRAY);
-                    ps.setNull(i++, Types.ARRAY);
-                } else {
-                    ps.setArray(i++, c.createArrayOf("text",
-                            s.contributors().stream().map(Contribution::variable).toArray()));
-                    ps.setArray(i++, c.createArrayOf("float8",
-                            s.contributors().stream().map(Contribution::value).toArray()));
-                }
+                ps.setArray(i++, c.createArrayOf("text",
+                        s.contributors().stream().map(Contribution::variable).toArray()));
+                ps.setArray(i++, c.createArrayOf("float8",
+                        s.contributors().stream().map(Contribution::value).toArray()));
                 ps.setTimestamp(i, Timestamp.from(now));
                 ps.addBatch();
             }
             ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

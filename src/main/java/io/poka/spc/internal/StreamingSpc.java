@@ -82,11 +82,17 @@ public class StreamingSpc {
         this.changes = changes;
     }
 
+    /** A batch's readings by chart; a record over the readings' (catalogue) texts, so no key text per reading. */
+    private record Chart(String line, String variable) {
+    }
+
     void onReadings(@Observes ReadingsStored event) {
-        Map<String, List<StoredReading>> byVariable = new LinkedHashMap<>();
+        Map<Chart, List<StoredReading>> byChart = new LinkedHashMap<>();
         for (StoredReading r : event.readings()) {
-            byVariable.computeIfAbsent(key(r.line(), r.variable()), k -> new ArrayList<>()).add(r);
+            byChart.computeIfAbsent(new Chart(r.line(), r.variable()), k -> new ArrayList<>()).add(r);
         }
+        Map<String, List<StoredReading>> byVariable = new LinkedHashMap<>();
+        byChart.forEach((chart, readings) -> byVariable.put(key(chart.line(), chart.variable()), readings));
         Set<String> touched = Set.copyOf(byVariable.keySet());
         afterTransaction.onRollback(() -> touched.forEach(states::remove));
         List<RuleViolated> found = new ArrayList<>();
@@ -191,7 +197,7 @@ public class StreamingSpc {
         VariableDefinition v = state.variable;
         Charting.Estimate est = state.baseline.offer(v, r.timestamp(), r.value()).orElse(null);
         if (est == null) {
-            if (state.baseline.size() == config.autoBaselineReadings()) {
+            if (config.autoBaselineReadings() > 0 && state.baseline.size() == config.autoBaselineReadings()) {
                 LOG.infof("Automatic baseline of %s/%s not frozen yet: %s", v.line(), v.variable(),
                         state.baseline.lastWarnings());
             }

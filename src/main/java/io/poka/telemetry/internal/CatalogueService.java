@@ -32,7 +32,8 @@ public class CatalogueService {
     private final Event<VariableCatalogueChanged> catalogueChanged;
     private final Clock clock;
     private final long ttlNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** line -> variable -> entry: no key text is built per reading. */
+    private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
 
     CatalogueService(VariableRepository repository, Event<RecordChanged> changes,
             Event<VariableCatalogueChanged> catalogueChanged, Clock clock, TelemetryConfig config) {
@@ -45,12 +46,12 @@ public class CatalogueService {
 
     /** Cached lookup used on the ingestion path. */
     public Optional<VariableDefinition> lookup(String line, String variable) {
-        String key = line + '\u0000' + variable;
-        Cached c = cache.get(key);
+        Map<String, Cached> ofLine = cache.computeIfAbsent(line, l -> new ConcurrentHashMap<>());
+        Cached c = ofLine.get(variable);
         long now = System.nanoTime();
         if (c == null || now - c.loadedAt() > ttlNanos) {
             c = new Cached(repository.find(line, variable), now);
-            cache.put(key, c);
+            ofLine.put(variable, c);
         }
         return c.value();
     }
@@ -103,7 +104,10 @@ public class CatalogueService {
     }
 
     private void announce(VariableDefinition v, String action, VariableDefinition before, VariableDefinition after) {
-        cache.remove(v.line() + '\u0000' + v.variable());
+        Map<String, Cached> ofLine = cache.get(v.line());
+        if (ofLine != null) {
+            ofLine.remove(v.variable());
+        }
         changes.fire(new RecordChanged(ENTITY, v.id().toString(), action, before, after, null));
         catalogueChanged.fire(new VariableCatalogueChanged(v.line(), v.variable()));
     }

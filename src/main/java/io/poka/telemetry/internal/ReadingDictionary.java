@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,33 +42,45 @@ public class ReadingDictionary {
         return new Source(r.line(), r.station(), r.variable(), r.unit());
     }
 
-    /** The cached id of a source, or null if {@link #resolve} has not seen it. */
-    Integer cachedSource(Source s) {
-        return sources.get(s);
+    /** The dictionary ids of a batch's readings, by position: source ids, and lot ids (0: the reading has no lot). */
+    record Resolved(int[] sources, int[] lots) {
     }
 
-    /** The cached id of a lot, or null if {@link #resolve} has not seen it. */
-    Integer cachedLot(String lot) {
-        return lots.get(lot);
-    }
-
-    /** Makes sure every source and lot of the readings has an id in the cache (inserting the new ones, committed). */
-    void resolve(List<Reading> readings) throws SQLException {
-        List<Source> newSources = new ArrayList<>();
-        List<String> newLots = new ArrayList<>();
-        for (Reading r : readings) {
-            Source s = sourceOf(r);
-            if (!sources.containsKey(s) && !newSources.contains(s)) {
-                newSources.add(s);
+    /**
+     * The source and lot ids of every reading, in one pass over the batch; entries not yet in the database are
+     * inserted and committed first. The ids come from this call, not from a later cache lookup, so a cache that starts
+     * over meanwhile (past {@link #CACHE_LIMIT}) cannot leave a reading without its ids.
+     */
+    Resolved resolve(List<Reading> readings) throws SQLException {
+        int n = readings.size();
+        int[] sourceIds = new int[n];
+        int[] lotIds = new int[n];
+        Set<Source> newSources = null;
+        Set<String> newLots = null;
+        for (int i = 0; i < n; i++) {
+            Reading r = readings.get(i);
+            Integer id = sources.get(sourceOf(r));
+            if (id == null) {
+                newSources = newSources == null ? new LinkedHashSet<>() : newSources;
+                newSources.add(sourceOf(r));
+            } else {
+                sourceIds[i] = id;
             }
-            if (r.lot() != null && !lots.containsKey(r.lot()) && !newLots.contains(r.lot())) {
-                newLots.add(r.lot());
+            if (r.lot() != null) {
+                Integer lot = lots.get(r.lot());
+                if (lot == null) {
+                    newLots = newLots == null ? new LinkedHashSet<>() : newLots;
+                    newLots.add(r.lot());
+                } else {
+                    lotIds[i] = lot;
+                }
             }
         }
-        if (newSources.isEmpty() && newLots.isEmpty()) {
-            return;
+        if (newSources == null && newLots == null) {
+            return new Resolved(sourceIds, lotIds);
         }
-        Ids ids = insertCommitted(newSources, newLots); // ArC intercepts self-invocation: a transaction of its own
+        // ArC intercepts self-invocation: a transaction of its own
+        Ids ids = insertCommitted(newSources == null ? List.of() : newSources, newLots == null ? List.of() : newLots);
         if (sources.size() + ids.sources().size() > CACHE_LIMIT) {
             sources.clear();
         }
@@ -75,6 +89,16 @@ public class ReadingDictionary {
         }
         sources.putAll(ids.sources());
         lots.putAll(ids.lots());
+        for (int i = 0; i < n; i++) {
+            Reading r = readings.get(i);
+            if (sourceIds[i] == 0) {
+                sourceIds[i] = ids.sources().get(sourceOf(r));
+            }
+            if (r.lot() != null && lotIds[i] == 0) {
+                lotIds[i] = ids.lots().get(r.lot());
+            }
+        }
+        return new Resolved(sourceIds, lotIds);
     }
 
     /** Ids of new dictionary entries. */

@@ -194,7 +194,9 @@ public class ReadingParser {
             throw new InvalidReading("out-of-expected-range", "value: " + v + " outside the expected range ["
                     + def.expectedMin() + ", " + def.expectedMax() + "]");
         }
-        return new Reading(readingId, line, station, variable, v, unit, ts, lot);
+        // the catalogue's own instances of the equal texts: their hash codes are computed once, and every later
+        // lookup by line and variable (dictionary, charts) compares them by identity first
+        return new Reading(readingId, def.line(), station, def.variable(), v, def.unit(), ts, lot);
     }
 
     /**

@@ -58,22 +58,22 @@ public class ReadingStore {
             return List.of();
         }
         List<Reading> unique = firstOfEachId(readings);
-        dictionary.resolve(unique);
-        int[] sources = new int[unique.size()];
-        for (int i = 0; i < sources.length; i++) {
-            sources[i] = dictionary.cachedSource(ReadingDictionary.sourceOf(unique.get(i)));
-        }
+        ReadingDictionary.Resolved ids = dictionary.resolve(unique);
         try (Connection c = dataSource.getConnection()) {
-            if (copyStraightIn(c, unique, sources)) {
-                ReadingRollups.add(c, unique, sources);
+            if (copyStraightIn(c, unique, ids)) {
+                ReadingRollups.add(c, unique, ids.sources());
                 return unique;
             }
-            List<Reading> fresh = merge(c, unique, sources);
-            int[] freshSources = new int[fresh.size()];
-            for (int i = 0; i < freshSources.length; i++) {
-                freshSources[i] = dictionary.cachedSource(ReadingDictionary.sourceOf(fresh.get(i)));
+            boolean[] isFresh = merge(c, unique, ids);
+            List<Reading> fresh = new ArrayList<>();
+            int[] freshSources = new int[unique.size()];
+            for (int i = 0; i < isFresh.length; i++) {
+                if (isFresh[i]) {
+                    freshSources[fresh.size()] = ids.sources()[i];
+                    fresh.add(unique.get(i));
+                }
             }
-            ReadingRollups.add(c, fresh, freshSources);
+            ReadingRollups.add(c, fresh, java.util.Arrays.copyOf(freshSources, fresh.size()));
             return fresh;
         }
     }
@@ -83,11 +83,11 @@ public class ReadingStore {
      * If any reading is already stored (a redelivery after a crash or a rebalance, or a client resending), the
      * unique key refuses the COPY, the savepoint undoes it and false tells the caller to merge instead.
      */
-    private boolean copyStraightIn(Connection c, List<Reading> unique, int[] sources) throws SQLException {
+    private boolean copyStraightIn(Connection c, List<Reading> unique, ReadingDictionary.Resolved ids) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("savepoint reading_batch");
             try {
-                encode(unique, sources).copy(c, "copy telemetry.reading_row (" + COLUMNS + ") from stdin with (format binary)");
+                encode(unique, ids).copy(c, "copy telemetry.reading_row (" + COLUMNS + ") from stdin with (format binary)");
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -101,22 +101,20 @@ public class ReadingStore {
     }
 
     /** Some readings are stored already: COPY into a staging table, insert what is new, and say which those were. */
-    private List<Reading> merge(Connection c, List<Reading> unique, int[] sources) throws SQLException {
+    private boolean[] merge(Connection c, List<Reading> unique, ReadingDictionary.Resolved ids) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(STAGING);
         }
-        encode(unique, sources).copy(c, "copy reading_in (" + COLUMNS + ") from stdin with (format binary)");
+        encode(unique, ids).copy(c, "copy reading_in (" + COLUMNS + ") from stdin with (format binary)");
         Set<String> fresh = new HashSet<>(unique.size() * 2);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MERGE)) {
             while (rs.next()) {
                 fresh.add(rs.getString(1));
             }
         }
-        List<Reading> out = new ArrayList<>(fresh.size());
-        for (Reading r : unique) {
-            if (fresh.contains(r.readingId())) {
-                out.add(r);
-            }
+        boolean[] out = new boolean[unique.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fresh.contains(unique.get(i).readingId());
         }
         return out;
     }
@@ -132,21 +130,22 @@ public class ReadingStore {
         return out;
     }
 
-    private CopyBinary encode(List<Reading> readings, int[] sources) {
+    private CopyBinary encode(List<Reading> readings, ReadingDictionary.Resolved ids) {
         CopyBinary rows = copyBuffer.get().begin();
+        int[] sources = ids.sources();
+        int[] lots = ids.lots();
         for (int i = 0; i < sources.length; i++) {
             Reading r = readings.get(i);
             rows.row(5).timestamptz(r.timestamp().toInstant()).float8(r.value()).int4(sources[i]);
-            Integer lot = r.lot() == null ? null : dictionary.cachedLot(r.lot());
-            (lot == null ? rows.nul() : rows.int4(lot)).text(r.readingId());
+            (lots[i] == 0 ? rows.nul() : rows.int4(lots[i])).text(r.readingId());
         }
         return rows;
     }
 
     /** The naive path: one INSERT for one reading; true when it was new. */
     public boolean storeOne(Reading r) throws SQLException {
-        dictionary.resolve(List.of(r));
-        int source = dictionary.cachedSource(ReadingDictionary.sourceOf(r));
+        ReadingDictionary.Resolved ids = dictionary.resolve(List.of(r));
+        int source = ids.sources()[0];
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_ONE)) {
             ps.setTimestamp(1, Timestamp.from(r.timestamp().toInstant()));
             ps.setDouble(2, r.value());
@@ -154,7 +153,7 @@ public class ReadingStore {
             if (r.lot() == null) {
                 ps.setNull(4, Types.INTEGER);
             } else {
-                ps.setInt(4, dictionary.cachedLot(r.lot()));
+                ps.setInt(4, ids.lots()[0]);
             }
             ps.setString(5, r.readingId());
             if (ps.executeUpdate() != 1) {

@@ -75,7 +75,9 @@ public final class TepReplay {
                         .append("\",\"value\":").append(run.value(row, v))
                         .append(",\"unit\":\"").append(variable.unit())
                         .append("\",\"timestamp\":\"").append(ts).append("\"}");
-                last = producer.send(new ProducerRecord<>(topic, line + "/" + variable.id(), json.toString()));
+                // key = line, as every producer of readings must: a line's readings stay in order on one partition,
+                // so one consumer sees each time step whole (streaming scoring assembles rows from it)
+                last = producer.send(new ProducerRecord<>(topic, line, json.toString()));
                 sent++;
             }
         }
