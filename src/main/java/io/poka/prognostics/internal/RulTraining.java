@@ -8,6 +8,7 @@ import io.poka.prognostics.RulHyperparameters;
 import io.poka.prognostics.RulValidation;
 import io.poka.prognostics.internal.model.CnnRul;
 import io.poka.prognostics.internal.model.CrossValidation;
+import io.poka.prognostics.internal.model.CutPoints;
 import io.poka.prognostics.internal.model.EnsembleRul;
 import io.poka.prognostics.internal.model.Fd001;
 import io.poka.prognostics.internal.model.FittedRul;
@@ -65,7 +66,7 @@ public class RulTraining {
         List<UnitHistory> units = data.units().subList(0, plan.units());
         RulSettings s = config.settings().withCnnEpochs(plan.cnnEpochs());
         CrossValidation.Plan cv = new CrossValidation.Plan(plan.folds(), config.cutsPerUnit(), config.minHistory(),
-                config.seed());
+                config.seed(), CutPoints.Rule.of(config.cutRule()));
         CrossValidation.Result result = CrossValidation.run(plan.kind(), units, Fd001.SENSORS, s, cv,
                 config.intervalLevel(), Device.cpu(), stepDone);
         byte[] bytes;
@@ -93,7 +94,7 @@ public class RulTraining {
             r.window = s.window();
             r.cap = s.cap();
             r.hyperparameters = write(hyperparameters(s));
-            r.validation = write(validation(result, cv));
+            r.validation = write(validation(result, cv, s.cap()));
             r.provenance = provenance;
             r.trainingMs = ms;
             r.modelBytes = bytes;
@@ -116,15 +117,25 @@ public class RulTraining {
 
     static RulHyperparameters hyperparameters(RulSettings s) {
         return new RulHyperparameters(s.seed(), s.forestTrees(), s.forestMaxDepth(), s.xgboostRounds(), s.xgboostEta(),
-                s.xgboostDepth(), s.sgdEpochs(), s.cnnEpochs(), s.cnnBatch(), s.cnnLearningRate(), s.cnnFilters());
+                s.xgboostDepth(), s.sgdEpochs(), s.cnnEpochs(), s.cnnBatch(), s.cnnLearningRate(), s.cnnFilters(),
+                s.cnnPatience());
     }
 
-    static RulValidation validation(CrossValidation.Result r, CrossValidation.Plan cv) {
+    static RulValidation validation(CrossValidation.Result r, CrossValidation.Plan cv, int cap) {
         return new RulValidation(cv.folds(), cv.cutsPerUnit(), cv.minHistory(), cv.seed(), r.rmseMean(), r.rmseStd(),
                 r.nasaMean(), r.nasaStd(), r.folds().stream().map(CrossValidation.Fold::rmse).toList(),
                 r.folds().stream().map(CrossValidation.Fold::nasaPer100).toList(),
                 r.folds().stream().map(CrossValidation.Fold::predictions).toList(), r.interval().level(),
-                r.interval().lower(), r.interval().upper(), r.interval().coverage());
+                r.interval().lower(), r.interval().upper(), r.interval().coverage(), cv.rule().slug(),
+                cv.rule().describe(cap, cv.minHistory()), finite(r.uniformRmseMean()), finite(r.uniformRmseStd()),
+                finite(r.uniformNasaMean()), INTERVAL_METHOD);
+    }
+
+    static final String INTERVAL_METHOD = "split-conformal by unit on out-of-fold residuals (each unit weighs 1; bounds"
+            + " at the (1 + 1/units)(1 + level)/2 weighted quantile of the residuals and of their negatives)";
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static String cnnProvenance(RulSettings s) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * models learn something (RMSE floors far looser than the full results in docs/prognostics.md).
  */
 class CrossValidationTest {
-    private static final RulSettings SMALL = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 2, 256, 0.002, 8);
+    private static final RulSettings SMALL = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 2, 256, 0.002, 8, 0);
 
     @Test
     void noUnitIsOnBothSidesOfAFoldAndEveryUnitIsValidatedOnce() {
@@ -74,10 +74,11 @@ class CrossValidationTest {
     @Test
     void theEnsembleIsValidatedOnTheMeanOfItsMembersOutOfFoldPredictions() {
         double[] truth = {100, 50};
-        CrossValidation.Fold a = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
-                new double[] {110, 40}, new double[] {-10, 10});
-        CrossValidation.Fold b = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
-                new double[] {94, 60}, new double[] {6, -10});
+        String[] units = {"2", "2"};
+        CrossValidation.Fold a = CrossValidation.fold(1, List.of("1"), List.of("2"), truth, new double[] {110, 40},
+                units, Double.NaN, Double.NaN);
+        CrossValidation.Fold b = CrossValidation.fold(1, List.of("1"), List.of("2"), truth, new double[] {94, 60},
+                units, Double.NaN, Double.NaN);
         CrossValidation.Result r = CrossValidation.averaged("ensemble", List.of(
                 CrossValidation.summarise("a", List.of(a), 0.9), CrossValidation.summarise("b", List.of(b), 0.9)), 0.9);
         // means 102 and 50: errors +2 and 0 -> RMSE sqrt(2); NASA (e^0.2 - 1 + 0) per 100 predictions = x 50
