@@ -20,6 +20,13 @@ public interface PrognosticsApi {
      */
     Optional<UnitRul> rul(String unit, UUID modelId);
 
+    /**
+     * The RUL after the last row of every unit of a stored data set (rows grouped by {@code unitColumn}, ordered by
+     * {@code cycleColumn}; null columns: the ones the model was trained with), from the given model or the serving
+     * one, with its interval; empty when no model has been trained. Unusable data is a problem (400/404/422).
+     */
+    Optional<List<UnitRul>> predictDataset(UUID modelId, UUID datasetId, String unitColumn, String cycleColumn);
+
     /** Stored RUL models, newest first; the serving one is marked {@code served}. */
     List<RulModelInfo> models();
 }

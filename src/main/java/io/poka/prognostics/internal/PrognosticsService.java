@@ -50,9 +50,11 @@ public class PrognosticsService implements PrognosticsApi {
     private final ObjectMapper json;
     private final Map<UUID, Loaded> cache = new ConcurrentHashMap<>();
     private final Event<RecordChanged> changes;
+    private final PlantUnits plant;
 
     PrognosticsService(TelemetryUnits units, PrognosticsConfig config, Clock clock, ObjectMapper json,
-            Event<RecordChanged> changes) {
+            Event<RecordChanged> changes, PlantUnits plant) {
+        this.plant = plant;
         this.changes = changes;
         this.units = units;
         this.config = config;
@@ -128,9 +130,21 @@ public class PrognosticsService implements PrognosticsApi {
         });
     }
 
+    @Override
+    public Optional<List<UnitRul>> predictDataset(UUID modelId, UUID datasetId, String unitColumn,
+            String cycleColumn) {
+        Optional<Loaded> model = modelId == null ? servedModel() : Optional.of(loaded(modelId));
+        return model.map(m -> {
+            RulSourceSpec trained = m.info().source();
+            return predict(m, plant.running(datasetId,
+                    unitColumn != null && !unitColumn.isBlank() ? unitColumn : trained == null ? null : trained.unitColumn(),
+                    cycleColumn != null && !cycleColumn.isBlank() ? cycleColumn : trained == null ? null : trained.cycleColumn(),
+                    m.info().sensors()));
+        });
+    }
+
     /** RUL of every unit of a stored data set of running units, after each unit's last row, with the model's interval. */
-    public List<UnitRul> predict(UUID modelId, List<UnitHistory> running) {
-        Loaded m = loaded(modelId);
+    private List<UnitRul> predict(Loaded m, List<UnitHistory> running) {
         List<RulWindow> windows = running.stream().map(u -> new RulWindow(u.rows(), u.cycles() - 1)).toList();
         double[] rul = m.model().predict(windows);
         List<UnitRul> out = new ArrayList<>();
@@ -138,7 +152,7 @@ public class PrognosticsService implements PrognosticsApi {
         for (int i = 0; i < rul.length; i++) {
             double r = Math.min(info.cap(), Math.max(0, rul[i]));
             out.add(new UnitRul(running.get(i).unit(), running.get(i).cycles(), null, r, m.interval().low(r),
-                    m.interval().high(r), m.interval().level(), info.id(), info.modelVersion(), info.kind(),
+                    m.interval().high(r, info.cap()), m.interval().level(), info.id(), info.modelVersion(), info.kind(),
                     info.dataFingerprint(), null));
         }
         return out;
@@ -184,12 +198,12 @@ public class PrognosticsService implements PrognosticsApi {
         if (trajectory) {
             for (int i = 0; i < n; i++) {
                 double r = Math.min(cap, Math.max(0, rul[i]));
-                points.add(new RulPoint(i + 1, cycles.at().get(i), r, m.interval().low(r), m.interval().high(r)));
+                points.add(new RulPoint(i + 1, cycles.at().get(i), r, m.interval().low(r), m.interval().high(r, cap)));
             }
         }
         double now = Math.min(cap, Math.max(0, rul[rul.length - 1]));
         RulModelInfo info = m.info();
-        return new UnitRul(unit, n, cycles.at().get(n - 1), now, m.interval().low(now), m.interval().high(now),
+        return new UnitRul(unit, n, cycles.at().get(n - 1), now, m.interval().low(now), m.interval().high(now, cap),
                 m.interval().level(), info.id(), info.modelVersion(), info.kind(), info.dataFingerprint(),
                 trajectory ? points : null);
     }

@@ -10,7 +10,6 @@ import io.poka.prognostics.internal.RulTrainingJobs;
 import io.poka.prognostics.RulSourceSpec;
 import io.poka.prognostics.internal.PlantUnits;
 import io.poka.prognostics.internal.RulSource;
-import io.poka.prognostics.internal.model.UnitHistory;
 import io.poka.platform.ValidationProblem;
 import jakarta.ws.rs.DELETE;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -253,11 +252,7 @@ public class PrognosticsResource {
     public Predictions predict(@PathParam("id") UUID id, PredictionRequest body) {
         PredictionRequest b = body == null ? new PredictionRequest(null, null, null) : body;
         RulModelInfo m = service.model(id);
-        RulSourceSpec trained = m.source();
-        List<UnitHistory> running = plant.running(b.datasetId(),
-                b.unitColumn() != null ? b.unitColumn() : trained == null ? null : trained.unitColumn(),
-                b.cycleColumn() != null ? b.cycleColumn() : trained == null ? null : trained.cycleColumn(), m.sensors());
-        List<UnitRul> units = service.predict(id, running);
+        List<UnitRul> units = service.predictDataset(id, b.datasetId(), b.unitColumn(), b.cycleColumn()).orElseThrow();
         return new Predictions(m.id(), m.modelVersion(), m.validation().intervalLevel(), units);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A split-conformal prediction interval by unit, from out-of-fold residuals r = truth - prediction:
- * [prediction + lower, prediction + upper], clipped at 0. Units, not cuts, are the exchangeable draws (the cuts of one
+ * [prediction + lower, prediction + upper]. Units, not cuts, are the exchangeable draws (the cuts of one
  * unit are correlated), so every calibration unit weighs 1 however many cuts it has, and each bound is the weighted
  * residual quantile at (1 + 1/n)(1 + level)/2 over n units (the finite-sample correction of split conformal
  * prediction, Lei et al., "Distribution-free predictive inference for regression", JASA 2018), upper bound from the
@@ -60,7 +60,8 @@ public record RulInterval(double level, double lower, double upper, double cover
         double[] w = rw.stream().mapToDouble(x -> x[1]).toArray();
         double upper = weightedQuantile(r, w, p);
         double lower = -weightedQuantile(Arrays.stream(r).map(x -> -x).toArray(), w, p);
-        return new double[] {lower, upper};
+        // a biased model can have both bounds on one side; widened so the interval always holds the prediction
+        return new double[] {Math.min(0, lower), Math.max(0, upper)};
     }
 
     /** The smallest value whose cumulative weight reaches p of the total (the largest value when p = 1). */
@@ -85,7 +86,7 @@ public record RulInterval(double level, double lower, double upper, double cover
         return Math.max(0, predicted + lower);
     }
 
-    public double high(double predicted) {
-        return Math.max(0, predicted + upper);
+    public double high(double predicted, int cap) {
+        return Math.min(cap, Math.max(0, predicted + upper));
     }
 }

@@ -33,7 +33,18 @@ class RulIntervalTest {
         assertEquals(-9, i.lower(), 0);
         assertEquals(9, i.upper(), 0);
         assertEquals(0, i.low(3), 0);
-        assertEquals(12, i.high(3), 0);
+        assertEquals(12, i.high(3, 125), 0);
+        assertEquals(125, i.high(120, 125), 0);
+    }
+
+    @Test
+    void theIntervalOfABiasedModelStillHoldsItsPrediction() {
+        // every residual positive (the model predicts too little): the lower bound is widened to 0
+        RulInterval i = RulInterval.conformalByUnit(List.of(new RulInterval.Residuals(new double[] {5, 10, 20},
+                new String[] {"a", "b", "c"})), 0.5);
+        assertEquals(0, i.lower(), 0);
+        assertEquals(20, i.upper(), 0);
+        assertTrue(i.low(50) <= 50 && 50 <= i.high(50, 125));
     }
 
     @Test
