@@ -120,6 +120,32 @@ class PlantRulRestTest {
     }
 
     @Test
+    void telemetryLinesRunToFailureTrainAModelWhoseSensorsTheLinesCarry() {
+        // six lines, each an FD001 engine's first 40 cycles taken as a whole run (its last cycle = failure)
+        List<String> lines = new java.util.ArrayList<>();
+        for (int e = 21; e <= 26; e++) {
+            lines.add(RulFixtures.engineOnTelemetry(e, 40));
+        }
+        Map<String, Object> b = new HashMap<>();
+        b.put("model", "linear");
+        b.put("folds", 2);
+        b.put("lines", lines);
+        b.put("featureColumns", Fd001.SENSORS);
+        b.put("window", 10);
+        b.put("cap", 40);
+        String job = Api.asAdmin().body(b).post("/api/v1/prognostics/training-jobs").then().statusCode(202)
+                .body("units", equalTo(6)).extract().path("id");
+        JsonPath m = Api.asAdmin().get("/api/v1/prognostics/models/" + RulFixtures.awaitModel(job)).then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(m.getString("modelVersion").startsWith("telemetry@v"), m.getString("modelVersion"));
+        assertEquals(lines, m.getList("source.lines"));
+        assertEquals(40, m.getInt("cap"));
+        // a line that does not exist is a 404, before anything is queued
+        b.put("lines", List.of(lines.get(0), "no-such-line-" + UUID.randomUUID()));
+        Api.asAdmin().body(b).post("/api/v1/prognostics/training-jobs").then().statusCode(404);
+    }
+
+    @Test
     void unusablePlantDataIsRefusedWithItsReasonAndQueuesNothing() {
         int before = Api.asAdmin().get("/api/v1/prognostics/training-jobs").then().statusCode(200).extract()
                 .jsonPath().getList("$").size();
