@@ -61,6 +61,23 @@ class CrossValidationTest {
     }
 
     @Test
+    void theCnnWithEarlyStoppingKeepsItsBestEpochAndStillLoadsLikeTheOneTrained() {
+        // patience 1 on 3 epochs: the inner split by unit is held out and the best epoch's parameters restored
+        List<UnitHistory> units = Fd001.load().units().subList(0, 8);
+        RulSettings s = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 3, 256, 0.002, 8, 1);
+        int[] epochs = {0};
+        try (CnnRul cnn = CnnRul.fit(units, s, Device.cpu(), e -> epochs[0] = e)) {
+            assertTrue(epochs[0] >= 2 && epochs[0] <= 3, "epochs run " + epochs[0]);
+            List<RulWindow> windows = List.of(new RulWindow(units.get(3).rows(), 50));
+            double[] p = cnn.predict(windows);
+            assertTrue(Double.isFinite(p[0]) && p[0] >= 0, "prediction " + p[0]);
+            try (CnnRul loaded = CnnRul.load(cnn.bytes(), Device.cpu())) {
+                assertArrayEquals(p, loaded.predict(windows), 1e-4);
+            }
+        }
+    }
+
+    @Test
     void aStoredTribuoModelPredictsLikeTheOneTrained() {
         // a small forest on 3 units (Tribuo's CART regression is slow: the full forest belongs in bench/rul.sh)
         List<UnitHistory> units = Fd001.load().units().subList(0, 3);
