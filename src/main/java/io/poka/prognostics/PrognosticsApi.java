@@ -11,15 +11,22 @@ import java.util.UUID;
  */
 public interface PrognosticsApi {
 
-    /** Every unit the newest model can score, with its current RUL (no trajectory), by unit name. */
+    /** Every unit the serving model (promoted, else best cross-validated) can score, with its current RUL (no trajectory), by unit name. */
     List<UnitRul> units();
 
     /**
-     * One unit's RUL and its trajectory (one point per cycle), from the given model or the newest; empty when no
+     * One unit's RUL and its trajectory (one point per cycle), from the given model or the serving one; empty when no
      * model has been trained; an unknown unit or a unit lacking sensors is a problem (404 / 409).
      */
     Optional<UnitRul> rul(String unit, UUID modelId);
 
-    /** Stored RUL models, newest first. */
+    /**
+     * The RUL after the last row of every unit of a stored data set (rows grouped by {@code unitColumn}, ordered by
+     * {@code cycleColumn}; null columns: the ones the model was trained with), from the given model or the serving
+     * one, with its interval; empty when no model has been trained. Unusable data is a problem (400/404/422).
+     */
+    Optional<List<UnitRul>> predictDataset(UUID modelId, UUID datasetId, String unitColumn, String cycleColumn);
+
+    /** Stored RUL models, newest first; the serving one is marked {@code served}. */
     List<RulModelInfo> models();
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.poka.prognostics.RulFixtures;
+import io.poka.prognostics.internal.model.Fd001;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,9 +39,29 @@ class PrognosticsContractTest {
                 .statusCode(200);
         Api.asAdmin().filter(check).body(Map.of("model", "nope")).post("/api/v1/prognostics/training-jobs").then()
                 .statusCode(400);
+        Api.asAdmin().filter(check).body(Map.of("reason", "contract check")).post("/api/v1/prognostics/models/"
+                + model + "/promotion").then().statusCode(200);
+        Api.asAdmin().filter(check).get("/api/v1/prognostics/served-model").then().statusCode(200);
+        Api.asAdmin().filter(check).delete("/api/v1/prognostics/models/" + model + "/promotion").then().statusCode(204);
+        StringBuilder csv = new StringBuilder("unit,cycle," + String.join(",", Fd001.SENSORS) + "\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("3,").append(i + 1);
+            for (double v : Fd001.load().units().get(2).rows()[i]) {
+                csv.append(',').append(v);
+            }
+            csv.append('\n');
+        }
+        String dataset = Api.asAdmin().contentType("text/csv").queryParam("name", "engine 3").body(csv.toString())
+                .post("/api/v1/scoring/datasets").then().extract().path("id");
+        Api.asAdmin().filter(check).body(Map.of("datasetId", dataset, "unitColumn", "unit", "cycleColumn", "cycle"))
+                .post("/api/v1/prognostics/models/" + model + "/predictions").then().statusCode(200);
+        Api.asAdmin().filter(check).body(Map.of("datasetId", dataset, "unitColumn", "engine", "cycleColumn", "cycle"))
+                .post("/api/v1/prognostics/models/" + model + "/predictions").then().statusCode(422);
         assertEquals(List.of(), check.violations());
         for (String op : List.of("submitRulTrainingJob 202", "getRulTrainingJob 200", "listRulTrainingJobs 200",
-                "listRulModels 200", "getRulModel 200", "listRulUnits 200", "getUnitRul 200", "submitRulTrainingJob 400")) {
+                "listRulModels 200", "getRulModel 200", "listRulUnits 200", "getUnitRul 200", "submitRulTrainingJob 400",
+                "promoteRulModel 200", "getServedRulModel 200", "unpromoteRulModel 204", "predictRulOnDataset 200",
+                "predictRulOnDataset 422")) {
             assertTrue(check.answered().contains(op), op + " not seen: " + check.answered());
         }
     }

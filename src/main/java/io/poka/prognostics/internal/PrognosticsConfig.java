@@ -56,9 +56,20 @@ public interface PrognosticsConfig {
     @WithDefault("10")
     int sgdEpochs();
 
-    /** Epochs of the 1-D CNN (a training request may lower or raise it). */
-    @WithDefault("30")
+    /** Most epochs of the 1-D CNN (a training request may lower or raise it); early stopping usually ends it sooner. */
+    @WithDefault("100")
     int cnnEpochs();
+
+    /** Epochs without improvement on the CNN's inner validation units (a sixth, by unit) before it stops; 0 = never. */
+    @WithDefault("10")
+    int cnnPatience();
+
+    /**
+     * Where validation cuts fall: {@code test-like} (true RUL at the cut spread like FD001's official test truths,
+     * 7-145 scaled by cap / 125) or {@code uniform} (uniform over the run; easier, kept for comparison).
+     */
+    @WithDefault("test-like")
+    String cutRule();
 
     /** Windows per CNN minibatch. */
     @WithDefault("256")
@@ -86,6 +97,6 @@ public interface PrognosticsConfig {
 
     default RulSettings settings() {
         return new RulSettings(window(), rulCap(), seed(), forestTrees(), forestMaxDepth(), xgboostRounds(), xgboostEta(),
-                xgboostDepth(), sgdEpochs(), cnnEpochs(), cnnBatch(), cnnLearningRate(), cnnFilters());
+                xgboostDepth(), sgdEpochs(), cnnEpochs(), cnnBatch(), cnnLearningRate(), cnnFilters(), cnnPatience());
     }
 }

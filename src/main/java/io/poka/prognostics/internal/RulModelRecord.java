@@ -71,6 +71,20 @@ public class RulModelRecord extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    @Column(name = "promoted_at")
+    public Instant promotedAt;
+
+    @Column(name = "promoted_by")
+    public String promotedBy;
+
+    @Column(name = "promotion_reason")
+    public String promotionReason;
+
+    /** Null for FD001; else the plant data set, columns and failure definition trained on (RulSource.Spec). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String source;
+
     /** The version as users see it, e.g. {@code cmapss-fd001@v3}. */
     public String modelVersion() {
         return dataset + "@v" + version;

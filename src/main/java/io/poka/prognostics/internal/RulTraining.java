@@ -8,8 +8,8 @@ import io.poka.prognostics.RulHyperparameters;
 import io.poka.prognostics.RulValidation;
 import io.poka.prognostics.internal.model.CnnRul;
 import io.poka.prognostics.internal.model.CrossValidation;
+import io.poka.prognostics.internal.model.CutPoints;
 import io.poka.prognostics.internal.model.EnsembleRul;
-import io.poka.prognostics.internal.model.Fd001;
 import io.poka.prognostics.internal.model.FittedRul;
 import io.poka.prognostics.internal.model.RulModels;
 import io.poka.prognostics.internal.model.RulSettings;
@@ -30,15 +30,16 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /**
- * One RUL training from start to the registry: cross-validation by unit on the chosen units of FD001, the final fit on
+ * One RUL training from start to the registry: cross-validation by unit on the chosen units (of FD001 or of a plant's
+ * own data, {@link RulSource}), the final fit on
  * all of them, and the stored version with its provenance (fingerprint, window, hyperparameters, fold metrics,
  * interval), audited in the same transaction.
  */
 @ApplicationScoped
 public class RulTraining {
 
-    /** What to train: model kind, the first {@code units} units of FD001, folds, CNN epochs. */
-    public record Plan(String kind, int units, int folds, int cnnEpochs) {
+    /** What to train: model kind, number of units, folds, CNN epochs, and the units themselves (FD001 or plant). */
+    public record Plan(String kind, int units, int folds, int cnnEpochs, RulSource source) {
     }
 
     private final PrognosticsConfig config;
@@ -61,16 +62,18 @@ public class RulTraining {
     /** Runs the plan; {@code stepDone} hears the number of steps done. Returns the stored model's id. */
     UUID train(Plan plan, String actor, IntConsumer stepDone) {
         long started = System.nanoTime();
-        Fd001.Data data = Fd001.load();
-        List<UnitHistory> units = data.units().subList(0, plan.units());
-        RulSettings s = config.settings().withCnnEpochs(plan.cnnEpochs());
+        RulSource source = plan.source();
+        List<UnitHistory> units = source.units();
+        RulSettings base = config.settings().withCnnEpochs(plan.cnnEpochs());
+        RulSettings s = base.withShape(source.window() != null ? source.window() : base.window(),
+                source.cap() != null ? source.cap() : base.cap());
         CrossValidation.Plan cv = new CrossValidation.Plan(plan.folds(), config.cutsPerUnit(), config.minHistory(),
-                config.seed());
-        CrossValidation.Result result = CrossValidation.run(plan.kind(), units, Fd001.SENSORS, s, cv,
+                config.seed(), CutPoints.Rule.of(config.cutRule()));
+        CrossValidation.Result result = CrossValidation.run(plan.kind(), units, source.sensors(), s, cv,
                 config.intervalLevel(), Device.cpu(), stepDone);
         byte[] bytes;
         String provenance;
-        try (FittedRul model = RulModels.fit(plan.kind(), units, Fd001.SENSORS, s, Device.cpu(), e -> { })) {
+        try (FittedRul model = RulModels.fit(plan.kind(), units, source.sensors(), s, Device.cpu(), e -> { })) {
             bytes = model.bytes();
             provenance = model instanceof TribuoRul t ? t.provenance()
                     : model instanceof EnsembleRul e ? "mean of " + cnnProvenance(s) + " and of " + e.provenance()
@@ -78,22 +81,23 @@ public class RulTraining {
         }
         stepDone.accept(plan.folds() + 1);
         long ms = (System.nanoTime() - started) / 1_000_000;
-        String fingerprint = fingerprint(data.fingerprint(), plan.units());
+        String fingerprint = source.fingerprint();
         return QuarkusTransaction.requiringNew().call(() -> {
             RulModelRecord r = new RulModelRecord();
             r.id = UUID.randomUUID();
-            r.dataset = Fd001.NAME;
+            r.dataset = source.dataset();
             Integer last = RulModelRecord.find("select max(m.version) from RulModelRecord m where m.dataset = ?1",
-                    Fd001.NAME).project(Integer.class).firstResult();
+                    source.dataset()).project(Integer.class).firstResult();
             r.version = (last == null ? 0 : last) + 1;
             r.kind = plan.kind();
             r.dataFingerprint = fingerprint;
-            r.units = plan.units();
-            r.sensors = write(Fd001.SENSORS);
+            r.units = units.size();
+            r.sensors = write(source.sensors());
+            r.source = source.spec() == null ? null : write(source.spec());
             r.window = s.window();
             r.cap = s.cap();
             r.hyperparameters = write(hyperparameters(s));
-            r.validation = write(validation(result, cv));
+            r.validation = write(validation(result, cv, s.cap()));
             r.provenance = provenance;
             r.trainingMs = ms;
             r.modelBytes = bytes;
@@ -116,15 +120,25 @@ public class RulTraining {
 
     static RulHyperparameters hyperparameters(RulSettings s) {
         return new RulHyperparameters(s.seed(), s.forestTrees(), s.forestMaxDepth(), s.xgboostRounds(), s.xgboostEta(),
-                s.xgboostDepth(), s.sgdEpochs(), s.cnnEpochs(), s.cnnBatch(), s.cnnLearningRate(), s.cnnFilters());
+                s.xgboostDepth(), s.sgdEpochs(), s.cnnEpochs(), s.cnnBatch(), s.cnnLearningRate(), s.cnnFilters(),
+                s.cnnPatience());
     }
 
-    static RulValidation validation(CrossValidation.Result r, CrossValidation.Plan cv) {
+    static RulValidation validation(CrossValidation.Result r, CrossValidation.Plan cv, int cap) {
         return new RulValidation(cv.folds(), cv.cutsPerUnit(), cv.minHistory(), cv.seed(), r.rmseMean(), r.rmseStd(),
                 r.nasaMean(), r.nasaStd(), r.folds().stream().map(CrossValidation.Fold::rmse).toList(),
                 r.folds().stream().map(CrossValidation.Fold::nasaPer100).toList(),
                 r.folds().stream().map(CrossValidation.Fold::predictions).toList(), r.interval().level(),
-                r.interval().lower(), r.interval().upper(), r.interval().coverage());
+                r.interval().lower(), r.interval().upper(), r.interval().coverage(), cv.rule().slug(),
+                cv.rule().describe(cap, cv.minHistory()), finite(r.uniformRmseMean()), finite(r.uniformRmseStd()),
+                finite(r.uniformNasaMean()), INTERVAL_METHOD);
+    }
+
+    static final String INTERVAL_METHOD = "split-conformal by unit on out-of-fold residuals (each unit weighs 1; bounds"
+            + " at the (1 + 1/units)(1 + level)/2 weighted quantile of the residuals and of their negatives)";
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static String cnnProvenance(RulSettings s) {

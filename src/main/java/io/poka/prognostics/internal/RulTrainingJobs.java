@@ -96,17 +96,18 @@ public class RulTrainingJobs {
 
     /**
      * Checks the request (400 with every bad field), refuses beyond {@code max-queued-trainings} open jobs (429),
-     * queues. Null fields take their defaults: all 100 units, {@code folds}, {@code cnn-epochs}.
+     * queues. Null fields take their defaults: all 100 units, {@code folds}, {@code cnn-epochs}. A plant
+     * {@code source} (null: FD001) replaces the units.
      */
-    public JobView submit(String kind, Integer units, Integer folds, Integer cnnEpochs, String actor) {
-        int n = units == null ? 100 : units;
+    public JobView submit(String kind, Integer units, Integer folds, Integer cnnEpochs, RulSource source, String actor) {
+        int n = source != null ? source.units().size() : units == null ? 100 : units;
         int k = folds == null ? config.folds() : folds;
         int epochs = cnnEpochs == null ? config.cnnEpochs() : cnnEpochs;
         List<ValidationProblem.FieldError> errors = new java.util.ArrayList<>();
         if (kind == null || !RulModels.KINDS.contains(kind)) {
             errors.add(new ValidationProblem.FieldError("model", "one of " + String.join(", ", RulModels.KINDS)));
         }
-        if (n < MIN_UNITS || n > 100) {
+        if (source == null && (n < MIN_UNITS || n > 100)) {
             errors.add(new ValidationProblem.FieldError("units", "between " + MIN_UNITS + " and 100 (FD001 has 100 units)"));
         }
         if (k < 2 || k > Math.min(MAX_FOLDS, n / 2)) {
@@ -119,7 +120,7 @@ public class RulTrainingJobs {
         if (!errors.isEmpty()) {
             throw new ValidationProblem("invalid RUL training request", errors);
         }
-        RulTraining.Plan plan = new RulTraining.Plan(kind, n, k, epochs);
+        RulTraining.Plan plan = new RulTraining.Plan(kind, n, k, epochs, source != null ? source : RulSource.fd001(n));
         JobView view = QuarkusTransaction.requiringNew().call(() -> {
             long open = RulTrainingJobRecord.count("status in (?1, ?2)", RulTrainingJobRecord.Status.QUEUED,
                     RulTrainingJobRecord.Status.RUNNING);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import io.poka.prognostics.internal.model.CnnRul;
 import io.poka.prognostics.internal.model.CrossValidation;
+import io.poka.prognostics.internal.model.CutPoints;
 import io.poka.prognostics.internal.model.EnsembleRul;
 import io.poka.prognostics.internal.model.TribuoRul;
 import io.poka.prognostics.internal.model.Fd001;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * model scored on truncated histories like the official test; writes bench/results/rul-benchmark.md. Runs only with
  * -Dpoka.bench=true. The ensemble row averages the CNN's and XGBoost's out-of-fold predictions when both ran before it.
  * Options: -Dpoka.bench.models=random-forest,xgboost,linear,cnn-1d,ensemble -Dpoka.bench.cnn-epochs=30
- * -Dpoka.bench.cuts=5 -Dpoka.bench.seed=42 -Dpoka.bench.folds=5
+ * -Dpoka.bench.cuts=5 -Dpoka.bench.seed=42 -Dpoka.bench.folds=5 -Dpoka.bench.cnn-patience=10
+ * -Dpoka.bench.cut-rule=test-like|uniform -Dpoka.bench.out=rul-benchmark.md
  */
 @EnabledIfSystemProperty(named = "poka.bench", matches = "true")
 class RulBenchmark {
@@ -38,13 +40,16 @@ class RulBenchmark {
         long seed = Long.getLong("poka.bench.seed", 42);
         RulSettings s = new RulSettings(Integer.getInteger("poka.bench.window", 30), 125, seed,
                 Integer.getInteger("poka.bench.trees", 50), 12, Integer.getInteger("poka.bench.rounds", 100), 0.1, 5,
-                10, Integer.getInteger("poka.bench.cnn-epochs", 30), 256, 0.002, 10);
+                10, Integer.getInteger("poka.bench.cnn-epochs", 100), 256, 0.002, 10,
+                Integer.getInteger("poka.bench.cnn-patience", 10));
+        CutPoints.Rule rule = CutPoints.Rule.of(System.getProperty("poka.bench.cut-rule", "test-like"));
         CrossValidation.Plan plan = new CrossValidation.Plan(Integer.getInteger("poka.bench.folds", 5),
-                Integer.getInteger("poka.bench.cuts", 5), 31, seed);
+                Integer.getInteger("poka.bench.cuts", 5), 31, seed, rule);
         List<String> lines = new ArrayList<>();
-        lines.add("| model | RMSE (mean ± std over folds) | NASA score per 100 predictions (mean ± std) | RMSE by fold | "
-                + "90 % interval (residual quantiles) | out-of-fold coverage | seconds |");
-        lines.add("| --- | --- | --- | --- | --- | --- | --- |");
+        lines.add("| model | RMSE " + rule.slug() + " cuts (mean ± std over folds) | NASA score per 100 predictions (mean ± std)"
+                + " | RMSE by fold | NASA per 100 by fold | RMSE uniform cuts (old rule, same fold models) | "
+                + "90 % conformal interval (residual bounds) | out-of-fold coverage | seconds |");
+        lines.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         java.util.Map<String, CrossValidation.Result> results = new java.util.LinkedHashMap<>();
         java.util.Map<String, Double> seconds = new java.util.HashMap<>();
         for (String kind : models.split(",")) {
@@ -62,20 +67,23 @@ class RulBenchmark {
             seconds.put(kind, secs);
             assertEquals(plan.folds(), r.folds().size());
             assertTrue(Double.isFinite(r.rmseMean()));
-            String line = String.format(Locale.ROOT, "| %s | %.2f ± %.2f | %.0f ± %.0f | %s | [%+.1f, %+.1f] | %.3f | %.0f |",
+            String line = String.format(Locale.ROOT, "| %s | %.2f ± %.2f | %.0f ± %.0f | %s | %s | %.2f ± %.2f (NASA %.0f) "
+                    + "| [%+.1f, %+.1f] | %.3f | %.0f |",
                     kind, r.rmseMean(), r.rmseStd(), r.nasaMean(), r.nasaStd(),
                     Arrays.toString(r.folds().stream().mapToDouble(f -> Math.round(f.rmse() * 100) / 100.0).toArray()),
+                    Arrays.toString(r.folds().stream().mapToDouble(f -> Math.round(f.nasaPer100())).toArray()),
+                    r.uniformRmseMean(), r.uniformRmseStd(), r.uniformNasaMean(),
                     r.interval().lower(), r.interval().upper(), r.interval().coverage(), secs);
             System.out.println(line);
             lines.add(line);
         }
         lines.add("");
         lines.add(String.format(Locale.ROOT, "FD001 train (%d units, SHA-256 %s), %d folds by unit, %d cuts per validation "
-                + "unit (at least %d cycles kept), seed %d, window %d, cap %d; settings %s", data.units().size(),
-                data.fingerprint(), plan.folds(), plan.cutsPerUnit(), plan.minHistory(), seed, s.window(), s.cap(),
-                s.asMap()));
+                + "unit, rule %s: %s; seed %d, window %d, cap %d; settings %s", data.units().size(),
+                data.fingerprint(), plan.folds(), plan.cutsPerUnit(), rule.slug(), rule.describe(s.cap(), plan.minHistory()),
+                seed, s.window(), s.cap(), s.asMap()));
         Path dir = Path.of(System.getProperty("poka.bench.results", "bench/results"));
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("rul-benchmark.md"), String.join("\n", lines) + "\n");
+        Files.writeString(dir.resolve(System.getProperty("poka.bench.out", "rul-benchmark.md")), String.join("\n", lines) + "\n");
     }
 }

@@ -83,20 +83,32 @@ public final class CnnRul implements FittedRul {
         return b;
     }
 
-    /** Trains on every window (one per cycle) of the training units; {@code epochDone} gets the epoch number. */
+    /**
+     * Trains on every window (one per cycle) of the training units; {@code epochDone} gets the epoch number. With
+     * {@code cnnPatience} > 0 about a sixth of the units (seeded, at least one) are held out by unit: after every
+     * epoch the squared error on all their windows is measured, training stops after {@code cnnPatience} epochs
+     * without improvement (or at {@code cnnEpochs}), and the parameters of the best epoch are kept.
+     */
     public static CnnRul fit(List<UnitHistory> train, RulSettings s, Device device, IntConsumer epochDone) {
+        List<UnitHistory> fitting = train;
+        List<UnitHistory> inner = List.of();
+        if (s.cnnPatience() > 0 && train.size() >= 3) {
+            List<UnitHistory> shuffled = new ArrayList<>(train);
+            java.util.Collections.shuffle(shuffled, new Random(s.seed() ^ 0x5EED));
+            int held = Math.max(1, train.size() / 6);
+            inner = shuffled.subList(0, held);
+            fitting = shuffled.subList(held, shuffled.size());
+        }
         int d = train.get(0).rows()[0].length;
         float[] means = new float[d];
         float[] stds = new float[d];
-        normaliser(train, means, stds);
+        normaliser(fitting, means, stds);
         List<float[]> xs = new ArrayList<>();
         List<Float> ys = new ArrayList<>();
-        for (UnitHistory u : train) {
-            for (int end = 0; end < u.cycles(); end++) {
-                xs.add(channelsFirst(u.rows(), end, s.window(), means, stds));
-                ys.add((float) (RulTarget.capped(u.rul()[end], s.cap()) / s.cap()));
-            }
-        }
+        windows(fitting, s, means, stds, xs, ys);
+        List<float[]> vx = new ArrayList<>();
+        List<Float> vy = new ArrayList<>();
+        windows(inner, s, means, stds, vx, vy);
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) s.seed());
         Model model = Model.newInstance("rul-cnn", device, "PyTorch");
@@ -112,6 +124,9 @@ public final class CnnRul implements FittedRul {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        byte[] best = null;
+        double bestLoss = Double.MAX_VALUE;
+        int sinceBest = 0;
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batch, d, s.window()));
             for (int epoch = 1; epoch <= s.cnnEpochs(); epoch++) {
@@ -141,9 +156,64 @@ public final class CnnRul implements FittedRul {
                     }
                 }
                 epochDone.accept(epoch);
+                if (!vx.isEmpty()) {
+                    double loss = innerLoss(model, d, s.window(), vx, vy);
+                    if (loss < bestLoss) {
+                        bestLoss = loss;
+                        best = parameters(model);
+                        sinceBest = 0;
+                    } else if (++sinceBest >= s.cnnPatience()) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {
+                model.getBlock().loadParameters(model.getNDManager(), in);
+            } catch (IOException | ai.djl.MalformedModelException e) {
+                throw new IllegalStateException("best CNN epoch cannot be restored", e);
             }
         }
         return new CnnRul(model, s.window(), s.cap(), means, stds, s.cnnFilters());
+    }
+
+    private static void windows(List<UnitHistory> units, RulSettings s, float[] means, float[] stds, List<float[]> xs,
+            List<Float> ys) {
+        for (UnitHistory u : units) {
+            for (int end = 0; end < u.cycles(); end++) {
+                xs.add(channelsFirst(u.rows(), end, s.window(), means, stds));
+                ys.add((float) (RulTarget.capped(u.rul()[end], s.cap()) / s.cap()));
+            }
+        }
+    }
+
+    /** Mean squared error (in units of the cap squared) of the model on the held-out windows, dropout off. */
+    private static double innerLoss(Model model, int d, int window, List<float[]> vx, List<Float> vy) {
+        double sum = 0;
+        try (Predictor<float[][], float[]> predictor = model.newPredictor(new WindowTranslator(d, window))) {
+            for (int from = 0; from < vx.size(); from += 1024) {
+                int to = Math.min(vx.size(), from + 1024);
+                float[] p = predictor.predict(vx.subList(from, to).toArray(float[][]::new));
+                for (int i = 0; i < p.length; i++) {
+                    double e = p[i] - vy.get(from + i);
+                    sum += e * e;
+                }
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("CNN validation failed", e);
+        }
+        return sum / vx.size();
+    }
+
+    private static byte[] parameters(Model model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static void zeroGradients(Model model) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * models learn something (RMSE floors far looser than the full results in docs/prognostics.md).
  */
 class CrossValidationTest {
-    private static final RulSettings SMALL = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 2, 256, 0.002, 8);
+    private static final RulSettings SMALL = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 2, 256, 0.002, 8, 0);
 
     @Test
     void noUnitIsOnBothSidesOfAFoldAndEveryUnitIsValidatedOnce() {
@@ -61,6 +61,23 @@ class CrossValidationTest {
     }
 
     @Test
+    void theCnnWithEarlyStoppingKeepsItsBestEpochAndStillLoadsLikeTheOneTrained() {
+        // patience 1 on 3 epochs: the inner split by unit is held out and the best epoch's parameters restored
+        List<UnitHistory> units = Fd001.load().units().subList(0, 8);
+        RulSettings s = new RulSettings(30, 125, 42, 10, 8, 40, 0.1, 4, 5, 3, 256, 0.002, 8, 1);
+        int[] epochs = {0};
+        try (CnnRul cnn = CnnRul.fit(units, s, Device.cpu(), e -> epochs[0] = e)) {
+            assertTrue(epochs[0] >= 2 && epochs[0] <= 3, "epochs run " + epochs[0]);
+            List<RulWindow> windows = List.of(new RulWindow(units.get(3).rows(), 50));
+            double[] p = cnn.predict(windows);
+            assertTrue(Double.isFinite(p[0]) && p[0] >= 0, "prediction " + p[0]);
+            try (CnnRul loaded = CnnRul.load(cnn.bytes(), Device.cpu())) {
+                assertArrayEquals(p, loaded.predict(windows), 1e-4);
+            }
+        }
+    }
+
+    @Test
     void aStoredTribuoModelPredictsLikeTheOneTrained() {
         // a small forest on 3 units (Tribuo's CART regression is slow: the full forest belongs in bench/rul.sh)
         List<UnitHistory> units = Fd001.load().units().subList(0, 3);
@@ -74,10 +91,11 @@ class CrossValidationTest {
     @Test
     void theEnsembleIsValidatedOnTheMeanOfItsMembersOutOfFoldPredictions() {
         double[] truth = {100, 50};
-        CrossValidation.Fold a = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
-                new double[] {110, 40}, new double[] {-10, 10});
-        CrossValidation.Fold b = new CrossValidation.Fold(1, List.of("1"), List.of("2"), 2, 0, 0, truth,
-                new double[] {94, 60}, new double[] {6, -10});
+        String[] units = {"2", "2"};
+        CrossValidation.Fold a = CrossValidation.fold(1, List.of("1"), List.of("2"), truth, new double[] {110, 40},
+                units, Double.NaN, Double.NaN);
+        CrossValidation.Fold b = CrossValidation.fold(1, List.of("1"), List.of("2"), truth, new double[] {94, 60},
+                units, Double.NaN, Double.NaN);
         CrossValidation.Result r = CrossValidation.averaged("ensemble", List.of(
                 CrossValidation.summarise("a", List.of(a), 0.9), CrossValidation.summarise("b", List.of(b), 0.9)), 0.9);
         // means 102 and 50: errors +2 and 0 -> RMSE sqrt(2); NASA (e^0.2 - 1 + 0) per 100 predictions = x 50

@@ -27,6 +27,23 @@ class UnitFoldsTest {
     }
 
     @Test
+    void overManySeedsAndSizesNoUnitIsEverInTwoFoldsAndEveryUnitIsDealt() {
+        for (long seed = 0; seed < 300; seed++) {
+            int units = 6 + (int) (seed % 95);
+            int folds = 2 + (int) (seed % Math.min(9, units / 2 - 1));
+            List<List<Integer>> dealt = UnitFolds.deal(units, folds, seed);
+            Set<Integer> seen = new HashSet<>();
+            for (List<Integer> f : dealt) {
+                assertTrue(f.size() >= units / folds, "seed " + seed + ": fold of " + f.size());
+                for (int u : f) {
+                    assertTrue(seen.add(u), "seed " + seed + ": unit " + u + " in two folds");
+                }
+            }
+            assertEquals(units, seen.size(), "seed " + seed);
+        }
+    }
+
+    @Test
     void theSameSeedDealsTheSameFoldsAndAnotherSeedOthers() {
         assertEquals(UnitFolds.deal(100, 5, 7), UnitFolds.deal(100, 5, 7));
         assertTrue(!UnitFolds.deal(100, 5, 7).equals(UnitFolds.deal(100, 5, 8)));
