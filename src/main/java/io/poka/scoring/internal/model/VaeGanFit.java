@@ -32,11 +32,13 @@ public final class VaeGanFit {
      * {@code shift}, {@code spread}, {@code drift}), its own cross-fitted series per block (for ablations). The tail
      * calibration and the divisors are made from {@code replicates} versions of every block: the block itself and its
      * between-run copies ({@link BetweenRun}; 1 = the block only), whose series are {@code betweenRunScores} and
-     * {@code betweenRunParts} (the real blocks first).
+     * {@code betweenRunParts} (the real blocks first); {@code restarts} are the block models' training restarts
+     * ({@link VaeGanTraining.Restart}), as stored in the model's metadata.
      */
     public record CrossFit(List<double[]> rawScores, List<double[]> scores, TailCalibration.Fit calibration,
             ScoreScale.Companions companions, Map<String, List<double[]>> parts, int replicates,
-            List<double[]> betweenRunScores, Map<String, List<double[]>> betweenRunParts) {
+            List<double[]> betweenRunScores, Map<String, List<double[]>> betweenRunParts,
+            List<Map<String, Object>> restarts) {
     }
 
     /**
@@ -125,6 +127,10 @@ public final class VaeGanFit {
             validation.put("finalKl", last.kl());
             validation.put("finalAdversarialLoss", last.adversarial());
             validation.put("finalDiscriminatorLoss", last.discriminator());
+            // diverged attempts restarted at a lower learning rate (empty when none did)
+            List<Map<String, Object>> restarts = new ArrayList<>(restarts("final", result.restarts()));
+            restarts.addAll(crossFit.restarts());
+            validation.put("trainingRestarts", restarts);
             return new Fitted(result.parameters(), h, pipeline, scale, rule, threshold, table.rowCount(), pooled.length,
                     validation, result.history(), (System.nanoTime() - started) / 1_000_000, crossFit);
         }
@@ -140,6 +146,7 @@ public final class VaeGanFit {
         int n = table.rowCount();
         List<LoadedVaeGan.Scored[]> heldOut = new ArrayList<>();
         List<LoadedVaeGan.Scored[]> copies = new ArrayList<>();
+        List<Map<String, Object>> restarts = new ArrayList<>();
         boolean betweenRun = h.betweenRun() != null && h.betweenRun() > 0;
         for (int b = 0; b < blocks; b++) {
             int from = blockStart(n, blocks, b);
@@ -163,6 +170,7 @@ public final class VaeGanFit {
             float[][] foldTrain = vectors.toArray(float[][]::new);
             VaeGanTraining.Result fold = VaeGanTraining.train(networkPart(foldTrain, foldPipeline.inputSize()),
                     h.withSeed(h.seed() + 1 + b), device, (loss, epochs) -> { }, cancelled);
+            restarts.addAll(restarts("cross-fit block " + (b + 1), fold.restarts()));
             try (LoadedVaeGan unscaled = LoadedVaeGan.load(fold.parameters(), h, foldPipeline, null, device)) {
                 ScoreScale scale = scaleOn(unscaled, foldTrain, h);
                 // the held-out block's first rows take their history (lags, temporal features) from the rows before it
@@ -194,7 +202,28 @@ public final class VaeGanFit {
         List<double[]> processed = raw.stream().map(rule::apply).toList();
         List<double[]> allProcessed = combined(all, companions).stream().map(rule::apply).toList();
         return new CrossFit(raw, processed, TailCalibration.fit(allProcessed, h.falseAlarmRate(), h.seed(), replicates),
-                companions, parts, replicates, allProcessed, allParts);
+                companions, parts, replicates, allProcessed, allParts, List.copyOf(restarts));
+    }
+
+    /**
+     * The metadata of training restarts (who: the training itself, automatically; when; why; at which learning rate
+     * and seed), {@code model} naming the network that restarted.
+     */
+    static List<Map<String, Object>> restarts(String model, List<VaeGanTraining.Restart> restarts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (VaeGanTraining.Restart r : restarts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", model);
+            m.put("attempt", r.attempt());
+            m.put("divergedInEpoch", r.epoch());
+            m.put("reason", r.reason());
+            m.put("learningRate", r.learningRate());
+            m.put("seed", r.seed());
+            m.put("by", "automatic restart of the training");
+            m.put("at", r.at().toString());
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, List<double[]>> parts(List<LoadedVaeGan.Scored[]> blocks) {

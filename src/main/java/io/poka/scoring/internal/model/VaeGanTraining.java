@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -18,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +30,9 @@ import java.util.function.BooleanSupplier;
  * similarity metric", ICML 2016): first the discriminator on real vs reconstructed and prior-generated vectors,
  * then encoder and decoder on MSE reconstruction + beta * KL + lambda * non-saturating adversarial loss. Two Adam
  * optimisers; gradients are zeroed explicitly because the PyTorch engine accumulates them across backward calls.
+ * An attempt that diverges (a non-finite loss or weight) is restarted from scratch with the same seed at a tenth of
+ * the learning rate (at most the default rate), at most {@link #MAX_RESTARTS} times, and every restart is returned with the result: an adversarial game can blow up
+ * on rare batches, and a plant training with the defaults must get finite scores, not a failure at random.
  */
 public final class VaeGanTraining {
 
@@ -49,13 +54,66 @@ public final class VaeGanTraining {
     }
 
     /** The trained parameters (DJL's block format) and the loss history. */
-    public record Result(byte[] parameters, List<EpochLoss> history) {
+    public record Result(byte[] parameters, List<EpochLoss> history, List<Restart> restarts) {
+    }
+
+    /**
+     * A restart after a diverged attempt, kept in the model's metadata.
+     *
+     * @param attempt the attempt that starts here (1 = the first restart)
+     * @param epoch the epoch in which the previous attempt diverged
+     * @param reason which value became non-finite
+     * @param learningRate the learning rate of the new attempt
+     * @param seed the seed of the new attempt (the training's own: the restart is as deterministic as the first try)
+     * @param at when the restart was decided
+     */
+    public record Restart(int attempt, int epoch, String reason, double learningRate, long seed, Instant at) {
+    }
+
+    /** Restarts after the first attempt when attempts diverge. */
+    static final int MAX_RESTARTS = 3;
+    /** Each restart's learning rate is the previous one times this, and at most the default rate. */
+    static final double RESTART_RATE_FACTOR = 0.1;
+    /** Elementwise bound on the gradient Adam sees: one overflowing gradient must not throw the weights far. */
+    static final float CLIP_GRADIENT = 10f;
+
+    /** An attempt produced a non-finite loss or weight. */
+    private static final class Diverged extends RuntimeException {
+        private final int epoch;
+
+        Diverged(int epoch, String reason) {
+            super(reason, null, false, false);
+            this.epoch = epoch;
+        }
     }
 
     private VaeGanTraining() {
     }
 
+    /**
+     * Trains, restarting a diverged attempt at a lower learning rate; fails (IllegalStateException naming the value)
+     * only when {@link #MAX_RESTARTS} restarts diverged too. Progress starts again at epoch 1 after a restart.
+     */
     public static Result train(float[][] x, Hyperparameters h, Device device, Progress progress, BooleanSupplier cancelled) {
+        List<Restart> restarts = new ArrayList<>();
+        double rate = h.learningRate();
+        for (int attempt = 0;; attempt++) {
+            try {
+                Result done = attempt(x, h, rate, device, progress, cancelled);
+                return new Result(done.parameters(), done.history(), List.copyOf(restarts));
+            } catch (Diverged e) {
+                if (attempt == MAX_RESTARTS) {
+                    throw new IllegalStateException("training diverged in " + (attempt + 1) + " attempts (the last at "
+                            + "learning rate " + rate + "): " + e.getMessage() + "; lower the learning rate");
+                }
+                rate = Math.min(rate * RESTART_RATE_FACTOR, Hyperparameters.DEFAULTS.learningRate());
+                restarts.add(new Restart(attempt + 1, e.epoch, e.getMessage(), rate, h.seed(), Instant.now()));
+            }
+        }
+    }
+
+    private static Result attempt(float[][] x, Hyperparameters h, double learningRate, Device device,
+            Progress progress, BooleanSupplier cancelled) {
         int n = x.length;
         int d = x[0].length;
         int batch = Math.min(h.batchSize(), n);
@@ -74,8 +132,10 @@ public final class VaeGanTraining {
             block.discriminator().getParameters().forEach(p -> critic.add(p.getValue()));
             List<Parameter> all = new ArrayList<>(generator);
             all.addAll(critic);
-            Optimizer genOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(h.learningRate().floatValue())).build();
-            Optimizer discOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(h.learningRate().floatValue())).build();
+            Optimizer genOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
+                    .optClipGrad(CLIP_GRADIENT).build();
+            Optimizer discOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
+                    .optClipGrad(CLIP_GRADIENT).build();
             float beta = h.beta().floatValue();
             float lambda = h.lambda().floatValue();
 
@@ -111,7 +171,7 @@ public final class VaeGanTraining {
                                     .add(Activation.softPlus(block.discriminate(ps, recon, true)).mean().mul(0.5f))
                                     .add(Activation.softPlus(block.discriminate(ps, gen, true)).mean().mul(0.5f));
                             gc.backward(lossD);
-                            dis += lossD.getFloat();
+                            dis += finite(lossD.getFloat(), "discriminator loss", epoch);
                         }
                         update(discOpt, critic);
                         zeroGradients(all);
@@ -129,20 +189,41 @@ public final class VaeGanTraining {
                                     .add(Activation.softPlus(block.discriminate(ps, gen, true).neg()).mean()).mul(0.5f);
                             NDArray lossG = mse.add(klTerm.mul(beta)).add(advTerm.mul(lambda));
                             gc.backward(lossG);
-                            rec += mse.getFloat();
-                            kl += klTerm.getFloat();
-                            adv += advTerm.getFloat();
+                            rec += finite(mse.getFloat(), "reconstruction loss", epoch);
+                            kl += finite(klTerm.getFloat(), "KL term", epoch);
+                            adv += finite(advTerm.getFloat(), "adversarial loss", epoch);
                         }
                         update(genOpt, generator);
                     }
                     batches++;
                 }
+                requireFiniteWeights(all, epoch);
                 EpochLoss loss = new EpochLoss(epoch, rec / batches, kl / batches, adv / batches, dis / batches);
                 history.add(loss);
                 progress.epochDone(loss, h.epochs());
             }
             zeroGradients(all);
-            return new Result(save(block), history);
+            return new Result(save(block), history, List.of());
+        }
+    }
+
+    private static float finite(float value, String what, int epoch) {
+        if (!Float.isFinite(value)) {
+            throw new Diverged(epoch, "non-finite " + what + " (" + value + ") in epoch " + epoch);
+        }
+        return value;
+    }
+
+    /** Fails the attempt when a weight is NaN or infinite (the last batch's update is not seen by any loss). */
+    private static void requireFiniteWeights(List<Parameter> parameters, int epoch) {
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            try (NDArray nan = w.isNaN(); NDArray inf = w.isInfinite(); NDArray bad = nan.logicalOr(inf);
+                    NDArray any = bad.any()) {
+                if (any.getBoolean()) {
+                    throw new Diverged(epoch, "non-finite weight in " + p.getName() + " after epoch " + epoch);
+                }
+            }
         }
     }
 
@@ -161,12 +242,13 @@ public final class VaeGanTraining {
         }
     }
 
-    private static void zeroGradients(List<Parameter> parameters) {
+    static void zeroGradients(List<Parameter> parameters) {
         for (Parameter p : parameters) {
             NDArray w = p.getArray();
             if (w.hasGradient()) {
                 try (NDArray g = w.getGradient()) {
-                    g.subi(g);
+                    // fill with 0, not g - g: an infinite gradient would leave NaN behind and poison every later step
+                    g.set(new NDIndex(":"), 0);
                 } catch (IllegalStateException noGradientYet) {
                     // before the first backward pass there is nothing to zero
                 }

@@ -45,6 +45,8 @@ class VaeGanOnTepTest {
     void trainingReportsEveryEpochAndReconstructionImproves() {
         // the stored model's epochs (the cross-fitting models train silently after it)
         assertEquals(20, epochsReported);
+        // no attempt diverged on d00 with the defaults, and the metadata says so (VaeGanTrainingDivergenceTest forces one)
+        assertEquals(java.util.List.of(), fitted.validation().get("trainingRestarts"));
         assertEquals(500, fitted.trainingRows());
         assertEquals(500, fitted.calibrationRows());
         assertEquals(5, fitted.crossFit().scores().size());
