@@ -87,11 +87,20 @@ public final class JobQueue<R extends JobRecord, V> {
         });
     }
 
+    /** The audited state of a new job: its view and the request beyond what the view shows. */
+    public record Submitted<V>(V job, Object request) {
+    }
+
     /**
      * Stores the module's record (its own columns set) as QUEUED by {@code actor}, refusing it beyond
      * {@link JobKind#maxOpen()}, and hands {@code work} to the kind's threads.
      */
     public V submit(R record, String actor, JobWork<R> work) {
+        return submit(record, actor, null, work);
+    }
+
+    /** As {@link #submit(JobRecord, String, JobWork)}, auditing the whole {@code request} with the new job. */
+    public V submit(R record, String actor, Object request, JobWork<R> work) {
         V view = QuarkusTransaction.requiringNew().call(() -> {
             if (kind.maxOpen() > 0 && runner.em().createQuery("select count(j) from " + entityName
                     + " j where j.status in :open", Long.class).setParameter("open", OPEN).getSingleResult()
@@ -106,7 +115,8 @@ public final class JobQueue<R extends JobRecord, V> {
             record.heartbeatAt = record.createdAt;
             runner.em().persist(record);
             V v = kind.view().apply(record);
-            runner.changes().fire(new RecordChanged(kind.auditType(), record.id.toString(), "CREATED", null, v, null));
+            runner.changes().fire(new RecordChanged(kind.auditType(), record.id.toString(), "CREATED", null,
+                    request == null ? v : new Submitted<>(v, request), null));
             return v;
         });
         UUID id = record.id;
