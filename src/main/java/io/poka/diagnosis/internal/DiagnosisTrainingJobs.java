@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
+import io.poka.platform.JsonColumns;
 import io.poka.platform.jobs.JobKind;
 import io.poka.platform.jobs.JobQueue;
 import io.poka.platform.jobs.Jobs;
@@ -28,12 +29,12 @@ public class DiagnosisTrainingJobs {
     }
 
     private final DiagnosisModels models;
-    private final DiagnosisJson json;
+    private final JsonColumns json;
     private final JobQueue<DiagnosisTrainingJobRecord, JobView> queue;
 
     DiagnosisTrainingJobs(DiagnosisModels models, DiagnosisConfig config, ObjectMapper json, Jobs jobs) {
         this.models = models;
-        this.json = new DiagnosisJson(json);
+        this.json = new JsonColumns(json);
         this.queue = jobs.define(JobKind.of("DiagnosisTrainingJob", DiagnosisTrainingJobRecord.class, this::view,
                 "poka-diagnosis-training", "diagnosis/job-finished")
                 .withMaxOpen(config.maxQueuedTrainings(), DiagnosisProblems.QueueFullProblem::new));
