@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A module's jsonb columns as text, written and read with the application's ObjectMapper; an unreadable stored value
  * is a defect, not bad input, so it fails with IllegalStateException.
  */
-public final class JsonColumns {
+public class JsonColumns {
     private final ObjectMapper json;
 
     public JsonColumns(ObjectMapper json) {

@@ -87,7 +87,7 @@ class EveryWriteIsAuditedTest {
             Map.entry("platform.user_account:UPDATE(failed_attempts,version)", "the consecutive failed-login counter (and its"
                     + " reset at the next good login); the lockout it leads to is audited (User LOCKED)"),
             // the platform job runner (io.poka.platform.jobs) stores progress with the owner's heartbeat since
-            // V2026.12.09.70.1-3 gave these tables its columns
+            // V2026.12.09.70 gave these tables its columns
             Map.entry("baselines.training_job:UPDATE(heartbeat_at,steps_done)", "progress counter of a running job;"
                     + " its creation, start, success and failure are audited"),
             Map.entry("baselines.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),
