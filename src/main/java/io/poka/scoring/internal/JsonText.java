@@ -8,6 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class JsonText extends JsonColumns {
 
+    /** For the CDI client proxy only (it delegates every call to the bean). */
+    JsonText() {
+        super(null);
+    }
+
+    @jakarta.inject.Inject
     JsonText(ObjectMapper json) {
         super(json);
     }
