@@ -86,10 +86,16 @@ class EveryWriteIsAuditedTest {
             Map.entry("platform.outbox_event:DELETE", "the relay's clean-up of delivered events"),
             Map.entry("platform.user_account:UPDATE(failed_attempts,version)", "the consecutive failed-login counter (and its"
                     + " reset at the next good login); the lockout it leads to is audited (User LOCKED)"),
-            Map.entry("baselines.training_job:UPDATE(steps_done)", "progress counter of a running job; its"
-                    + " creation, start, success and failure are audited"),
-            Map.entry("prognostics.training_job:UPDATE(steps_done)", "progress counter of a running RUL training;"
+            // the platform job runner (io.poka.platform.jobs) stores progress with the owner's heartbeat since
+            // V2026.12.09.70 gave these tables its columns
+            Map.entry("baselines.training_job:UPDATE(heartbeat_at,steps_done)", "progress counter of a running job;"
                     + " its creation, start, success and failure are audited"),
+            Map.entry("baselines.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),
+            Map.entry("prognostics.training_job:UPDATE(heartbeat_at,steps_done)", "progress counter of a running RUL"
+                    + " training; its creation, start, success and failure are audited"),
+            Map.entry("prognostics.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job"
+                    + " runs"),
+            Map.entry("diagnosis.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),
             Map.entry("platform.lease", "which replica runs the run-once work now (holder, expiry); no quality data,"
                     + " take-overs are logged"),
             Map.entry("scoring.line_activity", "counts of rows scored per line and minute for the active model's health"

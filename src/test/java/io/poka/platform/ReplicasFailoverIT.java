@@ -82,7 +82,7 @@ class ReplicasFailoverIT {
     private static final String ADMIN = "admin:" + PASSWORD;
     private static final String DEMO_LINE = "tep-demo";
     private static final List<String> RUN_ONCE_LEASES = List.of("platform.outbox-relay", "telemetry.demo-plant",
-            "audit.checkpoint", "scoring.training-job-recovery");
+            "audit.checkpoint", "platform.job-recovery");
     /** Lines per phase (a multiple of the partition count: every partition carries lines). */
     private static final int LINES = Integer.getInteger("poka.replicas-it.lines", 12);
     /** Readings per line in the kill phases (bench: 2,000). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.baselines.internal.anomaly.AlarmRule;
 import io.poka.baselines.internal.anomaly.AnomalyComparisonRun;
+import io.poka.platform.JsonColumns;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;

@@ -1,55 +1,17 @@
 package io.poka.baselines.internal;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.poka.platform.jobs.JobRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
 
-/** An asynchronous training of a baseline model: its state, progress in steps and, once done, the stored model. */
+/** An asynchronous training of a baseline model on the platform's job runner: the data set and trainer it uses. */
 @Entity
 @Table(name = "training_job", schema = "baselines")
-public class BaselineTrainingJobRecord extends PanacheEntityBase {
-    /** QUEUED until a worker takes it, RUNNING while it trains, then SUCCEEDED (with a model) or FAILED (with an error). */
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
-
-    @Id
-    public UUID id;
-
+public class BaselineTrainingJobRecord extends JobRecord {
     @Column(nullable = false)
     public String dataset;
 
     @Column(nullable = false)
     public String trainer;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Status status;
-
-    @Column(name = "steps_done", nullable = false)
-    public int stepsDone;
-
-    @Column(name = "steps_total", nullable = false)
-    public int stepsTotal;
-
-    @Column(name = "model_id")
-    public UUID modelId;
-
-    public String error;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "started_at")
-    public Instant startedAt;
-
-    @Column(name = "finished_at")
-    public Instant finishedAt;
 }

@@ -24,6 +24,7 @@ import io.poka.baselines.internal.training.TableSelection;
 import io.poka.baselines.internal.training.TrainingProvenance;
 import io.poka.baselines.internal.training.TrainingSpec;
 import io.poka.scoring.ScoringApi;
+import io.poka.platform.JsonColumns;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;

@@ -10,6 +10,7 @@ import io.poka.diagnosis.internal.model.HeldOutEvaluation;
 import io.poka.diagnosis.internal.model.TepFaultRuns;
 import io.poka.diagnosis.internal.model.TimeBlockedSplit;
 import io.poka.diagnosis.internal.model.WindowFeatures;
+import io.poka.platform.JsonColumns;
 import io.poka.platform.NotFoundProblem;
 import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
@@ -42,14 +43,14 @@ public class DiagnosisModels {
     }
 
     private final DiagnosisConfig config;
-    private final DiagnosisJson json;
+    private final JsonColumns json;
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final Map<UUID, FaultClassifier> loaded = new ConcurrentHashMap<>();
 
     DiagnosisModels(DiagnosisConfig config, ObjectMapper json, Clock clock, Event<RecordChanged> changes) {
         this.config = config;
-        this.json = new DiagnosisJson(json);
+        this.json = new JsonColumns(json);
         this.clock = clock;
         this.changes = changes;
     }

@@ -50,6 +50,18 @@ public interface PlatformConfig {
         Duration heartbeat();
     }
 
+    /** The job runner of every module (io.poka.platform.jobs). */
+    Jobs jobs();
+
+    interface Jobs {
+        /**
+         * A QUEUED or RUNNING job whose replica renewed it longer ago is failed (the replica died); several times
+         * poka.platform.lease.heartbeat. Scoring keeps its own poka.scoring.job-heartbeat-timeout.
+         */
+        @WithDefault("PT30S")
+        Duration heartbeatTimeout();
+    }
+
     /** Limits of incoming HTTP requests, answered as problem+json (the body limit is quarkus.http.limits.max-body-size). */
     Requests requests();
 

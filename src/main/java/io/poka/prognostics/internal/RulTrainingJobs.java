@@ -1,37 +1,26 @@
 package io.poka.prognostics.internal;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import io.poka.platform.NotFoundProblem;
 import io.poka.platform.ProblemException;
-import io.poka.platform.RecordChanged;
 import io.poka.platform.ValidationProblem;
+import io.poka.platform.jobs.JobKind;
+import io.poka.platform.jobs.JobQueue;
+import io.poka.platform.jobs.Jobs;
 import io.poka.prognostics.internal.model.RulModels;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * RUL training as a job: checked and stored when submitted (202), run one at a time on the module's own daemon thread
- * (a CNN fit takes minutes), progress stored after every fold, ending with the stored model or the error. Jobs a
- * restart interrupted are marked failed at start.
+ * RUL training as a job on the platform's job runner: checked and stored when submitted (202), run one at a time (a
+ * CNN fit takes minutes), progress stored after every fold, ending with the stored model or the error.
  */
+@Startup
 @ApplicationScoped
 public class RulTrainingJobs {
-    private static final Logger LOG = Logger.getLogger(RulTrainingJobs.class);
     /** Fewest units a training may use: each of the folds needs units on both sides. */
     static final int MIN_UNITS = 6;
     static final int MAX_FOLDS = 10;
@@ -55,43 +44,14 @@ public class RulTrainingJobs {
 
     private final RulTraining training;
     private final PrognosticsConfig config;
-    private final Clock clock;
-    private final Event<RecordChanged> changes;
-    private final ExecutorService executor;
+    private final JobQueue<RulTrainingJobRecord, JobView> queue;
 
-    RulTrainingJobs(RulTraining training, PrognosticsConfig config, Clock clock, Event<RecordChanged> changes) {
+    RulTrainingJobs(RulTraining training, PrognosticsConfig config, Jobs jobs) {
         this.training = training;
         this.config = config;
-        this.clock = clock;
-        this.changes = changes;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "poka-prognostics-training");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    void onStart(@Observes StartupEvent ev) {
-        String error = "interrupted by an application restart";
-        QuarkusTransaction.requiringNew().run(() -> RulTrainingJobRecord.<RulTrainingJobRecord>list(
-                "status in (?1, ?2)", RulTrainingJobRecord.Status.QUEUED, RulTrainingJobRecord.Status.RUNNING)
-                .forEach(r -> {
-                    r.status = RulTrainingJobRecord.Status.FAILED;
-                    r.error = error;
-                    r.finishedAt = clock.instant();
-                    changes.fire(new RecordChanged("RulTrainingJob", r.id.toString(), "FAILED", null,
-                            Map.of("error", error), null));
-                }));
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        this.queue = jobs.define(JobKind.of("RulTrainingJob", RulTrainingJobRecord.class, RulTrainingJobs::view,
+                "poka-prognostics-training", "prognostics/job-finished")
+                .withMaxOpen(config.maxQueuedTrainings(), QueueFullProblem::new));
     }
 
     /**
@@ -120,85 +80,29 @@ public class RulTrainingJobs {
         if (!errors.isEmpty()) {
             throw new ValidationProblem("invalid RUL training request", errors);
         }
-        RulTraining.Plan plan = new RulTraining.Plan(kind, n, k, epochs, source != null ? source : RulSource.fd001(n));
-        JobView view = QuarkusTransaction.requiringNew().call(() -> {
-            long open = RulTrainingJobRecord.count("status in (?1, ?2)", RulTrainingJobRecord.Status.QUEUED,
-                    RulTrainingJobRecord.Status.RUNNING);
-            if (open >= config.maxQueuedTrainings()) {
-                throw new QueueFullProblem(config.maxQueuedTrainings());
-            }
-            RulTrainingJobRecord r = new RulTrainingJobRecord();
-            r.id = UUID.randomUUID();
-            r.kind = kind;
-            r.units = n;
-            r.status = RulTrainingJobRecord.Status.QUEUED;
-            r.stepsTotal = RulTraining.steps(plan);
-            r.createdAt = clock.instant();
-            r.createdBy = actor;
-            r.persist();
-            changes.fire(new RecordChanged("RulTrainingJob", r.id.toString(), "CREATED", null,
-                    Map.of("kind", kind, "units", n, "folds", k, "cnnEpochs", epochs), null));
-            return view(r);
-        });
-        executor.submit(() -> run(view.id(), plan, actor));
-        return view;
+        RulTraining.Plan plan = new RulTraining.Plan(kind, n, k, epochs,
+                source != null ? source : RulSource.fd001(n));
+        RulTrainingJobRecord r = new RulTrainingJobRecord();
+        r.kind = kind;
+        r.units = n;
+        r.stepsTotal = RulTraining.steps(plan);
+        // audited: what was asked and which data (its name and fingerprint), not the unit histories themselves
+        Map<String, Object> request = Map.of("kind", kind, "units", n, "folds", k, "cnnEpochs", epochs,
+                "dataset", plan.source().dataset(), "dataFingerprint", plan.source().fingerprint());
+        return queue.submit(r, actor, request, job -> training.train(plan, actor, job::progress));
     }
 
     public JobView get(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> view(find(id)));
+        return queue.get(id);
     }
 
     /** Jobs, newest first. */
     public List<JobView> list() {
-        return QuarkusTransaction.requiringNew().call(() -> RulTrainingJobRecord.<RulTrainingJobRecord>list(
-                "order by createdAt desc").stream().map(this::view).toList());
+        return queue.list(null);
     }
 
-    private void run(UUID id, RulTraining.Plan plan, String actor) {
-        try {
-            update(id, r -> {
-                r.status = RulTrainingJobRecord.Status.RUNNING;
-                r.startedAt = clock.instant();
-                changes.fire(new RecordChanged("RulTrainingJob", id.toString(), "RUNNING", null,
-                        Map.of("status", r.status.name()), null));
-            });
-            UUID model = training.train(plan, actor, done -> update(id, r -> r.stepsDone = done));
-            update(id, r -> {
-                r.status = RulTrainingJobRecord.Status.SUCCEEDED;
-                r.stepsDone = r.stepsTotal;
-                r.modelId = model;
-                r.finishedAt = clock.instant();
-                changes.fire(new RecordChanged("RulTrainingJob", id.toString(), "SUCCEEDED", null,
-                        Map.of("modelId", model), null));
-            });
-        } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "RUL training job %s (%s) failed", id, plan.kind());
-            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            update(id, r -> {
-                r.status = RulTrainingJobRecord.Status.FAILED;
-                r.error = message;
-                r.finishedAt = clock.instant();
-                changes.fire(new RecordChanged("RulTrainingJob", id.toString(), "FAILED", null,
-                        Map.of("error", message), null));
-            });
-        }
-    }
-
-    private void update(UUID id, Consumer<RulTrainingJobRecord> change) {
-        QuarkusTransaction.requiringNew().run(() -> change.accept(find(id)));
-    }
-
-    private static RulTrainingJobRecord find(UUID id) {
-        RulTrainingJobRecord r = RulTrainingJobRecord.findById(id);
-        if (r == null) {
-            throw new NotFoundProblem("RulTrainingJob", id);
-        }
-        return r;
-    }
-
-    private JobView view(RulTrainingJobRecord r) {
-        return new JobView(r.id, r.kind, r.units, r.status.name(), r.stepsDone, r.stepsTotal,
-                r.stepsTotal == 0 ? 0 : (double) r.stepsDone / r.stepsTotal, r.modelId, r.error, r.createdAt,
-                r.createdBy, r.startedAt, r.finishedAt);
+    private static JobView view(RulTrainingJobRecord r) {
+        return new JobView(r.id, r.kind, r.units, r.status.name(), r.stepsDone, r.stepsTotal, r.progress(), r.modelId,
+                r.error, r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
     }
 }

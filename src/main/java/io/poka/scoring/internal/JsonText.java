@@ -1,41 +1,20 @@
 package io.poka.scoring.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poka.platform.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The module's jsonb columns as text: written and read with the application's ObjectMapper. */
+/** The module's jsonb columns as text (the platform's JsonColumns), one shared bean for the module's classes. */
 @ApplicationScoped
-public class JsonText {
-    private final ObjectMapper json;
+public class JsonText extends JsonColumns {
 
+    /** For the CDI client proxy only (it delegates every call to the bean). */
+    JsonText() {
+        super(null);
+    }
+
+    @jakarta.inject.Inject
     JsonText(ObjectMapper json) {
-        this.json = json;
-    }
-
-    public String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("not serialisable as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /** The value, or null for null text. */
-    public <T> T read(String text, Class<T> type) {
-        try {
-            return text == null ? null : json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable as " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    public <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable: " + e.getMessage(), e);
-        }
+        super(json);
     }
 }

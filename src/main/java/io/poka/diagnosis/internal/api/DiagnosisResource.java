@@ -134,7 +134,7 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such incident, or no model trained", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The line lacks readings of a model variable", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public FaultDiagnosis incident(@PathParam("id") UUID id) {
-        return service.incidentDiagnosis(id).orElseThrow(() -> new NotFoundProblem("Incident", id));
+        return about("Incident", id, service::incidentDiagnosis);
     }
 
     @GET
@@ -147,7 +147,7 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such anomaly, or no model trained", content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The line lacks readings of a model variable", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public FaultDiagnosis anomaly(@PathParam("id") UUID id) {
-        return service.anomalyDiagnosis(id).orElseThrow(() -> new NotFoundProblem("Anomaly", id));
+        return about("Anomaly", id, service::anomalyDiagnosis);
     }
 
     @GET
@@ -180,7 +180,7 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public List<SimilarEvent> similarToIncident(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("5") int limit) {
-        return service.similarToIncident(id, bounded(limit)).orElseThrow(() -> new NotFoundProblem("Incident", id));
+        return about("Incident", id, i -> service.similarToIncident(i, bounded(limit)));
     }
 
     @GET
@@ -192,7 +192,12 @@ public class DiagnosisResource {
     @APIResponse(responseCode = "404", description = "No such anomaly", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public List<SimilarEvent> similarToAnomaly(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("5") int limit) {
-        return service.similarToAnomaly(id, bounded(limit)).orElseThrow(() -> new NotFoundProblem("Anomaly", id));
+        return about("Anomaly", id, a -> service.similarToAnomaly(a, bounded(limit)));
+    }
+
+    /** The answer about an incident or anomaly detection, or 404 naming the {@code subject} that does not exist. */
+    private static <T> T about(String subject, UUID id, java.util.function.Function<UUID, java.util.Optional<T>> answer) {
+        return answer.apply(id).orElseThrow(() -> new NotFoundProblem(subject, id));
     }
 
     private static int bounded(int limit) {
