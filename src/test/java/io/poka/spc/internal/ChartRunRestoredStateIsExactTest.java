@@ -46,7 +46,7 @@ class ChartRunRestoredStateIsExactTest {
         Double interval = kind == ChartKind.XBAR_S ? 1.0 : null;
         VariableDefinition v = new VariableDefinition(UUID.randomUUID(), "line", "x", "mm", null, null, null, interval,
                 null, null, null, null, kind, n, RuleSetName.WESTERN_ELECTRIC);
-        ControlLimitsView l = new ControlLimitsView("line", "x", 1, kind.name(), "ENTERED", 10, 1, n, 3, null, null, 200,
+        ControlLimitsView l = new ControlLimitsView("line", "x", 1, kind.name(), "ENTERED_FROM_STUDY", 10, 1, n, 3, null, null, 200,
                 List.of(), "test", START, "test", kind == ChartKind.AR1_RESIDUALS ? 0.5 : null, null,
                 kind == ChartKind.EWMA_FORECAST ? 0.05 : null);
         return new ChartRun(v, l, 0.2, 0.5, 5);
@@ -85,7 +85,7 @@ class ChartRunRestoredStateIsExactTest {
         for (ChartKind kind : ChartKind.values()) {
             assertEquals(kind == ChartKind.IMR, run(kind).rebuiltExactlyFrom(50), kind.name());
         }
-        assertFalse(run(ChartKind.IMR).rebuiltExactlyFrom(10), "Nelson/WE windows reach 15 points");
+        assertFalse(run(ChartKind.IMR).rebuiltExactlyFrom(7), "WE4 (8 in a row on one side) looks 8 points back");
         for (ChartKind kind : List.of(ChartKind.IMR, ChartKind.EWMA, ChartKind.CUSUM)) {
             double[] x = readings(kind.ordinal() + 3);
             ChartRun single = run(kind);
@@ -110,9 +110,9 @@ class ChartRunRestoredStateIsExactTest {
     void aStateSavedUnderOtherLimitsOrSettingsIsNotTakenForThisChart() {
         VariableDefinition v = new VariableDefinition(UUID.randomUUID(), "line", "x", "mm", null, null, null, null,
                 null, null, null, null, ChartKind.EWMA, 1, RuleSetName.WESTERN_ELECTRIC);
-        ControlLimitsView v1 = new ControlLimitsView("line", "x", 1, "EWMA", "ENTERED", 10, 1, 1, 3, null, null, 200,
+        ControlLimitsView v1 = new ControlLimitsView("line", "x", 1, "EWMA", "ENTERED_FROM_STUDY", 10, 1, 1, 3, null, null, 200,
                 List.of(), "test", START, "test", null, null, null);
-        ControlLimitsView v2 = new ControlLimitsView("line", "x", 2, "EWMA", "ENTERED", 10, 1, 1, 3, null, null, 200,
+        ControlLimitsView v2 = new ControlLimitsView("line", "x", 2, "EWMA", "ENTERED_FROM_STUDY", 10, 1, 1, 3, null, null, 200,
                 List.of(), "test", START, "test", null, null, null);
         String fingerprint = new ChartRun(v, v1, 0.2, 0.5, 5).fingerprint();
         assertEquals(fingerprint, new ChartRun(v, v1, 0.2, 0.5, 5).fingerprint());
