@@ -5,6 +5,7 @@
 # A warm-up of 300000 readings (not counted) runs first: -Dpoka.bench.warmup-readings via BENCH_WARMUP.
 # Paced latency run: BENCH_PACED_STEPS (TEP steps of 52 readings per second, default 100 = 5,200 readings/s) for
 # BENCH_PACED_SECONDS (default 20); half of 100,000 readings/s is BENCH_PACED_STEPS=962.
+# Chart kind of the 52 variables: BENCH_CHART_TYPE (IMR by default; EWMA/CUSUM save their state with every batch).
 # CPU profile of the burst: BENCH_JFR=/path/burst.jfr records it with JFR; bench/jfr-hot.py /path/burst.jfr sums it.
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
@@ -12,6 +13,6 @@ cd "$(dirname "$0")/.."
 exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpoka.bench=true -Dpoka.bench.readings="${1:-2000000}" -Dpoka.bench.naive-readings="${2:-5000}" \
   -Dpoka.bench.warmup-readings="${BENCH_WARMUP:-300000}" \
-  -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.results="$PWD/bench/results" \
+  -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.chart-type="${BENCH_CHART_TYPE:-IMR}" -Dpoka.bench.results="$PWD/bench/results" \
   -Dpoka.bench.paced-steps-per-second="${BENCH_PACED_STEPS:-100}" \
   -Dpoka.bench.paced-seconds="${BENCH_PACED_SECONDS:-20}" -Dpoka.bench.jfr="${BENCH_JFR:-}"

@@ -201,8 +201,8 @@ class TelemetryThroughputBenchmark {
                 String.format("latency newest reading of a signal -> recorded in its incident (alerts.incident_signal "
                         + "recorded_at - signal_to), paced: p50 %.0f ms, p99 %.0f ms (n = %d)", pacedIncident[0],
                         pacedIncident[1], (long) pacedIncident[2]),
-                String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
-                        run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+                String.format("TEP run %s replayed as load after phase I limits from d00 (%s charts); %d cores, load average %.1f before, %.1f after; %s",
+                        run, System.getProperty("poka.bench.chart-type", "IMR"), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
                 "PostgreSQL settings: " + serverSettings("synchronous_commit", "fsync", "shared_buffers", "max_wal_size",
                         "checkpoint_timeout") + " (both paths commit durably: one WAL flush per transaction)",
@@ -219,7 +219,10 @@ class TelemetryThroughputBenchmark {
     private void prepare(String line, TepRun baseline) {
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
         for (TepRun.TepVariable v : TepRun.CATALOGUE) {
-            Api.asAdmin().body(Map.of("line", line, "variable", v.id(), "unit", v.unit()))
+            // -Dpoka.bench.chart-type (BENCH_CHART_TYPE): IMR by default; EWMA or CUSUM measure the charts whose
+            // state is saved with every batch (spc.chart_state)
+            Api.asAdmin().body(Map.of("line", line, "variable", v.id(), "unit", v.unit(), "chartType",
+                    System.getProperty("poka.bench.chart-type", "IMR")))
                     .post("/api/v1/telemetry/variables").then().statusCode(201);
         }
         StringBuilder body = new StringBuilder("[");

@@ -8,6 +8,7 @@ import io.poka.spc.RuleViolated;
 import io.poka.telemetry.ReadingPartitionsMoved;
 import io.poka.telemetry.TelemetryApi;
 import io.poka.telemetry.VariableDefinition;
+import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.poka.testing.TelemetryFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -108,10 +110,17 @@ class ChartStateAfterMoveIsExactTest {
                 moved.fire(new ReadingPartitionsMoved(Set.of("poka.telemetry.readings.v1-0"), Set.of()));
                 moved.fire(new ReadingPartitionsMoved(Set.of(), Set.of("poka.telemetry.readings.v1-0")));
             }
+            // one request per batch with both variables' readings: one ingestion transaction, as from Kafka
+            StringBuilder body = new StringBuilder("[");
             for (int v = 0; v < variables.size(); v++) {
-                TelemetryFixtures.postValues(line, variables.get(v), "mm", start.plusSeconds(from),
-                        values.get(v).subList(from, from + BATCH));
+                for (int i = from; i < from + BATCH; i++) {
+                    body.append(body.length() > 1 ? "," : "").append(TelemetryFixtures.reading(
+                            UUID.randomUUID().toString(), line, variables.get(v), "mm", values.get(v).get(i),
+                            start.plusSeconds(i)));
+                }
             }
+            Api.asAdmin().body(body.append(']').toString()).post("/api/v1/telemetry/readings").then().statusCode(200)
+                    .body("accepted", org.hamcrest.Matchers.equalTo(BATCH * variables.size()));
         }
 
         List<Firing> expected = new ArrayList<>();
