@@ -72,6 +72,8 @@ class EveryWriteIsAuditedTest {
                     + " derived from them in their own transaction; pruning past retention is audited"),
             Map.entry("spc.violation", "derived deterministically from readings and the audited limits; high volume;"
                     + " the alerts raised from them are audited"),
+            Map.entry("spc.chart_state", "the memory of a streaming chart (EWMA, CUSUM, subgroups) saved with each"
+                    + " batch so another replica resumes it exactly; derived from the readings and the audited limits"),
             Map.entry("alerts.incident_signal", "one row per violation or anomaly detection grouped into an incident,"
                     + " keyed by its id (traceable to spc.violation or the AnomalyDetected event); the incident's opening and"
                     + " every change of its severity, top variables or status is audited"),

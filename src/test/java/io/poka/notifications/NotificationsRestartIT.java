@@ -1,6 +1,5 @@
 package io.poka.notifications;
 
-import static io.poka.testing.ProcessLogs.freePort;
 import static io.poka.testing.ProcessLogs.tail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,14 +10,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.poka.platform.internal.embedded.PostgresServerSettings;
+import io.poka.testing.PackagedPoka;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +29,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +56,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationsRestartIT {
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final String PASSWORD = "restart-it-admin-password";
     private static final String SECRET = "restart-it-webhook-secret";
     private static final String QA = "qa@restart.example";
@@ -72,15 +67,13 @@ class NotificationsRestartIT {
     private static GreenMail smtp;
     private static Receiver hooks;
     private static Path work;
-    private static Process app;
-    private static int port;
+    private static PackagedPoka app;
     private static int starts;
     private static final List<String> lines = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startInfrastructure() throws Exception {
-        assertTrue(Files.exists(JAR), "run after `package`: " + JAR);
+        assertTrue(Files.exists(PackagedPoka.JAR), "run after `package`: " + PackagedPoka.JAR);
         work = Files.createTempDirectory("poka-notifications-restart-it");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         PostgresServerSettings.durableAndSized().forEach(builder::setServerConfig);
@@ -101,11 +94,8 @@ class NotificationsRestartIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+        if (app != null) {
+            app.stop(Duration.ofSeconds(30));
         }
         if (hooks != null) {
             hooks.close();
@@ -141,8 +131,7 @@ class NotificationsRestartIT {
         String inFlight = openIncident("inflight");
         hooks.holdNext(inFlight); // the receiver takes the webhook and does not answer until Poka is dead
         awaitTrue(() -> hooks.holding(), "the in-flight incident's webhook reached the receiver");
-        app.destroyForcibly(); // SIGKILL: no shutdown hook, the sending transaction never commits
-        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        app.kill9(); // SIGKILL: no shutdown hook, the sending transaction never commits
         hooks.release();
         awaitEscalationsDue(notified, inFlight);
         assertEquals(0, count("select count(*) from notifications.delivery where line = ? and channel = 'WEBHOOK' "
@@ -174,8 +163,7 @@ class NotificationsRestartIT {
         int callsBefore = hooks.all().size();
         String line = openIncident("stop");
         awaitTrue(() -> sent(line, "OPENED") == 2, "the incident's mail and webhook sent");
-        app.destroy(); // SIGTERM
-        assertTrue(app.waitFor(60, TimeUnit.SECONDS), "stopped cleanly");
+        assertTrue(app.stop(Duration.ofSeconds(60)), "stopped cleanly"); // SIGTERM
         awaitEscalationsDue(line);
 
         start();
@@ -272,64 +260,29 @@ class NotificationsRestartIT {
     private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
         Instant end = Instant.now().plusSeconds(60);
         while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(end), () -> "not within 60 s: " + what + "\n" + tail(log()));
-            assertTrue(app.isAlive(), () -> "Poka exited:\n" + tail(log()));
+            assertTrue(Instant.now().isBefore(end), () -> "not within 60 s: " + what + "\n" + tail(app.log()));
+            assertTrue(app.process().isAlive(), () -> "Poka exited:\n" + tail(app.log()));
             Thread.sleep(200);
         }
     }
 
     // ---- the application ----------------------------------------------------------------------------------------
 
-    private static Path log() {
-        return work.resolve("poka-" + starts + ".log");
-    }
-
     /** Starts the packaged application on the same database, broker and data directory as every start before. */
     private static void start() throws Exception {
         starts++;
-        port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true", "-jar", JAR.toString());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("POKA_ADMIN_PASSWORD", PASSWORD);
-        env.put("POKA_DATA_DIR", work.resolve("data").toString());
-        env.put("POKA_PLATFORM_INSTANCE_ID", "notifications-restart-it");
-        env.put("POKA_TELEMETRY_DEMO_ENABLED", "false");
-        env.put("POKA_NOTIFICATIONS_POLL_INTERVAL", "1s");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
-        env.put("QUARKUS_MAILER_FROM", "poka@restart.example");
-        pb.redirectErrorStream(true).redirectOutput(log().toFile());
-        app = pb.start();
-        HttpClient client = HttpClient.newHttpClient();
-        Instant end = Instant.now().plusSeconds(300);
-        while (Instant.now().isBefore(end)) {
-            assertTrue(app.isAlive(), () -> "Poka exited early:\n" + tail(log()));
-            try {
-                HttpResponse<String> h = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                if (h.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Poka not ready within 300 s:\n" + tail(log()));
+        app = PackagedPoka.start("notifications-restart-it", work, postgres.getJdbcUrl("postgres", "postgres"),
+                kafka.bootstrapServers(), PASSWORD, Map.of(
+                        "POKA_TELEMETRY_DEMO_ENABLED", "false",
+                        "POKA_NOTIFICATIONS_POLL_INTERVAL", "1s",
+                        "QUARKUS_MAILER_HOST", "127.0.0.1",
+                        "QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                        "QUARKUS_MAILER_FROM", "poka@restart.example"), List.of())
+                .awaitReady(Duration.ofSeconds(300));
     }
 
     private void post(String path, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = app.post(path, "admin:" + PASSWORD, json);
         assertEquals(expected, r.statusCode(), path + ": " + r.body());
     }
 

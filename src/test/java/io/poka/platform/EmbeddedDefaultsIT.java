@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.poka.testing.PackagedPoka;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -40,19 +40,15 @@ import org.junit.jupiter.api.Test;
  * reading through its broker, stops cleanly on SIGTERM, and finds everything again after a restart.
  */
 class EmbeddedDefaultsIT {
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password\\s+(\\S+)");
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process app;
+    private PackagedPoka app;
 
     /** SIGTERM first: a SIGKILL would leave the embedded PostgreSQL running, orphaned, after the test. */
     @AfterEach
     void stop() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+        if (app != null) {
+            app.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -63,7 +59,6 @@ class EmbeddedDefaultsIT {
 
         Path log1 = dataDir.resolve("run1.log");
         app = start(dataDir, port, log1);
-        awaitReady(port, log1);
         String log = Files.readString(log1);
         assertTrue(log.contains("Embedded PostgreSQL started"), "embedded PostgreSQL started");
         assertTrue(log.contains("Embedded Kafka broker started"), "embedded Kafka started");
@@ -72,18 +67,18 @@ class EmbeddedDefaultsIT {
         assertTrue(m.find(), "a one-time admin password is printed on first start");
         String generated = m.group(1);
 
-        assertEquals(401, get(port, "/api/v1/me", null).statusCode());
+        assertEquals(401, app.get("/api/v1/me", null).statusCode());
         // the printed password is temporary: nothing but replacing it is allowed
-        HttpResponse<String> temporary = get(port, "/api/v1/me", "admin:" + generated);
+        HttpResponse<String> temporary = app.get("/api/v1/me", "admin:" + generated);
         assertEquals(403, temporary.statusCode());
         assertTrue(temporary.body().contains("urn:poka:problem:password-change-required"), temporary.body());
         String password = "it-admin-own-password";
-        HttpResponse<String> changed = send("PUT", port, "/api/v1/me/password", "admin:" + generated,
+        HttpResponse<String> changed = app.send("PUT", "/api/v1/me/password", "admin:" + generated,
                 "{\"currentPassword\":\"" + generated + "\",\"newPassword\":\"" + password + "\"}");
         assertEquals(204, changed.statusCode(), changed.body());
-        assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode());
+        assertEquals(200, app.get("/api/v1/me", "admin:" + password).statusCode());
         // the web UI's session key is kept in the data directory and never printed
-        assertEquals(303, get(port, "/ui", null).statusCode());
+        assertEquals(303, app.get("/ui", null).statusCode());
         assertTrue(Files.exists(dataDir.resolve("session-encryption.key")), "session key kept in the data directory");
         assertFalse(Files.readString(log1).contains("Encryption key was not specified"), "no generated key in the log");
         // production default: the session cookie is Secure (browsers keep it on https and on http://localhost)
@@ -99,13 +94,13 @@ class EmbeddedDefaultsIT {
                 "a commit is on disk before Kafka offsets are committed (zonky's default is off)");
         assertEquals("on", postgresSetting(dataDir, "fsync"));
 
-        HttpResponse<String> catalogued = post(port, "/api/v1/telemetry/variables", "admin:" + password,
+        HttpResponse<String> catalogued = app.post("/api/v1/telemetry/variables", "admin:" + password,
                 "{\"line\":\"it-line\",\"variable\":\"temperature\",\"unit\":\"degC\"}");
         assertEquals(201, catalogued.statusCode(), catalogued.body());
         String readingId = UUID.randomUUID().toString();
         produceReading(dataDir, readingId);
         String query = "/api/v1/telemetry/readings?line=it-line&variable=temperature";
-        awaitBodyContains(port, query, "admin:" + password, readingId);
+        awaitBodyContains(query, "admin:" + password, readingId);
 
         // SIGTERM in the middle of a stream: the consumer is storing a batch when it arrives
         int produced = streamReadings(dataDir, Duration.ofSeconds(3), 150_000);
@@ -113,8 +108,7 @@ class EmbeddedDefaultsIT {
         assertTrue(storedBefore < produced, "SIGTERM arrives while readings are still being stored");
         int logAtSigterm = Files.readString(log1).length();
         long t0 = System.nanoTime();
-        app.destroy(); // SIGTERM
-        boolean exited = app.waitFor(60, TimeUnit.SECONDS);
+        boolean exited = app.stop(Duration.ofSeconds(60)); // SIGTERM
         long exitMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("EmbeddedDefaultsIT: %d of %d streamed readings stored at SIGTERM; exit took %d ms%n",
                 storedBefore, produced, exitMillis);
@@ -136,9 +130,8 @@ class EmbeddedDefaultsIT {
 
         Path log2 = dataDir.resolve("run2.log");
         app = start(dataDir, port, log2);
-        awaitReady(port, log2);
         assertFalse(Files.readString(log2).contains("one-time password"), "the admin is created only once");
-        assertEquals(200, get(port, "/api/v1/me", "admin:" + password).statusCode(), "same admin password after restart");
+        assertEquals(200, app.get("/api/v1/me", "admin:" + password).statusCode(), "same admin password after restart");
         assertEquals(1, countReadings(dataDir, "reading_id = '" + readingId + "'"), "the reading survived the restart");
         Instant end = Instant.now().plus(Duration.ofSeconds(60));
         while (storedStreamReadings(dataDir) < produced && Instant.now().isBefore(end)) {
@@ -147,65 +140,21 @@ class EmbeddedDefaultsIT {
         assertEquals(produced, storedStreamReadings(dataDir), "every reading streamed before SIGTERM is stored once");
     }
 
-    private static Process start(Path dataDir, int port, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", JAR.toString());
-        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        pb.environment().remove("POKA_ADMIN_PASSWORD");
-        pb.environment().put("POKA_DATA_DIR", dataDir.toString());
-        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return pb.start();
+    /** The README's run command: the packaged jar on its embedded defaults, -Xmx1g; waits until it is ready. */
+    private static PackagedPoka start(Path dataDir, int port, Path log) throws Exception {
+        return PackagedPoka.startEmbedded("embedded-defaults", dataDir, port, log, List.of("-Xmx1g"))
+                .awaitReady(Duration.ofSeconds(180));
     }
 
-    private void awaitReady(int port, Path log) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(end)) {
-            assertTrue(app.isAlive(), () -> "application exited early:\n" + tail(log));
-            try {
-                HttpResponse<String> r = get(port, "/q/health/ready", null);
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready within 180 s:\n" + tail(log));
-    }
-
-    private void awaitBodyContains(int port, String path, String credentials, String text) throws Exception {
+    private void awaitBodyContains(String path, String credentials, String text) throws Exception {
         Instant end = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(end)) {
-            if (get(port, path, credentials).body().contains(text)) {
+            if (app.get(path, credentials).body().contains(text)) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError(text + " not found at " + path);
-    }
-
-    private HttpResponse<String> post(int port, String path, String credentials, String json) throws Exception {
-        return send("POST", port, path, credentials, json);
-    }
-
-    private HttpResponse<String> send(String method, int port, String path, String credentials, String json)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(int port, String path, String credentials) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
-        if (credentials != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Properties ports(Path dataDir) throws IOException {

@@ -234,7 +234,8 @@ class TelemetryThroughputBenchmark {
                 String.format("latency newest reading of a signal -> recorded in its incident (alerts.incident_signal "
                         + "recorded_at - signal_to), paced: p50 %.0f ms, p99 %.0f ms (n = %d)", pacedIncident[0],
                         pacedIncident[1], (long) pacedIncident[2]),
-                String.format("charts: %s%s", charts.description, scoringRow),
+                String.format("charts: %s%s%s", charts.description, chartTypeOverride().map(t -> ", chart type "
+                        + t + " on every variable").orElse(""), scoringRow),
                 String.format("TEP run %s replayed as load after phase I limits from d00; %d cores, load average %.1f before, %.1f after; %s",
                         run, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS)),
@@ -306,6 +307,10 @@ class TelemetryThroughputBenchmark {
         }
     }
 
+    private static java.util.Optional<String> chartTypeOverride() {
+        return java.util.Optional.ofNullable(System.getProperty("poka.bench.chart-type")).filter(t -> !t.isBlank());
+    }
+
     /** Catalogue entries for the 52 TEP variables and phase I limits frozen from the d00 normal run. */
     private void prepare(String line, TepRun baseline, Charts charts) {
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
@@ -315,6 +320,9 @@ class TelemetryThroughputBenchmark {
                 entry.put("chartType", charts.chartType);
                 entry.put("ruleSet", charts.ruleSet);
             }
+            // -Dpoka.bench.chart-type (BENCH_CHART_TYPE): e.g. EWMA or CUSUM, the charts whose state is saved with
+            // every batch (spc.chart_state)
+            chartTypeOverride().ifPresent(t -> entry.put("chartType", t));
             Api.asAdmin().body(entry).post("/api/v1/telemetry/variables").then().statusCode(201);
         }
         StringBuilder body = new StringBuilder("[");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,24 +43,15 @@ public final class PackagedPoka {
     }
 
     /**
-     * Starts the jar as replica {@code name} ({@code POKA_PLATFORM_INSTANCE_ID}) with its log in {@code work}, on the
-     * given PostgreSQL and Kafka, the admin password {@code adminPassword}, extra environment {@code env} and extra JVM
-     * options {@code jvmOptions} (system properties, e.g. shorter timeouts); does not wait for readiness.
+     * Starts the jar as replica {@code name} ({@code POKA_PLATFORM_INSTANCE_ID}) with its log in {@code work} (a
+     * restart of the same name logs to name-2.log, name-3.log ...), on the given PostgreSQL and Kafka, the admin
+     * password {@code adminPassword}, extra environment {@code env} and extra JVM options {@code jvmOptions} (system
+     * properties, e.g. shorter timeouts); does not wait for readiness.
      */
     public static PackagedPoka start(String name, Path work, String jdbcUrl, String bootstrapServers,
             String adminPassword, Map<String, String> env, List<String> jvmOptions) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new AssertionError("run after `package`: " + JAR);
-        }
         int port = freePort();
-        Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(KafkaNodeProcesses.java(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Dai.djl.offline=true"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> e = pb.environment();
+        Map<String, String> e = new java.util.HashMap<>();
         e.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         e.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         e.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -70,6 +62,43 @@ public final class PackagedPoka {
         e.put("POKA_PLATFORM_INSTANCE_ID", name);
         e.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "packaged-poka-shared-session-key");
         e.putAll(env);
+        return launch(name, port, newLog(work, name), e, Set.of(), jvmOptions);
+    }
+
+    /**
+     * Starts the jar on its embedded defaults as a first-time user would: no database, broker, admin password or
+     * session key given (inherited ones are removed), its own PostgreSQL and Kafka under {@code dataDir}, listening
+     * on {@code port}, its output in {@code log}; does not wait for readiness.
+     */
+    public static PackagedPoka startEmbedded(String name, Path dataDir, int port, Path log, List<String> jvmOptions)
+            throws IOException {
+        return launch(name, port, log, Map.of("POKA_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT",
+                Integer.toString(port)), Set.of("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS",
+                "POKA_ADMIN_PASSWORD", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"), jvmOptions);
+    }
+
+    /** work/name.log, or name-2.log, name-3.log ... when the same replica is started again (a restart). */
+    private static Path newLog(Path work, String name) {
+        Path log = work.resolve(name + ".log");
+        for (int n = 2; Files.exists(log); n++) {
+            log = work.resolve(name + "-" + n + ".log");
+        }
+        return log;
+    }
+
+    private static PackagedPoka launch(String name, int port, Path log, Map<String, String> env, Set<String> removed,
+            List<String> jvmOptions) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new AssertionError("run after `package`: " + JAR);
+        }
+        List<String> command = new ArrayList<>(List.of(KafkaNodeProcesses.java(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dai.djl.offline=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeAll(removed);
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return new PackagedPoka(name, pb.start(), port, log);
     }

@@ -6,6 +6,9 @@ import io.poka.spc.internal.rules.RuleSet;
 import io.poka.spc.internal.rules.RuleViolation;
 import io.poka.spc.internal.rules.RunRuleEvaluator;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,17 @@ public final class ChartEvaluator<S> {
 
     public Optional<EvaluatedPoint> accept(long index, S sample) {
         return monitor.next(index, sample).map(p -> new EvaluatedPoint(p, rules.accept(p)));
+    }
+
+    /** Writes the chart's memory and the points its rules still look at. */
+    void save(DataOutput out) throws IOException {
+        monitor.save(out);
+        rules.save(out);
+    }
+
+    void restore(DataInput in) throws IOException {
+        monitor.restore(in);
+        rules.restore(in);
     }
 
     /** Evaluates samples numbered firstIndex, firstIndex + 1, ... in order. */

@@ -20,6 +20,12 @@ import io.poka.spc.internal.rules.RuleSet;
 import io.poka.spc.internal.rules.RuleViolation;
 import io.poka.telemetry.ChartKind;
 import io.poka.telemetry.VariableDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +37,8 @@ import java.util.List;
  * A point's index is the epoch millisecond of its (newest) reading, so violations name points by time.
  * An AR1_RESIDUALS variable plots one chart, the residuals of its frozen AR(1) model, under the catalogue's rules; an
  * EWMA_FORECAST variable likewise the one-step-ahead forecast errors of its frozen EWMA.
+ * Its whole memory (statistics, run-rule windows, open subgroup) can be saved and restored bit for bit
+ * ({@link #save}, {@link #restore}), so another replica resumes it exactly.
  */
 final class ChartRun {
 
@@ -49,6 +57,11 @@ final class ChartRun {
     private final List<Charted<Subgroup>> subgroupCharts = new ArrayList<>();
     private final CusumEvaluator cusum;
     private final ControlLimits cusumLimits;
+    /** The limits version and settings this run's memory belongs to. */
+    private final String fingerprint;
+    /** How many of the latest readings determine this run's state; 0 when they do not (unbounded memory). */
+    private final int determiningReadings;
+    private static final int STATE_FORMAT = 1;
 
     ChartRun(VariableDefinition variable, ControlLimitsView limits, double ewmaLambda, double cusumK, double cusumH) {
         this(variable, limits, ewmaLambda, cusumK, cusumH, null);
@@ -63,6 +76,14 @@ final class ChartRun {
         List<ControlLimits> family = Charting.familyLimits(limits);
         RuleSet location = chosenRules != null ? chosenRules : Charting.locationRules(variable.ruleSet());
         RuleSet dispersion = RuleSet.beyondLimitsOnly();
+        boolean grouped = Charting.subgrouped(kind, n);
+        this.fingerprint = String.join("|", "v" + limits.version(), limits.chartType(), String.valueOf(n),
+                String.valueOf(variable.samplingIntervalSeconds()), ruleIds(location), Double.toString(ewmaLambda),
+                Double.toString(cusumK), Double.toString(cusumH));
+        // individuals and moving ranges: each point needs its reading (and the one before), the rules the last few
+        // points; every other chart remembers without bound (EWMA, CUSUM, forecasts, held repeats, subgroups)
+        this.determiningReadings = kind == ChartKind.IMR && !grouped
+                ? Math.max(location.longestWindow(), dispersion.longestWindow() + 1) : 0;
         if (kind == ChartKind.AR1_RESIDUALS) {
             this.subgroups = null;
             this.cusum = null;
@@ -83,7 +104,6 @@ final class ChartRun {
                     new ChartEvaluator<>(new EwmaForecastMonitor(model, limits.sigmaMultiplier()), location)));
             return;
         }
-        boolean grouped = Charting.subgrouped(kind, n);
         this.subgroups = grouped ? new SubgroupAssembler(n, variable.samplingIntervalSeconds()) : null;
         ControlLimits base = family.get(0);
         if (kind == ChartKind.EWMA) {
@@ -117,6 +137,67 @@ final class ChartRun {
 
     ControlLimitsView limits() {
         return limits;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Whether replaying the latest {@code readings} stored readings into a fresh run rebuilds its state exactly. */
+    boolean rebuiltExactlyFrom(int readings) {
+        return determiningReadings > 0 && determiningReadings <= readings;
+    }
+
+    /** The run's whole memory, bit for bit: open subgroup, each chart's statistic and rule window, CUSUM sums. */
+    byte[] save() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_FORMAT);
+            if (subgroups != null) {
+                subgroups.save(out);
+            }
+            for (Charted<Double> c : valueCharts) {
+                c.evaluator().save(out);
+            }
+            for (Charted<Subgroup> c : subgroupCharts) {
+                c.evaluator().save(out);
+            }
+            if (cusum != null) {
+                cusum.save(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Puts back what {@link #save} wrote (by a run of the same {@link #fingerprint}). */
+    void restore(byte[] state) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            int format = in.readInt();
+            if (format != STATE_FORMAT) {
+                throw new IOException("chart state format " + format + ", expected " + STATE_FORMAT);
+            }
+            if (subgroups != null) {
+                subgroups.restore(in);
+            }
+            for (Charted<Double> c : valueCharts) {
+                c.evaluator().restore(in);
+            }
+            for (Charted<Subgroup> c : subgroupCharts) {
+                c.evaluator().restore(in);
+            }
+            if (cusum != null) {
+                cusum.restore(in);
+            }
+            if (in.available() > 0) {
+                throw new IOException("chart state has " + in.available() + " bytes more than this chart");
+            }
+        }
+    }
+
+    private static String ruleIds(RuleSet rules) {
+        return rules.rules().stream().map(r -> r.id()).sorted().collect(java.util.stream.Collectors.joining(","));
     }
 
     List<Plotted> accept(Instant time, double value) {

@@ -4,6 +4,9 @@ import io.poka.spc.internal.chart.CusumMonitor;
 import io.poka.spc.internal.chart.CusumPoint;
 import io.poka.spc.internal.rules.RuleViolation;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +37,14 @@ public final class CusumEvaluator {
             violations.add(new RuleViolation(CusumMonitor.LOWER_RULE_ID, monitor.lowerRun()));
         }
         return new EvaluatedCusumPoint(p, violations);
+    }
+
+    void save(DataOutput out) throws IOException {
+        monitor.save(out);
+    }
+
+    void restore(DataInput in) throws IOException {
+        monitor.restore(in);
     }
 
     public List<EvaluatedCusumPoint> evaluate(long firstIndex, List<Double> values) {

@@ -18,6 +18,7 @@ import io.poka.telemetry.VariableDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * one, see {@link ViolationRun}) and fires {@link RuleViolated} per firing and {@link RuleViolations} per batch in
  * that transaction.
  * A chart's in-memory state is dropped when its transaction rolls back or its limits or catalogue entry change,
- * and rebuilt from the last stored readings on next use.
+ * and rebuilt on next use: from its memory saved with the last committed batch ({@link ChartStateStore}, for the
+ * charts with unbounded memory) plus the readings stored after it, else by replaying the last stored readings.
  */
 @ApplicationScoped
 public class StreamingSpc {
@@ -66,11 +68,13 @@ public class StreamingSpc {
     private final Clock clock;
     private final Event<RecordChanged> changes;
     private final ChartRulesRepository chartRules;
+    private final ChartStateStore chartStates;
 
     StreamingSpc(TelemetryApi telemetry, LimitsRepository limits, ViolationStore violations,
             Event<RuleViolated> ruleViolated, Event<RuleViolations> ruleViolations, AfterTransaction afterTransaction, SpcConfig config, Clock clock,
-            Event<RecordChanged> changes, ChartRulesRepository chartRules) {
+            Event<RecordChanged> changes, ChartRulesRepository chartRules, ChartStateStore chartStates) {
         this.chartRules = chartRules;
+        this.chartStates = chartStates;
         this.telemetry = telemetry;
         this.limits = limits;
         this.violations = violations;
@@ -97,6 +101,7 @@ public class StreamingSpc {
         afterTransaction.onRollback(() -> touched.forEach(states::remove));
         List<RuleViolated> found = new ArrayList<>();
         List<ViolationRun> rows = new ArrayList<>();
+        List<ChartStateStore.Saved> memories = new ArrayList<>();
         Instant now = clock.instant();
         for (Map.Entry<String, List<StoredReading>> e : byVariable.entrySet()) {
             List<StoredReading> readings = e.getValue();
@@ -107,8 +112,13 @@ public class StreamingSpc {
             }
             synchronized (state) {
                 chart(state, readings, found, rows, now);
+                if (state.run != null && !state.run.rebuiltExactlyFrom(config.resumeReadings())) {
+                    memories.add(new ChartStateStore.Saved(first.line(), first.variable(), state.run.fingerprint(),
+                            readings.get(readings.size() - 1).timestamp(), state.run.save()));
+                }
             }
         }
+        chartStates.saveAll(memories);
         if (found.isEmpty()) {
             return;
         }
@@ -239,8 +249,32 @@ public class StreamingSpc {
             return new ChartState(v, null, autoBaseline());
         }
         ChartRun run = newRun(v, current);
-        for (StoredReading r : telemetry.latestReadings(line, variable, before, config.resumeReadings())) {
-            run.accept(r.timestamp(), r.value());
+        Instant savedUpTo = null;
+        if (!run.rebuiltExactlyFrom(config.resumeReadings())) {
+            String fingerprint = run.fingerprint();
+            ChartStateStore.Saved saved = chartStates.find(line, variable)
+                    .filter(s -> s.fingerprint().equals(fingerprint)).orElse(null);
+            if (saved != null) {
+                try {
+                    run.restore(saved.state());
+                    savedUpTo = saved.lastReadingAt();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warnf("Saved state of chart %s/%s unreadable (%s); rebuilding it from the last %d readings",
+                            line, variable, e.getMessage(), config.resumeReadings());
+                    run = newRun(v, current);
+                }
+            }
+        }
+        List<StoredReading> latest = telemetry.latestReadings(line, variable, before, config.resumeReadings());
+        if (savedUpTo != null && latest.size() == config.resumeReadings()
+                && latest.get(0).timestamp().isAfter(savedUpTo)) {
+            LOG.warnf("Chart %s/%s: more than %d readings stored after its saved state; resuming from the last %d",
+                    line, variable, config.resumeReadings(), config.resumeReadings());
+        }
+        for (StoredReading r : latest) {
+            if (savedUpTo == null || r.timestamp().isAfter(savedUpTo)) {
+                run.accept(r.timestamp(), r.value());
+            }
         }
         return new ChartState(v, run, autoBaseline());
     }

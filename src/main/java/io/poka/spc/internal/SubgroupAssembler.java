@@ -1,6 +1,9 @@
 package io.poka.spc.internal;
 
 import io.poka.spc.internal.chart.Subgroup;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +49,29 @@ final class SubgroupAssembler {
             flush(closed);
         }
         return closed;
+    }
+
+    /** Writes the open subgroup (its readings so far, its time window and newest time). */
+    void save(DataOutput out) throws IOException {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeDouble(values[i]);
+        }
+        out.writeLong(window);
+        out.writeBoolean(last != null);
+        if (last != null) {
+            out.writeLong(last.getEpochSecond());
+            out.writeInt(last.getNano());
+        }
+    }
+
+    void restore(DataInput in) throws IOException {
+        count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readDouble();
+        }
+        window = in.readLong();
+        last = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
     private void flush(List<Closed> closed) {

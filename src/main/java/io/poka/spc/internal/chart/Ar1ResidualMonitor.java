@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,16 @@ public final class Ar1ResidualMonitor implements ChartMonitor<Double> {
         double residual = x - model.forecast(before);
         double width = sigmaMultiplier * model.residualSigma();
         return Optional.of(new ChartPoint(index, residual, 0, -width, width, model.residualSigma()));
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        StateCodec.writeNullable(out, previous);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        previous = StateCodec.readNullable(in);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -12,4 +15,12 @@ public interface ChartMonitor<S> {
     Optional<ChartPoint> next(long index, S sample);
 
     ChartType type();
+
+    /** Writes the memory this chart keeps between points ({@link StateCodec}); memoryless charts write nothing. */
+    default void save(DataOutput out) throws IOException {
+    }
+
+    /** Reads back what {@link #save} wrote, so the next point is the one the saved chart would have plotted. */
+    default void restore(DataInput in) throws IOException {
+    }
 }

@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +55,22 @@ public final class CusumMonitor {
 
     public List<Long> lowerRun() {
         return List.copyOf(lowerRun);
+    }
+
+    /** Writes both sums and the indices of their runs ({@link StateCodec}). */
+    public void save(DataOutput out) throws IOException {
+        out.writeDouble(upper);
+        out.writeDouble(lower);
+        StateCodec.writeLongs(out, upperRun);
+        StateCodec.writeLongs(out, lowerRun);
+    }
+
+    /** Reads back what {@link #save} wrote. */
+    public void restore(DataInput in) throws IOException {
+        upper = in.readDouble();
+        lower = in.readDouble();
+        StateCodec.readLongs(in, upperRun);
+        StateCodec.readLongs(in, lowerRun);
     }
 
     private static void track(List<Long> run, double sum, long index) {

@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,18 @@ public final class EwmaForecastMonitor implements ChartMonitor<Double> {
         forecast = model.update(forecast, x);
         double width = sigmaMultiplier * model.errorSigma();
         return Optional.of(new ChartPoint(index, error, 0, -width, width, model.errorSigma()));
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        out.writeDouble(forecast);
+        StateCodec.writeNullable(out, previous);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        forecast = in.readDouble();
+        previous = StateCodec.readNullable(in);
     }
 
     @Override

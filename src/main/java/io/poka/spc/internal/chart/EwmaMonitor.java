@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -42,6 +45,18 @@ public final class EwmaMonitor implements ChartMonitor<Double> {
         double width = limits.sigmaMultiplier() * sd;
         return Optional.of(new ChartPoint(index, z, limits.center(), limits.center() - width,
                 limits.center() + width, sd));
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        out.writeDouble(z);
+        out.writeLong(count);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        z = in.readDouble();
+        count = in.readLong();
     }
 
     public double lastValue() {

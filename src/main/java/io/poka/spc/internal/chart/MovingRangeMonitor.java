@@ -1,5 +1,8 @@
 package io.poka.spc.internal.chart;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
 
 /** Moving range of span 2: |x_i - x_(i-1)|; it remembers the previous individual value. */
@@ -26,6 +29,16 @@ public final class MovingRangeMonitor implements ChartMonitor<Double> {
             return Optional.empty();
         }
         return Optional.of(ShewhartLimits.point(limits, index, Math.abs(x - before), 2));
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        StateCodec.writeNullable(out, previous);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        previous = StateCodec.readNullable(in);
     }
 
     @Override

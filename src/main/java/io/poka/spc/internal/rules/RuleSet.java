@@ -34,7 +34,7 @@ public record RuleSet(Set<RunRule> rules) {
                 ? beyondLimitsOnly() : westernElectric();
     }
 
-    int longestWindow() {
+    public int longestWindow() {
         return rules.stream().mapToInt(RunRule::window).max().orElse(1);
     }
 }

@@ -2,6 +2,9 @@ package io.poka.spc.internal.rules;
 
 import io.poka.spc.internal.chart.ChartPoint;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +51,29 @@ public final class RunRuleEvaluator {
             all.addAll(evaluator.accept(p));
         }
         return all;
+    }
+
+    /** Writes the points the rules still look at, oldest first. */
+    public void save(DataOutput out) throws IOException {
+        out.writeInt(recent.size());
+        for (ChartPoint p : recent) {
+            out.writeLong(p.index());
+            out.writeDouble(p.value());
+            out.writeDouble(p.center());
+            out.writeDouble(p.lcl());
+            out.writeDouble(p.ucl());
+            out.writeDouble(p.sigma());
+        }
+    }
+
+    /** Replaces the remembered points by those {@link #save} wrote. */
+    public void restore(DataInput in) throws IOException {
+        recent.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            remember(new ChartPoint(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                    in.readDouble()));
+        }
     }
 
     private void remember(ChartPoint point) {
