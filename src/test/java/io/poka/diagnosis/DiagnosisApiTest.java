@@ -48,7 +48,7 @@ public class DiagnosisApiTest {
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/diagnosis/training-jobs/"))
                 .extract().jsonPath();
         String id = job.getString("id");
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1200; i++) {
             JsonPath now = Api.asAdmin().get("/api/v1/diagnosis/training-jobs/" + id).then().statusCode(200).extract()
                     .jsonPath();
             if ("SUCCEEDED".equals(now.getString("status"))) {
@@ -58,7 +58,7 @@ public class DiagnosisApiTest {
             assertFalse("FAILED".equals(now.getString("status")), now.prettify());
             Thread.sleep(100);
         }
-        throw new AssertionError("training job " + id + " did not finish in 60 s");
+        throw new AssertionError("training job " + id + " did not finish in 120 s");
     }
 
     @Test
