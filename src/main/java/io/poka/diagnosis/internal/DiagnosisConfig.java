@@ -56,9 +56,37 @@ public interface DiagnosisConfig {
     @WithDefault("5")
     int distanceFeatures();
 
-    /** Share of each run (its first rows) that trains; the later rest is held out for the per-class evaluation. */
-    @WithDefault("0.7")
+    /**
+     * Share of each run (its first rows) that the training cross-validates and the served model is fitted on (1 = the
+     * whole run; the rest is left unused).
+     */
+    @WithDefault("1.0")
     double trainShare();
+
+    /** Time blocks of the cross-validation every training runs (figures stored with the model). */
+    @WithDefault("5")
+    int cvFolds();
+
+    /**
+     * In the first this many folds each fault is also left out of training once, to measure the open-set rule on a
+     * fault never seen (0 = skip; each fold costs one training per fault).
+     */
+    @WithDefault("1")
+    int leftOutFolds();
+
+    /**
+     * A class is indistinguishable from normal when, in the cross-validation, the share of its windows taken for
+     * normal plus the share of normal's windows taken for it reaches this; a diagnosis naming it (or normal) says so.
+     */
+    @WithDefault("0.25")
+    double normalConfusion();
+
+    /**
+     * Faults always counted as indistinguishable from normal and reported apart (TEP 3, 9, 15: Chiang, Russell and
+     * Braatz 2000).
+     */
+    @WithDefault("3,9,15")
+    java.util.List<Integer> indistinguishableFaults();
 
     /** Seed of the weight initialisation, so a retrain reproduces the model. */
     @WithDefault("42")

@@ -35,6 +35,11 @@ public class DiagnosisModelRecord extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String parameters;
 
+    /** The training's cross-validated figures (DiagnosisModel.CrossValidated); null for versions stored before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cross_validation", columnDefinition = "jsonb")
+    public String crossValidation;
+
     @Column(name = "parameters_sha256", nullable = false)
     public String parametersSha256;
 

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.diagnosis.DiagnosisModel;
 import io.poka.diagnosis.internal.model.FaultClassifier;
-import io.poka.diagnosis.internal.model.HeldOutEvaluation;
+import io.poka.diagnosis.internal.model.BlockedFolds;
+import io.poka.diagnosis.internal.model.CrossValidation;
+import io.poka.diagnosis.internal.model.ModelCrossValidation;
 import io.poka.diagnosis.internal.model.TepFaultRuns;
-import io.poka.diagnosis.internal.model.TimeBlockedSplit;
 import io.poka.diagnosis.internal.model.WindowFeatures;
 import io.poka.platform.JsonColumns;
 import io.poka.platform.NotFoundProblem;
@@ -19,17 +20,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The registry of fault classifiers: trains one on a labelled data set (the built-in "tep" runs), evaluates it on the
- * held-out later part of each run, stores it with its settings, evaluation, parameters and data fingerprint (audited),
+ * The registry of fault classifiers: trains one on a labelled data set (the built-in "tep" runs), evaluates its
+ * settings by time-blocked cross-validation, stores it with its settings, evaluation, parameters and data fingerprint (audited),
  * and loads stored versions once for diagnosing.
  */
 @ApplicationScoped
@@ -41,6 +45,9 @@ public class DiagnosisModels {
     @Schema(name = "DiagnosisTrainRequest")
     public record TrainRequest(Integer window, Integer stride, Integer epochs, List<Integer> faults) {
     }
+
+    /** Rows between the starts of consecutive test windows in the cross-validation (as bench/diagnosis.sh). */
+    static final int CV_TEST_STRIDE = 4;
 
     private final DiagnosisConfig config;
     private final JsonColumns json;
@@ -88,22 +95,32 @@ public class DiagnosisModels {
                 config.learner().id(), config.shrinkage(), config.distanceFeatures());
     }
 
-    /** Trains, evaluates and stores a model version (audited); returns its id. */
+    /**
+     * Cross-validates the settings on the data set (time-blocked folds, as bench/diagnosis.sh), then trains the served
+     * model on every training row and stores it with those figures (audited); returns its id.
+     */
     public UUID train(String dataset, DiagnosisModel.Settings s, String actor) {
         List<Integer> classes = new ArrayList<>(List.of(0));
         classes.addAll(s.faults());
-        var parts = HeldOutEvaluation.split(TepFaultRuns.runs(classes), new TimeBlockedSplit(s.trainShare()));
-        Map<String, List<double[][]>> train = parts.get("train");
+        Map<String, double[][]> runs = new LinkedHashMap<>();
+        TepFaultRuns.runs(classes).forEach((label, run) -> runs.put(label,
+                Arrays.copyOfRange(run, 0, (int) Math.round(run.length * Math.min(1.0, s.trainShare())))));
+        Map<String, List<double[][]>> train = new LinkedHashMap<>();
+        runs.forEach((label, run) -> train.put(label, List.<double[][]>of(run)));
+        FaultClassifier.Settings fs = new FaultClassifier.Settings(s.window(), s.stride(), s.epochs(), s.l2(),
+                s.quantile(), s.radiusFactor(), s.seed(), WindowFeatures.FeatureSet.named(s.features()),
+                FaultClassifier.Learner.named(s.learner()), s.shrinkage() == null ? 0 : s.shrinkage(),
+                s.distanceFeatures() == null ? 0 : s.distanceFeatures());
+        ModelCrossValidation.Result cv = ModelCrossValidation.run(runs, new BlockedFolds(config.cvFolds(), s.window()),
+                CV_TEST_STRIDE, (parts, normal) -> FaultClassifier.train(TepFaultRuns.variables(), parts, normal, fs),
+                config.leftOutFolds(), config.normalConfusion(), configuredLookalikes());
         long started = System.nanoTime();
-        FaultClassifier model = FaultClassifier.train(TepFaultRuns.variables(), train,
-                train.get(TepFaultRuns.NORMAL).get(0), new FaultClassifier.Settings(s.window(), s.stride(), s.epochs(),
-                        s.l2(), s.quantile(), s.radiusFactor(), s.seed(), WindowFeatures.FeatureSet.named(s.features()),
-                        FaultClassifier.Learner.named(s.learner()), s.shrinkage() == null ? 0 : s.shrinkage(),
-                        s.distanceFeatures() == null ? 0 : s.distanceFeatures()));
+        FaultClassifier model = FaultClassifier.train(TepFaultRuns.variables(), train, runs.get(TepFaultRuns.NORMAL), fs);
         long trainingMs = (System.nanoTime() - started) / 1_000_000;
-        List<DiagnosisModel.ClassAccuracy> evaluation = HeldOutEvaluation.evaluate(model, parts.get("test"), s.window())
-                .stream().map(c -> new DiagnosisModel.ClassAccuracy(c.label(), c.windows(), c.accuracy(),
-                        c.verdictAccuracy(), c.unknownShare())).toList();
+        DiagnosisModel.CrossValidated figures = figures(cv);
+        List<DiagnosisModel.ClassAccuracy> evaluation = cv.table().classes().stream()
+                .map(c -> new DiagnosisModel.ClassAccuracy(c.label(), c.windows(), c.accuracy(), c.verdictAccuracy(),
+                        c.unknownShare())).toList();
         String parameters = json.write(model);
         String fingerprint = Fingerprints.ofRuns(train);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -114,6 +131,7 @@ public class DiagnosisModels {
                     .firstResultOptional().map(m -> m.version).orElse(0);
             r.settings = json.write(s);
             r.evaluation = json.write(evaluation);
+            r.crossValidation = json.write(figures);
             r.parameters = parameters;
             r.parametersSha256 = Fingerprints.ofText(parameters);
             r.dataFingerprint = fingerprint;
@@ -164,6 +182,30 @@ public class DiagnosisModels {
                 .map(this::view));
     }
 
+    /** The configured labels always counted as indistinguishable from normal (poka.diagnosis.indistinguishable-faults). */
+    public Set<String> configuredLookalikes() {
+        return config.indistinguishableFaults().stream().map(TepFaultRuns::label).collect(Collectors.toSet());
+    }
+
+    private DiagnosisModel.CrossValidated figures(ModelCrossValidation.Result cv) {
+        CrossValidation.Table t = cv.table();
+        Set<String> hard = configuredLookalikes();
+        List<DiagnosisModel.ClassCounts> counts = t.classes().stream().map(c -> new DiagnosisModel.ClassCounts(
+                c.label(), c.windows(), c.topOneRight(), c.verdictRight(), c.unknown(), c.calledNormal())).toList();
+        return new DiagnosisModel.CrossValidated(cv.folds(), cv.gap(), cv.testStride(), counts,
+                finite(t.meanAccuracy(l -> !hard.contains(l))),
+                finite(t.meanAccuracy(l -> !hard.contains(l) && !TepFaultRuns.NORMAL.equals(l))),
+                t.labels().stream().filter(hard::contains).toList(), finite(t.meanAccuracy(hard::contains)),
+                finite(t.meanAccuracy(TepFaultRuns.NORMAL::equals)), finite(t.meanUnknownShare(l -> true)),
+                cv.leftOutCalledUnknown(), cv.leftOutCalledUnknown() == null ? 0 : config.leftOutFolds(),
+                cv.leftOutWindows(), cv.indistinguishable().stream().map(i -> new DiagnosisModel.NormalLookalike(
+                        i.label(), i.takenForNormal(), i.normalTakenForIt(), i.configured())).toList());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     private DiagnosisModelRecord record(UUID id) {
         DiagnosisModelRecord r = DiagnosisModelRecord.findById(id);
         if (r == null) {
@@ -188,6 +230,8 @@ public class DiagnosisModels {
         return new DiagnosisModel(r.id, r.dataset, r.version, labels, variables,
                 json.read(r.settings, DiagnosisModel.Settings.class),
                 json.read(r.evaluation, new TypeReference<List<DiagnosisModel.ClassAccuracy>>() { }), r.parametersSha256,
-                r.dataFingerprint, r.trainingMs, r.createdAt, r.createdBy);
+                r.dataFingerprint, r.trainingMs, r.createdAt, r.createdBy,
+                r.crossValidation == null ? DiagnosisModel.HOLDOUT : DiagnosisModel.CROSS_VALIDATED,
+                r.crossValidation == null ? null : json.read(r.crossValidation, DiagnosisModel.CrossValidated.class));
     }
 }

@@ -111,7 +111,9 @@ public class DiagnosisService implements DiagnosisApi {
             Instant to) {
         List<ClassProbability> likely = v.likely().stream().limit(config.topClasses())
                 .map(l -> new ClassProbability(l.label(), l.probability())).toList();
+        String reason = NormalLookalikes.of(m.model(), models.configuredLookalikes()).reason(v.best());
         return new FaultDiagnosis(v.verdict(), v.unknown(), likely, v.distance(), v.radius(), m.model().id(),
-                m.model().version(), m.model().dataset(), line, from, to, m.classifier().window());
+                m.model().version(), m.model().dataset(), line, from, to, m.classifier().window(), reason != null,
+                reason);
     }
 }

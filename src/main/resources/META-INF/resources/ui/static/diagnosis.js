@@ -30,6 +30,15 @@
         + ' beyond the radius ' + d.radius.toFixed(2) + ' of the nearest, ' + d.likely[0].label + ').'
       : 'Likely ' + d.verdict + ' (probability ' + (100 * d.likely[0].probability).toFixed(1) + ' %).';
     verdict.dataset.verdict = d.verdict;
+    // the most probable class is normal or one the model cannot tell from normal: say so beside the verdict
+    let lookalike = panel.querySelector('.diagnosis-lookalike');
+    if (!lookalike) {
+      lookalike = document.createElement('p');
+      lookalike.className = 'diagnosis-lookalike';
+      verdict.after(lookalike);
+    }
+    lookalike.textContent = d.indistinguishableFromNormal ? 'Not distinguishable from normal: ' + d.indistinguishableReason : '';
+    lookalike.hidden = !d.indistinguishableFromNormal;
     const table = panel.querySelector('.diagnosis-classes');
     const body = table.querySelector('tbody');
     body.replaceChildren(...d.likely.map(c => {
