@@ -159,7 +159,11 @@ class TelemetryThroughputBenchmark {
             double scored0 = metrics.counter("poka.scoring.streaming.rows").count();
             // both measured here, one after the other, so JIT state and machine load are alike
             double[] plain = cpuOfBurst(load, batchedLine, batchedLine + "-plain", steps);
-            double[] scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
+            double[] scored;
+            // optional CPU profile of the scored burst alone (BENCH_JFR_SCORED)
+            try (io.poka.testing.BenchProfile scoredProfile = io.poka.testing.BenchProfile.start("poka.bench.jfr-scored")) {
+                scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
+            }
             double scoredRows = metrics.counter("poka.scoring.streaming.rows").count() - scored0;
             double plainUs = plain[1] / expected * 1e6;
             double scoredUs = scored[1] / expected * 1e6;
