@@ -95,7 +95,9 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         if (scoredLine != null) { // the scoring path compiled too, so its burst is not the JIT's
-            sendAndWait(load, scoredLine, scoredLine + "-warmup", Math.max(1, warmupSteps / 3));
+            // as many steps as the plain warm-up: with a third of them, C2 was still compiling the scoring path during
+            // the scored burst (JFR: the compiler threads were its largest CPU user, scoring's own Java code ~4 %)
+            sendAndWait(load, scoredLine, scoredLine + "-warmup", Math.max(1, warmupSteps));
         }
         Instant burstStart = Instant.now();
         long gc0 = gcMillis();
