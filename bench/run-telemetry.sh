@@ -12,6 +12,7 @@
 # Chart kind override: BENCH_CHART_TYPE (e.g. EWMA or CUSUM, whose state is saved with every batch; "" = as
 # BENCH_CHARTS sets up).
 # CPU profile of the burst: BENCH_JFR=/path/burst.jfr records it with JFR; bench/jfr-hot.py /path/burst.jfr sums it.
+# BENCH_JFR_SCORED=/path/scored.jfr records the burst on the line with a promoted model (streaming scoring) alone.
 # Results: printed, and written to bench/results/telemetry-<time>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,5 @@ exec ./mvnw -B -q test -Dtest=io.poka.telemetry.TelemetryThroughputBenchmark -Ds
   -Dpoka.bench.run="${3:-d00}" -Dpoka.bench.chart-type="${BENCH_CHART_TYPE:-}" -Dpoka.bench.results="$PWD/bench/results" \
   -Dpoka.bench.paced-steps-per-second="${BENCH_PACED_STEPS:-100}" \
   -Dpoka.bench.paced-seconds="${BENCH_PACED_SECONDS:-20}" -Dpoka.bench.jfr="${BENCH_JFR:-}" \
+  -Dpoka.bench.jfr-scored="${BENCH_JFR_SCORED:-}" \
   -Dpoka.bench.charts="${BENCH_CHARTS:-plant}" -Dpoka.bench.scoring-epochs="${BENCH_SCORING_EPOCHS:-0}"

@@ -95,7 +95,9 @@ class TelemetryThroughputBenchmark {
             Thread.sleep(20);
         }
         if (scoredLine != null) { // the scoring path compiled too, so its burst is not the JIT's
-            sendAndWait(load, scoredLine, scoredLine + "-warmup", Math.max(1, warmupSteps / 3));
+            // as many steps as the plain warm-up: with a third of them, C2 was still compiling the scoring path during
+            // the scored burst (JFR: the compiler threads were its largest CPU user, scoring's own Java code ~4 %)
+            sendAndWait(load, scoredLine, scoredLine + "-warmup", Math.max(1, warmupSteps));
         }
         Instant burstStart = Instant.now();
         long gc0 = gcMillis();
@@ -158,8 +160,15 @@ class TelemetryThroughputBenchmark {
         if (scoredLine != null) {
             double scored0 = metrics.counter("poka.scoring.streaming.rows").count();
             // both measured here, one after the other, so JIT state and machine load are alike
+            Map<String, Double> plainThreads0 = VmThreadCpu.byName();
             double[] plain = cpuOfBurst(load, batchedLine, batchedLine + "-plain", steps);
-            double[] scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
+            String plainThreads = VmThreadCpu.since(plainThreads0);
+            Map<String, Double> scoredThreads0 = VmThreadCpu.byName();
+            double[] scored;
+            // optional CPU profile of the scored burst alone (BENCH_JFR_SCORED)
+            try (io.poka.testing.BenchProfile scoredProfile = io.poka.testing.BenchProfile.start("poka.bench.jfr-scored")) {
+                scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
+            }
             double scoredRows = metrics.counter("poka.scoring.streaming.rows").count() - scored0;
             double plainUs = plain[1] / expected * 1e6;
             double scoredUs = scored[1] / expected * 1e6;
@@ -170,7 +179,10 @@ class TelemetryThroughputBenchmark {
                     scoringModel, scoringEpochs, trainingSeconds, scoredLine, expected, plainUs, scoredUs,
                     100 * (scoredUs / plainUs - 1), plain[2] / expected * 1e6, scored[2] / expected * 1e6,
                     100 * ((scored[1] + scored[2]) / (plain[1] + plain[2]) - 1), expected / plain[0],
-                    expected / scored[0], scoredRows, TepRun.VARIABLES);
+                    expected / scored[0], scoredRows, TepRun.VARIABLES)
+                    // native threads too: the engine's own (PyTorch, OpenMP) threads are invisible to JFR
+                    + String.format("%nJVM CPU s by native thread, burst without the model: %s%nwith it: %s", plainThreads,
+                            VmThreadCpu.since(scoredThreads0));
         }
 
         // naive path: same broker, validation, SPC and database, one transaction per reading

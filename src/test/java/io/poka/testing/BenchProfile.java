@@ -22,7 +22,12 @@ public final class BenchProfile implements AutoCloseable {
 
     /** Starts recording when {@code poka.bench.jfr} names a file. */
     public static BenchProfile start() throws IOException, java.text.ParseException {
-        String file = System.getProperty("poka.bench.jfr", "");
+        return start("poka.bench.jfr");
+    }
+
+    /** Starts recording when the system property {@code fileProperty} names a file. */
+    public static BenchProfile start(String fileProperty) throws IOException, java.text.ParseException {
+        String file = System.getProperty(fileProperty, "");
         if (file.isBlank()) {
             return new BenchProfile(null, null);
         }
