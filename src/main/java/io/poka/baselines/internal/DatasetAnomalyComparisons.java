@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The anomaly monitors side by side on a user's data set: every chosen monitor is trained (and stored in the registry)
@@ -38,12 +39,14 @@ public class DatasetAnomalyComparisons {
      *        equal false-alarm limit is set on the split's held-out normal rows
      * @param equalFalseAlarmRate the rate every monitor is brought to on the normal test rows; default the target
      */
+    @Schema(name = "DatasetAnomalyComparisonRequest")
     public record Request(List<String> monitors, String targetColumn, List<String> featureColumns,
             TrainingSpec.SplitSpec split, AnomalySpec anomaly, List<UUID> normalTestDatasets,
             Double equalFalseAlarmRate) {
     }
 
     /** False alarms of one monitor on one separate normal data set, at its own limit and at the equal-rate limit. */
+    @Schema(name = "AnomalyNormalTestResult")
     public record NormalTest(UUID datasetId, String name, String fingerprint, int rowsEvaluated, double falseAlarmRate,
             double falseAlarmRateAtEqualFalseAlarm) {
     }
@@ -53,6 +56,7 @@ public class DatasetAnomalyComparisons {
      * data pooled), detection and ROC AUC on the labelled abnormal rows (null without a label column), and the same at
      * the equal-false-alarm limit with the rate it achieves there.
      */
+    @Schema(name = "AnomalyMonitorResult")
     public record MonitorResult(String monitor, UUID modelId, String modelVersion, double threshold,
             double crossFittedFalseAlarmRate, double heldOutFalseAlarmRate, Double normalTestFalseAlarmRate,
             Double detectionRate, Double rocAuc, double equalFalseAlarmLimit, double achievedEqualFalseAlarmRate,
@@ -63,6 +67,7 @@ public class DatasetAnomalyComparisons {
      * The comparison: data set, the split every monitor shared (provenance of the first), where the equal rate was set,
      * and the monitors' results in the requested order.
      */
+    @Schema(name = "DatasetAnomalyComparison")
     public record Comparison(String datasetId, TrainingProvenance training, double targetFalseAlarmRate,
             double equalFalseAlarmRate, String equalFalseAlarmOn, int firstEvaluatedRow, List<MonitorResult> monitors) {
     }
