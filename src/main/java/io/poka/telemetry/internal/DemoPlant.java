@@ -33,6 +33,7 @@ public class DemoPlant {
     /** Name of the lease that makes one replica the demo plant. */
     static final String LEASE = "telemetry.demo-plant";
     private static final long LEASE_POLL_MILLIS = 5_000;
+    private static final long STOP_WAIT_MILLIS = 3_000;
 
     private final TelemetryConfig config;
     private final CatalogueService catalogue;
@@ -70,10 +71,22 @@ public class DemoPlant {
         LOG.infof("Demo plant: replaying TEP %s as line '%s' at %.1f steps/s", runs, line, config.demo().stepsPerSecond());
     }
 
+    /**
+     * Lets the replay see {@code stopping} and close its producer in order; the worker is interrupted only if it has
+     * not ended within {@link #STOP_WAIT_MILLIS} (interrupting it while it closes the producer makes Kafka log an
+     * error and may drop the producer's last batch).
+     */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         if (worker != null) {
-            worker.interrupt();
+            try {
+                worker.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (worker.isAlive()) {
+                worker.interrupt();
+            }
         }
     }
 
@@ -83,7 +96,7 @@ public class DemoPlant {
             TepReplay replay = new TepReplay(producer, "poka.telemetry.readings.v1");
             while (!stopping) {
                 if (!leases.tryHold(LEASE)) {
-                    Thread.sleep(LEASE_POLL_MILLIS);
+                    sleepUnlessStopping(LEASE_POLL_MILLIS);
                     continue;
                 }
                 for (String name : runs) {
@@ -98,6 +111,14 @@ public class DemoPlant {
             if (!stopping) {
                 LOG.error("Demo plant stopped", e);
             }
+        }
+    }
+
+    /** Sleeps in short steps so that a stop is seen within 100 ms without an interrupt. */
+    private void sleepUnlessStopping(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (!stopping && System.nanoTime() < end) {
+            Thread.sleep(100);
         }
     }
 }
