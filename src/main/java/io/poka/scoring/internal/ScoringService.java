@@ -83,6 +83,17 @@ public class ScoringService implements ScoringApi {
     @Override
     @Transactional
     public ScoredWindow scoreWindow(String line, List<String> variables, List<double[]> rows, List<Instant> timestamps) {
+        return scoreWindow(line, null, variables, rows, timestamps);
+    }
+
+    /**
+     * As {@link #scoreWindow(String, List, List, List)} with the model the caller already resolved (null: the line's
+     * active model): the streaming scorer passes the version its rows were assembled for, so the rows are scored by
+     * that version and the active model is not looked up a second time per poll.
+     */
+    @Transactional
+    public ScoredWindow scoreWindow(String line, UUID modelId, List<String> variables, List<double[]> rows,
+            List<Instant> timestamps) {
         CsvTables.checkHeader(variables);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).length != variables.size()) {
@@ -90,7 +101,7 @@ public class ScoringService implements ScoringApi {
                         + variables.size() + " variables").at("row", i);
             }
         }
-        ModelCache.Loaded model = model(line, null);
+        ModelCache.Loaded model = model(line, modelId);
         ScoredWindow scored = continued(line, model, new NumericTable(variables, rows.toArray(double[][]::new)),
                 timestamps == null || timestamps.isEmpty() ? null : timestamps.get(0));
         Instant now = clock.instant();

@@ -2,7 +2,7 @@ package io.poka.scoring.internal.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.poka.scoring.ScoringApi;
+import io.poka.scoring.internal.ScoringService;
 import io.poka.scoring.internal.registry.ModelRegistry;
 import io.poka.telemetry.ReadingPartitionsMoved;
 import io.poka.telemetry.ReadingsStored;
@@ -33,7 +33,7 @@ public class StreamingScorer {
     private static final int MAX_PENDING_STEPS = 200;
 
     private final ModelRegistry registry;
-    private final ScoringApi scoring;
+    private final ScoringService scoring;
     private final Map<String, LineState> lines = new ConcurrentHashMap<>();
     private final Counter scoredRows;
     private final Counter failures;
@@ -42,7 +42,7 @@ public class StreamingScorer {
     private record LineState(UUID modelId, RowAssembler rows) {
     }
 
-    StreamingScorer(ModelRegistry registry, ScoringApi scoring, MeterRegistry metrics) {
+    StreamingScorer(ModelRegistry registry, ScoringService scoring, MeterRegistry metrics) {
         this.registry = registry;
         this.scoring = scoring;
         this.scoredRows = metrics.counter("poka.scoring.streaming.rows");
@@ -95,7 +95,7 @@ public class StreamingScorer {
             values.add(row.values());
             times.add(row.timestamp());
         }
-        QuarkusTransaction.requiringNew().run(() -> scoring.scoreWindow(line, state.rows().variables(), values, times));
+        QuarkusTransaction.requiringNew().run(() -> scoring.scoreWindow(line, state.modelId(), state.rows().variables(), values, times));
         scoredRows.increment(complete.size());
     }
 }
