@@ -1,12 +1,12 @@
 package io.poka.platform;
 
+import io.poka.notifications.NotificationsProfile;
 import io.poka.testing.AdjustableClock;
 import io.poka.testing.Api;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,17 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-@TestProfile(CredentialCacheTest.WithAdjustableClock.class)
+// the notification tests' profile: its clock is adjustable too, and sharing it spares an application start
+@TestProfile(NotificationsProfile.class)
 class CredentialCacheTest {
     private static final String PASSWORD = "correct-horse-battery";
-
-    /** The application with a clock the test moves forward. */
-    public static class WithAdjustableClock implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(AdjustableClock.class);
-        }
-    }
 
     @Inject
     AdjustableClock clock;

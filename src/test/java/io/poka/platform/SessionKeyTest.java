@@ -4,36 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.poka.notifications.NotificationsProfile;
 import io.poka.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Secrets stay out of the log: without a configured key, Quarkus used to generate one and print it at every start. */
 @QuarkusTest
-@TestProfile(SessionKeyTest.LogToFile.class)
+// the notification tests' profile writes the log of its start to a file; sharing it spares an application start
+@TestProfile(NotificationsProfile.class)
 @QuarkusTestResource(RealInfrastructure.class)
 class SessionKeyTest {
-    static final Path LOG = Path.of("target", "session-key-test.log");
-
-    /** The same application, its log also written to a file this test reads. */
-    public static class LogToFile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            try {
-                Files.deleteIfExists(LOG);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return Map.of("quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString());
-        }
-    }
+    static final Path LOG = NotificationsProfile.LOG;
 
     @Test
     void theLogOfAStartContainsNoSessionEncryptionKey() throws Exception {
