@@ -8,6 +8,8 @@ import io.poka.telemetry.VariableCatalogueChanged;
 import io.poka.telemetry.VariableDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -15,16 +17,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The variable catalogue: changes are audited and announced; lookups by (line, variable), which every reading
- * needs, are served from a short-lived in-memory cache.
+ * needs, are served from a short-lived in-memory cache. An entry found is kept for {@code catalogue-cache-ttl}, a
+ * miss only for {@code catalogue-unknown-ttl} (a line defined meanwhile, here or on another replica, is soon known);
+ * a change made here is dropped from the cache once its transaction ends, so no lookup made before the commit stays.
  */
 @ApplicationScoped
 public class CatalogueService {
     static final String ENTITY = "TelemetryVariable";
+    /** Expired entries are swept after this many cache misses, so lookups of lines never seen again free their memory. */
+    private static final int SWEEP_EVERY_MISSES = 1024;
 
-    private record Cached(Optional<VariableDefinition> value, long loadedAt) {
+    private record Cached(Optional<VariableDefinition> value, long expiresAt) {
     }
 
     private final VariableRepository repository;
@@ -32,8 +39,10 @@ public class CatalogueService {
     private final Event<VariableCatalogueChanged> catalogueChanged;
     private final Clock clock;
     private final long ttlNanos;
+    private final long unknownTtlNanos;
     /** line -> variable -> entry: no key text is built per reading. */
     private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger misses = new AtomicInteger();
 
     CatalogueService(VariableRepository repository, Event<RecordChanged> changes,
             Event<VariableCatalogueChanged> catalogueChanged, Clock clock, TelemetryConfig config) {
@@ -42,18 +51,43 @@ public class CatalogueService {
         this.catalogueChanged = catalogueChanged;
         this.clock = clock;
         this.ttlNanos = config.catalogueCacheTtl().toNanos();
+        this.unknownTtlNanos = config.catalogueUnknownTtl().toNanos();
     }
 
     /** Cached lookup used on the ingestion path. */
     public Optional<VariableDefinition> lookup(String line, String variable) {
-        Map<String, Cached> ofLine = cache.computeIfAbsent(line, l -> new ConcurrentHashMap<>());
-        Cached c = ofLine.get(variable);
         long now = System.nanoTime();
-        if (c == null || now - c.loadedAt() > ttlNanos) {
-            c = new Cached(repository.find(line, variable), now);
-            ofLine.put(variable, c);
+        Map<String, Cached> ofLine = cache.get(line);
+        Cached c = ofLine == null ? null : ofLine.get(variable);
+        if (c == null || now - c.expiresAt() > 0) {
+            Optional<VariableDefinition> found = repository.find(line, variable);
+            c = new Cached(found, now + (found.isPresent() ? ttlNanos : unknownTtlNanos));
+            cache.computeIfAbsent(line, l -> new ConcurrentHashMap<>()).put(variable, c);
+            if (misses.incrementAndGet() % SWEEP_EVERY_MISSES == 0) {
+                sweep(now);
+            }
         }
         return c.value();
+    }
+
+    private void sweep(long now) {
+        cache.values().forEach(ofLine -> ofLine.values().removeIf(c -> now - c.expiresAt() > 0));
+        cache.values().removeIf(Map::isEmpty);
+    }
+
+    /**
+     * A change of this replica's catalogue leaves the cache once its transaction has ended: a lookup on another thread
+     * between the change and its commit still read the old entry (or none) and must not keep it.
+     */
+    void forgetAfterTransaction(@Observes(during = TransactionPhase.AFTER_COMPLETION) VariableCatalogueChanged changed) {
+        forget(changed.line(), changed.variable());
+    }
+
+    private void forget(String line, String variable) {
+        Map<String, Cached> ofLine = cache.get(line);
+        if (ofLine != null) {
+            ofLine.remove(variable);
+        }
     }
 
     @Transactional
@@ -104,10 +138,7 @@ public class CatalogueService {
     }
 
     private void announce(VariableDefinition v, String action, VariableDefinition before, VariableDefinition after) {
-        Map<String, Cached> ofLine = cache.get(v.line());
-        if (ofLine != null) {
-            ofLine.remove(v.variable());
-        }
+        forget(v.line(), v.variable());
         changes.fire(new RecordChanged(ENTITY, v.id().toString(), action, before, after, null));
         catalogueChanged.fire(new VariableCatalogueChanged(v.line(), v.variable()));
     }

@@ -32,6 +32,14 @@ public interface TelemetryConfig {
     @WithDefault("PT30S")
     Duration catalogueCacheTtl();
 
+    /**
+     * How long a lookup that found no catalogue entry is remembered: a (line, variable) added meanwhile, on this
+     * replica or another, is known at the latest this much later. Short, so readings sent right after the entry is
+     * made are not refused; not zero, so a stream of unknown readings costs one query per period, not one per reading.
+     */
+    @WithDefault("PT1S")
+    Duration catalogueUnknownTtl();
+
     /** Most rows accepted by one REST bulk request. */
     @WithDefault("50000")
     int bulkMaxRows();
