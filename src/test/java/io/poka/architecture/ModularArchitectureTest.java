@@ -2,7 +2,9 @@ package io.poka.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,6 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +75,82 @@ class ModularArchitectureTest {
         noClasses().that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".admin..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".admin..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Test code of one module uses another module's internals only where named here, with the reason; the shared test
+     * infrastructure (io.poka.testing) may use any. Each entry is a test class and the internal class it uses.
+     */
+    static final Map<String, String> TEST_USES_OF_OTHER_INTERNALS = Map.ofEntries(
+            Map.entry("io.poka.admin.RulBrowserTest -> io.poka.prognostics.internal.model.Fd001",
+                    "reads the C-MAPSS data set the page is driven with"),
+            Map.entry("io.poka.admin.RulBrowserTest -> io.poka.prognostics.internal.model.UnitHistory",
+                    "reads the C-MAPSS data set the page is driven with"),
+            Map.entry("io.poka.admin.CapaLoopBrowserTest -> io.poka.scoring.internal.data.NumericTable",
+                    "reads the TEP table the loop is driven with"),
+            Map.entry("io.poka.alerts.TepDemoIncidentsTest -> io.poka.telemetry.internal.TepRun",
+                    "replays a TEP run, as the demo plant does"),
+            Map.entry("io.poka.spc.AutocorrelatedChartsEndToEndTest -> io.poka.telemetry.internal.TepRun",
+                    "replays a TEP run, as the demo plant does"),
+            Map.entry("io.poka.spc.internal.TepDemoPlantSignalsTest -> io.poka.telemetry.internal.TepRun",
+                    "replays a TEP run, as the demo plant does"),
+            Map.entry("io.poka.spc.internal.TepDemoPlantSignalsTest -> io.poka.telemetry.internal.DemoPlant",
+                    "checks the demo plant's own signals"),
+            Map.entry("io.poka.audit.EveryWriteIsAuditedTest -> io.poka.capa.internal.CapaScheduler",
+                    "runs the CAPA check job, a write path, on demand"),
+            Map.entry("io.poka.contract.DiagnosisContractTest -> io.poka.diagnosis.internal.model.TepFaultRuns",
+                    "reads the TEP fault runs the contract is checked with"),
+            Map.entry("io.poka.contract.PrognosticsContractTest -> io.poka.prognostics.internal.model.Fd001",
+                    "reads the C-MAPSS data set the contract is checked with"),
+            Map.entry("io.poka.contract.PrognosticsContractTest -> io.poka.prognostics.internal.model.UnitHistory",
+                    "reads the C-MAPSS data set the contract is checked with"),
+            Map.entry("io.poka.capa.CapaEffectivenessCriteriaTest -> io.poka.scoring.internal.data.NumericTable",
+                    "reads the TEP table the effectiveness check is driven with"),
+            Map.entry("io.poka.contract.PublishedEventTypes -> io.poka.lots.internal.LotService",
+                    "finds the published event types by scanning the application's classes"),
+            Map.entry("io.poka.contract.RecordedExamples -> io.poka.platform.internal.openapi.RecordedExamples",
+                    "writes the examples the OpenAPI document serves"),
+            Map.entry("io.poka.notifications.NotificationsRestartIT -> io.poka.platform.internal.embedded.PostgresServerSettings",
+                    "starts the database the packaged application uses, as RealInfrastructure does"));
+
+    @Test
+    void testCodeOfAModuleUsesAnotherModulesInternalsOnlyWhereNamed() {
+        // the rule needs only the names of the classes used: no resolving them from the class path (seconds saved)
+        ArchConfiguration config = ArchConfiguration.get();
+        boolean resolving = config.resolveMissingDependenciesFromClassPath();
+        JavaClasses tests;
+        try {
+            config.setResolveMissingDependenciesFromClassPath(false);
+            tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                    .importPackages(BASE);
+        } finally {
+            config.setResolveMissingDependenciesFromClassPath(resolving);
+        }
+        Set<String> found = new TreeSet<>();
+        for (JavaClass origin : tests) {
+            String module = moduleOf(origin);
+            if (module.equals("testing")) {
+                continue; // shared test infrastructure
+            }
+            origin.getDirectDependenciesFromSelf().forEach(d -> {
+                JavaClass target = d.getTargetClass();
+                if (target.getPackageName().startsWith(BASE + ".") && isInternal(target)
+                        && !moduleOf(target).equals(module)) {
+                    found.add(topLevel(origin) + " -> " + topLevel(target));
+                }
+            });
+        }
+        assertTrue(tests.size() > 100, "imported " + tests.size() + " test classes");
+        Set<String> unnamed = new TreeSet<>(found);
+        unnamed.removeAll(TEST_USES_OF_OTHER_INTERNALS.keySet());
+        assertTrue(unnamed.isEmpty(), "test code uses another module's internals (use its *Api, or name the use in "
+                + "TEST_USES_OF_OTHER_INTERNALS with the reason): " + unnamed);
+    }
+
+    private static String topLevel(JavaClass c) {
+        String name = c.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     @Test

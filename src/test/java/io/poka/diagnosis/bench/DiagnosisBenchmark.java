@@ -2,9 +2,6 @@ package io.poka.diagnosis.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.poka.baselines.internal.anomaly.AnomalyMonitor;
-import io.poka.baselines.internal.anomaly.PcaMonitors;
-import io.poka.baselines.internal.anomaly.Standardiser;
 import io.poka.diagnosis.internal.model.BlockedFolds;
 import io.poka.diagnosis.internal.model.CrossValidation;
 import io.poka.diagnosis.internal.model.FaultClassifier;
@@ -256,18 +253,15 @@ class DiagnosisBenchmark {
     }
 
     /** PCA SPE on rows standardised by the normal training rows (no clipping); limit = their 99th percentile. */
-    record Detector(Standardiser standardiser, AnomalyMonitor spe, double limit) {
+    record Detector(SpeDetector spe, double limit) {
         static Detector fit(double[][] normal) {
-            Standardiser standardiser = Standardiser.fit(normal, Double.POSITIVE_INFINITY);
-            double[][] z = standardiser.transform(normal);
-            AnomalyMonitor spe = PcaMonitors.fit(z, 0.9).monitors().get(1);
-            double[] scores = spe.scores(z);
-            Arrays.sort(scores);
-            return new Detector(standardiser, spe, scores[(int) Math.ceil(0.99 * scores.length) - 1]);
+            SpeDetector spe = SpeDetector.fit(normal, 0.9);
+            double[] scores = Arrays.stream(normal).mapToDouble(spe::spe).sorted().toArray();
+            return new Detector(spe, scores[(int) Math.ceil(0.99 * scores.length) - 1]);
         }
 
         boolean flags(double[] row) {
-            return spe.scores(standardiser.transform(new double[][] {row}))[0] > limit;
+            return spe.spe(row) > limit;
         }
     }
 }
