@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,8 @@ class CredentialCacheTest {
     @Inject
     AdjustableClock clock;
 
+    // the profile's other tests move the clock and leave it where it is: each test here starts at real time
+    @BeforeEach
     @AfterEach
     void realTime() {
         clock.reset();
