@@ -175,7 +175,9 @@ class ReplicasFailoverIT {
         Map<String, Long> generations = leasesHeldBy(holder);
         assertTrue(generations.keySet().containsAll(RUN_ONCE_LEASES), "replica-a, started first, holds the run-once"
                 + " work: " + generations);
-        ScoredLine scored = scoredLine(survivor, currentAssignment(holder));
+        ScoredLine scored = scoredLine(holder, survivor, currentAssignment(holder));
+        System.out.printf("ReplicasFailoverIT: scored line %s trained, promoted and its expected flags computed in %d s%n",
+                scored.line(), Duration.between(t0, Instant.now()).toSeconds());
         List<String> lines = defineLines(survivor, "kill9");
         Set<String> victimLines = linesOn(currentAssignment(holder), lines);
         assertFalse(victimLines.isEmpty(), "replica-a consumes some of the phase's lines:\n" + tail(holder.log()));
@@ -194,8 +196,7 @@ class ReplicasFailoverIT {
         }, () -> true);
         assertKilledMidStream(kill, streamed, "replica-a");
         assertExactlyOnceAndAsOneOwner(streamed, survivor);
-        assertAnomalyEventsAsOneRun(survivor, scored, scoredBase, scoredSent.get(120, TimeUnit.SECONDS),
-                kill.anomaliesBefore);
+        assertAnomalyEventsAsOneRun(scored, scoredBase, scoredSent.get(120, TimeUnit.SECONDS), kill.anomaliesBefore);
         assertEquals(PARTITIONS, currentAssignment(survivor).size(), "replica-b took every partition over:\n"
                 + tail(survivor.log()));
         awaitLeasesHeldBy(survivor, RUN_ONCE_LEASES);
@@ -475,15 +476,20 @@ class ReplicasFailoverIT {
     /** Readings per second of the scored line (52 per step): its stream lasts about as long as the phase's. */
     private static final int SCORED_RATE = Integer.getInteger("poka.replicas-it.scored-rate", 520);
 
-    /** A line with a promoted anomaly model and the rows (time steps, TEP column order) it streams. */
-    private record ScoredLine(String line, String modelId, List<double[]> rows) {
+    /**
+     * A line with a promoted anomaly model, the rows (time steps, TEP column order) it streams and the flags of one
+     * uninterrupted pass of the model over them (row time from the stream's start in seconds, and the score).
+     */
+    private record ScoredLine(String line, String modelId, List<double[]> rows, TreeMap<Integer, Double> expected) {
     }
 
     /**
      * A new line on one of {@code partitions}, its 52 TEP variables catalogued and a small model (2 epochs, lags 2,
-     * EWMA alarm rule: every flag depends on the rows before it) trained on d00 and promoted, over REST.
+     * EWMA alarm rule: every flag depends on the rows before it) trained on d00 by {@code r} and promoted, over REST;
+     * the expected flags are computed by {@code other}'s batch score endpoint (fresh state, nothing published), so
+     * both replicas have loaded the model before the stream.
      */
-    private static ScoredLine scoredLine(PackagedPoka r, Set<String> partitions) throws Exception {
+    private static ScoredLine scoredLine(PackagedPoka r, PackagedPoka other, Set<String> partitions) throws Exception {
         String line;
         do {
             line = "kill9-scored-" + UUID.randomUUID().toString().substring(0, 8);
@@ -518,36 +524,54 @@ class ReplicasFailoverIT {
         assertEquals(200, promoted.statusCode(), promoted.body());
         List<double[]> rows = new ArrayList<>(List.of(TepData.normal().slice(440, 440 + SCORED_NORMAL_STEPS).rows()));
         rows.addAll(List.of(TepData.fault(6).slice(0, SCORED_FAULT_STEPS).rows()));
-        return new ScoredLine(line, modelId, rows);
+        TreeMap<Integer, Double> expected = new TreeMap<>();
+        for (JsonNode row : JSON.readTree(score(other, line, modelId, rows)).get("rows")) {
+            if (row.get("anomalous").asBoolean()) {
+                expected.put(row.get("row").asInt(), row.get("score").asDouble());
+            }
+        }
+        score(r, line, modelId, rows.subList(0, 3));
+        return new ScoredLine(line, modelId, rows, expected);
+    }
+
+    /** The batch score endpoint's answer for these rows (one pass from the normal level; nothing published). */
+    private static String score(PackagedPoka r, String line, String modelId, List<double[]> rows) throws Exception {
+        List<List<Double>> values = rows.stream().map(v -> java.util.Arrays.stream(v).boxed().toList()).toList();
+        HttpResponse<String> batch = r.post("/api/v1/scoring/lines/" + line + "/score?modelId=" + modelId, ADMIN,
+                JSON.writeValueAsString(Map.of("variables", TepData.VARIABLES, "rows", values)));
+        assertEquals(200, batch.statusCode(), batch.body());
+        return batch.body();
     }
 
     /** Streams the line's steps (one a second from {@code base}, 52 readings each) at about {@code perSecond}. */
     private static CompletableFuture<Integer> streamSteps(ScoredLine s, Instant base, int perSecond) {
         return CompletableFuture.supplyAsync(() -> {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             int pauseEvery = Math.max(1, perSecond / 20);
             int sent = 0;
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            try (KafkaProducer<String, String> producer = producer()) {
                 for (int i = 0; i < s.rows().size(); i++) {
                     for (int v = 0; v < TepData.VARIABLES.size(); v++) {
                         String json = """
                                 {"readingId":"%s-%d-%d","line":"%s","station":"tep","variable":"%s","value":%s,"unit":"u","timestamp":"%s"}"""
                                 .formatted(s.line(), i, v, s.line(), TepData.VARIABLES.get(v), s.rows().get(i)[v],
                                         base.plusSeconds(i));
-                        producer.send(new ProducerRecord<>(TOPIC, s.line(), json)).get(30, TimeUnit.SECONDS);
+                        producer.send(new ProducerRecord<>(TOPIC, s.line(), json), (meta, e) -> {
+                            if (e != null) {
+                                failed.set(e);
+                            }
+                        });
                         if (++sent % pauseEvery == 0) {
                             Thread.sleep(50);
                         }
                     }
                 }
-            } catch (Exception e) {
-                throw new IllegalStateException("the cluster refused a reading of " + s.line(), e);
+                producer.flush();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException("the cluster refused a reading of " + s.line(), failed.get());
             }
             return sent;
         });
@@ -566,23 +590,15 @@ class ReplicasFailoverIT {
      * The scored line's AnomalyDetected events equal one uninterrupted pass of its model over the same rows (the
      * batch score endpoint, fresh state): the same rows flagged, each once, with the same EWMA score; all relayed.
      */
-    private static void assertAnomalyEventsAsOneRun(PackagedPoka any, ScoredLine s, Instant base, int produced,
-            long beforeKill) throws Exception {
+    private static void assertAnomalyEventsAsOneRun(ScoredLine s, Instant base, int produced, long beforeKill)
+            throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (stored(List.of(s.line())) < produced && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
         assertEquals(produced, stored(List.of(s.line())), "every reading of the scored line stored");
-        List<List<Double>> rows = s.rows().stream().map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
-        HttpResponse<String> batch = any.post("/api/v1/scoring/lines/" + s.line() + "/score?modelId=" + s.modelId(),
-                ADMIN, JSON.writeValueAsString(Map.of("variables", TepData.VARIABLES, "rows", rows)));
-        assertEquals(200, batch.statusCode(), batch.body());
         TreeMap<Instant, Double> expected = new TreeMap<>();
-        for (JsonNode row : JSON.readTree(batch.body()).get("rows")) {
-            if (row.get("anomalous").asBoolean()) {
-                expected.put(base.plusSeconds(row.get("row").asInt()), row.get("score").asDouble());
-            }
-        }
+        s.expected().forEach((row, score) -> expected.put(base.plusSeconds(row), score));
         List<String> key = List.of(s.line());
         while (Instant.now().isBefore(deadline) && !(anomalyEvents(s.line()) >= expected.size() && count(
                 "select count(*) from platform.outbox_event where event_key = any(?) and published_at is null", key) == 0)) {
@@ -733,13 +749,6 @@ class ReplicasFailoverIT {
      */
     private static Streamed stream(List<String> lines, int minPerLine, int perSecond, IntConsumer onSent,
             BooleanSupplier done) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         Instant base = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         int pauseEvery = Math.max(1, perSecond / 20);
         AtomicInteger acked = new AtomicInteger();
@@ -747,7 +756,7 @@ class ReplicasFailoverIT {
         Map<String, Random> noise = new HashMap<>();
         lines.forEach(l -> noise.put(l, new Random(l.hashCode())));
         int sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < minPerLine || !done.getAsBoolean(); i++) {
                 for (String line : lines) {
                     double value = 10 + noise.get(line).nextGaussian() + (i % 100 >= 60 && i % 100 < 72 ? 1.5 : 0);
@@ -777,6 +786,18 @@ class ReplicasFailoverIT {
         }
         assertEquals(sent, acked.get(), "every reading acknowledged by the cluster");
         return new Streamed(lines, sent, base);
+    }
+
+    /** An idempotent producer with acks=all on the test cluster. */
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(p);
     }
 
     // ---- the application -------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package io.poka.scoring.internal;
 
 import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.registry.ModelCache;
+import io.poka.scoring.internal.stream.RowAssembler;
 import io.poka.scoring.internal.stream.StreamPosition;
 import io.poka.scoring.internal.stream.StreamPositions;
 import io.poka.telemetry.ReadingPartitionsMoved;
@@ -9,6 +11,7 @@ import io.poka.telemetry.ReadingsRedelivered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,8 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * What streamed scoring must remember per line between windows: the alarm rule's running state and the last rows
  * the model's features look back on ({@link io.poka.scoring.internal.model.FeaturePipeline#history()}), so
- * consecutive windows score exactly like one long batch. Kept in memory and saved with every timed window
- * ({@link StreamPositions}); a line whose memory is gone (restart, partition moved, redelivered readings, a failed
+ * consecutive windows score exactly like one long batch. Kept in memory; the rule's state and the newest scored row's
+ * time are saved with every timed window ({@link StreamPositions}), the rows are the stored readings; a line whose
+ * memory is gone (restart, partition moved, redelivered readings, a failed
  * window) continues exactly from its saved position, and a line never scored under its active model rebuilds it by
  * scoring its stored readings before the first window, so a fault already present is not forgotten
  * ({@code ScoringService}).
@@ -56,11 +60,11 @@ public class AlarmStates {
             warm = true;
         }
 
-        /** Continues from a saved position of this model. */
-        void restore(AlarmRule rule, StreamPosition p) {
+        /** Continues from a saved position of this model, with the rows scored last (oldest first). */
+        void restore(AlarmRule rule, StreamPosition p, double[][] lastRows) {
             this.rule = rule.resumed(p.ruleMemory());
             history.clear();
-            remember(p.history().toArray(double[][]::new));
+            remember(lastRows);
             lastScoredAt = p.lastScoredAt();
             warm = true;
         }
@@ -70,7 +74,7 @@ public class AlarmStates {
             if (lastScoredAt == null || scoredAt.isAfter(lastScoredAt)) {
                 lastScoredAt = scoredAt;
             }
-            return new StreamPosition(line, modelId, lastScoredAt, rule.memory(), history());
+            return new StreamPosition(line, modelId, lastScoredAt, rule.memory());
         }
 
         /** The last rows seen (model column order), oldest first. */
@@ -91,9 +95,11 @@ public class AlarmStates {
 
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private final StreamPositions positions;
+    private final TelemetryDatasets telemetry;
 
-    AlarmStates(StreamPositions positions) {
+    AlarmStates(StreamPositions positions, TelemetryDatasets telemetry) {
         this.positions = positions;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -105,7 +111,12 @@ public class AlarmStates {
         synchronized (state) {
             if (!state.warm()) {
                 positions.find(line).filter(p -> p.modelId().equals(model.id())).ifPresent(p -> {
-                    state.restore(model.alarmRule(), p);
+                    // the feature history: the stored complete steps up to the position, as scored (readings are
+                    // stored before they are scored, as raw doubles)
+                    double[][] lastRows = telemetry.latest(line, model.network().pipeline().variables(),
+                            p.lastScoredAt().plus(1, ChronoUnit.MICROS), model.network().pipeline().history())
+                            .stream().map(RowAssembler.Row::values).toArray(double[][]::new);
+                    state.restore(model.alarmRule(), p, lastRows);
                     LOG.infof("Line %s, model %s: streaming state restored from the position saved after %s", line,
                             model.id(), p.lastScoredAt());
                 });

@@ -7,40 +7,29 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * How far a line's streamed scoring has got, and everything its next flags depend on: the model version, the time
- * of the newest scored row, the alarm rule's memory and the rows the model's features look back on. Saved in the
- * transaction of the anomaly events, so whoever scores the line next (a new owner after a move or a crash) continues
- * from exactly the state those events were computed from.
+ * How far a line's streamed scoring has got, and what its next flags depend on beyond the stored readings: the model
+ * version, the time of the newest scored row and the alarm rule's memory (the rows the features look back on are the
+ * stored complete steps up to that time, read back on restore). Saved in the transaction of the anomaly events, so
+ * whoever scores the line next (a new owner after a move or a crash) continues from exactly the state those events
+ * were computed from (13 bytes per window for EWMA, at most 805 for K_OF_N).
  *
  * @param ruleMemory {@code AlarmRule.State#memory()}
- * @param history the last rows scored, oldest first, in the model's column order
  */
-public record StreamPosition(String line, UUID modelId, Instant lastScoredAt, double[] ruleMemory,
-        List<double[]> history) {
+public record StreamPosition(String line, UUID modelId, Instant lastScoredAt, double[] ruleMemory) {
 
     private static final int FORMAT = 1;
 
-    /** The state as bytes (format 1: rule memory, then the history rows, all doubles). */
+    /** The state as bytes (format 1: the rule memory's length, then its doubles). */
     public byte[] state() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 8 * (ruleMemory.length
-                + history.stream().mapToInt(r -> r.length).sum()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + 8 * ruleMemory.length);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeInt(ruleMemory.length);
             for (double v : ruleMemory) {
                 out.writeDouble(v);
-            }
-            out.writeInt(history.size());
-            out.writeInt(history.isEmpty() ? 0 : history.get(0).length);
-            for (double[] row : history) {
-                for (double v : row) {
-                    out.writeDouble(v);
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,17 +48,7 @@ public record StreamPosition(String line, UUID modelId, Instant lastScoredAt, do
             for (int i = 0; i < memory.length; i++) {
                 memory[i] = in.readDouble();
             }
-            int rows = in.readInt();
-            int width = in.readInt();
-            List<double[]> history = new ArrayList<>(rows);
-            for (int r = 0; r < rows; r++) {
-                double[] row = new double[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = in.readDouble();
-                }
-                history.add(row);
-            }
-            return new StreamPosition(line, modelId, lastScoredAt, memory, history);
+            return new StreamPosition(line, modelId, lastScoredAt, memory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
