@@ -12,4 +12,13 @@ public interface QualityEvents {
      * @return the event id
      */
     java.util.UUID publish(String type, String key, Object data);
+
+    /**
+     * Publishes an event whose id the caller derived from what it is about (for example an anomaly: line, model and
+     * row time), unless an event with this id is stored already: recomputing it (a redelivery, a replica taking over)
+     * then publishes nothing twice.
+     *
+     * @return whether the event was new (and stored now)
+     */
+    boolean publishOnce(java.util.UUID id, String type, String key, Object data);
 }

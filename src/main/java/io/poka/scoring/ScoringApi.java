@@ -15,6 +15,8 @@ public interface ScoringApi {
     /**
      * Scores a window of consecutive rows of one line with its active model and publishes an {@link AnomalyDetected}
      * per anomalous row in the caller's transaction (or a new one). With lags, the first rows only serve as history.
+     * With timestamps, an anomalous row is published once per line, model and row time (scored again: no second
+     * event) and the line's streaming state is saved with it, so another replica goes on from it exactly.
      *
      * @param variables column names, at least the model's variables
      * @param rows one array of values per time step, NaN for a missing value

@@ -100,6 +100,9 @@ class EveryWriteIsAuditedTest {
             Map.entry("diagnosis.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),
             Map.entry("platform.lease", "which replica runs the run-once work now (holder, expiry); no quality data,"
                     + " take-overs are logged"),
+            Map.entry("scoring.stream_position", "how far a line's streamed scoring got and the alarm-rule and feature"
+                    + " state of its next rows, saved with the anomaly events so another replica resumes exactly; derived"
+                    + " from the readings and the promoted (audited) model"),
             Map.entry("scoring.line_activity", "counts of rows scored per line and minute for the active model's health"
                     + " (derived from the streaming scores; the anomalies themselves are events)"),
             Map.entry("scoring.training_job:UPDATE(heartbeat_at)", "the owning replica's sign of life while a job runs"),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.poka.platform.internal.embedded.PostgresServerSettings;
+import io.poka.scoring.TepData;
 import io.poka.testing.KafkaNodeProcesses;
 import io.poka.testing.PackagedPoka;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -71,7 +72,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * of its own lines (key = line, Western Electric rules, spikes and shifts) and checks that readings stored = readings
  * acknowledged, each once, that the charts' firings equal a single pass over the same readings, and that alerts,
  * incident signals and outbox events follow the firings exactly and every event reached the quality-events topic.
- * Sized for the suite (seconds of data per phase); {@code bench/replicas-failover.sh} runs it full size.
+ * In the replica kill, one more line on the killed replica's partitions streams TEP time steps (normal, then fault 6)
+ * scored by a promoted model with lags and an EWMA alarm rule: its AnomalyDetected events equal, row for row and
+ * once each, one uninterrupted pass of the model over the same rows. Sized for the suite (seconds of data per phase); {@code bench/replicas-failover.sh} runs it full size.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasFailoverIT {
@@ -108,6 +111,7 @@ class ReplicasFailoverIT {
         volatile int sentBefore = -1;
         volatile long storedBefore = -1;
         volatile long victimStoredBefore = -1;
+        volatile long anomaliesBefore = -1;
         volatile Instant at;
 
         boolean done() {
@@ -171,18 +175,28 @@ class ReplicasFailoverIT {
         Map<String, Long> generations = leasesHeldBy(holder);
         assertTrue(generations.keySet().containsAll(RUN_ONCE_LEASES), "replica-a, started first, holds the run-once"
                 + " work: " + generations);
+        ScoredLine scored = scoredLine(holder, survivor, currentAssignment(holder));
+        System.out.printf("ReplicasFailoverIT: scored line %s trained, promoted and its expected flags computed in %d s%n",
+                scored.line(), Duration.between(t0, Instant.now()).toSeconds());
         List<String> lines = defineLines(survivor, "kill9");
         Set<String> victimLines = linesOn(currentAssignment(holder), lines);
         assertFalse(victimLines.isEmpty(), "replica-a consumes some of the phase's lines:\n" + tail(holder.log()));
         assertFalse(victimLines.size() == lines.size(), "replica-b consumes the others:\n" + tail(survivor.log()));
         Kill kill = new Kill();
+        Instant scoredBase = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        CompletableFuture<Integer> scoredSent = streamSteps(scored, scoredBase, SCORED_RATE);
+        int total = lines.size() * PER_LINE;
         Streamed streamed = stream(lines, PER_LINE, RATE, sent -> {
-            if (!kill.done() && sent >= lines.size() * PER_LINE / 3 && sent % 50 == 0 && stored(victimLines) > 0) {
+            // mid-stream, once replica-a has published anomalies of the scored line (or late in the stream anyway)
+            if (!kill.done() && sent >= total / 3 && sent % 50 == 0 && stored(victimLines) > 0
+                    && (anomalyEvents(scored.line()) > 0 || sent >= total * 5 / 6)) {
+                kill.anomaliesBefore = anomalyEvents(scored.line());
                 killNow(kill, sent, lines, victimLines, () -> holder.kill9());
             }
         }, () -> true);
         assertKilledMidStream(kill, streamed, "replica-a");
         assertExactlyOnceAndAsOneOwner(streamed, survivor);
+        assertAnomalyEventsAsOneRun(scored, scoredBase, scoredSent.get(120, TimeUnit.SECONDS), kill.anomaliesBefore);
         assertEquals(PARTITIONS, currentAssignment(survivor).size(), "replica-b took every partition over:\n"
                 + tail(survivor.log()));
         awaitLeasesHeldBy(survivor, RUN_ONCE_LEASES);
@@ -454,6 +468,173 @@ class ReplicasFailoverIT {
         return out;
     }
 
+    // ---- anomaly events -----------------------------------------------------------------------------------------
+
+    /** TEP steps of the scored line: held-out normal rows of d00, then fault 6 (A feed loss). */
+    private static final int SCORED_NORMAL_STEPS = 25;
+    private static final int SCORED_FAULT_STEPS = 55;
+    /** Readings per second of the scored line (52 per step): its stream lasts about as long as the phase's. */
+    private static final int SCORED_RATE = Integer.getInteger("poka.replicas-it.scored-rate", 520);
+
+    /**
+     * A line with a promoted anomaly model, the rows (time steps, TEP column order) it streams and the flags of one
+     * uninterrupted pass of the model over them (row time from the stream's start in seconds, and the score).
+     */
+    private record ScoredLine(String line, String modelId, List<double[]> rows, TreeMap<Integer, Double> expected) {
+    }
+
+    /**
+     * A new line on one of {@code partitions}, its 52 TEP variables catalogued and a small model (2 epochs, lags 2,
+     * EWMA alarm rule: every flag depends on the rows before it) trained on d00 by {@code r} and promoted, over REST;
+     * the expected flags are computed by {@code other}'s batch score endpoint (fresh state, nothing published), so
+     * both replicas have loaded the model before the stream.
+     */
+    private static ScoredLine scoredLine(PackagedPoka r, PackagedPoka other, Set<String> partitions) throws Exception {
+        String line;
+        do {
+            line = "kill9-scored-" + UUID.randomUUID().toString().substring(0, 8);
+        } while (!partitions.contains(TOPIC + "-" + partitionOf(line)));
+        HttpResponse<String> upload = r.send("POST", "/api/v1/scoring/datasets?name=tep-d00", ADMIN,
+                TepData.csv(TepData.normal()), "text/csv");
+        assertTrue(upload.statusCode() == 201 || upload.statusCode() == 200, upload.body());
+        Map<String, Object> hyperparameters = Map.of("epochs", 2, "lags", 2, "hiddenSizes", List.of(16),
+                "latentSize", 4, "discriminatorHidden", 8, "crossFitBlocks", 2, "seed", 3, "falseAlarmRate", 0.05,
+                "alarmRule", Map.of("kind", "EWMA", "lambda", 0.3));
+        HttpResponse<String> job = r.post("/api/v1/scoring/training-jobs", ADMIN, JSON.writeValueAsString(Map.of(
+                "datasetId", JSON.readTree(upload.body()).get("id").asText(), "line", line,
+                "hyperparameters", hyperparameters)));
+        assertEquals(202, job.statusCode(), job.body());
+        String jobId = JSON.readTree(job.body()).get("id").asText();
+        for (String variable : TepData.VARIABLES) { // while it trains
+            HttpResponse<String> v = r.post("/api/v1/telemetry/variables", ADMIN,
+                    "{\"line\":\"%s\",\"variable\":\"%s\",\"unit\":\"u\"}".formatted(line, variable));
+            assertEquals(201, v.statusCode(), v.body());
+        }
+        Instant deadline = Instant.now().plusSeconds(180);
+        JsonNode end;
+        do {
+            Thread.sleep(250);
+            end = JSON.readTree(r.get("/api/v1/scoring/training-jobs/" + jobId, ADMIN).body());
+        } while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(end.get("status").asText())
+                && Instant.now().isBefore(deadline));
+        assertEquals("SUCCEEDED", end.get("status").asText(), end.toString());
+        String modelId = end.get("modelId").asText();
+        HttpResponse<String> promoted = r.post("/api/v1/scoring/models/" + modelId + "/promote", ADMIN,
+                "{\"password\":\"%s\",\"meaning\":\"APPROVAL\",\"reason\":\"replicas IT\"}".formatted(PASSWORD));
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        List<double[]> rows = new ArrayList<>(List.of(TepData.normal().slice(440, 440 + SCORED_NORMAL_STEPS).rows()));
+        rows.addAll(List.of(TepData.fault(6).slice(0, SCORED_FAULT_STEPS).rows()));
+        TreeMap<Integer, Double> expected = new TreeMap<>();
+        for (JsonNode row : JSON.readTree(score(other, line, modelId, rows)).get("rows")) {
+            if (row.get("anomalous").asBoolean()) {
+                expected.put(row.get("row").asInt(), row.get("score").asDouble());
+            }
+        }
+        score(r, line, modelId, rows.subList(0, 3));
+        return new ScoredLine(line, modelId, rows, expected);
+    }
+
+    /** The batch score endpoint's answer for these rows (one pass from the normal level; nothing published). */
+    private static String score(PackagedPoka r, String line, String modelId, List<double[]> rows) throws Exception {
+        List<List<Double>> values = rows.stream().map(v -> java.util.Arrays.stream(v).boxed().toList()).toList();
+        HttpResponse<String> batch = r.post("/api/v1/scoring/lines/" + line + "/score?modelId=" + modelId, ADMIN,
+                JSON.writeValueAsString(Map.of("variables", TepData.VARIABLES, "rows", values)));
+        assertEquals(200, batch.statusCode(), batch.body());
+        return batch.body();
+    }
+
+    /** Streams the line's steps (one a second from {@code base}, 52 readings each) at about {@code perSecond}. */
+    private static CompletableFuture<Integer> streamSteps(ScoredLine s, Instant base, int perSecond) {
+        return CompletableFuture.supplyAsync(() -> {
+            int pauseEvery = Math.max(1, perSecond / 20);
+            int sent = 0;
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            try (KafkaProducer<String, String> producer = producer()) {
+                for (int i = 0; i < s.rows().size(); i++) {
+                    for (int v = 0; v < TepData.VARIABLES.size(); v++) {
+                        String json = """
+                                {"readingId":"%s-%d-%d","line":"%s","station":"tep","variable":"%s","value":%s,"unit":"u","timestamp":"%s"}"""
+                                .formatted(s.line(), i, v, s.line(), TepData.VARIABLES.get(v), s.rows().get(i)[v],
+                                        base.plusSeconds(i));
+                        producer.send(new ProducerRecord<>(TOPIC, s.line(), json), (meta, e) -> {
+                            if (e != null) {
+                                failed.set(e);
+                            }
+                        });
+                        if (++sent % pauseEvery == 0) {
+                            Thread.sleep(50);
+                        }
+                    }
+                }
+                producer.flush();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException("the cluster refused a reading of " + s.line(), failed.get());
+            }
+            return sent;
+        });
+    }
+
+    private static long anomalyEvents(String line) {
+        try {
+            return count("select count(*) from platform.outbox_event where type = 'AnomalyDetected' and event_key = any(?)",
+                    List.of(line));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The scored line's AnomalyDetected events equal one uninterrupted pass of its model over the same rows (the
+     * batch score endpoint, fresh state): the same rows flagged, each once, with the same EWMA score; all relayed.
+     */
+    private static void assertAnomalyEventsAsOneRun(ScoredLine s, Instant base, int produced, long beforeKill)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (stored(List.of(s.line())) < produced && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertEquals(produced, stored(List.of(s.line())), "every reading of the scored line stored");
+        TreeMap<Instant, Double> expected = new TreeMap<>();
+        s.expected().forEach((row, score) -> expected.put(base.plusSeconds(row), score));
+        List<String> key = List.of(s.line());
+        while (Instant.now().isBefore(deadline) && !(anomalyEvents(s.line()) >= expected.size() && count(
+                "select count(*) from platform.outbox_event where event_key = any(?) and published_at is null", key) == 0)) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(2000); // a late duplicate would show now
+        TreeMap<Instant, List<Double>> published = new TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement q = c.prepareStatement("select id::text,"
+                + " payload->>'observedAt', (payload->>'score')::float8 from platform.outbox_event"
+                + " where type = 'AnomalyDetected' and event_key = ?")) {
+            q.setString(1, s.line());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                    published.computeIfAbsent(Instant.parse(rs.getString(2)), t -> new ArrayList<>()).add(rs.getDouble(3));
+                }
+            }
+        }
+        System.out.printf("ReplicasFailoverIT: scored line %s: %d steps, %d flagged by one pass, %d AnomalyDetected"
+                + " events (%d before the kill)%n", s.line(), s.rows().size(), expected.size(), ids.size(), beforeKill);
+        assertTrue(beforeKill > 0 && beforeKill < expected.size(), "the kill fell amid the scored line's anomalies: "
+                + beforeKill + " of " + expected.size() + " published before it");
+        assertEquals(List.of(), published.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList(), "rows with more than one AnomalyDetected event");
+        assertEquals(expected.keySet(), published.keySet(), "the rows flagged in streaming across the kill equal one"
+                + " uninterrupted pass");
+        for (var e : expected.entrySet()) {
+            // float32 matrix products differ in the last bits between batch sizes (StreamedWindowsTest)
+            assertEquals(e.getValue(), published.get(e.getKey()).get(0), 1e-6 * e.getValue(), "EWMA score at " + e.getKey());
+        }
+        Map<String, Integer> onTopic = eventIdsOnTopic();
+        assertEquals(List.of(), ids.stream().filter(id -> !onTopic.containsKey(id)).toList(),
+                "every AnomalyDetected event relayed to " + EVENTS_TOPIC);
+    }
+
     // ---- leases and assignments ------------------------------------------------------------------------------
 
     /** The generation of each lease {@code r} holds. */
@@ -568,13 +749,6 @@ class ReplicasFailoverIT {
      */
     private static Streamed stream(List<String> lines, int minPerLine, int perSecond, IntConsumer onSent,
             BooleanSupplier done) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         Instant base = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         int pauseEvery = Math.max(1, perSecond / 20);
         AtomicInteger acked = new AtomicInteger();
@@ -582,7 +756,7 @@ class ReplicasFailoverIT {
         Map<String, Random> noise = new HashMap<>();
         lines.forEach(l -> noise.put(l, new Random(l.hashCode())));
         int sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < minPerLine || !done.getAsBoolean(); i++) {
                 for (String line : lines) {
                     double value = 10 + noise.get(line).nextGaussian() + (i % 100 >= 60 && i % 100 < 72 ? 1.5 : 0);
@@ -612,6 +786,18 @@ class ReplicasFailoverIT {
         }
         assertEquals(sent, acked.get(), "every reading acknowledged by the cluster");
         return new Streamed(lines, sent, base);
+    }
+
+    /** An idempotent producer with acks=all on the test cluster. */
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(p);
     }
 
     // ---- the application -------------------------------------------------------------------------------------

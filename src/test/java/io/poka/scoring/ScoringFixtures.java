@@ -52,6 +52,26 @@ public final class ScoringFixtures {
         return end.getString("modelId");
     }
 
+    /**
+     * Uploads d00, trains a model for the line with these hyperparameters (seed 3 and the plumbing false-alarm target
+     * unless given) and promotes it; returns its id.
+     */
+    public static String activeModel(String line, Map<String, Object> hyperparameters) {
+        qaManager();
+        Map<String, Object> h = new java.util.HashMap<>(Map.of("seed", 3, "falseAlarmRate",
+                ScoringRestFlowTest.PLUMBING_TARGET));
+        h.putAll(hyperparameters);
+        String dataset = uploadNormal("tep-d00-" + line);
+        var end = ScoringRestFlowTest.awaitEnd(ScoringRestFlowTest.submit(dataset, line, h).getString("id"),
+                new ArrayList<>());
+        if (!"SUCCEEDED".equals(end.getString("status"))) {
+            throw new IllegalStateException(end.prettify());
+        }
+        String id = end.getString("modelId");
+        ScoringRestFlowTest.promote(id);
+        return id;
+    }
+
     /** Uploads d00, trains and promotes a model for the line; returns its id. */
     public static String activeModel(String line, int epochs) {
         qaManager();

@@ -145,11 +145,17 @@ public final class PackagedPoka {
 
     /** A JSON request with HTTP Basic credentials {@code user:password} (null: none). */
     public HttpResponse<String> send(String method, String path, String credentials, String json) throws Exception {
+        return send(method, path, credentials, json, "application/json");
+    }
+
+    /** A request with a body of this content type (a CSV upload, say) and HTTP Basic credentials (null: none). */
+    public HttpResponse<String> send(String method, String path, String credentials, String body, String contentType)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", contentType);
         }
         if (credentials != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

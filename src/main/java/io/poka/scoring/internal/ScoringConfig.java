@@ -41,4 +41,11 @@ public interface ScoringConfig {
     /** Most time steps one anomaly timeline scores (readings per variable read from telemetry for it). */
     @WithDefault("5000")
     int timelineMaxPoints();
+
+    /**
+     * Most stored time steps (readings per variable) a replica scores when it resumes a line's streamed scoring after
+     * its saved position (partition moved, restart, failed window); older unscored steps beyond it are skipped (logged).
+     */
+    @WithDefault("10000")
+    int streamResumeMaxSteps();
 }

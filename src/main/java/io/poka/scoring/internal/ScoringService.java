@@ -102,24 +102,51 @@ public class ScoringService implements ScoringApi {
             }
         }
         ModelCache.Loaded model = model(line, modelId);
+        boolean timed = timestamps != null && !timestamps.isEmpty();
         ScoredWindow scored = continued(line, model, new NumericTable(variables, rows.toArray(double[][]::new)),
-                timestamps == null || timestamps.isEmpty() ? null : timestamps.get(0));
+                timed ? timestamps.get(0) : null, timed ? timestamps.get(timestamps.size() - 1) : null);
         Instant now = clock.instant();
         int scoredRows = 0;
         int anomalous = 0;
         for (RowScore row : scored.rows()) {
             scoredRows += row.score() == null ? 0 : 1;
             if (row.anomalous()) {
-                anomalous++;
-                AnomalyDetected event = new AnomalyDetected(UUID.randomUUID(), line, model.id(), model.version(),
-                        row.score(), model.threshold(), model.dataFingerprint(), row.topContributors(),
-                        timestamps == null ? null : timestamps.get(row.row()), now);
-                events.publish("AnomalyDetected", line, event);
-                anomalies.fire(event);
+                Instant observedAt = timed ? timestamps.get(row.row()) : null;
+                AnomalyDetected event = new AnomalyDetected(anomalyId(line, model.id(), observedAt), line, model.id(),
+                        model.version(), row.score(), model.threshold(), model.dataFingerprint(), row.topContributors(),
+                        observedAt, now);
+                // a row scored again (redelivery, a replica taking over) has the same id: published once
+                if (events.publishOnce(event.anomalyId(), "AnomalyDetected", line, event)) {
+                    anomalous++;
+                    anomalies.fire(event);
+                }
             }
         }
         activity.record(line, scoredRows, anomalous);
         return scored;
+    }
+
+    /**
+     * The id of the anomaly a model flags on a line's row: name-based on line, model and row time, so the same row
+     * flagged again is the same anomaly; random for rows without a time (nothing identifies them).
+     */
+    static UUID anomalyId(String line, UUID modelId, Instant observedAt) {
+        return observedAt == null ? UUID.randomUUID() : UUID.nameUUIDFromBytes(("AnomalyDetected|" + line + "|"
+                + modelId + "|" + observedAt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Where streamed scoring of the line under this model goes on: the time of the newest row scored (restored from
+     * the saved position when this replica has no state for the line), empty when unknown (not scored in streaming
+     * under this model yet).
+     */
+    public Optional<Instant> streamScoredUpTo(String line, UUID modelId) {
+        return Optional.ofNullable(alarmStates.resumed(line, model(line, modelId)).lastScoredAt);
+    }
+
+    /** Drops the line's streaming state (a window failed): its next window continues from the saved position. */
+    public void forgetStream(String line) {
+        alarmStates.forget(line);
     }
 
     @Override
@@ -227,9 +254,11 @@ public class ScoringService implements ScoringApi {
     /**
      * Scores a streamed window as the continuation of the line's earlier windows: the last rows before it (as many as
      * the model's features look back) are its history and the alarm rule goes on from its state, so windows score like one long batch.
+     * After a timed window that state is saved as the line's position (same transaction as its anomaly events).
      */
-    private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window, Instant firstTimestamp) {
-        AlarmStates.Line state = alarmStates.of(line, model);
+    private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window, Instant firstTimestamp,
+            Instant lastTimestamp) {
+        AlarmStates.Line state = alarmStates.resumed(line, model);
         NumericTable aligned = model.network().pipeline().aligned(window);
         synchronized (state) {
             if (!state.warm()) {
@@ -241,6 +270,9 @@ public class ScoringService implements ScoringApi {
             ScoredWindow scored = window(model, new NumericTable(aligned.variables(), all.toArray(double[][]::new)),
                     config.topContributors(), state.rule, history.size());
             state.remember(aligned.rows());
+            if (lastTimestamp != null) {
+                alarmStates.save(line, state, lastTimestamp);
+            }
             List<RowScore> rows = scored.rows().subList(history.size(), scored.rows().size()).stream()
                     .map(r -> new RowScore(r.row() - history.size(), r.score(), r.rawScore(), r.anomalous(),
                             r.topContributors())).toList();

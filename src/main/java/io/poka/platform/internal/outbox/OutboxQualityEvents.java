@@ -30,12 +30,26 @@ public class OutboxQualityEvents implements QualityEvents {
         event.type = type;
         event.key = key;
         event.occurredAt = clock.instant();
+        event.payload = payload(type, data);
+        em.persist(event);
+        return event.id;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean publishOnce(UUID id, String type, String key, Object data) {
+        String payload = payload(type, data);
+        return em.createNativeQuery("insert into platform.outbox_event (id, type, event_key, payload, occurred_at) "
+                + "values (?1, ?2, ?3, cast(?4 as jsonb), ?5) on conflict (id) do nothing")
+                .setParameter(1, id).setParameter(2, type).setParameter(3, key).setParameter(4, payload)
+                .setParameter(5, clock.instant()).executeUpdate() == 1;
+    }
+
+    private String payload(String type, Object data) {
         try {
-            event.payload = json.writeValueAsString(data);
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + type + " cannot be serialised", e);
         }
-        em.persist(event);
-        return event.id;
     }
 }

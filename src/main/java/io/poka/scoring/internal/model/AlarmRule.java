@@ -67,6 +67,22 @@ public record AlarmRule(Kind kind, Double lambda, Integer k, Integer n, Double s
         return new State(this);
     }
 
+    /**
+     * A state that continues from {@code memory} (as {@link State#memory()} returned it under this rule), so a line's
+     * new owner flags its next rows exactly as the old owner would have.
+     */
+    public State resumed(double[] memory) {
+        State s = new State(this);
+        if (kind == Kind.EWMA && memory.length == 1) {
+            s.ewma = memory[0];
+        } else if (kind == Kind.K_OF_N && memory.length == s.recent.length) {
+            System.arraycopy(memory, 0, s.recent, 0, memory.length);
+        } else if (memory.length != 0 || kind != Kind.NONE) {
+            throw new IllegalArgumentException("A memory of " + memory.length + " values does not fit rule " + this);
+        }
+        return s;
+    }
+
     /** Validation problems of a requested rule, field names under {@code prefix}. */
     List<ValidationProblem.FieldError> problems(String prefix) {
         List<ValidationProblem.FieldError> errors = new ArrayList<>();
@@ -126,6 +142,23 @@ public record AlarmRule(Kind kind, Double lambda, Integer k, Integer n, Double s
                     return raw;
                 }
             }
+        }
+
+        /**
+         * What the rule remembers, for saving: EWMA its value; K_OF_N the last n raw scores, oldest first; NONE nothing.
+         */
+        public double[] memory() {
+            return switch (rule.kind) {
+                case EWMA -> new double[] {ewma};
+                case K_OF_N -> {
+                    double[] ordered = new double[recent.length];
+                    for (int i = 0; i < recent.length; i++) {
+                        ordered[i] = recent[(next + i) % recent.length];
+                    }
+                    yield ordered;
+                }
+                default -> new double[0];
+            };
         }
 
         private static double kthLargest(double[] values, int k) {
