@@ -324,7 +324,7 @@ class TepBenchmark {
                 Integer.getInteger("poka.bench.blocks"), null, rule, dbl("poka.bench.inputEwma"),
                 Integer.getInteger("poka.bench.window"), System.getProperty("poka.bench.companions") == null ? null
                 : Boolean.getBoolean("poka.bench.companions"), dbl("poka.bench.driftEwma"),
-                dbl("poka.bench.betweenRun")).withDefaults();
+                dbl("poka.bench.betweenRun"), dbl("poka.bench.augment")).withDefaults();
     }
 
     /** One line of the new-run proxy breakdown: per statistic, the share of proxy rows it alone puts above the limit. */

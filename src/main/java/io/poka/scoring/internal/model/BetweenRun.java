@@ -22,6 +22,19 @@ public record BetweenRun(double[] levelVariance, double[] logScaleVariance) {
     /** Perturbed copies of every held-out block the cross-fit scores (beside the block itself). */
     public static final int REPLICATES = 19;
 
+    /** Copies of the training rows a network is trained on beside the rows themselves (see {@link #trainingCopies}). */
+    public static final int TRAINING_COPIES = 8;
+
+    /**
+     * Smallest block standard deviation counted, as a share of the pooled one: a variable nearly constant within each
+     * block (a setpoint that steps between blocks, a quantised reading) has log block standard deviations near
+     * ln(1e-6), and their variance drew scale factors of 1000x, finite but pushing every limit up.
+     */
+    static final double MIN_BLOCK_SD = 0.1;
+
+    /** A drawn scale factor is kept within [1 / MAX_SCALE, MAX_SCALE]. */
+    static final double MAX_SCALE = 4;
+
     /**
      * Estimates the variances from {@code blocks} consecutive blocks of the pipeline's standardised training rows,
      * times {@code k}; k = 0 gives no variation.
@@ -49,7 +62,8 @@ public record BetweenRun(double[] levelVariance, double[] logScaleVariance) {
                     }
                 }
                 double mean = count == 0 ? 0 : sum / count;
-                double var = count < 2 ? 1 : Math.max(1e-12, (sumSq - count * mean * mean) / (count - 1));
+                double var = count < 2 ? 1 : Math.max(MIN_BLOCK_SD * MIN_BLOCK_SD,
+                        (sumSq - count * mean * mean) / (count - 1));
                 means[b][j] = mean;
                 logSds[b][j] = 0.5 * Math.log(var);
             }
@@ -88,7 +102,8 @@ public record BetweenRun(double[] levelVariance, double[] logScaleVariance) {
             double[] factor = new double[p];
             for (int j = 0; j < p; j++) {
                 offset[j] = random.nextGaussian() * Math.sqrt(levelVariance[j]) * pipeline.stds()[j];
-                factor[j] = Math.exp(random.nextGaussian() * Math.sqrt(logScaleVariance[j]));
+                factor[j] = Math.min(MAX_SCALE, Math.max(1 / MAX_SCALE,
+                        Math.exp(random.nextGaussian() * Math.sqrt(logScaleVariance[j]))));
             }
             double[][] rows = new double[t.rowCount()][p];
             for (int i = 0; i < rows.length; i++) {
@@ -101,6 +116,31 @@ public record BetweenRun(double[] levelVariance, double[] logScaleVariance) {
             out.add(new NumericTable(t.variables(), rows));
         }
         return out;
+    }
+
+    /**
+     * The network's training vectors of {@code copies} versions of the training rows, each as if recorded in another
+     * run ({@link #perturbedCopies} of every segment, one draw per copy and segment, then clipped and transformed like
+     * the rows themselves): {@code result.get(c)[i]} is row i's vector in copy c, aligned with
+     * {@code pipeline.transformClipped} of the segments in order. Training on them teaches the network that such
+     * offsets and scale changes are normal (issue 14: the VAE-GAN's own score raised the alarms on new runs).
+     */
+    public List<float[][]> trainingCopies(List<NumericTable> segments, FeaturePipeline pipeline, double spikeLimit,
+            int copies, Random random) {
+        List<List<float[]>> out = new ArrayList<>();
+        for (int c = 0; c < copies; c++) {
+            out.add(new ArrayList<>());
+        }
+        for (NumericTable segment : segments) {
+            if (segment.rowCount() <= pipeline.lags()) {
+                continue;
+            }
+            List<NumericTable> drawn = perturbedCopies(segment, pipeline, copies, random);
+            for (int c = 0; c < copies; c++) {
+                out.get(c).addAll(java.util.Arrays.asList(pipeline.transformClipped(drawn.get(c), spikeLimit)));
+            }
+        }
+        return out.stream().map(l -> l.toArray(float[][]::new)).toList();
     }
 
     private static double variance(double[][] byBlock, int j) {

@@ -38,14 +38,30 @@ import java.util.List;
  * @param betweenRun k of the between-run random effect the limits are calibrated for ({@link BetweenRun}): the
  *        variances of the training blocks' means and log standard deviations, times k, are drawn as a new run's offset
  *        and scale change of every variable; 0 = calibrate for blocks of the training run only (models stored before)
+ * @param betweenRunAugmentation k of the between-run random effect the network's training rows are augmented with
+ *        ({@link BetweenRun#trainingCopies}): every minibatch is drawn from the training rows themselves or from one of
+ *        their copies recorded "as in another run", so the VAE-GAN learns that such offsets and scale changes are
+ *        normal; 0 = no augmentation (models stored before it)
  */
 public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
         Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize, Double learningRate,
         Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit, AlarmRule alarmRule,
-        Double inputEwma, Integer window, Boolean companions, Double driftEwma, Double betweenRun) {
+        Double inputEwma, Integer window, Boolean companions, Double driftEwma, Double betweenRun,
+        Double betweenRunAugmentation) {
 
     public static final Hyperparameters DEFAULTS = new Hyperparameters(0, List.of(96, 48), 16, 64, 0.05, 0.01, 0.2,
-            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true, 0.03, 0.25);
+            30, 64, 1e-3, 42L, 0.01, 5, 6.0, AlarmRule.NONE, 0.1, 10, true, 0.03, 0.25, 1.0);
+
+    /** Without {@code betweenRunAugmentation} (requests and models from before it; the default applies). */
+    public Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
+            Double beta, Double lambda, Double discriminatorWeight, Integer epochs, Integer batchSize,
+            Double learningRate, Long seed, Double falseAlarmRate, Integer crossFitBlocks, Double spikeLimit,
+            AlarmRule alarmRule, Double inputEwma, Integer window, Boolean companions, Double driftEwma,
+            Double betweenRun) {
+        this(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight, epochs, batchSize,
+                learningRate, seed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule, inputEwma, window,
+                companions, driftEwma, betweenRun, null);
+    }
 
     /** Without {@code betweenRun} (requests and models from before it; the default applies). */
     public Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer latentSize, Integer discriminatorHidden,
@@ -54,7 +70,7 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
             AlarmRule alarmRule, Double inputEwma, Integer window, Boolean companions, Double driftEwma) {
         this(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight, epochs, batchSize,
                 learningRate, seed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule, inputEwma, window,
-                companions, driftEwma, null);
+                companions, driftEwma, null, null);
     }
 
     /** This request with every missing value taken from {@link #DEFAULTS}, validated. */
@@ -67,16 +83,22 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
                 or(learningRate, d.learningRate), or(seed, d.seed), or(falseAlarmRate, d.falseAlarmRate),
                 or(crossFitBlocks, d.crossFitBlocks), or(spikeLimit, d.spikeLimit), or(alarmRule, d.alarmRule),
                 or(inputEwma, d.inputEwma), or(window, d.window), or(companions, d.companions),
-                or(driftEwma, d.driftEwma), or(betweenRun, d.betweenRun));
+                or(driftEwma, d.driftEwma), or(betweenRun, d.betweenRun),
+                or(betweenRunAugmentation, d.betweenRunAugmentation));
         h.validate();
         return h;
+    }
+
+    /** k of the training rows' between-run augmentation; 0 for models stored before it (null). */
+    public double augmentation() {
+        return betweenRunAugmentation == null ? 0 : betweenRunAugmentation;
     }
 
     /** The same hyperparameters with another seed. */
     public Hyperparameters withSeed(long newSeed) {
         return new Hyperparameters(lags, hiddenSizes, latentSize, discriminatorHidden, beta, lambda, discriminatorWeight,
                 epochs, batchSize, learningRate, newSeed, falseAlarmRate, crossFitBlocks, spikeLimit, alarmRule,
-                inputEwma, window, companions, driftEwma, betweenRun);
+                inputEwma, window, companions, driftEwma, betweenRun, betweenRunAugmentation);
     }
 
     /**
@@ -117,6 +139,8 @@ public record Hyperparameters(Integer lags, List<Integer> hiddenSizes, Integer l
         check(errors, driftEwma == 0 || (driftEwma >= 0.005 && driftEwma <= 1), "driftEwma",
                 "must be 0 (none) or between 0.005 and 1");
         check(errors, betweenRun >= 0 && betweenRun <= 4, "betweenRun", "must be between 0 (none) and 4");
+        check(errors, betweenRunAugmentation >= 0 && betweenRunAugmentation <= 4, "betweenRunAugmentation",
+                "must be between 0 (none) and 4");
         if (!errors.isEmpty()) {
             throw new ValidationProblem("Invalid hyperparameters", errors);
         }

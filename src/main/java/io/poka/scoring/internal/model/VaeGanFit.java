@@ -72,8 +72,9 @@ public final class VaeGanFit {
         FeaturePipeline pipeline = checkUsable(table, h, minRows);
         float[][] trainVectors = pipeline.transformClipped(table, h.spikeLimit());
         // the final model first, so a job's epoch progress is the model it will store
-        VaeGanTraining.Result result = VaeGanTraining.train(networkPart(trainVectors, pipeline.inputSize()), h, device,
-                progress, cancelled);
+        VaeGanTraining.Result result = VaeGanTraining.train(networkPart(trainVectors, pipeline.inputSize()),
+                augmentation(List.of(table), table, pipeline, h.crossFitBlocks(), h, h.seed()), h, device, progress,
+                cancelled);
         CrossFit crossFit = crossFit(table, h, minRows, device, cancelled);
         TailCalibration.Fit cal = crossFit.calibration();
         refuseUnsupported(h.falseAlarmRate(), cal);
@@ -113,6 +114,12 @@ public final class VaeGanFit {
             // the rows the threshold was calibrated on: the cross-fitted blocks and their between-run copies
             validation.put("betweenRun", h.betweenRun());
             validation.put("betweenRunReplicates", crossFit.replicates());
+            // what the networks (final and cross-fitting) were trained on besides the rows themselves
+            validation.put("betweenRunAugmentation", h.augmentation());
+            validation.put("trainingAugmentation", h.augmentation() > 0 ? String.format(java.util.Locale.ROOT,
+                    "each minibatch from the training rows or one of %d copies drawn from the between-run model "
+                    + "(per-variable offset and scale change, variances of the training blocks' means and log standard "
+                    + "deviations times %s), chosen uniformly", BetweenRun.TRAINING_COPIES, h.augmentation()) : "none");
             validation.put("betweenRunFalseAlarmRate", Calibration.exceedanceRate(crossFit.betweenRunScores().stream()
                     .flatMapToDouble(Arrays::stream).toArray(), threshold));
             if (crossFit.companions() != null) {
@@ -169,6 +176,7 @@ public final class VaeGanFit {
             }
             float[][] foldTrain = vectors.toArray(float[][]::new);
             VaeGanTraining.Result fold = VaeGanTraining.train(networkPart(foldTrain, foldPipeline.inputSize()),
+                    augmentation(segments, rest, foldPipeline, Math.max(2, blocks - 1), h, h.seed() + 1 + b),
                     h.withSeed(h.seed() + 1 + b), device, (loss, epochs) -> { }, cancelled);
             restarts.addAll(restarts("cross-fit block " + (b + 1), fold.restarts()));
             try (LoadedVaeGan unscaled = LoadedVaeGan.load(fold.parameters(), h, foldPipeline, null, device)) {
@@ -203,6 +211,22 @@ public final class VaeGanFit {
         List<double[]> allProcessed = combined(all, companions).stream().map(rule::apply).toList();
         return new CrossFit(raw, processed, TailCalibration.fit(allProcessed, h.falseAlarmRate(), h.seed(), replicates),
                 companions, parts, replicates, allProcessed, allParts, List.copyOf(restarts));
+    }
+
+    /**
+     * The network's training copies of {@code segments} (the rows it trains on, in order) drawn from the between-run
+     * model estimated on {@code rows} in {@code blocks} blocks times {@link Hyperparameters#augmentation()}; none when
+     * that is 0.
+     */
+    private static List<float[][]> augmentation(List<NumericTable> segments, NumericTable rows,
+            FeaturePipeline pipeline, int blocks, Hyperparameters h, long seed) {
+        if (h.augmentation() <= 0) {
+            return List.of();
+        }
+        BetweenRun variation = BetweenRun.estimate(rows, pipeline, blocks, h.augmentation());
+        return variation.trainingCopies(segments, pipeline, h.spikeLimit(), BetweenRun.TRAINING_COPIES,
+                new java.util.Random(seed * 104_729 + 11)).stream()
+                .map(copy -> networkPart(copy, pipeline.inputSize())).toList();
     }
 
     /**

@@ -95,11 +95,27 @@ public final class VaeGanTraining {
      * only when {@link #MAX_RESTARTS} restarts diverged too. Progress starts again at epoch 1 after a restart.
      */
     public static Result train(float[][] x, Hyperparameters h, Device device, Progress progress, BooleanSupplier cancelled) {
+        return train(x, List.of(), h, device, progress, cancelled);
+    }
+
+    /**
+     * Trains like {@link #train(float[][], Hyperparameters, Device, Progress, BooleanSupplier)}, each minibatch taken
+     * from {@code x} or from one of {@code copies} (the same rows as if recorded in other runs, aligned with x: row i
+     * of every copy is row i's version), chosen uniformly per minibatch with its own seeded generator; an epoch still
+     * passes over n rows, so the training costs the same as without copies.
+     */
+    public static Result train(float[][] x, List<float[][]> copies, Hyperparameters h, Device device,
+            Progress progress, BooleanSupplier cancelled) {
+        for (float[][] copy : copies) {
+            if (copy.length != x.length) {
+                throw new IllegalArgumentException("a training copy has " + copy.length + " rows, not " + x.length);
+            }
+        }
         List<Restart> restarts = new ArrayList<>();
         double rate = h.learningRate();
         for (int attempt = 0;; attempt++) {
             try {
-                Result done = attempt(x, h, rate, device, progress, cancelled);
+                Result done = attempt(x, copies, h, rate, device, progress, cancelled);
                 return new Result(done.parameters(), done.history(), List.copyOf(restarts));
             } catch (Diverged e) {
                 if (attempt == MAX_RESTARTS) {
@@ -112,14 +128,16 @@ public final class VaeGanTraining {
         }
     }
 
-    private static Result attempt(float[][] x, Hyperparameters h, double learningRate, Device device,
-            Progress progress, BooleanSupplier cancelled) {
+    private static Result attempt(float[][] x, List<float[][]> copies, Hyperparameters h, double learningRate,
+            Device device, Progress progress, BooleanSupplier cancelled) {
         int n = x.length;
         int d = x[0].length;
         int batch = Math.min(h.batchSize(), n);
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) (long) h.seed());
         Random shuffle = new Random(h.seed());
+        // a generator of its own: without copies the shuffle (and so the model) is exactly as before
+        Random source = new Random(h.seed() * 31 + 7);
         try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
             VaeGanBlock block = new VaeGanBlock(d, h);
             block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -156,9 +174,11 @@ public final class VaeGanTraining {
                         throw new Cancelled();
                     }
                     int b = Math.min(batch, n - start);
+                    int from = copies.isEmpty() ? 0 : source.nextInt(copies.size() + 1);
+                    float[][] version = from == 0 ? x : copies.get(from - 1);
                     float[][] rows = new float[b][];
                     for (int i = 0; i < b; i++) {
-                        rows[i] = x[order[start + i]];
+                        rows[i] = version[order[start + i]];
                     }
                     try (NDManager bm = manager.newSubManager()) {
                         NDArray xb = bm.create(rows);

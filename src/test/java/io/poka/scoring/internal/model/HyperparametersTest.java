@@ -29,4 +29,16 @@ class HyperparametersTest {
         assertEquals(Hyperparameters.DEFAULTS.hiddenSizes(), withHiddenSizes(null).withDefaults().hiddenSizes());
         assertEquals(List.of(8, 4), withHiddenSizes(List.of(8, 4)).withDefaults().hiddenSizes());
     }
+
+    @Test
+    void theAugmentationIsValidatedAndModelsStoredBeforeItHadNone() {
+        Hyperparameters tooMuch = new Hyperparameters(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, 5.0);
+        ValidationProblem refused = assertThrows(ValidationProblem.class, tooMuch::withDefaults);
+        assertEquals(List.of(new ValidationProblem.FieldError("hyperparameters.betweenRunAugmentation",
+                "must be between 0 (none) and 4")), refused.extensions().get("errors"));
+        assertEquals(1.0, withHiddenSizes(null).withDefaults().augmentation(), 0.0);
+        // a stored model's hyperparameters are not re-defaulted: without the field it was trained without augmentation
+        assertEquals(0.0, withHiddenSizes(null).augmentation(), 0.0);
+    }
 }

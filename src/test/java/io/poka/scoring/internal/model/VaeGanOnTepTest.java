@@ -105,6 +105,31 @@ class VaeGanOnTepTest {
     }
 
     @Test
+    void theVaeGanScoreAloneStaysWithinThePromiseOnRunsThatAreNearlyNormal() {
+        // the part of the served score that raised the new-run proxy: the VAE-GAN's own score over its divisor alone
+        // flagged 4.0 % of d15 (bench/tep.sh, seed 2, 30 epochs, 2026-12-05; 0.8 % once trained on rows augmented by
+        // between-run draws) while the four per-variable statistics stayed <= 0.4 %. This seed with 20 epochs: 0.6 %
+        // of d15 without augmentation, so this is a guard of the 1 % target per run, not the reproduction
+        ScoreScale.Companions c = fitted.scale().companions();
+        StringBuilder rates = new StringBuilder();
+        double worst = 0;
+        try (LoadedVaeGan m = LoadedVaeGan.load(fitted.parameters(), FAST, fitted.pipeline(), fitted.scale(), Device.cpu())) {
+            for (int fault : TepData.UNDETECTABLE) {
+                double[] vae = fitted.alarmRule().apply(Arrays.stream(m.score(TepData.fault(fault)))
+                        .mapToDouble(s -> s.vae() / c.vae()).toArray());
+                double rate = Calibration.exceedanceRate(vae, fitted.threshold());
+                rates.append(" d").append(fault).append(' ').append(rate);
+                worst = Math.max(worst, rate);
+            }
+        }
+        assertTrue(worst <= 0.01, "VAE-GAN score alone, flagged share of rows:" + rates);
+        // the stored metadata says how the networks were trained
+        assertEquals(1.0, (double) fitted.validation().get("betweenRunAugmentation"), 0.0);
+        assertTrue(((String) fitted.validation().get("trainingAugmentation")).startsWith(
+                "each minibatch from the training rows or one of 8 copies"), fitted.validation().toString());
+    }
+
+    @Test
     void clearlyFaultyRunsAreFlaggedFarMoreOftenThanNormalRows() {
         double normal = Calibration.exceedanceRate(fitted.crossFit().scores().stream().flatMapToDouble(Arrays::stream)
                 .toArray(), fitted.threshold());
