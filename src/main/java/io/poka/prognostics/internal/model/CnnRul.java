@@ -47,6 +47,7 @@ import java.util.function.IntConsumer;
  */
 public final class CnnRul implements FittedRul {
     public static final String KIND = "cnn-1d";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CnnRul.class);
     private static final int KERNEL = 10;
 
     private final Model model;
@@ -127,6 +128,9 @@ public final class CnnRul implements FittedRul {
         byte[] best = null;
         double bestLoss = Double.MAX_VALUE;
         int sinceBest = 0;
+        int bestEpoch = 0;
+        int epochsRun = 0;
+        long started = System.nanoTime();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batch, d, s.window()));
             for (int epoch = 1; epoch <= s.cnnEpochs(); epoch++) {
@@ -156,11 +160,13 @@ public final class CnnRul implements FittedRul {
                     }
                 }
                 epochDone.accept(epoch);
+                epochsRun = epoch;
                 if (!vx.isEmpty()) {
                     double loss = innerLoss(model, d, s.window(), vx, vy);
                     if (loss < bestLoss) {
                         bestLoss = loss;
                         best = parameters(model);
+                        bestEpoch = epoch;
                         sinceBest = 0;
                     } else if (++sinceBest >= s.cnnPatience()) {
                         break;
@@ -168,6 +174,9 @@ public final class CnnRul implements FittedRul {
                 }
             }
         }
+        LOG.infof("CNN fitted: %d epochs run, best epoch %d (inner RMSE %.2f cycles on %d windows of %d units), "
+                + "%d training windows of %d units, %.1f s", epochsRun, bestEpoch, Math.sqrt(bestLoss) * s.cap(),
+                vx.size(), inner.size(), n, fitting.size(), (System.nanoTime() - started) / 1e9);
         if (best != null) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {
                 model.getBlock().loadParameters(model.getNDManager(), in);
