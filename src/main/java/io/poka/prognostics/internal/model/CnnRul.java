@@ -49,6 +49,8 @@ public final class CnnRul implements FittedRul {
     public static final String KIND = "cnn-1d";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CnnRul.class);
     private static final int KERNEL = 10;
+    /** Tenfold drops of the learning rate at plateaus before early stopping ends training ({@link PlateauSchedule}). */
+    static final int LEARNING_RATE_DROPS = 1;
 
     private final Model model;
     private final int window;
@@ -87,8 +89,9 @@ public final class CnnRul implements FittedRul {
     /**
      * Trains on every window (one per cycle) of the training units; {@code epochDone} gets the epoch number. With
      * {@code cnnPatience} > 0 about a sixth of the units (seeded, at least one) are held out by unit: after every
-     * epoch the squared error on all their windows is measured, training stops after {@code cnnPatience} epochs
-     * without improvement (or at {@code cnnEpochs}), and the parameters of the best epoch are kept.
+     * epoch the squared error on all their windows is measured; after {@code cnnPatience} epochs without improvement
+     * the learning rate drops to a tenth, after another {@code cnnPatience} training stops (or at {@code cnnEpochs}),
+     * and the parameters of the best epoch are kept.
      */
     public static CnnRul fit(List<UnitHistory> train, RulSettings s, Device device, IntConsumer epochDone) {
         List<UnitHistory> fitting = train;
@@ -114,8 +117,12 @@ public final class CnnRul implements FittedRul {
         engine.setRandomSeed((int) s.seed());
         Model model = Model.newInstance("rul-cnn", device, "PyTorch");
         model.setBlock(block(s.cnnFilters()));
+        PlateauSchedule schedule = s.cnnPatience() > 0
+                ? new PlateauSchedule(s.cnnLearningRate(), s.cnnPatience(), LEARNING_RATE_DROPS) : null;
+        // the rate Adam reads at every update: the schedule's, which drops a tenfold at the first plateau
+        Tracker rate = update -> (float) (schedule == null ? s.cnnLearningRate() : schedule.rate());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) s.cnnLearningRate())).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                 .optDevices(new Device[] {device});
         int n = xs.size();
@@ -127,9 +134,9 @@ public final class CnnRul implements FittedRul {
         }
         byte[] best = null;
         double bestLoss = Double.MAX_VALUE;
-        int sinceBest = 0;
         int bestEpoch = 0;
         int epochsRun = 0;
+        int decayedAt = 0;
         long started = System.nanoTime();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batch, d, s.window()));
@@ -161,22 +168,25 @@ public final class CnnRul implements FittedRul {
                 }
                 epochDone.accept(epoch);
                 epochsRun = epoch;
-                if (!vx.isEmpty()) {
+                if (schedule != null && !vx.isEmpty()) {
                     double loss = innerLoss(model, d, s.window(), vx, vy);
-                    if (loss < bestLoss) {
+                    PlateauSchedule.Step step = schedule.after(loss);
+                    if (step == PlateauSchedule.Step.IMPROVED) {
                         bestLoss = loss;
                         best = parameters(model);
                         bestEpoch = epoch;
-                        sinceBest = 0;
-                    } else if (++sinceBest >= s.cnnPatience()) {
+                    } else if (step == PlateauSchedule.Step.DECAYED) {
+                        decayedAt = epoch;
+                    } else if (step == PlateauSchedule.Step.STOP) {
                         break;
                     }
                 }
             }
         }
-        LOG.infof("CNN fitted: %d epochs run, best epoch %d (inner RMSE %.2f cycles on %d windows of %d units), "
-                + "%d training windows of %d units, %.1f s", epochsRun, bestEpoch, Math.sqrt(bestLoss) * s.cap(),
-                vx.size(), inner.size(), n, fitting.size(), (System.nanoTime() - started) / 1e9);
+        LOG.infof("CNN fitted: %d epochs run, rate cut tenfold after epoch %d (0 = never), best epoch %d (inner RMSE %.2f cycles on %d "
+                + "windows of %d units), %d training windows of %d units, %.1f s", epochsRun, decayedAt, bestEpoch,
+                best == null ? Double.NaN : Math.sqrt(bestLoss) * s.cap(), vx.size(), inner.size(), n, fitting.size(),
+                (System.nanoTime() - started) / 1e9);
         if (best != null) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {
                 model.getBlock().loadParameters(model.getNDManager(), in);
