@@ -27,9 +27,10 @@ class AffordableRulModelsTest {
         long cpu0 = threads.getCurrentThreadCpuTime();
         TribuoRul forest = TribuoRul.fit(TribuoRul.RANDOM_FOREST, train, Fd001.SENSORS, FOREST);
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        // binned: about 1 s here; the forest on raw features took over a minute for these 10 trees
+        // measured on the shared box: binned 1.9-2.1 s CPU; the same 10 trees on raw features 12.5 s (and growing with
+        // the square of the windows: minutes per tree on a full fold)
         System.out.printf("forest training: %.2f s CPU%n", cpuSeconds);
-        assertTrue(cpuSeconds < 20, "forest training took " + cpuSeconds + " s CPU");
+        assertTrue(cpuSeconds < 6, "forest training took " + cpuSeconds + " s CPU");
 
         double[] rmse = heldOutRmse(forest, train, held);
         assertTrue(rmse[0] < 0.6 * rmse[1], "forest RMSE " + rmse[0] + " vs mean predictor " + rmse[1]);
@@ -48,7 +49,7 @@ class AffordableRulModelsTest {
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             System.out.printf("CNN training: %.2f s CPU%n", cpuSeconds);
             // one PyTorch thread: its work runs on this thread
-            assertTrue(cpuSeconds < 30, "CNN training took " + cpuSeconds + " s CPU");
+            assertTrue(cpuSeconds < 15, "CNN training took " + cpuSeconds + " s CPU");
             double[] rmse = heldOutRmse(cnn, train, held);
             // a floor far looser than the full result (about 26 against 42 here after 11 epochs on 14 units)
             assertTrue(rmse[0] < 0.75 * rmse[1], "CNN RMSE " + rmse[0] + " vs mean predictor " + rmse[1]);
