@@ -60,10 +60,7 @@ public interface PrognosticsConfig {
     @WithDefault("100")
     int cnnEpochs();
 
-    /**
-     * Epochs without improvement on the CNN's inner validation units (a sixth, by unit) before its learning rate drops
-     * to a tenth, and again before it stops; 0 = neither.
-     */
+    /** Epochs without improvement on the CNN's inner validation units (a sixth, by unit) before it stops; 0 = never. */
     @WithDefault("10")
     int cnnPatience();
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The full-size models must be affordable on the shared box without getting worse: on a slice of FD001 the random
  * forest trains in bounded CPU time (Tribuo's greedy CART scans every distinct value of a feature, summing over all
  * examples each time, so on raw window features it costs minutes) and still beats the mean predictor on units it never
- * saw; so does the 1-D CNN with its learning-rate step. CPU time of the training thread (Tribuo and PyTorch with one
+ * saw; so does the 1-D CNN with early stopping. CPU time of the training thread (Tribuo and PyTorch with one
  * thread work in the caller's thread), not wall time, so load does not matter.
  */
 class AffordableRulModelsTest {
@@ -37,11 +37,11 @@ class AffordableRulModelsTest {
     }
 
     @Test
-    void theCnnWithItsPlateauScheduleTrainsInBoundedCpuTimeAndBeatsTheMeanOnUnseenUnits() {
+    void theCnnWithEarlyStoppingTrainsInBoundedCpuTimeAndBeatsTheMeanOnUnseenUnits() {
         List<UnitHistory> all = Fd001.load().units();
         List<UnitHistory> train = all.subList(0, 16);
         List<UnitHistory> held = all.subList(16, 22);
-        // at most 12 epochs, patience 2: the rate drops at the first plateau, the second stops
+        // at most 12 epochs, patience 2
         RulSettings s = new RulSettings(30, 125, 42, 10, 12, 40, 0.1, 4, 5, 12, 256, 0.002, 10, 2);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
@@ -51,7 +51,7 @@ class AffordableRulModelsTest {
             // one PyTorch thread: its work runs on this thread
             assertTrue(cpuSeconds < 15, "CNN training took " + cpuSeconds + " s CPU");
             double[] rmse = heldOutRmse(cnn, train, held);
-            // a floor far looser than the full result (about 26 against 42 here after 11 epochs on 14 units)
+            // a floor far looser than the full result (about 26 against 42 with 11 epochs on 14 units)
             assertTrue(rmse[0] < 0.75 * rmse[1], "CNN RMSE " + rmse[0] + " vs mean predictor " + rmse[1]);
         }
     }
