@@ -47,7 +47,14 @@ import java.util.function.IntConsumer;
  */
 public final class CnnRul implements FittedRul {
     public static final String KIND = "cnn-1d";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CnnRul.class);
     private static final int KERNEL = 10;
+    /**
+     * Tenfold drops of the learning rate at plateaus before early stopping ends training ({@link PlateauSchedule}).
+     * 0: one drop was tried on 2026-12-05 and made the 5-fold RMSE worse (18.86 against 18.32, 50 % more CPU), see
+     * docs/prognostics.md.
+     */
+    static final int LEARNING_RATE_DROPS = 0;
 
     private final Model model;
     private final int window;
@@ -86,8 +93,9 @@ public final class CnnRul implements FittedRul {
     /**
      * Trains on every window (one per cycle) of the training units; {@code epochDone} gets the epoch number. With
      * {@code cnnPatience} > 0 about a sixth of the units (seeded, at least one) are held out by unit: after every
-     * epoch the squared error on all their windows is measured, training stops after {@code cnnPatience} epochs
-     * without improvement (or at {@code cnnEpochs}), and the parameters of the best epoch are kept.
+     * epoch the squared error on all their windows is measured; after {@code cnnPatience} epochs without improvement
+     * training stops (or at {@code cnnEpochs}; with {@link #LEARNING_RATE_DROPS} > 0 the rate first drops to a tenth
+     * that many times), and the parameters of the best epoch are kept.
      */
     public static CnnRul fit(List<UnitHistory> train, RulSettings s, Device device, IntConsumer epochDone) {
         List<UnitHistory> fitting = train;
@@ -113,8 +121,12 @@ public final class CnnRul implements FittedRul {
         engine.setRandomSeed((int) s.seed());
         Model model = Model.newInstance("rul-cnn", device, "PyTorch");
         model.setBlock(block(s.cnnFilters()));
+        PlateauSchedule schedule = s.cnnPatience() > 0
+                ? new PlateauSchedule(s.cnnLearningRate(), s.cnnPatience(), LEARNING_RATE_DROPS) : null;
+        // the rate Adam reads at every update: the schedule's
+        Tracker rate = update -> (float) (schedule == null ? s.cnnLearningRate() : schedule.rate());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) s.cnnLearningRate())).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                 .optDevices(new Device[] {device});
         int n = xs.size();
@@ -126,7 +138,10 @@ public final class CnnRul implements FittedRul {
         }
         byte[] best = null;
         double bestLoss = Double.MAX_VALUE;
-        int sinceBest = 0;
+        int bestEpoch = 0;
+        int epochsRun = 0;
+        int decayedAt = 0;
+        long started = System.nanoTime();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batch, d, s.window()));
             for (int epoch = 1; epoch <= s.cnnEpochs(); epoch++) {
@@ -156,18 +171,26 @@ public final class CnnRul implements FittedRul {
                     }
                 }
                 epochDone.accept(epoch);
-                if (!vx.isEmpty()) {
+                epochsRun = epoch;
+                if (schedule != null && !vx.isEmpty()) {
                     double loss = innerLoss(model, d, s.window(), vx, vy);
-                    if (loss < bestLoss) {
+                    PlateauSchedule.Step step = schedule.after(loss);
+                    if (step == PlateauSchedule.Step.IMPROVED) {
                         bestLoss = loss;
                         best = parameters(model);
-                        sinceBest = 0;
-                    } else if (++sinceBest >= s.cnnPatience()) {
+                        bestEpoch = epoch;
+                    } else if (step == PlateauSchedule.Step.DECAYED) {
+                        decayedAt = epoch;
+                    } else if (step == PlateauSchedule.Step.STOP) {
                         break;
                     }
                 }
             }
         }
+        LOG.infof("CNN fitted: %d epochs run, rate cut tenfold after epoch %d (0 = never), best epoch %d (inner RMSE %.2f cycles on %d "
+                + "windows of %d units), %d training windows of %d units, %.1f s", epochsRun, decayedAt, bestEpoch,
+                best == null ? Double.NaN : Math.sqrt(bestLoss) * s.cap(), vx.size(), inner.size(), n, fitting.size(),
+                (System.nanoTime() - started) / 1e9);
         if (best != null) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(best))) {
                 model.getBlock().loadParameters(model.getNDManager(), in);
