@@ -19,7 +19,7 @@ import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
@@ -120,6 +120,15 @@ public class ScoringService implements ScoringApi {
         }
         activity.record(line, scoredRows, anomalous);
         return scored;
+    }
+
+    /** Trains VAE-GAN versions for other modules' evaluations (field-injected, the constructor stays as it is). */
+    @jakarta.inject.Inject
+    EvaluationTrainings evaluationTrainings;
+
+    @Override
+    public EvaluationModel trainForEvaluation(EvaluationTraining training) {
+        return evaluationTrainings.train(training);
     }
 
     @Override
