@@ -304,6 +304,37 @@ class AnomalyComparisonRestTest {
         assertEquals(before, after);
     }
 
+    /**
+     * The baselines fit on the chosen columns only (three TEP measurements: PCA keeps at most three components) while
+     * the VAE-GAN scores with its own variables; an unknown column is refused with 422 naming it, nothing stored.
+     */
+    @Test
+    void featureColumnsChooseTheBaselinesColumnsAndAnUnknownOneIsRefusedNamingIt() {
+        String d06 = upload("tep-d06-columns", TepRuns.fault(6));
+        List<String> chosen = List.of("XMEAS7", "XMEAS9", "XMEAS21");
+        JsonPath c = as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06, "onsetRow", 20)), "featureColumns", chosen))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(201).extract().jsonPath();
+        assertEquals(chosen, c.getList("featureColumns"));
+        assertTrue(c.getInt("models[1].hyperparameters.components") <= 3, c.getString("models[1].hyperparameters"));
+        as(qa).get("/api/v1/baselines/anomaly-comparisons/" + c.getString("id")).then().statusCode(200)
+                .body("featureColumns", equalTo(chosen));
+
+        List<String> before = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06)), "featureColumns", List.of("XMEAS7", "pressure")))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:poka:problem:baselines/unknown-column"))
+                .body("unknown", equalTo(List.of("pressure")));
+        as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06)), "featureColumns", List.of("XMEAS7", "XMEAS7")))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(400);
+        List<String> after = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        assertEquals(before, after);
+    }
+
     @Inject
     TrainingSlots slots;
 
