@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 
 /**
  * The anomaly monitors side by side on a user's data set: every chosen monitor is trained (and stored in the registry)
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class DatasetAnomalyComparisons {
+    private static final Logger LOG = Logger.getLogger(DatasetAnomalyComparisons.class);
     static final int MAX_NORMAL_TEST_DATASETS = AnomalyComparisons.MAX_NORMAL_TEST_DATASETS;
     /** The scoring module's VAE-GAN as a monitor of the comparison. */
     public static final String VAE_GAN = "vae-gan";
@@ -191,6 +193,11 @@ public class DatasetAnomalyComparisons {
             StoredAnomalyModel model = service.anomalyModel(detail.model().id());
             results.add(judge(m, detail, model, rows, tests, testRows, equalRate, firstRow));
         }
+        for (MonitorResult m : results) {
+            LOG.infof("Anomaly comparison %s on %s: %s trained in %d ms, false alarms held-out %.4f / normal test %s "
+                    + "(target %.4f), detection %s", comparisonId, dataset, m.monitor(), m.trainingMillis(),
+                    m.heldOutFalseAlarmRate(), m.normalTestFalseAlarmRate(), rows.falseAlarmRate(), m.detectionRate());
+        }
         return new Comparison(dataset, training, rows.falseAlarmRate(), equalRate, tests.isEmpty()
                 ? "the split's held-out normal rows" : "the normal test data sets", firstRow, results, comparisonId,
                 AlarmRule.NONE);
@@ -207,8 +214,8 @@ public class DatasetAnomalyComparisons {
         h.put("falseAlarmRate", rows.falseAlarmRate());
         h.put("alarmRule", Map.of("kind", "NONE"));
         TrainingProvenance source = prepared.provenance();
-        String name = ("Anomaly comparison " + comparisonId + ": normal training rows of data set " + source.datasetId()
-                + " (fingerprint " + source.datasetFingerprint() + ")");
+        String name = ("Comparison " + comparisonId + " training rows of " + source.datasetId()
+                + " fingerprint " + source.datasetFingerprint());
         String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
         String line = "comparison-" + comparisonId.toString().substring(0, 8);
         return slots.run(() -> scoring.trainForEvaluation(new ScoringApi.EvaluationTraining(line,
