@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -80,13 +81,17 @@ class AnomalyBaselinesBrowserTest {
             assertTrue(List.of("flow", "pressure").contains(top), "flow off its relation with pressure: " + top);
 
             // the monitors side by side on the same split: the VAE-GAN (small and quick here) beside PCA SPE
+            JavascriptExecutor js = (JavascriptExecutor) b.driver();
             for (WebElement box : b.driver().findElements(By.cssSelector("#bl-monitor-list input"))) {
                 if (box.isSelected() != List.of("vae-gan", "pca-spe").contains(box.getAttribute("value"))) {
+                    // away from the notice at the top of the window
+                    js.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
                     box.click();
                 }
             }
             b.find(By.id("bl-vae-hyper")).sendKeys("{\"epochs\": 2, \"hiddenSizes\": [8], \"latentSize\": 2, "
                     + "\"discriminatorHidden\": 4, \"crossFitBlocks\": 2}");
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", b.find(By.id("bl-compare")));
             b.find(By.id("bl-compare")).click();
             b.waitFor(d -> !d.findElements(By.cssSelector("#bl-comparison-table tr[data-monitor=vae-gan]")).isEmpty(),
                     Duration.ofSeconds(60));
