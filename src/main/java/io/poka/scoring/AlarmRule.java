@@ -33,7 +33,11 @@ public record AlarmRule(Kind kind, Double lambda, Integer k, Integer n, Double s
     /** Largest n of a k-of-n rule, for served models and comparisons alike. */
     public static final int MAX_N = 100;
 
-    /** The three rules. */
+    /**
+     * The three rules. Published as schema {@code Kind1}, the name the alarm rule's kind had before its two copies
+     * were merged, so that the schema {@code Kind} (a telemetry variable's kind) and generated clients keep theirs.
+     */
+    @Schema(name = "Kind1")
     public enum Kind {
         NONE, EWMA, K_OF_N
     }

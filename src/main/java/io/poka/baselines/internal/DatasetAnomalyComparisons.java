@@ -175,12 +175,16 @@ public class DatasetAnomalyComparisons {
                     .toArray(double[][]::new));
             tests.add(d);
         }
-        int firstRow = monitors.stream().anyMatch(m -> m.startsWith("dynamic-")) ? rows.lags() : 0;
         double equalRate = r.equalFalseAlarmRate() == null ? rows.falseAlarmRate() : r.equalFalseAlarmRate();
         UUID comparisonId = UUID.randomUUID();
         // the VAE-GAN first whatever the requested order: its hyperparameters are checked before anything is stored
-        MonitorResult vaeGan = withVaeGan ? judgeVaeGan(trainVaeGan(comparisonId, prepared, r.vaeGanHyperparameters()),
-                rows, tests, testRows, equalRate, firstRow) : null;
+        ScoringApi.EvaluationModel vaeGanModel = withVaeGan
+                ? trainVaeGan(comparisonId, prepared, r.vaeGanHyperparameters()) : null;
+        // rows of a normal test data set that only serve as history of the most-lagged monitor
+        int firstRow = Math.max(monitors.stream().anyMatch(m -> m.startsWith("dynamic-")) ? rows.lags() : 0,
+                vaeGanModel == null ? 0 : vaeGanModel.lags());
+        MonitorResult vaeGan = vaeGanModel == null ? null
+                : judgeVaeGan(vaeGanModel, rows, tests, testRows, equalRate, firstRow);
         List<MonitorResult> results = new ArrayList<>();
         TrainingProvenance training = prepared.provenance();
         for (String m : monitors) {
