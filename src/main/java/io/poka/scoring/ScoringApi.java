@@ -2,6 +2,7 @@ package io.poka.scoring;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,4 +91,39 @@ public interface ScoringApi {
      * @param seed seeds the bootstrap, so the same scores give the same threshold
      */
     TailThreshold calibrateThreshold(List<double[]> crossFittedSeries, double falseAlarmRate, long seed);
+
+    /**
+     * A VAE-GAN version to train for an evaluation in another module (the baselines' anomaly comparison), on exactly
+     * these rows (normal operation, in time order) and columns, calibrated by the usual cross-fitting; the rows are
+     * stored as the model's data set and the model is registered on {@code line}, never activated.
+     *
+     * @param line registry line of the model (names the evaluation)
+     * @param trainingDataName name of the data set the rows are stored as (names the evaluation, the source data set
+     *        and its fingerprint), at most 200 characters
+     * @param hyperparameters the training API's hyperparameters by name, partial or null (defaults apply); an unknown
+     *        name, a wrong type or a value out of range is refused with 400 before anything is trained or stored
+     * @param field the request field the hyperparameters came from, named in those problems
+     * @param actor who asked, recorded as the creator of the data set and the model
+     */
+    record EvaluationTraining(String line, String trainingDataName, List<String> variables, double[][] rows,
+            Map<String, Object> hyperparameters, String field, String actor) {
+    }
+
+    /**
+     * The VAE-GAN version trained for an evaluation: where it is registered, the data set of its training rows, its
+     * calibrated threshold on raw (rule-applied) scores, the alarm rule it was calibrated with, and the hyperparameters
+     * (defaults filled in) and validation metrics it stored.
+     */
+    record EvaluationModel(UUID modelId, String line, int version, UUID datasetId, String dataFingerprint,
+            double threshold, double falseAlarmRate, int lags, AlarmRule alarmRule, long trainingMillis,
+            Map<String, Object> hyperparameters, Map<String, Object> validation) {
+    }
+
+    /**
+     * Trains, calibrates and registers (not activates) a VAE-GAN version on the given rows; see
+     * {@link EvaluationTraining}. Takes the time a training job takes, in the caller's thread.
+     *
+     * @throws io.poka.platform.ValidationProblem for unknown or invalid hyperparameters
+     */
+    EvaluationModel trainForEvaluation(EvaluationTraining training);
 }

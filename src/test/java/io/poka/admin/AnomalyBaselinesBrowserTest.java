@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -77,6 +79,30 @@ class AnomalyBaselinesBrowserTest {
                     b.find(By.id("bl-explain-summary")).getText());
             String top = b.driver().findElements(By.cssSelector("#bl-explanation tbody tr")).get(0).getAttribute("data-feature");
             assertTrue(List.of("flow", "pressure").contains(top), "flow off its relation with pressure: " + top);
+
+            // the monitors side by side on the same split: the VAE-GAN (small and quick here) beside PCA SPE
+            JavascriptExecutor js = (JavascriptExecutor) b.driver();
+            for (WebElement box : b.driver().findElements(By.cssSelector("#bl-monitor-list input"))) {
+                if (box.isSelected() != List.of("vae-gan", "pca-spe").contains(box.getAttribute("value"))) {
+                    // away from the notice at the top of the window
+                    js.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+                    box.click();
+                }
+            }
+            b.find(By.id("bl-vae-hyper")).sendKeys("{\"epochs\": 2, \"hiddenSizes\": [8], \"latentSize\": 2, "
+                    + "\"discriminatorHidden\": 4, \"crossFitBlocks\": 2}");
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", b.find(By.id("bl-compare")));
+            b.find(By.id("bl-compare")).click();
+            b.waitFor(d -> !d.findElements(By.cssSelector("#bl-comparison-table tr[data-monitor=vae-gan]")).isEmpty(),
+                    Duration.ofSeconds(60));
+            List<WebElement> vae = b.driver().findElements(By.cssSelector(
+                    "#bl-comparison-table tr[data-monitor=vae-gan] td"));
+            assertTrue(vae.get(1).getText().startsWith("comparison-") && vae.get(1).getText().endsWith("(not active)"),
+                    vae.get(1).getText());
+            double vaeDetection = Double.parseDouble(vae.get(6).getText());
+            assertTrue(vaeDetection >= 0 && vaeDetection <= 1, "the VAE-GAN's detection is shown: " + vaeDetection);
+            assertEquals(List.of("vae-gan", "pca-spe"), b.driver().findElements(By.cssSelector(
+                    "#bl-comparison-table tbody tr")).stream().map(e -> e.getAttribute("data-monitor")).toList());
             assertTrue(b.consoleErrors().isEmpty(), b.consoleErrors().toString());
         }
     }

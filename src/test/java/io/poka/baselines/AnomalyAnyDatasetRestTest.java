@@ -231,18 +231,7 @@ class AnomalyAnyDatasetRestTest {
     @Test
     void monitorsSideBySideOnTheUsersSplitMeetTheSameFalseAlarmRateOnASeparateNormalDataSet() {
         String id = AnyDatasetRestTest.upload("tep-400 " + UUID.randomUUID(), tepCsv(false, 5, 400)).getString("id");
-        // d00 rows 400-499 as a separate normal data set that no monitor fits on
-        double[][] d00 = TepRuns.normal();
-        StringBuilder normalCsv = new StringBuilder("v1");
-        for (int j = 2; j <= TepRuns.VARIABLES; j++) {
-            normalCsv.append(",v").append(j);
-        }
-        normalCsv.append('\n');
-        for (int i = 400; i < NORMAL; i++) {
-            normalCsv.append(line(0, 0, d00[i]).substring(4)).append('\n');
-        }
-        String normalTest = AnyDatasetRestTest.upload("tep-d00-late " + UUID.randomUUID(), normalCsv.toString())
-                .getString("id");
+        String normalTest = lateNormalRows();
         Map<String, Object> body = new HashMap<>(request("pca-spe", 0.05));
         body.remove("trainer");
         body.put("monitors", List.of("pca-spe", "isolation-forest"));
@@ -269,5 +258,79 @@ class AnomalyAnyDatasetRestTest {
                 .post("/api/v1/baselines/datasets/" + id + "/anomaly-model-comparisons").then().statusCode(400);
         AnyDatasetRestTest.qa().get("/api/v1/baselines/datasets/" + id + "/comparison").then().statusCode(200)
                 .body("models.size()", equalTo(2));
+    }
+
+    /** d00 rows 400-499 (v1..v52) as a separate normal data set that no monitor fits on; its id. */
+    static String lateNormalRows() {
+        double[][] d00 = TepRuns.normal();
+        StringBuilder normalCsv = new StringBuilder("v1");
+        for (int j = 2; j <= TepRuns.VARIABLES; j++) {
+            normalCsv.append(",v").append(j);
+        }
+        normalCsv.append('\n');
+        for (int i = 400; i < NORMAL; i++) {
+            normalCsv.append(line(0, 0, d00[i]).substring(4)).append('\n');
+        }
+        return AnyDatasetRestTest.upload("tep-d00-late " + UUID.randomUUID(), normalCsv.toString()).getString("id");
+    }
+
+    /**
+     * The VAE-GAN beside PCA SPE on the user's split: trained through the scoring module on the same 320 normal
+     * training rows and 52 columns (a small network, 3 epochs, 2 cross-fitting blocks: seconds), calibrated by its
+     * own cross-fitting for the comparison's 5 % target, judged on the same rows, registered and not active. A typo
+     * in its hyperparameters is refused before anything is trained or stored.
+     */
+    @Test
+    void theVaeGanIsTrainedOnTheSameSplitAndJudgedBesideTheBaselinesWithoutBeingActivated() {
+        String id = AnyDatasetRestTest.upload("tep-400-vae " + UUID.randomUUID(), tepCsv(false, 9, 400)).getString("id");
+        String normalTest = lateNormalRows();
+        String comparisons = "/api/v1/baselines/datasets/" + id + "/anomaly-model-comparisons";
+        Map<String, Object> body = new HashMap<>(request("pca-spe", 0.05));
+        body.remove("trainer");
+        body.put("monitors", List.of("vae-gan", "pca-spe"));
+        body.put("normalTestDatasets", List.of(normalTest));
+        body.put("vaeGanHyperparameters", Map.of("latent_size", 4));
+        AnyDatasetRestTest.qa().body(body).post(comparisons).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("vaeGanHyperparameters.latent_size"));
+        body.put("vaeGanHyperparameters", Map.of("falseAlarmRate", 0.01));
+        AnyDatasetRestTest.qa().body(body).post(comparisons).then().statusCode(400)
+                .body("errors.field", hasItem("vaeGanHyperparameters.falseAlarmRate"));
+        AnyDatasetRestTest.qa().get("/api/v1/baselines/datasets/" + id + "/comparison").then().statusCode(200)
+                .body("models.size()", equalTo(0));
+
+        body.put("vaeGanHyperparameters", Map.of("epochs", 3, "hiddenSizes", List.of(16), "latentSize", 4,
+                "discriminatorHidden", 8, "crossFitBlocks", 2));
+        JsonPath c = AnyDatasetRestTest.qa().body(body).post(comparisons).then().statusCode(201)
+                .body("monitors.monitor", equalTo(List.of("vae-gan", "pca-spe")))
+                .body("training.trainRows", equalTo(320))
+                .body("alarmRule.kind", equalTo("NONE"))
+                .extract().jsonPath();
+        String vae = "monitors[0].";
+        // 100 separate normal rows at a 5 % target: 0.15 allows 4.5 binomial standard deviations (0.022 each) on top of
+        // the target, since a 3-epoch network's limit is calibrated on only 320 autocorrelated rows
+        double falseAlarms = c.getDouble(vae + "normalTestFalseAlarmRate");
+        assertTrue(falseAlarms <= 0.15, "VAE-GAN false alarms on separate normal rows: " + falseAlarms);
+        assertEquals(100, c.getInt(vae + "normalTests[0].rowsEvaluated"));
+        double detection = c.getDouble(vae + "detectionRate");
+        assertTrue(detection >= 0 && detection <= 1, "detection on the fault-1 rows reported: " + detection);
+        assertNotNull(c.get(vae + "detectionRateAtEqualFalseAlarm"));
+        assertTrue(c.getLong(vae + "trainingMillis") > 0);
+        assertTrue(c.getLong("monitors[1].trainingMillis") >= 0);
+        String modelId = c.getString(vae + "modelId");
+        String line = c.getString(vae + "line");
+        assertTrue(line.startsWith("comparison-") && c.getString("comparisonId").startsWith(line.substring(11)), line);
+        JsonPath model = AnyDatasetRestTest.qa().get("/api/v1/scoring/models/" + modelId).then().statusCode(200)
+                .body("active", equalTo(false)).body("line", equalTo(line))
+                .body("version", equalTo(Integer.parseInt(c.getString(vae + "modelVersion"))))
+                .extract().jsonPath();
+        assertEquals(c.getDouble(vae + "threshold"), model.getDouble("threshold"), 1e-9);
+        assertEquals(0.05, model.getDouble("metadata.hyperparameters.falseAlarmRate"), 1e-12);
+        assertEquals(52, model.getList("metadata.featureStatistics.variables").size());
+        // its training rows are stored as a data set that names the comparison and the source data set's fingerprint
+        String data = AnyDatasetRestTest.qa().get("/api/v1/scoring/datasets/" + model.getString("datasetId")).then()
+                .statusCode(200).body("rowCount", equalTo(320)).extract().path("name");
+        assertTrue(data.contains(c.getString("comparisonId")) && data.contains(id)
+                && data.contains(c.getString("training.datasetFingerprint")), data);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.poka.baselines.internal.TrainingSlots;
 import io.poka.baselines.internal.data.TepRuns;
 import io.poka.scoring.TepData;
 import io.poka.testing.Api;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -292,6 +299,79 @@ class AnomalyComparisonRestTest {
         as(inspector).body(Map.of("datasetId", normalId, "faultDatasets", List.of(Map.of("datasetId", d01))))
                 .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(403);
         as(qa).get("/api/v1/baselines/anomaly-comparisons/" + UUID.randomUUID()).then().statusCode(404);
+        List<String> after = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        assertEquals(before, after);
+    }
+
+    /**
+     * The baselines fit on the chosen columns only (three TEP measurements: PCA keeps at most three components) while
+     * the VAE-GAN scores with its own variables; an unknown column is refused with 422 naming it, nothing stored.
+     */
+    @Test
+    void featureColumnsChooseTheBaselinesColumnsAndAnUnknownOneIsRefusedNamingIt() {
+        String d06 = upload("tep-d06-columns", TepRuns.fault(6));
+        List<String> chosen = List.of("XMEAS7", "XMEAS9", "XMEAS21");
+        JsonPath c = as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06, "onsetRow", 20)), "featureColumns", chosen))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(201).extract().jsonPath();
+        assertEquals(chosen, c.getList("featureColumns"));
+        assertTrue(c.getInt("models[1].hyperparameters.components") <= 3, c.getString("models[1].hyperparameters"));
+        as(qa).get("/api/v1/baselines/anomaly-comparisons/" + c.getString("id")).then().statusCode(200)
+                .body("featureColumns", equalTo(chosen));
+
+        List<String> before = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06)), "featureColumns", List.of("XMEAS7", "pressure")))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:poka:problem:baselines/unknown-column"))
+                .body("unknown", equalTo(List.of("pressure")));
+        as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                List.of(Map.of("datasetId", d06)), "featureColumns", List.of("XMEAS7", "XMEAS7")))
+                .post("/api/v1/baselines/anomaly-comparisons").then().statusCode(400);
+        List<String> after = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        assertEquals(before, after);
+    }
+
+    @Inject
+    TrainingSlots slots;
+
+    /**
+     * Trainings and comparisons share poka.baselines.concurrent-trainings: with every slot held by a training, a
+     * comparison is refused at once (429) and nothing is stored, instead of running beside them.
+     */
+    @Test
+    void trainingsHoldingEverySlotOfTheModuleRefuseAComparisonWith429AndStoreNothing() throws Exception {
+        String d01 = upload("tep-d01-busy", TepRuns.fault(1));
+        List<String> before = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
+                .then().statusCode(200).extract().path("id");
+        int n = ConfigProvider.getConfig().getValue("poka.baselines.concurrent-trainings", Integer.class);
+        CountDownLatch running = new CountDownLatch(n);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService trainings = Executors.newFixedThreadPool(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                trainings.submit(() -> slots.runWhenFree(() -> {
+                    running.countDown();
+                    try {
+                        return release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            assertTrue(running.await(10, TimeUnit.SECONDS), "the trainings hold every slot");
+            as(qa).body(Map.of("datasetId", normalId, "vaeGanModelIds", List.of(vaeGanId), "faultDatasets",
+                    List.of(Map.of("datasetId", d01)))).post("/api/v1/baselines/anomaly-comparisons").then()
+                    .statusCode(429).contentType("application/problem+json")
+                    .body("type", equalTo("urn:poka:problem:baselines/training-busy"));
+        } finally {
+            release.countDown();
+            trainings.shutdown();
+        }
         List<String> after = as(qa).queryParam("datasetId", normalId).get("/api/v1/baselines/anomaly-comparisons")
                 .then().statusCode(200).extract().path("id");
         assertEquals(before, after);

@@ -68,6 +68,11 @@ public class AnomalyComparisonRecord extends PanacheEntityBase {
     @Column(name = "first_evaluated_row", nullable = false)
     public int firstEvaluatedRow;
 
+    /** The columns the baselines were fitted on (JSON array); null = every column of the data set. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "feature_columns", columnDefinition = "jsonb")
+    public String featureColumns;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -2,8 +2,9 @@ package io.poka.baselines.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.poka.baselines.internal.anomaly.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.baselines.internal.anomaly.AnomalyComparisonRun;
+import io.poka.baselines.internal.training.TrainingDataProblem;
 import io.poka.platform.JsonColumns;
 import io.poka.platform.ConflictProblem;
 import io.poka.platform.NotFoundProblem;
@@ -51,10 +52,12 @@ public class AnomalyComparisons {
      * @param alarmRule applied to every monitor; null = the VAE-GAN's own rule, else none
      * @param equalFalseAlarmRate the rate every monitor is brought to on the normal test data; null = the model's target
      * @param dynamicPcaLags lags of dynamic PCA; null = configuration
+     * @param featureColumns the columns of the data set the baselines are fitted on and score (null = all); the
+     *        VAE-GAN scores with the variables it was trained on
      */
     public record Request(UUID datasetId, List<UUID> vaeGanModelIds, List<FaultDataset> faultDatasets,
             List<UUID> normalTestDatasets, List<UUID> excludeFromMean, AlarmRule alarmRule, Double equalFalseAlarmRate,
-            Integer dynamicPcaLags) {
+            Integer dynamicPcaLags, List<String> featureColumns) {
     }
 
     /** A normal test data set that was scored, with its fingerprint. */
@@ -73,12 +76,14 @@ public class AnomalyComparisons {
      * A stored comparison: the data, the split, the calibration target, the evaluation (normal test data, alarm rule
      * and where it came from, the fault data sets the means are over by name, the equal false-alarm rate, dynamic PCA
      * lags, first evaluated row of each run) and every monitor's results.
+     *
+     * @param featureColumns the columns the baselines were fitted on; null = every column of the data set
      */
     public record ComparisonView(UUID id, UUID datasetId, String dataFingerprint, List<UUID> vaeGanModelIds,
             int trainingRows, int calibrationRows, double falseAlarmRate, List<FaultDatasetView> faultDatasets,
             List<DatasetView> normalTestDatasets, AlarmRule alarmRule, String alarmRuleSource, List<String> meanOver,
             List<UUID> meanOverDatasetIds, Double equalFalseAlarmRate, int dynamicPcaLags, int firstEvaluatedRow,
-            List<Map<String, Object>> models, Instant createdAt, String createdBy) {
+            List<Map<String, Object>> models, Instant createdAt, String createdBy, List<String> featureColumns) {
     }
 
     private final ScoringApi scoring;
@@ -90,14 +95,14 @@ public class AnomalyComparisons {
     private final TrainingSlots slots;
 
     AnomalyComparisons(ScoringApi scoring, BaselinesConfig config, ObjectMapper json, Clock clock,
-            SecurityIdentity identity, Event<RecordChanged> changes) {
+            SecurityIdentity identity, Event<RecordChanged> changes, TrainingSlots slots) {
         this.scoring = scoring;
         this.config = config;
         this.json = new JsonColumns(json);
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
-        this.slots = new TrainingSlots(config.concurrentTrainings());
+        this.slots = slots;
     }
 
     /**
@@ -130,6 +135,7 @@ public class AnomalyComparisons {
         }
         ScoringApi.Dataset normal = scoring.dataset(r.datasetId())
                 .orElseThrow(() -> new NotFoundProblem("Dataset", r.datasetId()));
+        int[] baselineColumns = baselineColumns(r.featureColumns(), normal.variables());
         List<ScoringApi.ModelSummary> models = chosenModels(normal, r.vaeGanModelIds());
         ScoringApi.ModelSummary lead = models.get(0);
         int baselineTrainingRows = baselineTrainingRows(lead, normal.rows().length);
@@ -204,7 +210,7 @@ public class AnomalyComparisons {
         AnomalyComparisonRun.Plan plan = new AnomalyComparisonRun.Plan(runs, normalTests, rule.getKey(),
                 equalRate == null ? Double.NaN : equalRate);
         List<AnomalyComparisonRun.ModelResult> results = slots.run(() -> AnomalyComparisonRun.run(normal.rows(),
-                baselineTrainingRows, plan, external, settings));
+                baselineTrainingRows, plan, external, settings, baselineColumns));
         List<UUID> meanOver = runs.stream().filter(AnomalyComparisonRun.FaultRun::inMean)
                 .map(AnomalyComparisonRun.FaultRun::datasetId).toList();
         AnomalyComparisonRecord stored = QuarkusTransaction.requiringNew().call(() -> {
@@ -225,6 +231,7 @@ public class AnomalyComparisons {
             c.equalFalseAlarmRate = equalRate;
             c.dynamicPcaLags = lags;
             c.firstEvaluatedRow = firstRow;
+            c.featureColumns = r.featureColumns() == null ? null : json.write(r.featureColumns());
             c.createdAt = clock.instant();
             c.createdBy = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
             c.persist();
@@ -234,11 +241,33 @@ public class AnomalyComparisons {
             summary.put("vaeGanModelIds", models.stream().map(ScoringApi.ModelSummary::id).toList());
             summary.put("faultDatasets", views.size());
             summary.put("normalTestDatasets", normalViews.stream().map(DatasetView::datasetId).toList());
-            summary.put("alarmRule", rule.getKey().toString());
+            summary.put("alarmRule", rule.getKey().label());
+            summary.put("featureColumns", r.featureColumns());
             changes.fire(new RecordChanged("BaselineAnomalyComparison", c.id.toString(), "CREATED", null, summary, null));
             return c;
         });
         return view(stored);
+    }
+
+    /**
+     * The indices of the chosen feature columns in the data set's variables (null = all): 400 for an empty or repeated
+     * choice, 422 {@code baselines/unknown-column} naming the columns the data set does not have.
+     */
+    static int[] baselineColumns(List<String> chosen, List<String> variables) {
+        if (chosen == null) {
+            return null;
+        }
+        if (chosen.isEmpty() || chosen.stream().anyMatch(c -> c == null || c.isBlank())) {
+            throw new ValidationProblem("featureColumns", "name at least one column, none blank (omit it for all)");
+        }
+        if (new HashSet<>(chosen).size() != chosen.size()) {
+            throw new ValidationProblem("featureColumns", "names a column twice");
+        }
+        List<String> unknown = chosen.stream().filter(c -> !variables.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw TrainingDataProblem.unknownColumns(unknown, variables);
+        }
+        return chosen.stream().mapToInt(variables::indexOf).toArray();
     }
 
     /** A test or fault data set must have rows to evaluate after the history the lagged monitors need. */
@@ -261,18 +290,23 @@ public class AnomalyComparisons {
         return ruleOf(raw);
     }
 
-    /** The alarm rule a model stored ({@code {"kind", "lambda"?, "k"?, "n"?, ...}}), source "model"; none otherwise. */
+    /**
+     * The alarm rule a model stored ({@code {"kind", "lambda"?, "k"?, "n"?, "start"?}}), source "model"; none
+     * otherwise. The same record and limits as the scoring module's, so every rule a model can store is read (its
+     * starting value kept), and only a missing or malformed one counts as none.
+     */
     static Map.Entry<AlarmRule, String> ruleOf(Object raw) {
         if (!(raw instanceof Map<?, ?> m)) {
             return Map.entry(AlarmRule.NONE, "default");
         }
         try {
-            // only the rule's own fields: the scoring module may store more (e.g. the EWMA's starting value)
             AlarmRule rule = new AlarmRule(AlarmRule.Kind.valueOf(String.valueOf(m.get("kind"))),
                     m.get("lambda") instanceof Number l ? l.doubleValue() : null,
                     m.get("k") instanceof Number k ? k.intValue() : null,
                     m.get("n") instanceof Number n ? n.intValue() : null);
-            return Map.entry(rule.validated("alarmRule"), "model");
+            rule.validated("alarmRule");
+            return Map.entry(m.get("start") instanceof Number start ? rule.startingAt(start.doubleValue()) : rule,
+                    "model");
         } catch (RuntimeException unreadable) {
             return Map.entry(AlarmRule.NONE, "default");
         }
@@ -381,6 +415,7 @@ public class AnomalyComparisons {
                 json.read(r.normalTestDatasets, new TypeReference<List<DatasetView>>() { }),
                 json.read(r.alarmRule, new TypeReference<AlarmRule>() { }), r.alarmRuleSource, meanOverNames, meanOver,
                 r.equalFalseAlarmRate, r.dynamicPcaLags, r.firstEvaluatedRow,
-                json.read(r.results, new TypeReference<List<Map<String, Object>>>() { }), r.createdAt, r.createdBy);
+                json.read(r.results, new TypeReference<List<Map<String, Object>>>() { }), r.createdAt, r.createdBy,
+                r.featureColumns == null ? null : json.read(r.featureColumns, new TypeReference<List<String>>() { }));
     }
 }

@@ -85,14 +85,14 @@ public class BaselinesService {
     private final ScoringApi scoring;
 
     BaselinesService(BaselinesConfig config, ObjectMapper json, Clock clock, SecurityIdentity identity,
-            Event<RecordChanged> changes, ScoringApi scoring) {
+            Event<RecordChanged> changes, ScoringApi scoring, TrainingSlots slots) {
         this.scoring = scoring;
         this.config = config;
         this.json = new JsonColumns(json);
         this.clock = clock;
         this.identity = identity;
         this.changes = changes;
-        this.slots = new TrainingSlots(config.concurrentTrainings());
+        this.slots = slots;
     }
 
     /** Trains and evaluates the trainer on the data set, then stores the model as the data set's next version. */

@@ -1,6 +1,6 @@
 package io.poka.scoring.internal;
 
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.registry.ModelCache;
 import io.poka.scoring.internal.stream.RowAssembler;

@@ -19,7 +19,7 @@ import io.poka.scoring.internal.data.Datasets;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.data.TelemetryDatasets;
 import io.poka.scoring.internal.data.UnusableData;
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.registry.ModelCache;
@@ -147,6 +147,15 @@ public class ScoringService implements ScoringApi {
     /** Drops the line's streaming state (a window failed): its next window continues from the saved position. */
     public void forgetStream(String line) {
         alarmStates.forget(line);
+    }
+
+    /** Trains VAE-GAN versions for other modules' evaluations (field-injected, the constructor stays as it is). */
+    @jakarta.inject.Inject
+    EvaluationTrainings evaluationTrainings;
+
+    @Override
+    public EvaluationModel trainForEvaluation(EvaluationTraining training) {
+        return evaluationTrainings.train(training);
     }
 
     @Override

@@ -28,9 +28,77 @@
     return $('bl-task').value === 'ANOMALY';
   }
 
+  // every monitor of the side-by-side comparison; the VAE-GAN is the scoring module's
+  const MONITORS = ['vae-gan'].concat(TRAINERS.ANOMALY);
+
+  function monitorChoices() {
+    const list = $('bl-monitor-list');
+    if (list.children.length) { return; }
+    MONITORS.forEach(m => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = m;
+      box.checked = true;
+      label.append(box, ' ' + m);
+      list.append(label);
+    });
+  }
+
+  async function compare() {
+    const dataset = $('bl-dataset').value;
+    if (!dataset) { Poka.show('error', 'Choose a data set first.'); return; }
+    const body = request();
+    delete body.trainer;
+    delete body.task;
+    body.monitors = Array.from($('bl-monitor-list').querySelectorAll('input:checked')).map(b => b.value);
+    const hyper = $('bl-vae-hyper').value.trim();
+    if (hyper && body.monitors.includes('vae-gan')) {
+      try {
+        body.vaeGanHyperparameters = JSON.parse(hyper);
+      } catch (e) {
+        Poka.show('error', 'The VAE-GAN hyperparameters are not valid JSON: ' + e.message);
+        return;
+      }
+    }
+    const button = $('bl-compare');
+    button.disabled = true;
+    try {
+      const c = await Poka.send('POST', '/api/v1/baselines/datasets/' + encodeURIComponent(dataset)
+        + '/anomaly-model-comparisons', body);
+      const rows = c.monitors.map(m => {
+        const tr = document.createElement('tr');
+        tr.dataset.monitor = m.monitor;
+        const model = m.line ? m.line + ' v' + m.modelVersion + ' (not active)' : m.modelVersion;
+        [m.monitor, model].forEach(v => { const td = document.createElement('td'); td.textContent = v; tr.append(td); });
+        [m.threshold, m.crossFittedFalseAlarmRate, m.heldOutFalseAlarmRate, m.normalTestFalseAlarmRate,
+          m.detectionRate, m.rocAuc, m.detectionRateAtEqualFalseAlarm, m.trainingMillis].forEach(v => {
+          const td = document.createElement('td');
+          td.className = 'num';
+          td.textContent = v === null || v === undefined ? '—' : fmt(v);
+          tr.append(td);
+        });
+        return tr;
+      });
+      $('bl-comparison-table').tBodies[0].replaceChildren(...rows);
+      $('bl-comparison-how').textContent = 'Target false-alarm rate ' + fmt(c.targetFalseAlarmRate)
+        + '; equal rate ' + fmt(c.equalFalseAlarmRate) + ' set on ' + c.equalFalseAlarmOn + '; alarm rule '
+        + c.alarmRule.kind + ' for every monitor; ' + c.training.trainRows + ' normal training rows.';
+      $('bl-comparison').hidden = false;
+      Poka.show('notice', 'Compared ' + c.monitors.length + ' monitors.');
+      await models(dataset);
+    } catch (e) {
+      // the problem is already shown
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   function trainers() {
     const current = $('bl-trainer').value;
     $('bl-anomaly').hidden = !anomaly();
+    $('bl-compare-fields').hidden = !anomaly();
+    monitorChoices();
     $('bl-target-label').textContent = anomaly() ? 'Label column (optional)' : 'Target column';
     $('bl-target').required = !anomaly();
     const target = $('bl-target').value;
@@ -225,6 +293,7 @@
     $('bl-split').addEventListener('change', split);
     $('bl-order').addEventListener('change', features);
     $('bl-explain-form').addEventListener('submit', explain);
+    $('bl-compare').addEventListener('click', compare);
     $('bl-group').addEventListener('change', features);
     $('baseline-form').addEventListener('submit', async function (event) {
       event.preventDefault();

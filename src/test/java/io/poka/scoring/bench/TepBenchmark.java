@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.djl.Device;
 import io.poka.scoring.TepData;
 import io.poka.scoring.internal.data.NumericTable;
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.Calibration;
 import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.model.Hyperparameters;

@@ -1,5 +1,6 @@
 package io.poka.baselines.internal.anomaly;
 
+import io.poka.scoring.AlarmRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -106,7 +107,19 @@ public final class AnomalyComparisonRun {
      */
     public static List<ModelResult> run(double[][] normal, int trainingRows, Plan plan, List<ExternalModel> external,
             Settings s) {
-        double[][] train = Arrays.copyOfRange(normal, 0, trainingRows);
+        return run(normal, trainingRows, plan, external, s, null);
+    }
+
+    /**
+     * As {@link #run(double[][], int, Plan, List, Settings)}, the baselines fitted on and scoring only the columns
+     * {@code baselineColumns} (indices into every row; null = all); the external models still get whole rows.
+     */
+    public static List<ModelResult> run(double[][] normal, int trainingRows, Plan plan, List<ExternalModel> external,
+            Settings s, int[] baselineColumns) {
+        java.util.function.UnaryOperator<double[][]> columns = rows -> baselineColumns == null ? rows
+                : Arrays.stream(rows).map(r -> Arrays.stream(baselineColumns).mapToDouble(j -> r[j]).toArray())
+                        .toArray(double[][]::new);
+        double[][] train = columns.apply(Arrays.copyOfRange(normal, 0, trainingRows));
         List<Candidate> candidates = new ArrayList<>();
         for (ExternalModel m : external) {
             candidates.add(new Candidate(m.name(), m.kind(), m.hyperparameters(), m.provenance(), m.trainingMillis(),
@@ -141,7 +154,7 @@ public final class AnomalyComparisonRun {
             h.put("spikeLimit", s.spikeLimit());
             candidates.add(new Candidate(m.name(), "baseline", h, m.provenance(),
                     (prepareNanos + fitNanos.get(k)) / 1_000_000, null, m.lags(),
-                    rows -> m.scores(standardiser.transform(rows))));
+                    rows -> m.scores(standardiser.transform(columns.apply(rows)))));
         }
         int fromRow = firstEvaluatedRow(external, s);
         List<ModelResult> results = new ArrayList<>();
@@ -159,7 +172,7 @@ public final class AnomalyComparisonRun {
         boolean calibrate = c.threshold() == null || rule.changesScores();
         double limit = calibrate ? AnomalyMetrics.threshold(heldOut, alpha) : c.threshold();
         String source = !calibrate ? "the model's stored threshold"
-                : "conformal quantile of the held-out rows' " + (rule.changesScores() ? rule + " scores" : "scores");
+                : "conformal quantile of the held-out rows' " + (rule.changesScores() ? rule.label() + " scores" : "scores");
 
         List<double[]> normalSeries = plan.normalTests().stream().map(r -> rule.smooth(c.scorer().score(r.rows())))
                 .toList();

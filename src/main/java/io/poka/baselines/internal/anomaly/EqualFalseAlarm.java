@@ -1,5 +1,6 @@
 package io.poka.baselines.internal.anomaly;
 
+import io.poka.scoring.AlarmRule;
 import java.util.Arrays;
 import java.util.List;
 

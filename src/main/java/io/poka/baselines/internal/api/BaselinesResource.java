@@ -102,8 +102,11 @@ public class BaselinesResource {
     @Path("/datasets/{dataset}/anomaly-model-comparisons")
     @RolesAllowed({Roles.ADMIN, Roles.QA_MANAGER})
     @Operation(operationId = "compareAnomalyModelsOnDataset", summary = "Train the anomaly monitors on one split of a data set and compare them at their own and at equal false-alarm rates",
-            description = "Every monitor (default all six) is trained and stored as a registry model with the same label "
-                    + "column, normal rows, features and TIME_ORDERED split, its limit cross-fitted alike; false alarms on "
+            description = "Every monitor (default all seven: vae-gan and the six baselines) is trained and stored as a "
+                    + "registry model with the same label column, normal rows, features and TIME_ORDERED split, its "
+                    + "limit cross-fitted alike (vae-gan: through the scoring module, registered on line "
+                    + "comparison-<id>, never activated; vaeGanHyperparameters as the scoring training API takes them); "
+                    + "the same alarm rule (none) for every monitor; false alarms on "
                     + "the held-out normal rows and on normalTestDatasets (separate normal data sets, never fitted on), "
                     + "detection on the labelled abnormal rows at each monitor's own limit and at the limit that gives "
                     + "every monitor equalFalseAlarmRate on the normal test rows (the held-out normal rows without "
@@ -111,7 +114,9 @@ public class BaselinesResource {
                     + "\"monitors\":[\"pca-spe\",\"isolation-forest\"],\"equalFalseAlarmRate\":0.05}")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
-                    name = "TEP slice with a fault label", value = "{\"monitors\": [\"pca-spe\", \"isolation-forest\"], "
+                    name = "TEP slice with a fault label", value = "{\"monitors\": [\"vae-gan\", \"pca-spe\", \"isolation-forest\"], "
+                    + "\"vaeGanHyperparameters\": {\"epochs\": 5, \"hiddenSizes\": [32], \"latentSize\": 4, "
+                    + "\"crossFitBlocks\": 2}, "
                     + "\"targetColumn\": \"fault\", \"split\": {\"kind\": \"TIME_ORDERED\", \"orderColumn\": \"time\", "
                     + "\"testShare\": 0.2}, \"anomaly\": {\"normalValues\": [\"0\"], \"falseAlarmRate\": 0.05}, "
                     + "\"normalTestDatasets\": [\"0b5b1c44-2f49-4a53-9a3c-6f0f3f7c8e21\"], \"equalFalseAlarmRate\": 0.05}")))
@@ -120,6 +125,9 @@ public class BaselinesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetAnomalyComparisons.Comparison.class)))
     @APIResponse(responseCode = "422", description = "Data a monitor cannot learn from (baselines/unknown-column, "
             + "non-numeric-feature, no-normal-rows, too-few-normal-rows)",
+            content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Every training slot (poka.baselines.concurrent-trainings, shared "
+            + "with trainings and the other comparison) is taken (baselines/training-busy)",
             content = @Content(mediaType = io.poka.platform.Problems.MEDIA_TYPE))
     public Response compareAnomalyModels(@PathParam("dataset") String dataset, DatasetAnomalyComparisons.Request body) {
         DatasetAnomalyComparisons.Comparison c = anomalyComparisons.compare(dataset, body == null

@@ -14,7 +14,7 @@ public class TrainingDataProblem extends ProblemException {
         super(422, "baselines/" + slug, title, detail);
     }
 
-    static TrainingDataProblem unknownColumns(List<String> unknown, List<String> available) {
+    public static TrainingDataProblem unknownColumns(List<String> unknown, List<String> available) {
         TrainingDataProblem p = new TrainingDataProblem("unknown-column", "Unknown column",
                 "The data set has no column " + unknown + "; its columns are " + abbreviated(available));
         p.with("unknown", unknown);

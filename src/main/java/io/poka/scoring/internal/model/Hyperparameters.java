@@ -1,5 +1,6 @@
 package io.poka.scoring.internal.model;
 
+import io.poka.scoring.AlarmRule;
 import io.poka.platform.ValidationProblem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.poka.scoring.internal.model;
 
+import io.poka.scoring.AlarmRule;
 import ai.djl.Device;
 import io.poka.scoring.internal.data.NumericTable;
 import io.poka.scoring.internal.data.UnusableData;

@@ -1,7 +1,7 @@
 package io.poka.scoring.internal.registry;
 
 import ai.djl.Device;
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.PyTorchRuntime;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package io.poka.scoring.internal.registry;
 
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.model.Hyperparameters;
 import io.poka.scoring.internal.model.ScoreScale;

@@ -7,7 +7,7 @@ import io.poka.platform.Signature;
 import io.poka.platform.Signatures;
 import io.poka.scoring.internal.JsonText;
 import io.poka.scoring.internal.data.NumericTable;
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.model.LoadedVaeGan;
 import io.poka.scoring.internal.model.VaeGanFit;
 import io.poka.telemetry.TelemetryApi;

@@ -1,5 +1,6 @@
 package io.poka.baselines.internal.anomaly;
 
+import io.poka.scoring.AlarmRule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,5 +63,24 @@ class AlarmRuleTest {
         assertThrows(ValidationProblem.class, () -> new AlarmRule(null, null, null, null).validated("r"));
         assertThrows(ValidationProblem.class, () -> new AlarmRule(AlarmRule.Kind.NONE, 0.2, null, null).validated("r"));
         assertEquals(AlarmRule.kOfN(2, 3), AlarmRule.kOfN(2, 3).validated("r"));
+    }
+
+    @Test
+    void oneRuleForServedModelsAndComparisonsTakesNUpTo100AndItsTwoReadingsAgree() {
+        // a served model may keep a k-of-n rule up to n = 100; the comparison's own copy refused n > 50
+        assertEquals(AlarmRule.kOfN(60, 100), AlarmRule.kOfN(60, 100).validated("r"));
+        assertThrows(ValidationProblem.class, () -> AlarmRule.kOfN(1, AlarmRule.MAX_N + 1).validated("r"));
+        assertEquals(100, AlarmRule.MAX_N);
+        // training sets the starting value, a request may not
+        assertThrows(ValidationProblem.class, () -> AlarmRule.ewma(0.2).startingAt(1.0).validated("r"));
+        // the comparison counts exceedances in the window, the served model takes the k-th largest score: the same
+        // alarms when the rows before the first count as normal
+        double[] scores = {0, 2, 0, 2, 0, 2, 2, 2, 0, 0};
+        AlarmRule twoOfThree = AlarmRule.kOfN(2, 3);
+        boolean[] counted = twoOfThree.alarms(scores, 1);
+        double[] kthLargest = twoOfThree.startingAt(0).apply(scores);
+        for (int i = 0; i < scores.length; i++) {
+            assertEquals(counted[i], kthLargest[i] > 1, "row " + i);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.poka.scoring.internal.model;
 
+import io.poka.scoring.AlarmRule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

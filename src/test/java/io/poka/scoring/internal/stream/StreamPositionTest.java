@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.AlarmRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
