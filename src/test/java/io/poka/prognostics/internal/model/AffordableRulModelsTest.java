@@ -9,17 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The full-size models must be affordable on the shared box without getting worse: on a slice of FD001 the random
- * forest trains in bounded CPU time (Tribuo's greedy CART scans every distinct value of a feature, summing over all
- * examples each time, so on raw window features it costs minutes) and still beats the mean predictor on units it never
- * saw; so does the 1-D CNN with early stopping. CPU time of the training thread (Tribuo and PyTorch with one
- * thread work in the caller's thread), not wall time, so load does not matter.
+ * The full-size models made affordable for the benchmark must still learn: on a slice of FD001 the random forest on
+ * binned window features (Tribuo's greedy CART scans every distinct value of a feature, so on raw window features it
+ * costs minutes per tree) and the 1-D CNN with early stopping each beat the mean predictor on units they never saw.
+ * Their cost is measured in bench/rul.sh (CPU seconds per fold), not asserted here; the CPU time of the training
+ * thread is printed for the log only.
  */
 class AffordableRulModelsTest {
     private static final RulSettings FOREST = new RulSettings(30, 125, 42, 10, 12, 40, 0.1, 4, 5, 2, 256, 0.002, 8, 0);
 
     @Test
-    void aFullDepthForestOnSixteenUnitsTrainsInBoundedCpuTimeAndBeatsTheMeanOnUnseenUnits() {
+    void aFullDepthForestOnBinnedFeaturesBeatsTheMeanOnUnseenUnits() {
         List<UnitHistory> all = Fd001.load().units();
         List<UnitHistory> train = all.subList(0, 16);
         List<UnitHistory> held = all.subList(16, 22);
@@ -27,17 +27,16 @@ class AffordableRulModelsTest {
         long cpu0 = threads.getCurrentThreadCpuTime();
         TribuoRul forest = TribuoRul.fit(TribuoRul.RANDOM_FOREST, train, Fd001.SENSORS, FOREST);
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        // measured on the shared box: binned 1.9-2.1 s CPU; the same 10 trees on raw features 12.5 s (and growing with
-        // the square of the windows: minutes per tree on a full fold)
+        // for the log (bench/rul.sh measures the cost): binned 1.9-2.1 s CPU on the shared box, the same 10 trees on
+        // raw features 12.5 s
         System.out.printf("forest training: %.2f s CPU%n", cpuSeconds);
-        assertTrue(cpuSeconds < 6, "forest training took " + cpuSeconds + " s CPU");
 
         double[] rmse = heldOutRmse(forest, train, held);
         assertTrue(rmse[0] < 0.6 * rmse[1], "forest RMSE " + rmse[0] + " vs mean predictor " + rmse[1]);
     }
 
     @Test
-    void theCnnWithEarlyStoppingTrainsInBoundedCpuTimeAndBeatsTheMeanOnUnseenUnits() {
+    void theCnnWithEarlyStoppingBeatsTheMeanOnUnseenUnits() {
         List<UnitHistory> all = Fd001.load().units();
         List<UnitHistory> train = all.subList(0, 16);
         List<UnitHistory> held = all.subList(16, 22);
@@ -48,8 +47,6 @@ class AffordableRulModelsTest {
         try (CnnRul cnn = CnnRul.fit(train, s, ai.djl.Device.cpu(), e -> { })) {
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             System.out.printf("CNN training: %.2f s CPU%n", cpuSeconds);
-            // one PyTorch thread: its work runs on this thread
-            assertTrue(cpuSeconds < 15, "CNN training took " + cpuSeconds + " s CPU");
             double[] rmse = heldOutRmse(cnn, train, held);
             // a floor far looser than the full result (about 26 against 42 with 11 epochs on 14 units)
             assertTrue(rmse[0] < 0.75 * rmse[1], "CNN RMSE " + rmse[0] + " vs mean predictor " + rmse[1]);
