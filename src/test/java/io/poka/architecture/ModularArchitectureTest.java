@@ -105,6 +105,8 @@ class ModularArchitectureTest {
                     "reads the C-MAPSS data set the contract is checked with"),
             Map.entry("io.poka.contract.PrognosticsContractTest -> io.poka.prognostics.internal.model.UnitHistory",
                     "reads the C-MAPSS data set the contract is checked with"),
+            Map.entry("io.poka.platform.ReplicasFailoverIT -> io.poka.scoring.internal.data.NumericTable",
+                    "reads the TEP table its scored line streams"),
             Map.entry("io.poka.capa.CapaEffectivenessCriteriaTest -> io.poka.scoring.internal.data.NumericTable",
                     "reads the TEP table the effectiveness check is driven with"),
             Map.entry("io.poka.contract.PublishedEventTypes -> io.poka.lots.internal.LotService",
