@@ -1,21 +1,18 @@
 package io.poka.scoring.internal;
 
 import io.poka.scoring.internal.model.AlarmRule;
+import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.registry.ModelCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * What streamed scoring must remember per line between windows: the alarm rule's running state and the last rows
- * the model's features look back on ({@link io.poka.scoring.internal.model.FeaturePipeline#history()}), so
- * consecutive windows score exactly like one long batch. Kept in memory per process: after a restart (or a new active
+ * What streamed scoring must remember per line between windows: the alarm rule's running state and the features'
+ * running state ({@link FeaturePipeline.Stream}: EWMAs, moving sums, the rows their memories drop again), so
+ * consecutive windows score exactly like one long batch and a window costs only its own rows. Kept in memory per process: after a restart (or a new active
  * model) the line's first window is preceded by its stored readings (history plus the alarm rule's memory), scored
  * to rebuild both, so a fault already present is not forgotten ({@code ScoringService}).
  */
@@ -27,14 +24,14 @@ public class AlarmStates {
     public static final class Line {
         final UUID modelId;
         final AlarmRule.State rule;
-        private final int lags;
-        private final Deque<double[]> history = new ArrayDeque<>();
+        /** The line's series so far, as the model's features carry it (the look-back of the next row). */
+        final FeaturePipeline.Stream features;
         private boolean warm;
 
-        Line(UUID modelId, AlarmRule.State rule, int lags) {
+        Line(UUID modelId, AlarmRule.State rule, FeaturePipeline.Stream features) {
             this.modelId = modelId;
             this.rule = rule;
-            this.lags = lags;
+            this.features = features;
         }
 
         /** Whether the state was rebuilt from stored readings or has seen a window already. */
@@ -44,21 +41,6 @@ public class AlarmStates {
 
         void warmedUp() {
             warm = true;
-        }
-
-        /** The last rows seen (model column order), oldest first. */
-        List<double[]> history() {
-            return new ArrayList<>(history);
-        }
-
-        /** Remembers the newest rows, keeping at most as many as the model's features look back. */
-        void remember(double[][] rows) {
-            for (double[] row : rows) {
-                history.addLast(row);
-                while (history.size() > lags) {
-                    history.removeFirst();
-                }
-            }
         }
     }
 
@@ -72,7 +54,7 @@ public class AlarmStates {
             }
             LOG.infof("Line %s, model %s: new streaming state for alarm rule %s (new model or restart)", line,
                     model.id(), model.alarmRule());
-            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().history());
+            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().stream());
         });
     }
 }
