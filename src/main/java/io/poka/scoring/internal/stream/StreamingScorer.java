@@ -56,7 +56,8 @@ public class StreamingScorer {
         }
         byLine.forEach((line, readings) -> {
             try {
-                score(line, readings);
+                // one transaction per line and poll: the active model's lookup and the scoring share it
+                QuarkusTransaction.requiringNew().run(() -> score(line, readings));
             } catch (RuntimeException e) {
                 failures.increment();
                 LOG.warnf(e, "Streaming scoring of line %s failed for %d readings; ingestion is not affected",
@@ -71,7 +72,7 @@ public class StreamingScorer {
     }
 
     private void score(String line, List<StoredReading> readings) {
-        Optional<UUID> active = QuarkusTransaction.requiringNew().call(() -> registry.activeModelId(line));
+        Optional<UUID> active = registry.activeModelId(line);
         if (active.isEmpty()) {
             lines.remove(line);
             return;
@@ -95,7 +96,7 @@ public class StreamingScorer {
             values.add(row.values());
             times.add(row.timestamp());
         }
-        QuarkusTransaction.requiringNew().run(() -> scoring.scoreWindow(line, state.modelId(), state.rows().variables(), values, times));
+        scoring.scoreWindow(line, state.modelId(), state.rows().variables(), values, times);
         scoredRows.increment(complete.size());
     }
 }
