@@ -37,6 +37,10 @@ public class StreamingScorer {
     private final Map<String, LineState> lines = new ConcurrentHashMap<>();
     private final Counter scoredRows;
     private final Counter failures;
+    /** CPU seconds of the threads that scored (the forward pass runs on them: one engine thread), so its share of
+     *  ingestion can be watched. */
+    private final Counter cpu;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The assembler of a line, tied to the model version it assembles rows for. */
     private record LineState(UUID modelId, RowAssembler rows) {
@@ -47,9 +51,19 @@ public class StreamingScorer {
         this.scoring = scoring;
         this.scoredRows = metrics.counter("poka.scoring.streaming.rows");
         this.failures = metrics.counter("poka.scoring.streaming.failures");
+        this.cpu = metrics.counter("poka.scoring.streaming.cpu.seconds");
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsStored event) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        try {
+            scoreByLine(event);
+        } finally {
+            cpu.increment(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+        }
+    }
+
+    private void scoreByLine(ReadingsStored event) {
         Map<String, List<StoredReading>> byLine = new LinkedHashMap<>();
         for (StoredReading r : event.readings()) {
             byLine.computeIfAbsent(r.line(), l -> new ArrayList<>()).add(r);
