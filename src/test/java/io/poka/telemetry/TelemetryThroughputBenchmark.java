@@ -159,6 +159,7 @@ class TelemetryThroughputBenchmark {
         String scoringRow = "";
         if (scoredLine != null) {
             double scored0 = metrics.counter("poka.scoring.streaming.rows").count();
+            double scoringCpu0 = metrics.counter("poka.scoring.streaming.cpu.seconds").count();
             // both measured here, one after the other, so JIT state and machine load are alike
             Map<String, Double> plainThreads0 = VmThreadCpu.byName();
             double[] plain = cpuOfBurst(load, batchedLine, batchedLine + "-plain", steps);
@@ -170,6 +171,7 @@ class TelemetryThroughputBenchmark {
                 scored = cpuOfBurst(load, scoredLine, scoredLine, steps);
             }
             double scoredRows = metrics.counter("poka.scoring.streaming.rows").count() - scored0;
+            double scoringCpu = metrics.counter("poka.scoring.streaming.cpu.seconds").count() - scoringCpu0;
             double plainUs = plain[1] / expected * 1e6;
             double scoredUs = scored[1] / expected * 1e6;
             scoringRow = String.format("%nstreaming scoring (VAE-GAN model %s trained on d00 for %d epochs in %.0f s, "
@@ -180,6 +182,11 @@ class TelemetryThroughputBenchmark {
                     100 * (scoredUs / plainUs - 1), plain[2] / expected * 1e6, scored[2] / expected * 1e6,
                     100 * ((scored[1] + scored[2]) / (plain[1] + plain[2]) - 1), expected / plain[0],
                     expected / scored[0], scoredRows, TepRun.VARIABLES)
+                    // the scorer's own thread CPU: not blurred by the JIT compiling, or the load of other processes
+                    + String.format("%nstreaming scorer's own thread CPU (poka.scoring.streaming.cpu.seconds, forward "
+                            + "pass included): %.3f s = %.2f us per reading = %.1f %% of the burst's JVM CPU per reading "
+                            + "without the model", scoringCpu, scoringCpu / expected * 1e6,
+                            100 * scoringCpu / expected * 1e6 / plainUs)
                     // native threads too: the engine's own (PyTorch, OpenMP) threads are invisible to JFR
                     + String.format("%nJVM CPU s by native thread, burst without the model: %s%nwith it: %s", plainThreads,
                             VmThreadCpu.since(scoredThreads0));

@@ -2,6 +2,7 @@ package io.poka.scoring.internal;
 
 import io.poka.scoring.AlarmRule;
 import io.poka.scoring.internal.data.TelemetryDatasets;
+import io.poka.scoring.internal.model.FeaturePipeline;
 import io.poka.scoring.internal.registry.ModelCache;
 import io.poka.scoring.internal.stream.RowAssembler;
 import io.poka.scoring.internal.stream.StreamPosition;
@@ -12,19 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * What streamed scoring must remember per line between windows: the alarm rule's running state and the last rows
- * the model's features look back on ({@link io.poka.scoring.internal.model.FeaturePipeline#history()}), so
- * consecutive windows score exactly like one long batch. Kept in memory; the rule's state and the newest scored row's
+ * What streamed scoring must remember per line between windows: the alarm rule's running state and the features'
+ * running state ({@link FeaturePipeline.Stream}: EWMAs, moving sums, the rows their memories drop again), so
+ * consecutive windows score exactly like one long batch and a window costs only its own rows. Kept in memory; the rule's state and the newest scored row's
  * time are saved with every timed window ({@link StreamPositions}), the rows are the stored readings; a line whose
  * memory is gone (restart, partition moved, redelivered readings, a failed
  * window) continues exactly from its saved position, and a line never scored under its active model rebuilds it by
@@ -41,14 +38,14 @@ public class AlarmStates {
         AlarmRule.State rule;
         /** Time of the newest row scored, when known (timed windows). */
         Instant lastScoredAt;
-        private final int lags;
-        private final Deque<double[]> history = new ArrayDeque<>();
+        /** The line's series so far, as the model's features carry it (the look-back of the next row). */
+        FeaturePipeline.Stream features;
         private boolean warm;
 
-        Line(UUID modelId, AlarmRule.State rule, int lags) {
+        Line(UUID modelId, AlarmRule.State rule, FeaturePipeline.Stream features) {
             this.modelId = modelId;
             this.rule = rule;
-            this.lags = lags;
+            this.features = features;
         }
 
         /** Whether the state was rebuilt from stored readings or has seen a window already. */
@@ -60,11 +57,14 @@ public class AlarmStates {
             warm = true;
         }
 
-        /** Continues from a saved position of this model, with the rows scored last (oldest first). */
-        void restore(AlarmRule rule, StreamPosition p, double[][] lastRows) {
+        /**
+         * Continues from a saved position of this model: the rule from its saved memory, the features from the rows
+         * scored last (oldest first, as many as the features look back), fed to a fresh running state.
+         */
+        void restore(AlarmRule rule, FeaturePipeline pipeline, StreamPosition p, double[][] lastRows) {
             this.rule = rule.resumed(p.ruleMemory());
-            history.clear();
-            remember(lastRows);
+            features = pipeline.stream();
+            features.next(lastRows);
             lastScoredAt = p.lastScoredAt();
             warm = true;
         }
@@ -75,21 +75,6 @@ public class AlarmStates {
                 lastScoredAt = scoredAt;
             }
             return new StreamPosition(line, modelId, lastScoredAt, rule.memory());
-        }
-
-        /** The last rows seen (model column order), oldest first. */
-        List<double[]> history() {
-            return new ArrayList<>(history);
-        }
-
-        /** Remembers the newest rows, keeping at most as many as the model's features look back. */
-        void remember(double[][] rows) {
-            for (double[] row : rows) {
-                history.addLast(row);
-                while (history.size() > lags) {
-                    history.removeFirst();
-                }
-            }
         }
     }
 
@@ -116,7 +101,7 @@ public class AlarmStates {
                     double[][] lastRows = telemetry.latest(line, model.network().pipeline().variables(),
                             p.lastScoredAt().plus(1, ChronoUnit.MICROS), model.network().pipeline().history())
                             .stream().map(RowAssembler.Row::values).toArray(double[][]::new);
-                    state.restore(model.alarmRule(), p, lastRows);
+                    state.restore(model.alarmRule(), model.network().pipeline(), p, lastRows);
                     LOG.infof("Line %s, model %s: streaming state restored from the position saved after %s", line,
                             model.id(), p.lastScoredAt());
                 });
@@ -153,7 +138,7 @@ public class AlarmStates {
             }
             LOG.infof("Line %s, model %s: new streaming state for alarm rule %s (new model or restart)", line,
                     model.id(), model.alarmRule());
-            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().history());
+            return new Line(model.id(), model.alarmRule().newState(), model.network().pipeline().stream());
         });
     }
 }

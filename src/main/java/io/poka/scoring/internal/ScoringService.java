@@ -261,8 +261,9 @@ public class ScoringService implements ScoringApi {
     }
 
     /**
-     * Scores a streamed window as the continuation of the line's earlier windows: the last rows before it (as many as
-     * the model's features look back) are its history and the alarm rule goes on from its state, so windows score like one long batch.
+     * Scores a streamed window as the continuation of the line's earlier windows: the features go on from the line's
+     * running state (as many rows back as the model looks) and the alarm rule from its state, so windows score like
+     * one long batch, and only the window's own rows are transformed and scored.
      * After a timed window that state is saved as the line's position (same transaction as its anomaly events).
      */
     private ScoredWindow continued(String line, ModelCache.Loaded model, NumericTable window, Instant firstTimestamp,
@@ -273,28 +274,19 @@ public class ScoringService implements ScoringApi {
             if (!state.warm()) {
                 warmUp(line, model, state, firstTimestamp);
             }
-            List<double[]> history = state.history();
-            List<double[]> all = new ArrayList<>(history);
-            all.addAll(java.util.Arrays.asList(aligned.rows()));
-            ScoredWindow scored = window(model, new NumericTable(aligned.variables(), all.toArray(double[][]::new)),
-                    config.topContributors(), state.rule, history.size());
-            state.remember(aligned.rows());
+            ScoredWindow scored = streamed(model, aligned.rows(), config.topContributors(), state);
             if (lastTimestamp != null) {
                 alarmStates.save(line, state, lastTimestamp);
             }
-            List<RowScore> rows = scored.rows().subList(history.size(), scored.rows().size()).stream()
-                    .map(r -> new RowScore(r.row() - history.size(), r.score(), r.rawScore(), r.anomalous(),
-                            r.topContributors())).toList();
-            return new ScoredWindow(scored.line(), scored.modelId(), scored.modelVersion(), scored.threshold(),
-                    scored.trainingFingerprint(), rows);
+            return scored;
         }
     }
 
     /**
      * Rebuilds a fresh streaming state from the line's stored readings before the window (restart, new active model):
      * the last history + alarm-rule-memory complete steps are scored from the normal level, which sets the rule's
-     * state, and the last of them become the feature history. Without timestamps or stored readings the line starts
-     * at the normal level (logged).
+     * state and the features' running state. Without timestamps or stored readings the line starts at the normal
+     * level (logged).
      */
     private void warmUp(String line, ModelCache.Loaded model, AlarmStates.Line state, Instant before) {
         state.warmedUp();
@@ -308,36 +300,41 @@ public class ScoringService implements ScoringApi {
             return;
         }
         double[][] rows = stored.stream().map(RowAssembler.Row::values).toArray(double[][]::new);
-        window(model, new NumericTable(model.network().pipeline().variables(), rows), 0, state.rule, 0);
-        state.remember(rows);
+        streamed(model, rows, 0, state);
         LOG.infof("Line %s, model %s: streaming state rebuilt from %d stored steps before %s", line, model.id(),
                 rows.length, before);
     }
 
-    /** Scores consecutive rows; the alarm rule continues from {@code state} (fresh for a batch, the line's in streaming). */
+    /** Feeds rows (model column order) to the line's running features and alarm rule and scores them. */
+    private ScoredWindow streamed(ModelCache.Loaded model, double[][] rows, int contributors, AlarmStates.Line state) {
+        int unscored = state.features.unscored(rows.length);
+        float[][] vectors = state.features.next(rows);
+        return scored(model, model.network().score(vectors), unscored, contributors, state.rule);
+    }
+
+    /** Scores consecutive rows; the alarm rule continues from {@code state} (fresh for a batch). */
     private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors, AlarmRule.State state) {
-        return window(model, table, contributors, state, 0);
+        LoadedVaeGan net = model.network();
+        NumericTable aligned = net.pipeline().aligned(table);
+        return scored(model, net.score(aligned), Math.min(net.pipeline().lags(), table.rowCount()), contributors,
+                state);
     }
 
     /**
-     * Scores the rows of {@code table} after its first max(lags, historyRows), which only serve as history (they get
-     * no score and do not move the alarm rule).
+     * The window's row scores: first {@code unscored} rows without a score (they only serve as lags), then one per
+     * scored row, post-processed by the alarm rule from {@code state}.
      */
-    private ScoredWindow window(ModelCache.Loaded model, NumericTable table, int contributors, AlarmRule.State state,
-            int historyRows) {
-        LoadedVaeGan net = model.network();
-        int skip = Math.max(net.pipeline().lags(), historyRows);
-        NumericTable aligned = net.pipeline().aligned(table);
-        LoadedVaeGan.Scored[] scored = net.score(aligned, historyRows);
-        List<String> names = net.pipeline().variables();
-        List<RowScore> rows = new ArrayList<>(table.rowCount());
-        for (int i = 0; i < Math.min(skip, table.rowCount()); i++) {
+    private ScoredWindow scored(ModelCache.Loaded model, LoadedVaeGan.Scored[] scored, int unscored, int contributors,
+            AlarmRule.State state) {
+        List<String> names = model.network().pipeline().variables();
+        List<RowScore> rows = new ArrayList<>(unscored + scored.length);
+        for (int i = 0; i < unscored; i++) {
             rows.add(new RowScore(i, null, null, false, List.of()));
         }
         for (int k = 0; k < scored.length; k++) {
             LoadedVaeGan.Scored s = scored[k];
             double processed = state.next(s.score());
-            rows.add(new RowScore(k + skip, processed, s.score(), processed > model.threshold(),
+            rows.add(new RowScore(k + unscored, processed, s.score(), processed > model.threshold(),
                     top(s.contributions(), names, contributors)));
         }
         return new ScoredWindow(model.line(), model.id(), model.version(), model.threshold(), model.dataFingerprint(), rows);

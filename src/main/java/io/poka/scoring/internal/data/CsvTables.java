@@ -94,7 +94,19 @@ public final class CsvTables {
         }
     }
 
-    private static boolean isNumber(String s) {
+    /**
+     * Whether {@link Double#parseDouble} accepts {@code s}. A text whose first character past leading blanks cannot
+     * begin a number (sign, digit, '.', NaN, Infinity) is answered without parsing: streaming checks its 52 names
+     * every poll, and a failed parse costs an exception each.
+     */
+    static boolean isNumber(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) <= ' ') {
+            i++;
+        }
+        if (i == s.length() || "+-.0123456789NI".indexOf(s.charAt(i)) < 0) {
+            return false;
+        }
         try {
             Double.parseDouble(s);
             return true;

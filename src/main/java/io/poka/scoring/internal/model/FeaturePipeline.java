@@ -148,36 +148,99 @@ public record FeaturePipeline(List<String> variables, int lags, double[] medians
      */
     public float[][] transform(NumericTable table, int historyRows) {
         NumericTable t = aligned(table);
-        int p = variables.size();
-        double[][] z = standardised(t.rows());
-        double[][] derived = temporal == null || !temporal.any() ? null : temporal.of(z);
         int skip = Math.max(lags, historyRows);
         int n = Math.max(0, t.rowCount() - skip);
-        int width = vectorSize();
-        int stacked = p * (lags + 1);
-        float[][] out = new float[n][width];
-        for (int k = 0; k < n; k++) {
-            int row = k + skip;
+        float[][] out = new float[n][vectorSize()];
+        Stream stream = stream();
+        double[][] rows = t.rows();
+        for (int i = 0; i < rows.length; i++) {
+            stream.next(rows[i], i >= skip ? out[i - skip] : null);
+        }
+        return out;
+    }
+
+    /** A fresh {@link Stream} of this pipeline: the next row fed is the first of a series. */
+    public Stream stream() {
+        return new Stream();
+    }
+
+    /**
+     * The vectors of one series fed in pieces (streaming keeps one per line and model version): the last
+     * {@code lags} standardised rows and the {@link TemporalFeatures.State} are carried from piece to piece, so a
+     * piece costs in proportion to its own rows, not to the look-back, and its vectors are exactly those
+     * {@link #transform(NumericTable)} gives the same rows within the whole series. Not thread-safe.
+     */
+    public final class Stream {
+        private final int p = variables.size();
+        /** Standardised row t at slot t % (lags + 1). */
+        private final double[][] recent = new double[lags + 1][p];
+        private final TemporalFeatures.State features = temporal == null || !temporal.any() ? null
+                : temporal.newState(p);
+        /** The features of the row being fed (reused from row to row). */
+        private final double[] derived = features == null ? null
+                : new double[(temporal.blocks() + temporal.companionBlocks()) * p];
+        private long rows;
+
+        private Stream() {
+        }
+
+        /** Rows fed so far. */
+        public long rows() {
+            return rows;
+        }
+
+        /** How many of the next {@code n} rows get no vector: the series' first {@code lags} rows only serve as lags. */
+        public int unscored(int n) {
+            return (int) Math.min(n, Math.max(0, lags - rows));
+        }
+
+        /**
+         * Feeds rows (model column order, missing values NaN) and returns the vectors of those after the first
+         * {@link #unscored(int)} of them, in order.
+         */
+        public float[][] next(double[][] raw) {
+            int skip = unscored(raw.length);
+            float[][] out = new float[raw.length - skip][vectorSize()];
+            for (int i = 0; i < raw.length; i++) {
+                next(raw[i], i >= skip ? out[i - skip] : null);
+            }
+            return out;
+        }
+
+        /** Feeds one row and writes its vector into {@code out} (null: the row only serves as history). */
+        void next(double[] raw, float[] out) {
+            long row = rows;
+            double[] z = recent[(int) (row % recent.length)];
+            for (int j = 0; j < p; j++) {
+                double v = raw[j];
+                z[j] = ((Double.isNaN(v) ? medians[j] : v) - means[j]) / stds[j];
+            }
+            if (features != null) {
+                features.next(z, derived);
+            }
+            rows++;
+            if (out == null) {
+                return;
+            }
             for (int l = 0; l <= lags; l++) {
-                double[] src = z[row - l];
+                double[] src = recent[(int) ((row - l) % recent.length)];
                 for (int j = 0; j < p; j++) {
-                    out[k][l * p + j] = (float) src[j];
+                    out[l * p + j] = (float) src[j];
                 }
             }
-            if (derived != null) {
-                double[] d = derived[row];
+            if (features != null) {
+                int stacked = p * (lags + 1);
                 int stdFrom = temporal.ewmaLambda() > 0 ? p : 0;
                 int stdTo = temporal.window() > 0 ? stdFrom + p : stdFrom;
                 // a moving standard deviation over fewer than `window` rows (the series just started) is shrunk
                 // towards the normal level in proportion to the rows missing, as the EWMA starts from the mean
                 double complete = temporal.window() > 0 ? Math.min(1, (row + 1.0) / temporal.window()) : 1;
-                for (int j = 0; j < d.length; j++) {
-                    double v = (d[j] - derivedMeans[j]) / derivedStds[j];
-                    out[k][stacked + j] = (float) (j >= stdFrom && j < stdTo ? v * complete : v);
+                for (int j = 0; j < derived.length; j++) {
+                    double v = (derived[j] - derivedMeans[j]) / derivedStds[j];
+                    out[stacked + j] = (float) (j >= stdFrom && j < stdTo ? v * complete : v);
                 }
             }
         }
-        return out;
     }
 
     /** Imputed and standardised readings, one row per input row. */

@@ -59,29 +59,70 @@ public record TemporalFeatures(double ewmaLambda, int window, double driftLambda
     /**
      * The derived features of every row of {@code z} (standardised, rows in time order), ({@link #blocks()} +
      * {@link #companionBlocks()}) * p values per row: the filtered inputs, the moving standard deviations, then the
-     * slow filtered inputs, each in variable order.
+     * slow filtered inputs, each in variable order. The rows are fed through one {@link State}, so a series fed to a
+     * state in pieces gets exactly these values.
      */
     public double[][] of(double[][] z) {
         int n = z.length;
         int p = n == 0 ? 0 : z[0].length;
         double[][] out = new double[n][(blocks() + companionBlocks()) * p];
-        int ewmaRows = ewmaRows();
-        // e_t = sum_{k < H} lambda (1 - lambda)^k z_t-k, kept as a running sum: the row leaving the memory is taken off
-        double leaving = ewmaLambda * Math.pow(1 - ewmaLambda, ewmaRows);
-        int driftRows = rows(driftLambda);
-        double driftLeaving = driftLambda * Math.pow(1 - driftLambda, driftRows);
-        int driftAt = blocks() * p;
-        double[] drift = new double[p];
-        double[] ewma = new double[p];
-        double[] sum = new double[p];
-        double[] sumSq = new double[p];
-        int at = ewmaLambda > 0 ? p : 0;
+        State state = new State(p);
         for (int i = 0; i < n; i++) {
-            double[] row = z[i];
-            double[] old = ewmaRows > 0 && i >= ewmaRows ? z[i - ewmaRows] : null;
-            double[] gone = window > 0 && i >= window ? z[i - window] : null;
-            double[] driftOld = driftRows > 0 && i >= driftRows ? z[i - driftRows] : null;
-            double[] o = out[i];
+            state.next(z[i], out[i]);
+        }
+        return out;
+    }
+
+    /** A fresh running state over rows of {@code p} standardised values, before the first row of a series. */
+    public State newState(int p) {
+        return new State(p);
+    }
+
+    /**
+     * The features carried from row to row: the running EWMAs, the moving window's sums, and a ring of the last rows
+     * the bounded memories drop again. Feeding a series row by row (in any split into pieces) gives exactly the
+     * values of {@link #of} over the whole series, at a cost per row that does not grow with the look-back; not
+     * thread-safe (streaming keeps one per line and model version, used under the line's lock).
+     */
+    public final class State {
+        private final int p;
+        private final double[] ewma;
+        private final double[] sum;
+        private final double[] sumSq;
+        private final double[] drift;
+        /** Row t is kept at slot t % ring.length until the longest memory has dropped it. */
+        private final double[][] ring;
+        private final int ewmaRows = ewmaRows();
+        private final int driftRows = TemporalFeatures.rows(driftLambda);
+        // e_t = sum_{k < H} lambda (1 - lambda)^k z_t-k, kept as a running sum: the row leaving the memory is taken off
+        private final double leaving = ewmaLambda * Math.pow(1 - ewmaLambda, ewmaRows);
+        private final double driftLeaving = driftLambda * Math.pow(1 - driftLambda, driftRows);
+        private long rows;
+
+        private State(int p) {
+            this.p = p;
+            ewma = new double[p];
+            sum = new double[p];
+            sumSq = new double[p];
+            drift = new double[p];
+            ring = new double[Math.max(1, Math.max(Math.max(ewmaRows, window), driftRows))][p];
+        }
+
+        /** Rows fed so far. */
+        public long rows() {
+            return rows;
+        }
+
+        /**
+         * Feeds the next row (standardised, p values) and writes its features into {@code o} (({@link #blocks()} +
+         * {@link #companionBlocks()}) * p values, laid out as in {@link #of}).
+         */
+        public void next(double[] row, double[] o) {
+            double[] old = ewmaRows > 0 && rows >= ewmaRows ? back(ewmaRows) : null;
+            double[] gone = window > 0 && rows >= window ? back(window) : null;
+            double[] driftOld = driftRows > 0 && rows >= driftRows ? back(driftRows) : null;
+            int at = ewmaLambda > 0 ? p : 0;
+            int driftAt = blocks() * p;
             for (int j = 0; j < p; j++) {
                 double v = row[j];
                 if (ewmaLambda > 0) {
@@ -100,7 +141,14 @@ public record TemporalFeatures(double ewmaLambda, int window, double driftLambda
                     o[driftAt + j] = drift[j];
                 }
             }
+            // the slot of the row `ring.length` back, read above if a memory is that long, takes this row
+            System.arraycopy(row, 0, ring[(int) (rows % ring.length)], 0, p);
+            rows++;
         }
-        return out;
+
+        /** The row {@code k} rows before the one being fed (1 <= k <= ring length, k <= rows fed). */
+        private double[] back(int k) {
+            return ring[(int) ((rows - k) % ring.length)];
+        }
     }
 }

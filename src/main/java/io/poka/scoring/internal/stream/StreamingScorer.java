@@ -46,6 +46,10 @@ public class StreamingScorer {
     private final Map<String, LineState> lines = new ConcurrentHashMap<>();
     private final Counter scoredRows;
     private final Counter failures;
+    /** CPU seconds of the threads that scored (the forward pass runs on them: one engine thread), so its share of
+     *  ingestion can be watched. */
+    private final Counter cpu;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The assembler of a line, tied to the model version it assembles rows for; callers lock it per batch. */
     private static final class LineState {
@@ -70,16 +74,28 @@ public class StreamingScorer {
         this.config = config;
         this.scoredRows = metrics.counter("poka.scoring.streaming.rows");
         this.failures = metrics.counter("poka.scoring.streaming.failures");
+        this.cpu = metrics.counter("poka.scoring.streaming.cpu.seconds");
     }
 
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadingsStored event) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        try {
+            scoreByLine(event);
+        } finally {
+            cpu.increment(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+        }
+    }
+
+    private void scoreByLine(ReadingsStored event) {
         Map<String, List<StoredReading>> byLine = new LinkedHashMap<>();
         for (StoredReading r : event.readings()) {
             byLine.computeIfAbsent(r.line(), l -> new ArrayList<>()).add(r);
         }
         byLine.forEach((line, readings) -> {
             try {
-                score(line, readings);
+                // one transaction per line and poll: the active model's lookup, the resume reads, the scoring, its
+                // anomaly events and the saved position share it
+                QuarkusTransaction.requiringNew().run(() -> score(line, readings));
             } catch (RuntimeException e) {
                 failures.increment();
                 // what this window changed in memory is not saved: the next batch resumes from the saved position
@@ -102,7 +118,7 @@ public class StreamingScorer {
     }
 
     private void score(String line, List<StoredReading> readings) {
-        Optional<UUID> active = QuarkusTransaction.requiringNew().call(() -> registry.activeModelId(line));
+        Optional<UUID> active = registry.activeModelId(line);
         if (active.isEmpty()) {
             lines.remove(line);
             return;
@@ -134,8 +150,7 @@ public class StreamingScorer {
                 values.add(row.values());
                 times.add(row.timestamp());
             }
-            QuarkusTransaction.requiringNew().run(() -> scoring.scoreWindow(line, state.modelId,
-                    state.rows.variables(), values, times));
+            scoring.scoreWindow(line, state.modelId, state.rows.variables(), values, times);
             state.scoredUpTo = times.get(times.size() - 1);
             scoredRows.increment(complete.size());
         }
@@ -147,8 +162,7 @@ public class StreamingScorer {
      * failed window left unscored and the steps half stored by the previous owner are scored now.
      */
     private void resume(String line, LineState state, List<StoredReading> readings) {
-        Optional<Instant> position = QuarkusTransaction.requiringNew().call(() -> scoring.streamScoredUpTo(line,
-                state.modelId));
+        Optional<Instant> position = scoring.streamScoredUpTo(line, state.modelId);
         if (position.isEmpty()) {
             return;
         }
@@ -160,8 +174,8 @@ public class StreamingScorer {
             return;
         }
         int limit = config.streamResumeMaxSteps();
-        List<List<StoredReading>> stored = QuarkusTransaction.requiringNew().call(() -> state.rows.variables()
-                .stream().map(v -> telemetry.readings(line, v, from, to, limit)).toList());
+        List<List<StoredReading>> stored = state.rows.variables().stream()
+                .map(v -> telemetry.readings(line, v, from, to, limit)).toList();
         boolean truncated = false;
         int count = 0;
         for (List<StoredReading> variable : stored) {

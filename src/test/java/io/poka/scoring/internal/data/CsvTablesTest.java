@@ -83,4 +83,20 @@ class CsvTablesTest {
         assertEquals("b", e.extensions().get("column"));
         assertEquals("semicolon", e.extensions().get("delimiter"));
     }
+
+    @Test
+    void aNameIsANumberExactlyWhenJavaParsesItAsOne() {
+        for (String s : List.of("1", " 2.5 ", "-3e4", "+.5", ".5e-3", "NaN", "Infinity", "-Infinity", "0x1p3", "1d",
+                "2F", "\t7", "xmeas-01", "a1", "", "  ", "N", "Inf", "-", "+x", "1.2.3", "e5", "nan", "infinity",
+                "temperature, degC", "\u00e92")) {
+            boolean parses;
+            try {
+                Double.parseDouble(s);
+                parses = true;
+            } catch (NumberFormatException e) {
+                parses = false;
+            }
+            assertEquals(parses, CsvTables.isNumber(s), "'" + s + "'");
+        }
+    }
 }
