@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The quality event types the compiled code can publish, found from the bytecode rather than a hand-kept list: the
- * classes that call {@link QualityEvents#publish} (ArchUnit), the past-tense names among their string constants, and,
+ * classes that call {@link QualityEvents#publish} or {@link QualityEvents#publishOnce} (ArchUnit), the past-tense
+ * names among their string constants, and,
  * for a publisher that names events by {@code getClass().getSimpleName()}, the public event records it constructs.
  */
 public final class PublishedEventTypes {
@@ -28,12 +29,13 @@ public final class PublishedEventTypes {
     private PublishedEventTypes() {
     }
 
-    /** Classes of the application that call QualityEvents.publish. */
+    /** Classes of the application that call QualityEvents.publish or publishOnce. */
     public static Set<JavaClass> publishers(JavaClasses classes) {
         Set<JavaClass> publishers = new java.util.TreeSet<>(java.util.Comparator.comparing(JavaClass::getName));
         for (JavaClass c : classes) {
             for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-                if (call.getTargetOwner().isEquivalentTo(QualityEvents.class) && call.getName().equals("publish")) {
+                if (call.getTargetOwner().isEquivalentTo(QualityEvents.class)
+                        && (call.getName().equals("publish") || call.getName().equals("publishOnce"))) {
                     publishers.add(c);
                 }
             }
